@@ -1,0 +1,253 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const optionalUrl = optionalString.pipe(z.url().optional());
+
+const telegramId = z
+  .string()
+  .trim()
+  .regex(/^-?\d{1,20}$/, 'must be a Telegram id (an integer)')
+  .transform(Number);
+
+const idList = z
+  .string()
+  .default('')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(telegramId.pipe(z.number().int())));
+
+const roleNames = ['bot', 'jobs', 'http'] as const;
+export type Role = (typeof roleNames)[number];
+
+const positiveNumber = z
+  .string()
+  .trim()
+  .regex(/^\d+(\.\d+)?$/, 'must be a positive decimal number')
+  .transform(Number)
+  .pipe(z.number().positive());
+
+const port = z.coerce
+  .number({ error: 'must be a port number from 0 to 65535' })
+  .int('must be a port number from 0 to 65535')
+  .min(0, 'must be a port number from 0 to 65535')
+  .max(65535, 'must be a port number from 0 to 65535');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    BOT_TOKEN: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC-DEF… (from @BotFather)')
+        .optional(),
+    ),
+    TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+    BOT_MODE: z.enum(['polling', 'webhook', 'sharded']).default('polling'),
+    BOT_WEBHOOK_SECRET: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,256}$/, 'may contain only A-Z, a-z, 0-9, _ and -')
+        .optional(),
+    ),
+    ROLES: z
+      .string()
+      .default('bot,jobs,http')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.enum(roleNames)).min(1, 'must name at least one of bot, jobs, http')),
+    DATABASE_URL: optionalUrl,
+    DATA_DIR: z.string().trim().min(1).default('./data'),
+    REDIS_URL: optionalUrl,
+    HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
+    HTTP_PORT: port.default(3000),
+    SANDBOX_PORT: port.default(8080),
+    PUBLIC_URL: optionalUrl,
+    ADMIN_TELEGRAM_IDS: idList,
+    ADMIN_CHAT_ID: optionalString.pipe(telegramId.optional()),
+    VERIFY_CHAT_ID: optionalString.pipe(telegramId.optional()),
+    STARS_PER_RUB: positiveNumber.default(0.77),
+    STARS_PER_USD: positiveNumber.default(77),
+    STRIPE_SECRET_KEY: optionalString,
+    STRIPE_WEBHOOK_SECRET: optionalString,
+    STRIPE_API_ROOT: optionalUrl,
+    YOOKASSA_SHOP_ID: optionalString,
+    YOOKASSA_SECRET_KEY: optionalString,
+    YOOKASSA_API_ROOT: z.url().default('https://api.yookassa.ru/v3'),
+    YOOKASSA_TRUSTED_PROXY: optionalString,
+    QUICKCHART_URL: z.url().default('https://quickchart.io'),
+    MODERATION_API_URL: optionalUrl,
+    MODERATION_API_KEY: optionalString,
+    TEST_CLOCK: z.enum(['on', 'off']).default('off'),
+    SENTRY_DSN: optionalUrl,
+  })
+  .superRefine((c, ctx) => {
+    if (c.TEST_CLOCK === 'on' && c.NODE_ENV === 'production') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TEST_CLOCK'],
+        message:
+          'is refused when NODE_ENV=production (the test clock is for the sandbox and tests)',
+      });
+    }
+    if (c.NODE_ENV === 'production' && !c.BOT_TOKEN && c.ROLES.includes('bot')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BOT_TOKEN'],
+        message: 'is required when NODE_ENV=production (without it the sandbox would start)',
+      });
+    }
+    if (c.BOT_MODE === 'webhook' && !c.PUBLIC_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_URL'],
+        message: 'is required when BOT_MODE=webhook',
+      });
+    }
+    if (c.BOT_MODE === 'sharded' && !c.REDIS_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_URL'],
+        message: 'is required when BOT_MODE=sharded',
+      });
+    }
+    if (Boolean(c.STRIPE_SECRET_KEY) !== Boolean(c.STRIPE_WEBHOOK_SECRET)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.STRIPE_SECRET_KEY ? 'STRIPE_WEBHOOK_SECRET' : 'STRIPE_SECRET_KEY'],
+        message: 'is required together with the other Stripe key',
+      });
+    }
+    if (Boolean(c.YOOKASSA_SHOP_ID) !== Boolean(c.YOOKASSA_SECRET_KEY)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.YOOKASSA_SHOP_ID ? 'YOOKASSA_SECRET_KEY' : 'YOOKASSA_SHOP_ID'],
+        message: 'is required together with the other YooKassa key',
+      });
+    }
+  });
+
+type Env = z.infer<typeof schema>;
+
+export interface Config {
+  nodeEnv: Env['NODE_ENV'];
+  logLevel: Env['LOG_LEVEL'];
+  /** Undefined ⇒ the sandbox emulator is started and the bot talks to it. */
+  botToken: string | undefined;
+  telegramApiRoot: string;
+  botMode: Env['BOT_MODE'];
+  botWebhookSecret: string | undefined;
+  roles: Role[];
+  databaseUrl: string | undefined;
+  dataDir: string;
+  redisUrl: string | undefined;
+  httpHost: string;
+  httpPort: number;
+  sandboxPort: number;
+  publicUrl: string;
+  adminTelegramIds: number[];
+  adminChatId: number | undefined;
+  verifyChatId: number | undefined;
+  starsPerRub: number;
+  starsPerUsd: number;
+  stripe: { secretKey: string; webhookSecret: string; apiRoot: string | undefined } | undefined;
+  yookassa:
+    | { shopId: string; secretKey: string; apiRoot: string; trustedProxy: string | undefined }
+    | undefined;
+  quickchartUrl: string;
+  moderation: { url: string; apiKey: string | undefined } | undefined;
+  testClock: boolean;
+  sentryDsn: string | undefined;
+}
+
+export type ConfigResult = { ok: true; value: Config } | { ok: false; errors: string[] };
+
+/** Parses an environment into Config; every problem becomes one readable line naming the variable. */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const value = env[name];
+      const shown =
+        value === undefined || /KEY|SECRET|TOKEN|DSN/.test(name) ? '' : ` (got "${value}")`;
+      return `${name}${shown}: ${issue.message}`;
+    });
+    return { ok: false, errors };
+  }
+  const e = parsed.data;
+  return {
+    ok: true,
+    value: {
+      nodeEnv: e.NODE_ENV,
+      logLevel: e.LOG_LEVEL,
+      botToken: e.BOT_TOKEN,
+      telegramApiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ''),
+      botMode: e.BOT_MODE,
+      botWebhookSecret: e.BOT_WEBHOOK_SECRET,
+      roles: [...new Set(e.ROLES)],
+      databaseUrl: e.DATABASE_URL,
+      dataDir: e.DATA_DIR,
+      redisUrl: e.REDIS_URL,
+      httpHost: e.HTTP_HOST,
+      httpPort: e.HTTP_PORT,
+      sandboxPort: e.SANDBOX_PORT,
+      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.HTTP_PORT}`).replace(/\/+$/, ''),
+      adminTelegramIds: e.ADMIN_TELEGRAM_IDS,
+      adminChatId: e.ADMIN_CHAT_ID,
+      verifyChatId: e.VERIFY_CHAT_ID,
+      starsPerRub: e.STARS_PER_RUB,
+      starsPerUsd: e.STARS_PER_USD,
+      stripe:
+        e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
+          ? {
+              secretKey: e.STRIPE_SECRET_KEY,
+              webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+              apiRoot: e.STRIPE_API_ROOT,
+            }
+          : undefined,
+      yookassa:
+        e.YOOKASSA_SHOP_ID && e.YOOKASSA_SECRET_KEY
+          ? {
+              shopId: e.YOOKASSA_SHOP_ID,
+              secretKey: e.YOOKASSA_SECRET_KEY,
+              apiRoot: e.YOOKASSA_API_ROOT.replace(/\/+$/, ''),
+              trustedProxy: e.YOOKASSA_TRUSTED_PROXY,
+            }
+          : undefined,
+      quickchartUrl: e.QUICKCHART_URL.replace(/\/+$/, ''),
+      moderation: e.MODERATION_API_URL
+        ? { url: e.MODERATION_API_URL, apiKey: e.MODERATION_API_KEY }
+        : undefined,
+      testClock: e.TEST_CLOCK === 'on',
+      sentryDsn: e.SENTRY_DSN,
+    },
+  };
+}
+
+/** Reads the process environment (the only place that does); exits with one line per problem. */
+export function readConfig(overrides: Record<string, string | undefined> = {}): Config {
+  const result = parseConfig({ ...process.env, ...overrides });
+  if (!result.ok) {
+    process.stderr.write(
+      `Invalid configuration:\n${result.errors.map((e) => `  - ${e}`).join('\n')}\n`,
+    );
+    process.exit(1);
+  }
+  return result.value;
+}

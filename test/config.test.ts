@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../config.js';
+
+describe('parseConfig', () => {
+  it('accepts an empty environment with sandbox defaults', () => {
+    const result = parseConfig({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.botToken).toBeUndefined();
+    expect(result.value.roles).toEqual(['bot', 'jobs', 'http']);
+    expect(result.value.httpPort).toBe(3000);
+    expect(result.value.testClock).toBe(false);
+  });
+
+  it('names each bad variable on its own readable line', () => {
+    const result = parseConfig({
+      HTTP_PORT: 'abc',
+      ADMIN_TELEGRAM_IDS: '1,x',
+      ROLES: 'bot,foo',
+      BOT_TOKEN: 'not-a-token',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(4);
+    expect(result.errors).toContain('HTTP_PORT (got "abc"): must be a port number from 0 to 65535');
+    expect(result.errors.find((e) => e.startsWith('ADMIN_TELEGRAM_IDS'))).toMatch(/Telegram id/);
+    expect(result.errors.find((e) => e.startsWith('ROLES'))).toMatch(/bot.*jobs.*http/);
+    const tokenLine = result.errors.find((e) => e.startsWith('BOT_TOKEN'));
+    expect(tokenLine).toMatch(/BotFather/);
+    expect(tokenLine).not.toContain('not-a-token');
+  });
+
+  it('refuses the test clock in production', () => {
+    const result = parseConfig({
+      TEST_CLOCK: 'on',
+      NODE_ENV: 'production',
+      BOT_TOKEN: '123456:' + 'A'.repeat(35),
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([
+      'TEST_CLOCK (got "on"): is refused when NODE_ENV=production (the test clock is for the sandbox and tests)',
+    ]);
+  });
+
+  it('parses admin ids and trims trailing slashes from URLs', () => {
+    const result = parseConfig({
+      ADMIN_TELEGRAM_IDS: ' 1, 22 ,333',
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/',
+      ADMIN_CHAT_ID: '-1001234',
+    });
+    expect(result.ok && result.value.adminTelegramIds).toEqual([1, 22, 333]);
+    expect(result.ok && result.value.telegramApiRoot).toBe('http://127.0.0.1:8081');
+    expect(result.ok && result.value.adminChatId).toBe(-1001234);
+  });
+});
