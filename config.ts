@@ -41,106 +41,106 @@ const port = z.coerce
   .min(0, 'must be a port number from 0 to 65535')
   .max(65535, 'must be a port number from 0 to 65535');
 
-const schema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    LOG_LEVEL: z
-      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-      .default('info'),
-    BOT_TOKEN: optionalString.pipe(
-      z
-        .string()
-        .regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC-DEF… (from @BotFather)')
-        .optional(),
-    ),
-    TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
-    BOT_MODE: z.enum(['polling', 'webhook', 'sharded']).default('polling'),
-    BOT_WEBHOOK_SECRET: optionalString.pipe(
-      z
-        .string()
-        .regex(/^[A-Za-z0-9_-]{1,256}$/, 'may contain only A-Z, a-z, 0-9, _ and -')
-        .optional(),
-    ),
-    ROLES: z
+const shape = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BOT_TOKEN: optionalString.pipe(
+    z
       .string()
-      .default('bot,jobs,http')
-      .transform((v) =>
-        v
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.enum(roleNames)).min(1, 'must name at least one of bot, jobs, http')),
-    DATABASE_URL: optionalUrl,
-    DATA_DIR: z.string().trim().min(1).default('./data'),
-    REDIS_URL: optionalUrl,
-    HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
-    HTTP_PORT: port.default(3000),
-    SANDBOX_PORT: port.default(8080),
-    PUBLIC_URL: optionalUrl,
-    ADMIN_TELEGRAM_IDS: idList,
-    ADMIN_CHAT_ID: optionalString.pipe(telegramId.optional()),
-    VERIFY_CHAT_ID: optionalString.pipe(telegramId.optional()),
-    STARS_PER_RUB: positiveNumber.default(0.77),
-    STARS_PER_USD: positiveNumber.default(77),
-    STRIPE_SECRET_KEY: optionalString,
-    STRIPE_WEBHOOK_SECRET: optionalString,
-    STRIPE_API_ROOT: optionalUrl,
-    YOOKASSA_SHOP_ID: optionalString,
-    YOOKASSA_SECRET_KEY: optionalString,
-    YOOKASSA_API_ROOT: z.url().default('https://api.yookassa.ru/v3'),
-    YOOKASSA_TRUSTED_PROXY: optionalString,
-    QUICKCHART_URL: z.url().default('https://quickchart.io'),
-    MODERATION_API_URL: optionalUrl,
-    MODERATION_API_KEY: optionalString,
-    TEST_CLOCK: z.enum(['on', 'off']).default('off'),
-    SENTRY_DSN: optionalUrl,
-  })
-  .superRefine((c, ctx) => {
-    if (c.TEST_CLOCK === 'on' && c.NODE_ENV === 'production') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['TEST_CLOCK'],
-        message:
-          'is refused when NODE_ENV=production (the test clock is for the sandbox and tests)',
-      });
-    }
-    if (c.NODE_ENV === 'production' && !c.BOT_TOKEN && c.ROLES.includes('bot')) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['BOT_TOKEN'],
-        message: 'is required when NODE_ENV=production (without it the sandbox would start)',
-      });
-    }
-    if (c.BOT_MODE === 'webhook' && !c.PUBLIC_URL) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['PUBLIC_URL'],
-        message: 'is required when BOT_MODE=webhook',
-      });
-    }
-    if (c.BOT_MODE === 'sharded' && !c.REDIS_URL) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['REDIS_URL'],
-        message: 'is required when BOT_MODE=sharded',
-      });
-    }
-    if (Boolean(c.STRIPE_SECRET_KEY) !== Boolean(c.STRIPE_WEBHOOK_SECRET)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [c.STRIPE_SECRET_KEY ? 'STRIPE_WEBHOOK_SECRET' : 'STRIPE_SECRET_KEY'],
-        message: 'is required together with the other Stripe key',
-      });
-    }
-    if (Boolean(c.YOOKASSA_SHOP_ID) !== Boolean(c.YOOKASSA_SECRET_KEY)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [c.YOOKASSA_SHOP_ID ? 'YOOKASSA_SECRET_KEY' : 'YOOKASSA_SHOP_ID'],
-        message: 'is required together with the other YooKassa key',
-      });
-    }
-  });
+      .regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC-DEF… (from @BotFather)')
+      .optional(),
+  ),
+  TELEGRAM_API_ROOT: z.url().default('https://api.telegram.org'),
+  BOT_MODE: z.enum(['polling', 'webhook', 'sharded']).default('polling'),
+  BOT_WEBHOOK_SECRET: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, 'may contain only A-Z, a-z, 0-9, _ and -')
+      .optional(),
+  ),
+  ROLES: z
+    .string()
+    .default('bot,jobs,http')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(roleNames)).min(1, 'must name at least one of bot, jobs, http')),
+  DATABASE_URL: optionalUrl,
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  REDIS_URL: optionalUrl,
+  HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  HTTP_PORT: port.default(3000),
+  SANDBOX_PORT: port.default(8080),
+  PUBLIC_URL: optionalUrl,
+  ADMIN_TELEGRAM_IDS: idList,
+  ADMIN_CHAT_ID: optionalString.pipe(telegramId.optional()),
+  VERIFY_CHAT_ID: optionalString.pipe(telegramId.optional()),
+  STARS_PER_RUB: positiveNumber.default(0.77),
+  STARS_PER_USD: positiveNumber.default(77),
+  STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  STRIPE_API_ROOT: optionalUrl,
+  YOOKASSA_SHOP_ID: optionalString,
+  YOOKASSA_SECRET_KEY: optionalString,
+  YOOKASSA_API_ROOT: z.url().default('https://api.yookassa.ru/v3'),
+  YOOKASSA_TRUSTED_PROXY: optionalString,
+  QUICKCHART_URL: z.url().default('https://quickchart.io'),
+  MODERATION_API_URL: optionalUrl,
+  MODERATION_API_KEY: optionalString,
+  TEST_CLOCK: z.enum(['on', 'off']).default('off'),
+  SENTRY_DSN: optionalUrl,
+});
+
+/** Names of every environment variable the app reads (documented one by one in .env.example). */
+export const configVariables = Object.keys(shape.shape);
+
+const schema = shape.superRefine((c, ctx) => {
+  if (c.TEST_CLOCK === 'on' && c.NODE_ENV === 'production') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TEST_CLOCK'],
+      message: 'is refused when NODE_ENV=production (the test clock is for the sandbox and tests)',
+    });
+  }
+  if (c.NODE_ENV === 'production' && !c.BOT_TOKEN && c.ROLES.includes('bot')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['BOT_TOKEN'],
+      message: 'is required when NODE_ENV=production (without it the sandbox would start)',
+    });
+  }
+  if (c.BOT_MODE === 'webhook' && !c.PUBLIC_URL) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['PUBLIC_URL'],
+      message: 'is required when BOT_MODE=webhook',
+    });
+  }
+  if (c.BOT_MODE === 'sharded' && !c.REDIS_URL) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['REDIS_URL'],
+      message: 'is required when BOT_MODE=sharded',
+    });
+  }
+  if (Boolean(c.STRIPE_SECRET_KEY) !== Boolean(c.STRIPE_WEBHOOK_SECRET)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [c.STRIPE_SECRET_KEY ? 'STRIPE_WEBHOOK_SECRET' : 'STRIPE_SECRET_KEY'],
+      message: 'is required together with the other Stripe key',
+    });
+  }
+  if (Boolean(c.YOOKASSA_SHOP_ID) !== Boolean(c.YOOKASSA_SECRET_KEY)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [c.YOOKASSA_SHOP_ID ? 'YOOKASSA_SECRET_KEY' : 'YOOKASSA_SHOP_ID'],
+      message: 'is required together with the other YooKassa key',
+    });
+  }
+});
 
 type Env = z.infer<typeof schema>;
 

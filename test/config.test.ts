@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../config.js';
+import { configVariables, parseConfig } from '../config.js';
 
 describe('parseConfig', () => {
   it('accepts an empty environment with sandbox defaults', () => {
@@ -52,5 +52,21 @@ describe('parseConfig', () => {
     expect(result.ok && result.value.adminTelegramIds).toEqual([1, 22, 333]);
     expect(result.ok && result.value.telegramApiRoot).toBe('http://127.0.0.1:8081');
     expect(result.ok && result.value.adminChatId).toBe(-1001234);
+  });
+});
+
+describe('.env.example', () => {
+  it('documents every variable config.ts reads', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const example = await readFile(new URL('../.env.example', import.meta.url), 'utf8');
+    const documented = new Set(
+      example
+        .split('\n')
+        .map((line) => /^([A-Z][A-Z0-9_]*)=/.exec(line)?.[1])
+        .filter(Boolean),
+    );
+    const missing = configVariables.filter((name) => !documented.has(name));
+    expect(missing).toEqual([]);
+    expect(configVariables.length).toBeGreaterThan(25);
   });
 });
