@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -21,15 +21,19 @@ const redactPaths = [
 ];
 
 /** Bot tokens appear inside Bot API URLs; mask them wherever a string is logged. */
-const tokenInText = /\b\d{5,}:[\w-]{30,}\b/g;
+const tokenInText = /(?<!\d)\d{5,}:[\w-]{30,}/g;
 
 export function maskSecrets(text: string): string {
   return text.replace(tokenInText, '<bot-token>');
 }
 
 /** JSON logs (pino) with secrets redacted. */
-export function createLogger(options: { level: string; name?: string }): Logger {
-  return pino({
+export function createLogger(options: {
+  level: string;
+  name?: string;
+  destination?: DestinationStream;
+}): Logger {
+  const settings: pino.LoggerOptions = {
     level: options.level,
     name: options.name ?? 'lytslot',
     redact: { paths: redactPaths, censor: '[redacted]' },
@@ -47,5 +51,6 @@ export function createLogger(options: { level: string; name?: string }): Logger 
         return s;
       },
     },
-  });
+  };
+  return options.destination ? pino(settings, options.destination) : pino(settings);
 }

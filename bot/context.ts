@@ -1,0 +1,39 @@
+import type { Context, SessionFlavor } from 'grammy';
+import type { Redis } from 'ioredis';
+import type { ConversationData, ConversationFlavor, VersionedState } from '@grammyjs/conversations';
+import type { I18nFlavor, TranslateFunction } from '@grammyjs/i18n';
+import type { Config } from '../config.js';
+import type { Clock } from '../models/clock.js';
+import type { Database } from '../models/db.js';
+import type { Logger } from '../models/logger.js';
+
+/** What the bot edge needs from the process; built once by main.ts (or a test). */
+export interface BotDeps {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  clock: Clock;
+  /** ioredis client, present when REDIS_URL is set (rate-limit storage). */
+  redis?: Redis;
+}
+
+/** Per-user session, stored as JSON in bot_sessions (PostgreSQL). */
+export interface SessionData {
+  /** The language the user picked with /language; unset ⇒ from Telegram's language_code. */
+  language?: string;
+  /** @grammyjs/conversations state (replay logs), kept in the same row as the session. */
+  conversation?: VersionedState<ConversationData>;
+}
+
+/** The signed-in Telegram user, as returned by ensureAccount. */
+export interface AccountFlavor {
+  account?: { id: string; language: string };
+}
+
+/** Context of the outside middleware tree. */
+export type BotContext = ConversationFlavor<
+  Context & SessionFlavor<SessionData> & I18nFlavor & AccountFlavor
+>;
+
+/** Context inside conversations: a fresh object per update with translation installed. */
+export type ConversationContext = Context & { t: TranslateFunction; translate: TranslateFunction };

@@ -1,0 +1,16 @@
+import type { User } from 'grammy/types';
+import type { BotContext } from '../../context.js';
+import { escapeHtml } from '../../html.js';
+
+/** The text of the /start role menu, with the user's (escaped) first name. */
+export function welcomeText(ctx: BotContext, user: User): string {
+  return ctx.t('start-welcome', { name: escapeHtml(user.first_name) });
+}
+
+export type StartPayload = { kind: 'none' } | { kind: 'channel'; code: string };
+
+/** Reads a /start deep-link payload; anything unknown or malformed counts as no payload. */
+export function parseStartPayload(payload: string | undefined): StartPayload {
+  const match = /^ch_([A-Za-z0-9_-]{1,60})$/.exec(payload?.trim() ?? '');
+  return match?.[1] ? { kind: 'channel', code: match[1] } : { kind: 'none' };
+}

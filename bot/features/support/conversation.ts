@@ -1,0 +1,87 @@
+import type { Conversation } from '@grammyjs/conversations';
+import type { I18n } from '@grammyjs/i18n';
+import { GrammyError } from 'grammy';
+import type { User } from 'grammy/types';
+import { assertNever } from '../../../models/errors.js';
+import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
+import { escapeHtml, html } from '../../html.js';
+import type { Locale } from '../../i18n.js';
+import { isCommand, supportTextLimit, validateSupportText } from './validate.js';
+
+export const supportConversationId = 'support';
+
+/** Support requests are read by the platform team, in Russian. */
+const adminLocale: Locale = 'ru';
+
+type SupportConversation = Conversation<BotContext, ConversationContext>;
+
+function adminMessage(i18n: I18n<BotContext>, from: User, text: string): string {
+  const name = [from.first_name, from.last_name].filter(Boolean).join(' ');
+  return i18n.t(adminLocale, 'support-admin-message', {
+    name: escapeHtml(name),
+    username: from.username ? `@${escapeHtml(from.username)}` : '',
+    id: String(from.id),
+    language: escapeHtml(from.language_code ?? '?'),
+    text: escapeHtml(text),
+  });
+}
+
+/**
+ * Help → «Ask support»: asks for one text message, re-asks (without leaving) on anything else,
+ * and forwards the text to the admin chat. Another command leaves the conversation and runs;
+ * button presses pass through to the menus; /cancel is handled before conversations run.
+ */
+export function createSupportConversation(deps: BotDeps, i18n: I18n<BotContext>) {
+  return async function support(conversation: SupportConversation, ctx: ConversationContext) {
+    const adminChatId = deps.config.adminChatId;
+    if (adminChatId === undefined) {
+      await ctx.reply(ctx.t('support-not-configured'), html);
+      return;
+    }
+    await ctx.reply(ctx.t('support-ask', { max: supportTextLimit }), html);
+    for (;;) {
+      const answer = await conversation.wait();
+      const message = answer.message;
+      if (!message) return await conversation.skip({ next: true });
+      if (isCommand(message)) return await conversation.halt({ next: true });
+      const result = validateSupportText(message);
+      if (result.ok) {
+        try {
+          await answer.api.sendMessage(
+            adminChatId,
+            adminMessage(i18n, message.from, result.value),
+            html,
+          );
+        } catch (error) {
+          if (!(error instanceof GrammyError)) throw error;
+          await conversation.external(() =>
+            deps.logger.warn(
+              { err: error, admin_chat_id: adminChatId },
+              'support message not delivered',
+            ),
+          );
+          await answer.reply(answer.t('support-failed'), html);
+          return;
+        }
+        await answer.reply(answer.t('support-sent'), html);
+        return;
+      }
+      switch (result.code) {
+        case 'not_text':
+          await answer.reply(answer.t('support-text-only'), html);
+          break;
+        case 'too_long':
+          await answer.reply(
+            answer.t('support-too-long', {
+              length: message.text?.length ?? 0,
+              max: supportTextLimit,
+            }),
+            html,
+          );
+          break;
+        default:
+          assertNever(result.code);
+      }
+    }
+  };
+}

@@ -1,0 +1,57 @@
+import { Bot } from 'grammy';
+import type { BotContext, BotDeps } from './context.js';
+import { createConversations } from './conversations.js';
+import { createCancelFeature } from './features/cancel/index.js';
+import { createFallbackFeature } from './features/fallback/index.js';
+import { createHelpFeature } from './features/help/index.js';
+import { createHelpMenu } from './features/help/menu.js';
+import { createLanguageFeature } from './features/language/index.js';
+import { createLanguageMenu } from './features/language/menu.js';
+import { createStartFeature } from './features/start/index.js';
+import { createStartMenu } from './features/start/menu.js';
+import { createSupportFeature } from './features/support/index.js';
+import { createI18n } from './i18n.js';
+import { createAccountMiddleware } from './middleware/account.js';
+import { createAutoRetry } from './middleware/auto-retry.js';
+import { createErrorHandler } from './middleware/error-boundary.js';
+import { createRateLimiter } from './middleware/rate-limit.js';
+import { createSequentialize } from './middleware/sequentialize.js';
+import { createSessionMiddleware } from './session.js';
+
+export type { BotContext, BotDeps } from './context.js';
+
+/** Builds the bot: this file only orders middleware (docs/bot.md explains the order). */
+export function createBot(deps: BotDeps): Bot<BotContext> {
+  const token = deps.config.botToken;
+  if (!token)
+    throw new Error('createBot needs config.botToken (main starts the sandbox without one)');
+  const bot = new Bot<BotContext>(token, { client: { apiRoot: deps.config.telegramApiRoot } });
+  const i18n = createI18n();
+
+  // Error boundary: polling and webhook alike, one handler logs and answers the user.
+  const handleError = createErrorHandler(deps, i18n);
+  bot.catch(handleError);
+  const app = bot.errorBoundary(handleError);
+
+  bot.api.config.use(createAutoRetry());
+  app.use(createRateLimiter(deps, i18n));
+  app.use(createSequentialize());
+  app.use(createSessionMiddleware(deps));
+  app.use(i18n);
+  app.use(createAccountMiddleware(deps));
+
+  // Conversations: the plugin, then /cancel (before any conversation sees the update).
+  app.use(createConversations(i18n));
+  app.use(createCancelFeature());
+  app.use(createSupportFeature(deps, i18n));
+
+  const helpMenu = createHelpMenu(deps);
+  const startMenu = createStartMenu(helpMenu);
+  const languageMenu = createLanguageMenu(deps);
+  app.use(startMenu, languageMenu);
+
+  app.use(createStartFeature(startMenu), createHelpFeature(helpMenu));
+  app.use(createLanguageFeature(languageMenu));
+  app.use(createFallbackFeature());
+  return bot;
+}

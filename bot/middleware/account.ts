@@ -1,0 +1,49 @@
+import type { Context, MiddlewareFn } from 'grammy';
+import { ensureAccount } from '../../models/accounts/ensure-account.js';
+import type { BotContext, BotDeps } from '../context.js';
+import { html } from '../html.js';
+import { asLocale, localeFromLanguageCode } from '../i18n.js';
+import { sessionKeyOf } from '../session.js';
+
+/** Updates that come from a user talking to the bot (not group chatter or channel joins). */
+export function isAccountUpdate(ctx: Context): boolean {
+  if (!ctx.from || ctx.from.is_bot) return false;
+  return ctx.chat === undefined || ctx.chat.type === 'private' || ctx.myChatMember !== undefined;
+}
+
+/**
+ * Ensures the sender has an account (created on first contact with their Telegram language),
+ * exposes it as ctx.account, keeps the session language in step with accounts.language (the
+ * user's language for everything the bot sends, also from jobs), and stops blocked users here.
+ */
+export function createAccountMiddleware(deps: BotDeps): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    const from = ctx.from;
+    if (!from || !isAccountUpdate(ctx)) return next();
+    const row = await deps.database.withScope({}, (tx) =>
+      ensureAccount(
+        tx,
+        {
+          telegramId: from.id,
+          username: from.username,
+          firstName: from.first_name,
+          language: localeFromLanguageCode(from.language_code),
+        },
+        deps.clock,
+      ),
+    );
+    const language = asLocale(row.language) ?? localeFromLanguageCode(from.language_code);
+    ctx.account = { id: row.id, language };
+    if (sessionKeyOf(ctx) !== undefined && ctx.session.language !== language) {
+      ctx.session.language = language;
+      await ctx.i18n.renegotiateLocale();
+    }
+    if (row.blockedAt) {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t('account-blocked') });
+      else if (ctx.message && ctx.chat?.type === 'private')
+        await ctx.reply(ctx.t('account-blocked'), html);
+      return;
+    }
+    await next();
+  };
+}

@@ -1,0 +1,22 @@
+import { type Context, type MiddlewareFn, session } from 'grammy';
+import type { BotContext, BotDeps, SessionData } from './context.js';
+import { createSessionStorage } from './session-storage.js';
+
+/**
+ * Sessions are per user and exist only where the user talks to the bot directly: private chats
+ * and chat-less updates (inline queries, payments). Groups and channels have no session.
+ */
+export function sessionKeyOf(ctx: Context): string | undefined {
+  if (!ctx.from || ctx.from.is_bot) return undefined;
+  if (ctx.chat && ctx.chat.type !== 'private') return undefined;
+  return `user:${ctx.from.id}`;
+}
+
+/** The session middleware, backed by PostgreSQL. */
+export function createSessionMiddleware(deps: BotDeps): MiddlewareFn<BotContext> {
+  return session<SessionData, BotContext>({
+    storage: createSessionStorage<SessionData>(deps.database),
+    getSessionKey: sessionKeyOf,
+    initial: () => ({}),
+  });
+}

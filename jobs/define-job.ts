@@ -1,0 +1,40 @@
+import type { Agenda, Job } from 'agenda';
+import type { z } from 'zod';
+import type { Logger } from '../models/logger.js';
+
+/** A job: `<domain>.<verb>` name, zod-validated data, and a body that calls use-cases only. */
+export interface JobSpec<S extends z.ZodType> {
+  name: `${string}.${string}`;
+  data: S;
+  run(data: z.infer<S>, job: Job<unknown>): Promise<void>;
+  concurrency?: number;
+  lockLifetimeMs?: number;
+}
+
+/** Registers a job on Agenda; invalid data fails the run with a readable error instead of running. */
+export function defineJob<S extends z.ZodType>(
+  agenda: Agenda,
+  logger: Logger,
+  spec: JobSpec<S>,
+): void {
+  agenda.define(
+    spec.name,
+    async (job: Job<unknown>) => {
+      const parsed = spec.data.safeParse(job.attrs.data ?? {});
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map(
+          (i) => `${i.path.join('.') || 'data'}: ${i.message}`,
+        );
+        throw new Error(`Invalid data for job ${spec.name}: ${problems.join('; ')}`);
+      }
+      const log = logger.child({ job: spec.name, jobId: String(job.attrs._id ?? '') });
+      log.debug('job started');
+      await spec.run(parsed.data, job);
+      log.debug('job finished');
+    },
+    {
+      ...(spec.concurrency ? { concurrency: spec.concurrency } : {}),
+      ...(spec.lockLifetimeMs ? { lockLifetime: spec.lockLifetimeMs } : {}),
+    },
+  );
+}

@@ -1,0 +1,70 @@
+import { PostgresBackend } from '@agendajs/postgres-backend';
+import { Agenda } from 'agenda';
+import type { Config } from '../config.js';
+import type { Clock } from '../models/clock.js';
+import type { Database } from '../models/db.js';
+import type { Logger } from '../models/logger.js';
+import { definePlatformJobs, schedulePlatformJobs } from './platform.js';
+
+export interface JobsDeps {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  clock: Clock;
+}
+
+export interface Jobs {
+  readonly agenda: Agenda;
+  /** Starts processing; recurring jobs are (re)scheduled. */
+  start(): Promise<void>;
+  /** Stops taking new jobs and waits for running ones (up to timeoutMs), then releases locks. */
+  stop(timeoutMs?: number): Promise<void>;
+  isRunning(): boolean;
+  /** Schedules a job at a platform time (Agenda keeps real time; the test clock offset is removed). */
+  scheduleAt(name: string, data: Record<string, unknown>, at: Date): Promise<void>;
+}
+
+/** Agenda on the application's PostgreSQL (its own agenda_jobs table), with every job defined. */
+export function createJobs(deps: JobsDeps): Jobs {
+  const embedded = !deps.config.databaseUrl;
+  const agenda = new Agenda({
+    backend: new PostgresBackend({
+      pool: deps.database.pool,
+      // PGlite served over pglite-socket never delivers NOTIFY: poll instead (~1 s).
+      disableNotifications: embedded,
+    }),
+    name: `lytslot-${process.pid}`,
+    // The test clock moves due times in the table; poll often so jobs follow within a second.
+    processEvery: deps.config.testClock ? 500 : embedded ? 1000 : 5000,
+    maxConcurrency: 20,
+    defaultConcurrency: 5,
+    defaultLockLifetime: 5 * 60_000,
+  });
+  const log = deps.logger.child({ role: 'jobs' });
+  agenda.on('error', (err) => log.error({ err }, 'agenda error'));
+  agenda.on('fail', (err, job) => {
+    if (err instanceof Error) log.error({ err, job: job.attrs?.name }, 'job failed');
+  });
+  definePlatformJobs(agenda, deps);
+
+  let running = false;
+  return {
+    agenda,
+    async start() {
+      await agenda.start();
+      await schedulePlatformJobs(agenda);
+      running = true;
+      log.info('jobs started');
+    },
+    async stop(timeoutMs = 30_000) {
+      if (!running) return;
+      running = false;
+      const drained = await agenda.drain(timeoutMs);
+      log.info({ drained }, 'jobs stopped');
+    },
+    isRunning: () => running,
+    async scheduleAt(name, data, at) {
+      await agenda.schedule(new Date(at.getTime() - deps.clock.offsetMs()), name, data);
+    },
+  };
+}

@@ -1,0 +1,223 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Api } from 'grammy';
+import { Redis } from 'ioredis';
+import { readConfig, type Config } from './config.js';
+import { createBot } from './bot/index.js';
+import { allowedUpdates, setBotCommands, startBot } from './bot/runner.js';
+import { createWebhookHandler } from './bot/webhook.js';
+import { createHttpApp } from './http/app.js';
+import { createMetrics } from './http/metrics.js';
+import type { ReadinessCheck } from './http/routes/health.js';
+import { startHttpServer } from './http/server.js';
+import { testClockRoutes } from './http/routes/test-clock.js';
+import { createJobs, type Jobs } from './jobs/index.js';
+import { heartbeatJob } from './jobs/platform.js';
+import { createSystemClock, createTestClock, isTestClock, type Clock } from './models/clock.js';
+import { openDatabase, type Database } from './models/db.js';
+import { lastHeartbeat } from './models/heartbeats/queries.js';
+import { createLogger, type Logger } from './models/logger.js';
+import { loadTestClockOffset, syncTestClock } from './models/platform/test-clock.js';
+import { bootSandbox } from './sandbox/boot.js';
+
+export interface App {
+  /** The effective config (in sandbox mode: the emulator's token, API root and seeded chat ids). */
+  readonly config: Config;
+  readonly database: Database;
+  readonly clock: Clock;
+  /** The jobs role, when this process runs it. */
+  readonly jobs: Jobs | undefined;
+  readonly httpUrl: string | undefined;
+  readonly sandboxUrl: string | undefined;
+  /** Graceful: stop fetching updates and finish in-flight ones, stop HTTP, drain Agenda, close pools. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  clock?: Clock;
+}
+
+/** Starts the roles named in config.roles against one database; the sandbox stands in for Telegram without a token. */
+export async function startApp(initial: Config, options: StartOptions = {}): Promise<App> {
+  const logger = options.logger ?? createLogger({ level: initial.logLevel });
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.splice(0).reverse()) {
+      await stop().catch((err: unknown) => logger.error({ err }, 'error while stopping'));
+    }
+  };
+  try {
+    // Without a token the sandbox stands in for Telegram, with the test clock on (DESIGN §10).
+    const sandboxMode = !initial.botToken && initial.roles.includes('bot');
+    let config: Config = sandboxMode ? { ...initial, testClock: true } : initial;
+    const database = await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      logger,
+    });
+    stops.push(() => database.close());
+    const clock = options.clock ?? (await createClock(config, database));
+    if (isTestClock(clock)) {
+      // Another process may advance the shared clock; follow the stored offset.
+      const timer = setInterval(() => {
+        syncTestClock({ database, clock }).catch((err: unknown) =>
+          logger.warn({ err }, 'clock sync failed'),
+        );
+      }, 1000);
+      stops.push(async () => clearInterval(timer));
+    }
+    let sandboxUrl: string | undefined;
+    if (sandboxMode) {
+      const sandbox = await bootSandbox({ config, database, clock, logger });
+      stops.push(sandbox.close);
+      config = sandbox.config;
+      sandboxUrl = sandbox.url;
+    }
+    const token = config.botToken;
+    const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true }) : undefined;
+    if (redis) {
+      await redis.connect();
+      stops.push(async () => void (await redis.quit()));
+    }
+    const deps = { config, database, logger, clock, redis };
+    const metrics = createMetrics();
+    const has = (role: string) => config.roles.includes(role as Config['roles'][number]);
+
+    const jobs = has('jobs') ? createJobs(deps) : undefined;
+    if (jobs) {
+      await jobs.start();
+      stops.push(() => jobs.stop());
+    }
+
+    const bot = has('bot') ? createBot(deps) : undefined;
+    const readiness: Record<string, ReadinessCheck> = {
+      database: () => database.ping(),
+      jobs: jobs
+        ? async () => assert(jobs.isRunning(), 'jobs stopped')
+        : heartbeatCheck(database, clock),
+      ...(token
+        ? {
+            telegram: telegramCheck(
+              bot?.api ?? new Api(token, { apiRoot: config.telegramApiRoot }),
+              clock,
+            ),
+          }
+        : {}),
+    };
+    let httpUrl: string | undefined;
+    if (has('http')) {
+      const webhookPath = `/telegram/${config.botWebhookSecret ?? 'webhook'}`;
+      const app = createHttpApp({
+        logger,
+        metrics,
+        readiness,
+        routers: isTestClock(clock) ? [testClockRoutes({ database, clock, logger })] : [],
+        ...(bot && config.botMode === 'webhook'
+          ? { botWebhook: { path: webhookPath, handler: createWebhookHandler(bot, deps) } }
+          : {}),
+      });
+      const server = await startHttpServer(app, config.httpHost, config.httpPort);
+      stops.push(() => server.close());
+      httpUrl = server.url;
+      if (bot && config.botMode === 'webhook') {
+        await bot.init();
+        await bot.api.setWebhook(`${config.publicUrl}${webhookPath}`, {
+          ...(config.botWebhookSecret ? { secret_token: config.botWebhookSecret } : {}),
+          allowed_updates: [...allowedUpdates],
+        });
+        await setBotCommands(bot);
+      }
+    }
+    if (bot && config.botMode !== 'webhook') {
+      const handle = await startBot(bot, deps);
+      stops.push(() => handle.stop());
+    }
+    logger.info({ roles: config.roles, httpUrl, sandboxUrl }, 'started');
+    let stopping: Promise<void> | undefined;
+    return {
+      config,
+      database,
+      clock,
+      jobs,
+      httpUrl,
+      sandboxUrl,
+      stop: () => (stopping ??= stopAll().then(() => logger.info('stopped'))),
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+/** The system clock, or with TEST_CLOCK=on a test clock resumed from its stored offset. */
+async function createClock(config: Config, database: Database): Promise<Clock> {
+  if (!config.testClock) return createSystemClock();
+  return createTestClock(await loadTestClockOffset(database));
+}
+
+function assert(condition: boolean, message: string): void {
+  if (!condition) throw new Error(message);
+}
+
+/** Jobs running in another process prove themselves by a recent heartbeat row. */
+function heartbeatCheck(database: Database, clock: Clock): ReadinessCheck {
+  return async () => {
+    const at = await database.withScope({}, (tx) => lastHeartbeat(tx, heartbeatJob));
+    assert(!!at && clock.now().getTime() - at.getTime() < 3 * 60_000, 'no recent jobs heartbeat');
+  };
+}
+
+/** getMe, cached for 30 s so frequent probes don't hammer Telegram. */
+function telegramCheck(api: Api, clock: Clock): ReadinessCheck {
+  let okUntil = 0;
+  return async () => {
+    if (clock.now().getTime() < okUntil) return;
+    await api.getMe();
+    okUntil = clock.now().getTime() + 30_000;
+  };
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger({ level: config.logLevel });
+  const app = await startApp(config, { logger });
+  if (app.sandboxUrl) {
+    process.stdout.write(`\nLytSlot sandbox: open ${app.sandboxUrl} to chat with the bot.\n`);
+  }
+  if (app.httpUrl)
+    process.stdout.write(`HTTP server: ${app.httpUrl} (/healthz, /readyz, /metrics)\n\n`);
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals += 1;
+    if (signals > 1) process.exit(1);
+    logger.info({ signal }, 'shutting down');
+    app.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  main().catch((err: unknown) => {
+    const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    process.stderr.write(`Failed to start: ${text}\n`);
+    process.exit(1);
+  });
+}

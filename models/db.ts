@@ -1,0 +1,159 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { startEmbedded } from './db-embedded.js';
+import type { Logger } from './logger.js';
+import * as schema from './schema.js';
+
+export type Db = NodePgDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** What query functions accept: a scoped transaction, or the login-role handle for infrastructure. */
+export type DbOrTx = Db | Tx;
+
+export interface Scope {
+  workspaceId?: string;
+  accountId?: string;
+}
+
+export interface Database {
+  /** Connection string for this database (Agenda uses it too). */
+  readonly url: string;
+  readonly pool: pg.Pool;
+  /** Login role: migrations and infrastructure only (row-level security is not this handle's job). */
+  readonly db: Db;
+  /** One transaction as app_rw with app.workspace_id/app.account_id set LOCAL (SET LOCAL ROLE + set_config(..., true)). */
+  withScope<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** One transaction as app_system for an explicit, named cross-tenant path; logs the reason at debug. */
+  withSystem<T>(reason: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+  /** Ends the pool, then stops the embedded server if this opened one. */
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  url?: string;
+  dataDir?: string;
+  logger: Logger;
+  poolSize?: number;
+  /** Embedded only: start from this PGlite data-dir tarball (tests load a migrated template). */
+  loadDataDir?: Blob;
+}
+
+/** Serializes migrations of concurrent processes on one database (any constant bigint). */
+const migrationLockKey = 7_130_412_001;
+/** Connections the embedded server accepts beyond the pool: Agenda and tools open their own. */
+const embeddedSpareConnections = 30;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Checks a scope's ids are uuids (throws otherwise, before any query) and returns the settings. */
+export function scopeSettings(scope: Scope): { workspaceId: string; accountId: string } {
+  for (const [name, value] of Object.entries({
+    workspaceId: scope.workspaceId,
+    accountId: scope.accountId,
+  })) {
+    if (value !== undefined && (typeof value !== 'string' || !uuidPattern.test(value))) {
+      throw new TypeError(`Scope ${name} must be a uuid`);
+    }
+  }
+  return { workspaceId: scope.workspaceId ?? '', accountId: scope.accountId ?? '' };
+}
+
+/** The committed migrations: beside this file in the source tree, or the source tree seen from dist/. */
+function migrationsFolder(): string {
+  const candidates = ['./migrations', '../../models/migrations'].map((p) =>
+    fileURLToPath(new URL(p, import.meta.url)),
+  );
+  const found = candidates.find((dir) => existsSync(`${dir}/meta/_journal.json`));
+  if (!found) throw new Error(`No migrations found (looked in ${candidates.join(', ')})`);
+  return found;
+}
+
+async function runMigrations(pool: pg.Pool, logger: Logger): Promise<void> {
+  const client = await pool.connect();
+  let failed: Error | undefined;
+  try {
+    await client.query('select pg_advisory_lock($1)', [migrationLockKey]);
+    try {
+      await migrate(drizzle(client, { schema }), { migrationsFolder: migrationsFolder() });
+      logger.debug('database migrations applied');
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [migrationLockKey]);
+    }
+  } catch (err) {
+    failed = err instanceof Error ? err : new Error(String(err));
+    throw err;
+  } finally {
+    client.release(failed);
+  }
+}
+
+/**
+ * Connects (or, without url, starts PGlite in dataDir — 'memory://' for in-memory — served over
+ * @electric-sql/pglite-socket on 127.0.0.1 with a random port), then runs migrations.
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const { logger } = options;
+  const poolSize = options.poolSize ?? 10;
+  const embedded = options.url
+    ? undefined
+    : await startEmbedded(
+        options.dataDir ?? 'memory://',
+        poolSize + embeddedSpareConnections,
+        options.loadDataDir,
+      );
+  const url = options.url ?? embedded?.url ?? '';
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', (err) => logger.warn({ err }, 'idle database connection failed'));
+  const db = drizzle(pool, { schema });
+
+  try {
+    await runMigrations(pool, logger);
+  } catch (err) {
+    await pool.end();
+    await embedded?.stop();
+    throw err;
+  }
+
+  /** Role and both settings are set LOCAL in one statement, so they end with the transaction. */
+  const enter = (
+    tx: Tx,
+    role: 'app_rw' | 'app_system',
+    s: { workspaceId: string; accountId: string },
+  ) =>
+    tx.execute(
+      sql`select set_config('role', ${role}, true), set_config('app.workspace_id', ${s.workspaceId}, true), set_config('app.account_id', ${s.accountId}, true)`,
+    );
+
+  let closed = false;
+  return {
+    url,
+    pool,
+    db,
+    async withScope(scope, fn) {
+      const settings = scopeSettings(scope);
+      return db.transaction(async (tx) => {
+        await enter(tx, 'app_rw', settings);
+        return fn(tx);
+      });
+    },
+    async withSystem(reason, fn) {
+      logger.debug({ reason }, 'cross-tenant transaction');
+      return db.transaction(async (tx) => {
+        await enter(tx, 'app_system', { workspaceId: '', accountId: '' });
+        return fn(tx);
+      });
+    },
+    async ping() {
+      await pool.query('select 1');
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { channels } from '../channels/table.js';
+import { orders } from '../orders/table.js';
+import { slots } from '../slots/table.js';
+import { workspaces } from '../workspaces/table.js';
+
+export const placementStatuses = [
+  'scheduled',
+  'publishing',
+  'published',
+  'completed',
+  'failed',
+  'needs_review',
+  'cancelled',
+] as const;
+export type PlacementStatus = (typeof placementStatuses)[number];
+
+/** One publication of an order's slot: message ids, deadlines, probes, violations and counters. */
+export const placements = pgTable(
+  'placements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id),
+    slotId: uuid('slot_id')
+      .notNull()
+      .references(() => slots.id),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => channels.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    advertiserAccountId: uuid('advertiser_account_id').notNull(),
+    variantIndex: integer('variant_index').notNull().default(0),
+    status: text('status', { enum: placementStatuses }).notNull().default('scheduled'),
+    format: text('format').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    sendStartedAt: timestamp('send_started_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    delaySeconds: integer('delay_seconds'),
+    chatId: bigint('chat_id', { mode: 'number' }),
+    messageIds: jsonb('message_ids').$type<number[]>().notNull().default([]),
+    topUntil: timestamp('top_until', { withTimezone: true }),
+    pinUntil: timestamp('pin_until', { withTimezone: true }),
+    deleteAt: timestamp('delete_at', { withTimezone: true }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    clickCode: text('click_code').unique(),
+    inviteLink: text('invite_link'),
+    probeResults: jsonb('probe_results').$type<unknown[]>().notNull().default([]),
+    violations: jsonb('violations').$type<unknown[]>().notNull().default([]),
+    clicks: integer('clicks').notNull().default(0),
+    uniqueClicks: integer('unique_clicks').notNull().default(0),
+    joins: integer('joins').notNull().default(0),
+    leaves: integer('leaves').notNull().default(0),
+    reactions: integer('reactions').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('placements_order_slot_key').on(t.orderId, t.slotId),
+    index('placements_workspace_idx').on(t.workspaceId, t.status, t.dueAt),
+    index('placements_channel_idx').on(t.channelId, t.status),
+    index('placements_due_idx').on(t.status, t.dueAt),
+    check(
+      'placements_status_check',
+      sql`${t.status} in ('scheduled', 'publishing', 'published', 'completed', 'failed', 'needs_review', 'cancelled')`,
+    ),
+    check('placements_variant_check', sql`${t.variantIndex} between 0 and 3`),
+  ],
+);

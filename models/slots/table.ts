@@ -1,0 +1,49 @@
+import { sql } from 'drizzle-orm';
+import { check, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { channels } from '../channels/table.js';
+import { orders } from '../orders/table.js';
+import { workspaces } from '../workspaces/table.js';
+
+export const slotStatuses = [
+  'free',
+  'held',
+  'booked',
+  'published',
+  'done',
+  'cancelled',
+  'blocked',
+] as const;
+export type SlotStatus = (typeof slotStatuses)[number];
+
+/** A sellable moment of a channel (UTC); at most one per (channel, starts_at). */
+export const slots = pgTable(
+  'slots',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => channels.id),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: slotStatuses }).notNull().default('free'),
+    holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }),
+    orderId: uuid('order_id').references(() => orders.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('slots_channel_starts_at_key').on(t.channelId, t.startsAt),
+    index('slots_workspace_channel_idx').on(t.workspaceId, t.channelId, t.startsAt),
+    index('slots_hold_expiry_idx')
+      .on(t.holdExpiresAt)
+      .where(sql`${t.status} = 'held'`),
+    index('slots_order_idx').on(t.orderId),
+    check(
+      'slots_status_check',
+      sql`${t.status} in ('free', 'held', 'booked', 'published', 'done', 'cancelled', 'blocked')`,
+    ),
+    check('slots_hold_check', sql`${t.status} <> 'held' or ${t.holdExpiresAt} is not null`),
+  ],
+);

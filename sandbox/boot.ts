@@ -1,0 +1,89 @@
+import type { Config } from '../config.js';
+import { isTestClock, type Clock } from '../models/clock.js';
+import type { Database } from '../models/db.js';
+import type { Logger } from '../models/logger.js';
+import { advanceTestClock, syncTestClock } from '../models/platform/test-clock.js';
+import { createEmulator } from './emulator.js';
+import { readJson, sendJson, type RouteHook } from './http-utils.js';
+import { createSandboxWorld } from './seed.js';
+
+/** Fixed, so that sessions and accounts in ./data keep matching the seeded world across restarts. */
+const sandboxBotToken = '7000000001:SANDBOX-local-token-not-a-secret-000';
+
+export interface BootedSandbox {
+  /** The config the app runs with: the emulator's token and API root, the seeded chat ids. */
+  config: Config;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface SandboxDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Starts the Bot API emulator with the demo world and points the app's config at it. */
+export async function bootSandbox(deps: SandboxDeps): Promise<BootedSandbox> {
+  const log = deps.logger.child({ role: 'sandbox' });
+  const emulator = createEmulator({
+    clock: deps.clock,
+    onError: (err, context) => log.error({ err, context }, 'sandbox error'),
+  });
+  const world = createSandboxWorld(emulator, { botToken: sandboxBotToken });
+  emulator.addRoute(clockRoutes(deps));
+  const { url } = await emulator.listen(deps.config.sandboxPort, '127.0.0.1');
+  return {
+    url,
+    close: () => emulator.close(),
+    config: {
+      ...deps.config,
+      botToken: world.botToken,
+      telegramApiRoot: url,
+      adminTelegramIds: deps.config.adminTelegramIds.length
+        ? deps.config.adminTelegramIds
+        : world.adminTelegramIds,
+      adminChatId: deps.config.adminChatId ?? world.adminChatId,
+      verifyChatId: deps.config.verifyChatId ?? world.verifyChatId,
+    },
+  };
+}
+
+/** `GET /sandbox/api/clock` and `POST /sandbox/api/clock/advance {"minutes": N}` for the page. */
+function clockRoutes(deps: SandboxDeps): RouteHook {
+  return async (req, res, url) => {
+    if (!url.pathname.startsWith('/sandbox/api/clock')) return false;
+    const { clock } = deps;
+    if (!isTestClock(clock)) {
+      sendJson(res, 404, { ok: false, error: 'the test clock is off' });
+      return true;
+    }
+    const describe = () => ({
+      now: clock.now().toISOString(),
+      offsetMinutes: Math.round(clock.offsetMs() / 60_000),
+    });
+    if (req.method === 'GET' && url.pathname === '/sandbox/api/clock') {
+      await syncTestClock({ database: deps.database, clock });
+      sendJson(res, 200, { ok: true, result: describe() });
+      return true;
+    }
+    if (req.method === 'POST' && url.pathname === '/sandbox/api/clock/advance') {
+      const body = await readJson(req).catch(() => ({}) as Record<string, unknown>);
+      const minutes = body.minutes;
+      if (
+        typeof minutes !== 'number' ||
+        !Number.isInteger(minutes) ||
+        minutes < 1 ||
+        minutes > 576_000
+      ) {
+        sendJson(res, 400, { ok: false, error: 'minutes must be a whole number from 1 to 576000' });
+        return true;
+      }
+      await advanceTestClock({ database: deps.database, clock, logger: deps.logger }, minutes);
+      sendJson(res, 200, { ok: true, result: describe() });
+      return true;
+    }
+    return false;
+  };
+}

@@ -1,0 +1,80 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Koa from 'koa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BotDeps } from '../../bot/context.js';
+import { createBot } from '../../bot/index.js';
+import { createWebhookHandler } from '../../bot/webhook.js';
+import { parseConfig } from '../../config.js';
+import { createSystemClock } from '../../models/clock.js';
+import type { Database } from '../../models/db.js';
+import { createLogger } from '../../models/logger.js';
+import { createTestDatabase } from '../helpers/db.js';
+import { type Sandbox, startSandbox } from '../helpers/sandbox.js';
+
+let database: Database;
+let sandbox: Sandbox;
+let server: Server;
+let webhookUrl: string;
+const secret = 'test-webhook-secret';
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  sandbox = await startSandbox();
+  const parsed = parseConfig({
+    NODE_ENV: 'test',
+    BOT_TOKEN: sandbox.token,
+    TELEGRAM_API_ROOT: sandbox.apiRoot,
+    BOT_MODE: 'webhook',
+    PUBLIC_URL: 'http://127.0.0.1',
+    BOT_WEBHOOK_SECRET: secret,
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  const deps: BotDeps = {
+    config: parsed.value,
+    database,
+    logger: createLogger({ level: 'silent' }),
+    clock: createSystemClock(),
+  };
+  const bot = createBot(deps);
+  const app = new Koa();
+  const handler = createWebhookHandler(bot, deps);
+  app.use(async (ctx, next) => (ctx.path === '/telegram' ? handler(ctx, next) : next()));
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  webhookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/telegram`;
+  await bot.api.setWebhook(webhookUrl, { secret_token: secret });
+});
+
+afterAll(async () => {
+  await sandbox?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await database?.close();
+});
+
+describe('createWebhookHandler', () => {
+  it('handles updates Telegram posts to the webhook', async () => {
+    const ann = sandbox.user({ first_name: 'Ann', language_code: 'en' });
+    ann.send('/start');
+    await ann.waitForMessage('Hi, Ann!');
+    await ann.click('📢 I own channels');
+    await ann.waitFor((m) => m.text?.includes('For channel owners') === true, {
+      what: 'owner text',
+    });
+  });
+
+  it('refuses requests without the secret token and bodies that are not JSON', async () => {
+    const update = JSON.stringify({ update_id: 1 });
+    const headers = { 'content-type': 'application/json' };
+    const noSecret = await fetch(webhookUrl, { method: 'POST', headers, body: update });
+    expect(noSecret.status).toBe(401);
+    const bad = await fetch(webhookUrl, {
+      method: 'POST',
+      headers: { ...headers, 'x-telegram-bot-api-secret-token': secret },
+      body: '{not json',
+    });
+    expect(bad.status).toBe(400);
+    const get = await fetch(webhookUrl);
+    expect(get.status).toBe(405);
+  });
+});
