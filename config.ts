@@ -119,11 +119,12 @@ const schema = shape.superRefine((c, ctx) => {
       message: 'is required when BOT_MODE=webhook',
     });
   }
-  if (c.BOT_MODE === 'sharded' && !c.REDIS_URL) {
+  if (c.BOT_MODE === 'sharded') {
+    // DESIGN §9's Redis Streams sharding is not built yet; refuse rather than silently poll.
     ctx.addIssue({
       code: 'custom',
-      path: ['REDIS_URL'],
-      message: 'is required when BOT_MODE=sharded',
+      path: ['BOT_MODE'],
+      message: 'sharded is not available yet (use polling, or webhook behind a load balancer)',
     });
   }
   if (Boolean(c.STRIPE_SECRET_KEY) !== Boolean(c.STRIPE_WEBHOOK_SECRET)) {

@@ -1,6 +1,7 @@
 import type { ApiMessage } from './types.js';
 import { enqueueUpdate } from './updates.js';
-import { isPresent, memberOf, type BotState, type ChatState, type World } from './world.js';
+import { type BotState, type ChatState, type World } from './world.js';
+import { isPresent, memberOf } from './members.js';
 
 /**
  * Privacy mode (on for every bot, as BotFather's default): in a group where the bot is not an admin

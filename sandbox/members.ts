@@ -1,5 +1,11 @@
 import type { ApiUser } from './types.js';
-import { adminRightNames, type Member, type Rights, type ChatState } from './world.js';
+import {
+  adminRightNames,
+  type AdminRight,
+  type ChatState,
+  type Member,
+  type Rights,
+} from './world.js';
 
 const channelOnly = new Set([
   'can_post_messages',
@@ -39,4 +45,22 @@ export function chatMemberObject(
     default:
       return { status: member.status, user };
   }
+}
+
+/** A member's record, `left` when absent. */
+export function memberOf(chat: ChatState, userId: number): Member {
+  return chat.members.get(userId) ?? { status: 'left', rights: {} };
+}
+
+/** True for creator/administrator/member (not left or kicked). */
+export function isPresent(member: Member): boolean {
+  return (
+    member.status === 'creator' || member.status === 'administrator' || member.status === 'member'
+  );
+}
+
+/** Whether `member` holds `right` (the creator holds them all). */
+export function hasRight(member: Member, right: AdminRight): boolean {
+  if (member.status === 'creator') return true;
+  return member.status === 'administrator' && member.rights[right] === true;
 }

@@ -1,4 +1,14 @@
 import { badRequest } from './errors.js';
+import {
+  boolean,
+  float,
+  inputFile,
+  integer,
+  parseJson,
+  string,
+  typeError,
+  type Check,
+} from './validation-primitives.js';
 import type { CompactSpec, SpecField } from './spec/derive-spec.js';
 
 /** A file received in a multipart body. */
@@ -17,60 +27,10 @@ export interface ValidationInput {
   files: Map<string, UploadedFile>;
 }
 
-type Check = (value: unknown, path: string, input: ValidationInput, form: boolean) => unknown;
 export type MethodValidator = (
   params: Record<string, unknown>,
   input: ValidationInput,
 ) => Record<string, unknown>;
-
-const typeError = (path: string, type: string): Error =>
-  badRequest(`parameter "${path}" must be of type ${type}`);
-
-const integer: Check = (value, path) => {
-  if (typeof value === 'number' && Number.isInteger(value)) return value;
-  if (typeof value === 'string' && /^-?\d{1,19}$/.test(value.trim())) return Number(value);
-  throw typeError(path, 'Integer');
-};
-
-const float: Check = (value, path) => {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
-    return Number(value);
-  }
-  throw typeError(path, 'Float');
-};
-
-const string: Check = (value, path) => {
-  if (typeof value === 'string') return value;
-  throw typeError(path, 'String');
-};
-
-const boolean: Check = (value, path) => {
-  if (typeof value === 'boolean') return value;
-  if (value === 'true' || value === '1' || value === 'True') return true;
-  if (value === 'false' || value === '0' || value === 'False') return false;
-  throw typeError(path, 'Boolean');
-};
-
-const inputFile: Check = (value, path, input) => {
-  if (typeof value === 'object' && value !== null && 'upload' in value) return value;
-  if (typeof value === 'string' && value.startsWith('attach://')) {
-    const file = input.files.get(value.slice('attach://'.length));
-    if (!file) throw badRequest(`file for "${path}" must be uploaded as ${value}`);
-    return { upload: file };
-  }
-  throw typeError(path, 'InputFile');
-};
-
-/** Parses a JSON-serialized parameter from a form body. */
-function parseJson(value: unknown, path: string, form: boolean): unknown {
-  if (typeof value !== 'string' || (!form && !/^\s*[[{]/.test(value))) return value;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    throw badRequest(`can't parse JSON in parameter "${path}"`);
-  }
-}
 
 /** Compiles validators for every method once; requests then only walk their own values. */
 export function compileValidators(spec: CompactSpec): Map<string, MethodValidator> {

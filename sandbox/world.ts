@@ -208,21 +208,3 @@ export function newBotState(user: ApiUser, token: string): BotState {
     forcedErrors: new Map(),
   };
 }
-
-/** A member's record, `left` when absent. */
-export function memberOf(chat: ChatState, userId: number): Member {
-  return chat.members.get(userId) ?? { status: 'left', rights: {} };
-}
-
-/** True for creator/administrator/member (not left or kicked). */
-export function isPresent(member: Member): boolean {
-  return (
-    member.status === 'creator' || member.status === 'administrator' || member.status === 'member'
-  );
-}
-
-/** Whether `member` holds `right` (the creator holds them all). */
-export function hasRight(member: Member, right: AdminRight): boolean {
-  if (member.status === 'creator') return true;
-  return member.status === 'administrator' && member.rights[right] === true;
-}

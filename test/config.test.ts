@@ -70,3 +70,14 @@ describe('.env.example', () => {
     expect(configVariables.length).toBeGreaterThan(25);
   });
 });
+
+describe('BOT_MODE', () => {
+  it('refuses sharded mode until it exists, and webhook mode without PUBLIC_URL', () => {
+    const sharded = parseConfig({ BOT_MODE: 'sharded', REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(sharded.ok || sharded.errors).toEqual([
+      'BOT_MODE (got "sharded"): sharded is not available yet (use polling, or webhook behind a load balancer)',
+    ]);
+    const webhook = parseConfig({ BOT_MODE: 'webhook' });
+    expect(webhook.ok || webhook.errors).toEqual(['PUBLIC_URL: is required when BOT_MODE=webhook']);
+  });
+});

@@ -2,14 +2,8 @@ import { notifyBots } from '../dispatch.js';
 import { appendMessage } from '../methods/common.js';
 import type { ApiMessage } from '../types.js';
 import { enqueueUpdate } from '../updates.js';
-import {
-  chatObject,
-  hasRight,
-  memberOf,
-  type ChatState,
-  type StoredMessage,
-  type World,
-} from '../world.js';
+import { chatObject, type ChatState, type StoredMessage, type World } from '../world.js';
+import { hasRight, memberOf } from '../members.js';
 import { contentFields, type UserContent } from './user-messages.js';
 
 /** An admin posts in a channel; admin bots get `channel_post`. */

@@ -1,16 +1,8 @@
 import { appendMessage } from '../methods/common.js';
-import { chatMemberObject } from '../members.js';
+import { chatMemberObject, isPresent, memberOf } from '../members.js';
 import type { ApiUser } from '../types.js';
 import { enqueueUpdate } from '../updates.js';
-import {
-  chatObject,
-  isPresent,
-  memberOf,
-  type ChatState,
-  type InviteLink,
-  type Member,
-  type World,
-} from '../world.js';
+import { chatObject, type ChatState, type InviteLink, type Member, type World } from '../world.js';
 
 /**
  * Sets `userId`'s membership in `chat` and sends what Telegram sends: my_chat_member to an affected

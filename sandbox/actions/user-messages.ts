@@ -3,14 +3,8 @@ import { mediaFields, storeFile, type FileKind } from '../files.js';
 import { appendMessage } from '../methods/common.js';
 import { detectEntities } from '../text.js';
 import type { ApiMessage, MessageEntity } from '../types.js';
-import {
-  chatObject,
-  isPresent,
-  memberOf,
-  type ChatState,
-  type StoredMessage,
-  type World,
-} from '../world.js';
+import { chatObject, type ChatState, type StoredMessage, type World } from '../world.js';
+import { isPresent, memberOf } from '../members.js';
 
 /** A tiny valid PNG used as the bytes of photos and stickers users "send". */
 export const samplePng = Buffer.from(

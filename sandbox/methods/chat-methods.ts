@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { badRequest } from '../errors.js';
-import { chatMemberObject } from '../members.js';
+import { chatMemberObject, isPresent, memberOf } from '../members.js';
 import { changeMembership } from '../actions/membership.js';
 import {
   chatObject,
-  isPresent,
-  memberOf,
   type BotState,
   type ChatState,
   type InviteLink,

@@ -2,9 +2,6 @@ import { badRequest, forbidden } from '../errors.js';
 import type { ApiMessage, ReplyMarkup } from '../types.js';
 import {
   chatObject,
-  hasRight,
-  isPresent,
-  memberOf,
   privateChat,
   type AdminRight,
   type BotState,
@@ -12,6 +9,7 @@ import {
   type StoredMessage,
   type World,
 } from '../world.js';
+import { hasRight, isPresent, memberOf } from '../members.js';
 
 /** Finds the chat `chat_id` names, as the calling bot can see it. */
 export function resolveChat(world: World, bot: BotState, chatId: unknown): ChatState {

@@ -1,14 +1,8 @@
-import { badRequest } from '../errors.js';
+import { badRequest, forbidden } from '../errors.js';
 import { prepareText } from '../text.js';
 import type { ApiMessage } from '../types.js';
-import {
-  hasRight,
-  memberOf,
-  type BotState,
-  type ChatState,
-  type StoredMessage,
-  type World,
-} from '../world.js';
+import { type BotState, type ChatState, type StoredMessage, type World } from '../world.js';
+import { hasRight, memberOf } from '../members.js';
 import {
   checkReplyMarkup,
   findMessage,
@@ -32,6 +26,7 @@ function editTarget(call: CallContext): { chat: ChatState; stored: StoredMessage
   }
   const chat = resolveChat(world, bot, params.chat_id);
   requireMembership(bot, chat);
+  if (chat.blocked) throw forbidden('bot was blocked by the user');
   const stored = findMessage(chat, params.message_id, 'message to edit not found');
   const own = isOwnMessage(bot, stored);
   if (chat.type === 'channel') {

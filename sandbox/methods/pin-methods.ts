@@ -1,5 +1,6 @@
 import { badRequest } from '../errors.js';
-import { hasRight, memberOf, type BotState, type ChatState } from '../world.js';
+import { type BotState, type ChatState } from '../world.js';
+import { hasRight, memberOf } from '../members.js';
 import {
   appendMessage,
   findMessage,
