@@ -6,8 +6,10 @@ import { chatMethods } from './methods/chat-methods.js';
 import type { MethodHandler } from './methods/context.js';
 import { copyMethods } from './methods/copy-methods.js';
 import { editMethods } from './methods/edit-methods.js';
+import { inviteMethods } from './methods/invite-methods.js';
 import { paymentMethods } from './methods/payment-methods.js';
 import { pinMethods } from './methods/pin-methods.js';
+import { profileMethods } from './methods/profile-methods.js';
 import { sendMethods } from './methods/send-methods.js';
 import type { CompactSpec } from './spec/derive-spec.js';
 import { tooManyRequests } from './errors.js';
@@ -59,6 +61,8 @@ export function createBotApi(deps: {
     ...copyMethods,
     ...pinMethods,
     ...chatMethods,
+    ...inviteMethods,
+    ...profileMethods,
     ...callbackMethods,
     ...paymentMethods,
     ...deps.extraMethods,

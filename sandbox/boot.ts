@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Config } from '../config.js';
 import { isTestClock, type Clock } from '../models/clock.js';
 import type { Database } from '../models/db.js';
@@ -29,6 +30,10 @@ export async function bootSandbox(deps: SandboxDeps): Promise<BootedSandbox> {
   const log = deps.logger.child({ role: 'sandbox' });
   const emulator = createEmulator({
     clock: deps.clock,
+    // With the embedded database, chats live beside it in DATA_DIR so both survive a restart together.
+    ...(deps.config.databaseUrl || deps.config.dataDir.includes('://')
+      ? {}
+      : { persistFile: join(deps.config.dataDir, 'sandbox-world.json') }),
     onError: (err, context) => log.error({ err, context }, 'sandbox error'),
   });
   const world = createSandboxWorld(emulator, { botToken: sandboxBotToken });

@@ -38,7 +38,7 @@ export interface ChatSession {
   readonly chatId: number;
   /** Every message in the chat (live ones), oldest first. */
   messages(): ApiMessage[];
-  /** Messages from the bot (in channels: every post), oldest first. */
+  /** Messages this bot sent into the chat (not deleted), oldest first. */
   botMessages(): ApiMessage[];
   /** The next bot message after the last one consumed that matches (or one already waiting). */
   waitForMessage(match?: MessageMatch, options?: WaitOptions): Promise<ApiMessage>;

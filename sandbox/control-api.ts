@@ -2,6 +2,7 @@ import type { EmulatorActions } from './emulator-actions.js';
 import { readJson, sendJson, type RouteHook } from './http-utils.js';
 import type { UserContent } from './actions/user-messages.js';
 import { streamEvents } from './event-stream.js';
+import { visibleCommands } from './methods/bot-methods.js';
 import { chatView, messageView } from './views.js';
 import type { Rights, World } from './world.js';
 
@@ -14,6 +15,12 @@ const num = (v: unknown, name: string): number => {
 };
 const optNum = (v: unknown, name: string): number | undefined =>
   v === undefined || v === null || v === '' ? undefined : num(v, name);
+
+const str = (v: unknown, name: string): string => {
+  if (typeof v !== 'string' || v.trim() === '')
+    throw new Error(`"${name}" must be a non-empty string`);
+  return v.trim();
+};
 
 function content(body: Record<string, unknown>): UserContent {
   if (typeof body.text === 'string') return body.text;
@@ -40,6 +47,18 @@ export function createControlApi(world: World, actions: EmulatorActions): RouteH
         .filter((c) => c.type !== 'private')
         .map((c) => chatView(world, c)),
     }),
+    commands: (_b, url) => {
+      const q = (name: string) => optNum(url.searchParams.get(name) ?? undefined, name);
+      const botId = q('bot');
+      const bot = botId === undefined ? actions.defaultBot() : world.bots.get(botId);
+      if (!bot) throw new Error(`unknown bot ${String(botId)}`);
+      const userId = q('user');
+      const chatId = q('chat');
+      const language = (url.searchParams.get('language') ?? '').slice(0, 2);
+      if (userId !== undefined) return visibleCommands(bot, { userId }, language);
+      if (chatId !== undefined) return visibleCommands(bot, { chatId }, language);
+      throw new Error('pass "user" (a private chat) or "chat" (a group)');
+    },
     payments: (_b, url) => {
       const userId = optNum(url.searchParams.get('user') ?? undefined, 'user');
       return world.paymentLog.filter((p) => userId === undefined || p.userId === userId);
@@ -127,6 +146,19 @@ export function createControlApi(world: World, actions: EmulatorActions): RouteH
     leave: (b) => actions.leaveChat(num(b.userId, 'userId'), num(b.chatId, 'chatId')),
     block: (b) =>
       actions.setBotBlocked(num(b.userId, 'userId'), b.blocked !== false, optNum(b.botId, 'botId')),
+    'create-user': (b) =>
+      actions.createUser({
+        first_name: str(b.firstName, 'firstName'),
+        ...(typeof b.username === 'string' ? { username: b.username } : {}),
+        language_code: typeof b.languageCode === 'string' ? b.languageCode : 'en',
+      }),
+    'create-channel': (b) =>
+      actions.createChannel({
+        title: str(b.title, 'title'),
+        ownerId: num(b.ownerId, 'ownerId'),
+        ...(typeof b.username === 'string' && b.username !== '' ? { username: b.username } : {}),
+        subscribers: optNum(b.subscribers, 'subscribers') ?? 0,
+      }),
   };
 
   return async (req, res, url) => {

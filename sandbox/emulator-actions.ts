@@ -1,7 +1,7 @@
 import type { Result } from '../models/errors.js';
 import { pressButton, type ButtonMatch, type PressResult } from './actions/callbacks.js';
 import { deleteChannelPost, editChannelPost, postInChannel, react } from './actions/channel.js';
-import { changeMembership } from './actions/membership.js';
+import { changeMembership, joinChat } from './actions/membership.js';
 import { payInvoice, type PaymentFailure, type PaymentSuccess } from './actions/payments.js';
 import { setBlocked } from './actions/private.js';
 import {
@@ -174,22 +174,8 @@ export function createEmulatorActions(world: World): EmulatorActions {
       setBotMembership(world, chat(chatId), botOf(options.botId).user.id, rights, options.byUserId),
     removeBotFromChat: (chatId, options = {}) =>
       removeBot(world, chat(chatId), botOf(options.botId).user.id, options),
-    joinChat: (userId, chatId, options = {}) => {
-      const target = chat(chatId);
-      const link = options.inviteLink ? target.inviteLinks.get(options.inviteLink) : undefined;
-      if (options.inviteLink && (!link || link.is_revoked))
-        throw new Error('invite link is invalid or revoked');
-      const user = world.users.get(userId);
-      if (!user) throw new Error(`unknown user ${userId}`);
-      changeMembership(
-        world,
-        target,
-        userId,
-        { status: 'member', rights: {} },
-        user,
-        link ? { inviteLink: link } : {},
-      );
-    },
+    joinChat: (userId, chatId, options = {}) =>
+      joinChat(world, userId, chat(chatId), options.inviteLink),
     leaveChat: (userId, chatId) => {
       const user = world.users.get(userId);
       if (!user) throw new Error(`unknown user ${userId}`);

@@ -4,10 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { createSystemClock, type Clock } from '../models/clock.js';
 import { maskSecrets } from '../models/logger.js';
 import { createBotApi, type Envelope } from './api.js';
-import { parseBody, readBody } from './body.js';
+import { handleBotApi, handleFile } from './bot-http.js';
 import { createControlApi } from './control-api.js';
 import { createEmulatorActions, type EmulatorActions } from './emulator-actions.js';
-import { TelegramApiError } from './errors.js';
 import { createFloodControl } from './flood.js';
 import { sendJson, type RouteHook } from './http-utils.js';
 import { createStaticFiles } from './static-files.js';
@@ -103,52 +102,14 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     options.publicDir ?? fileURLToPath(new URL('./public/', import.meta.url)),
   );
 
-  const handleBotApi = async (
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL,
-    token: string,
-    method: string,
-  ): Promise<void> => {
-    const controller = new AbortController();
-    res.on('close', () => {
-      if (!res.writableFinished) controller.abort();
-    });
-    let parsed;
-    try {
-      parsed = parseBody(url.searchParams, req.headers['content-type'] ?? '', await readBody(req));
-    } catch (error) {
-      if (!(error instanceof TelegramApiError)) throw error;
-      sendJson(res, error.errorCode, {
-        ok: false,
-        error_code: error.errorCode,
-        description: error.description,
-      });
-      return;
-    }
-    const { status, body } = await api.call({
-      token,
-      method,
-      ...parsed,
-      signal: controller.signal,
-    });
-    if (!res.destroyed) sendJson(res, status, body);
-  };
-
-  const handleFile = (res: ServerResponse, token: string, path: string): void => {
-    const file = world.botsByToken.has(token) ? world.filesByPath.get(path) : undefined;
-    if (!file) return sendJson(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
-    res.writeHead(200, { 'content-type': file.mime, 'content-length': file.data.length });
-    res.end(file.data);
-  };
-
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://sandbox.local');
     const botCall = /^\/bot([^/]+)\/([A-Za-z0-9_]+)\/?$/.exec(url.pathname);
-    if (botCall?.[1] && botCall[2]) return handleBotApi(req, res, url, botCall[1], botCall[2]);
+    if (botCall?.[1] && botCall[2])
+      return handleBotApi(world, api, { req, res, url }, botCall[1], botCall[2]);
     const fileCall = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
     if (fileCall?.[1] && fileCall[2])
-      return handleFile(res, fileCall[1], decodeURIComponent(fileCall[2]));
+      return handleFile(world, res, fileCall[1], decodeURIComponent(fileCall[2]));
     for (const route of routes) if (await route(req, res, url)) return;
     if (await control(req, res, url)) return;
     if (await page(req, res, url)) return;

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { chatView, messageView } from './views.js';
 import type { ChatState, StoredMessage, World } from './world.js';
 
-/** Server-Sent Events: message (new/edit/delete), callback_answer, payment. */
+/** Server-Sent Events: message (new/edit/delete), callback_answer, payment, member. */
 export function streamEvents(world: World, req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(200, {
     'content-type': 'text/event-stream',
@@ -31,12 +31,15 @@ export function streamEvents(world: World, req: IncomingMessage, res: ServerResp
       answer: e.answer,
     });
   const onPayment = (e: unknown): void => send('payment', e);
+  const onMember = (e: { chat: ChatState; userId: number; status: string }): void =>
+    send('member', { chat: chatView(world, e.chat), userId: e.userId, status: e.status });
   const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
   const stop = (): void => {
     clearInterval(ping);
     world.events.off('message', onMessage);
     world.events.off('callback_answer', onAnswer);
     world.events.off('payment', onPayment);
+    world.events.off('member', onMember);
     world.events.off('close', end);
   };
   const end = (): void => {
@@ -46,6 +49,7 @@ export function streamEvents(world: World, req: IncomingMessage, res: ServerResp
   world.events.on('message', onMessage);
   world.events.on('callback_answer', onAnswer);
   world.events.on('payment', onPayment);
+  world.events.on('member', onMember);
   world.events.on('close', end);
   req.on('close', stop);
 }

@@ -31,6 +31,7 @@ export interface WorldSnapshot {
     token: string;
     commands: [string, unknown[]][];
     menuButtons: [string, unknown][];
+    profile?: [string, unknown][];
     nextUpdateId: number;
     pending: ApiUpdate[];
     allowed: string[] | null;
@@ -54,6 +55,7 @@ export function snapshotWorld(world: World): WorldSnapshot {
       token: b.token,
       commands: [...b.commands],
       menuButtons: [...b.menuButtons],
+      profile: [...b.profile],
       nextUpdateId: b.updates.nextUpdateId,
       pending: b.updates.pending,
       allowed: b.updates.allowed ? [...b.updates.allowed] : null,
@@ -82,6 +84,7 @@ export function restoreWorld(world: World, snapshot: WorldSnapshot): void {
     const bot = newBotState(b.user, b.token);
     b.commands.forEach(([k, v]) => bot.commands.set(k, v));
     b.menuButtons.forEach(([k, v]) => bot.menuButtons.set(k, v));
+    b.profile?.forEach(([k, v]) => bot.profile.set(k, v));
     bot.updates.nextUpdateId = b.nextUpdateId;
     bot.updates.pending = b.pending;
     bot.updates.allowed = b.allowed ? new Set(b.allowed) : null;

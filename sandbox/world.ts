@@ -55,6 +55,14 @@ export interface InviteLink {
   name?: string;
   expire_date?: number;
   member_limit?: number;
+  /** Internal: how many joined through this link (not part of ChatInviteLink). */
+  joined?: number;
+}
+
+/** The ChatInviteLink object the Bot API shows (without the sandbox's own counters). */
+export function publicLink(link: InviteLink): Omit<InviteLink, 'joined'> {
+  const { joined: _joined, ...shown } = link;
+  return shown;
 }
 
 export interface ChatState {
@@ -85,6 +93,8 @@ export interface BotState {
   token: string;
   commands: Map<string, unknown[]>;
   menuButtons: Map<string, unknown>;
+  /** Name, descriptions per language, default administrator rights. */
+  profile: Map<string, unknown>;
   updates: UpdateQueue;
   forcedErrors: Map<string, { count: number; retryAfter: number }>;
 }
@@ -204,6 +214,7 @@ export function newBotState(user: ApiUser, token: string): BotState {
     token,
     commands: new Map(),
     menuButtons: new Map(),
+    profile: new Map(),
     updates: createUpdateQueue(),
     forcedErrors: new Map(),
   };

@@ -63,6 +63,7 @@ export function pressButton(
     answer: null,
     waiters: [],
   };
+  if (world.callbacks.size > 1000) forgetOldQueries(world);
   world.callbacks.set(query.id, query);
   const answer = new Promise<CallbackAnswer>((resolve, reject) => {
     const timer = setTimeout(
@@ -88,4 +89,11 @@ export function pressButton(
     data: button.callback_data,
   });
   return { query, answer };
+}
+
+/** Drops callback queries past their TTL (they can only be refused as "too old" anyway). */
+function forgetOldQueries(world: World): void {
+  const cutoff = performance.now() - world.callbackTtlMs;
+  for (const [id, query] of world.callbacks)
+    if (query.createdAtMs < cutoff) world.callbacks.delete(id);
 }

@@ -2,7 +2,14 @@ import { appendMessage } from '../methods/common.js';
 import { chatMemberObject, isPresent, memberOf } from '../members.js';
 import type { ApiUser } from '../types.js';
 import { enqueueUpdate } from '../updates.js';
-import { chatObject, type ChatState, type InviteLink, type Member, type World } from '../world.js';
+import {
+  chatObject,
+  publicLink,
+  type ChatState,
+  type InviteLink,
+  type Member,
+  type World,
+} from '../world.js';
 
 /**
  * Sets `userId`'s membership in `chat` and sends what Telegram sends: my_chat_member to an affected
@@ -20,6 +27,7 @@ export function changeMembership(
   if (!user) throw new Error(`unknown user ${userId}`);
   const old = memberOf(chat, userId);
   chat.members.set(userId, next);
+  world.events.emit('member', { chat, userId, status: next.status });
   const update: Record<string, unknown> = {
     chat: chatObject(world, chat),
     from: by,
@@ -27,7 +35,7 @@ export function changeMembership(
     old_chat_member: chatMemberObject(chat, user, old),
     new_chat_member: chatMemberObject(chat, user, next),
   };
-  if (options.inviteLink) update.invite_link = { ...options.inviteLink };
+  if (options.inviteLink) update.invite_link = publicLink(options.inviteLink);
   const affectedBot = world.bots.get(userId);
   if (affectedBot) enqueueUpdate(affectedBot.updates, 'my_chat_member', update);
   for (const [id, member] of chat.members) {
@@ -47,4 +55,29 @@ export function changeMembership(
       }
     }
   }
+}
+
+/** A user joins a group or channel, directly or through an invite link (which must still work). */
+export function joinChat(world: World, userId: number, chat: ChatState, inviteLink?: string): void {
+  const user = world.users.get(userId);
+  if (!user) throw new Error(`unknown user ${userId}`);
+  const link = inviteLink === undefined ? undefined : chat.inviteLinks.get(inviteLink);
+  if (inviteLink !== undefined) {
+    if (!link || link.is_revoked) throw new Error('invite link is invalid or revoked');
+    if (link.expire_date !== undefined && link.expire_date <= world.now()) {
+      throw new Error('invite link has expired');
+    }
+    if (link.member_limit !== undefined && (link.joined ?? 0) >= link.member_limit) {
+      throw new Error('invite link has reached its member limit');
+    }
+    link.joined = (link.joined ?? 0) + 1;
+  }
+  changeMembership(
+    world,
+    chat,
+    userId,
+    { status: 'member', rights: {} },
+    user,
+    link ? { inviteLink: link } : {},
+  );
 }

@@ -9,6 +9,7 @@ export function setBlocked(world: World, chat: ChatState, blocked: boolean): voi
   const user = world.users.get(chat.userId ?? 0);
   if (!bot || !user) return;
   chat.blocked = blocked;
+  world.events.emit('member', { chat, userId: bot.user.id, status: blocked ? 'kicked' : 'member' });
   if (!blocked) chat.started = true;
   const member = (status: 'member' | 'kicked') =>
     chatMemberObject(chat, bot.user, { status, rights: {} });

@@ -1,5 +1,6 @@
 import { badRequest } from '../errors.js';
 import { pollUpdates, type PollParams } from '../updates.js';
+import type { BotState } from '../world.js';
 import type { MethodHandler } from './context.js';
 
 const getMe: MethodHandler = ({ bot }) => ({
@@ -51,6 +52,29 @@ const setChatMenuButton: MethodHandler = ({ bot, params }) => {
 
 const getChatMenuButton: MethodHandler = ({ bot, params }) =>
   bot.menuButtons.get(String(params.chat_id ?? '')) ?? { type: 'commands' };
+
+/**
+ * The commands a client shows in a chat, in Telegram's order of precedence: the chat's own scope,
+ * then all private/group chats, then default — each first in the user's language, then without one.
+ */
+export function visibleCommands(
+  bot: BotState,
+  where: { userId: number } | { chatId: number },
+  language: string,
+): unknown[] {
+  const langs = language ? [language, ''] : [''];
+  const scopes =
+    'userId' in where
+      ? [`chat|${where.userId}|`, 'all_private_chats||', 'default||']
+      : [`chat|${where.chatId}|`, 'all_group_chats||', 'default||'];
+  for (const scope of scopes) {
+    for (const lang of langs) {
+      const found = bot.commands.get(`${scope}|${lang}`);
+      if (found) return found;
+    }
+  }
+  return [];
+}
 
 /** The bot itself: identity, updates, commands, menu button. */
 export const botMethods: Record<string, MethodHandler> = {

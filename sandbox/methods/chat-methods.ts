@@ -1,15 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { badRequest } from '../errors.js';
 import { chatMemberObject, isPresent, memberOf } from '../members.js';
 import { changeMembership } from '../actions/membership.js';
-import {
-  chatObject,
-  type BotState,
-  type ChatState,
-  type InviteLink,
-  type World,
-} from '../world.js';
-import { requireMembership, requireRight, resolveChat } from './common.js';
+import { chatObject, type BotState, type ChatState, type World } from '../world.js';
+import { requireMembership, resolveChat } from './common.js';
 import type { MethodHandler } from './context.js';
 
 function requireMemberList(bot: BotState, chat: ChatState): void {
@@ -84,40 +77,6 @@ const getChatMemberCount: MethodHandler = ({ world, bot, params }) => {
   return memberCount(chat);
 };
 
-function linkObject(link: InviteLink): Record<string, unknown> {
-  return { ...link, creator: link.creator };
-}
-
-const createChatInviteLink: MethodHandler = ({ world, bot, params }) => {
-  const chat = resolveChat(world, bot, params.chat_id);
-  if (chat.type === 'private') throw badRequest('chat not found');
-  requireRight(bot, chat, 'can_invite_users', 'manage chat invite link');
-  if (params.creates_join_request === true && params.member_limit !== undefined) {
-    throw badRequest("member_limit can't be specified with creates_join_request");
-  }
-  const link: InviteLink = {
-    invite_link: `https://t.me/+${randomBytes(12).toString('base64url')}`,
-    creator: bot.user,
-    creates_join_request: params.creates_join_request === true,
-    is_primary: false,
-    is_revoked: false,
-  };
-  if (typeof params.name === 'string') link.name = params.name;
-  if (typeof params.expire_date === 'number') link.expire_date = params.expire_date;
-  if (typeof params.member_limit === 'number') link.member_limit = params.member_limit;
-  chat.inviteLinks.set(link.invite_link, link);
-  return linkObject(link);
-};
-
-const revokeChatInviteLink: MethodHandler = ({ world, bot, params }) => {
-  const chat = resolveChat(world, bot, params.chat_id);
-  requireRight(bot, chat, 'can_invite_users', 'manage chat invite link');
-  const link = chat.inviteLinks.get(params.invite_link as string);
-  if (!link) throw badRequest('INVITE_HASH_EXPIRED');
-  link.is_revoked = true;
-  return linkObject(link);
-};
-
 const leaveChat: MethodHandler = ({ world, bot, params }) => {
   const chat = resolveChat(world, bot, params.chat_id);
   if (chat.type === 'private') throw badRequest('chat member status change is not allowed');
@@ -126,13 +85,11 @@ const leaveChat: MethodHandler = ({ world, bot, params }) => {
   return true;
 };
 
-/** Chat information, members and invite links. */
+/** Chat information and members. */
 export const chatMethods: Record<string, MethodHandler> = {
   getChat,
   getChatMember,
   getChatAdministrators,
   getChatMemberCount,
-  createChatInviteLink,
-  revokeChatInviteLink,
   leaveChat,
 };

@@ -73,38 +73,6 @@ describe('private chats, groups, commands and callback queries', () => {
     await expect(user.click('Nope')).rejects.toThrow(/No button Nope[\s\S]*#2 "Sure\?" \[Yes\]/);
   });
 
-  it('keeps commands per scope and language', async () => {
-    const ru = { commands: [{ command: 'start', description: 'Начать' }], language_code: 'ru' };
-    expect((await callBotApi(sandbox, 'setMyCommands', ru)).ok).toBe(true);
-    const admins = {
-      commands: [{ command: 'stats', description: 'Stats' }],
-      scope: { type: 'chat', chat_id: sandbox.ids.adminChatId },
-    };
-    expect((await callBotApi(sandbox, 'setMyCommands', admins)).ok).toBe(true);
-    expect((await callBotApi(sandbox, 'getMyCommands', { language_code: 'ru' })).result).toEqual(
-      ru.commands,
-    );
-    expect((await callBotApi(sandbox, 'getMyCommands')).result).toEqual([]);
-    expect((await callBotApi(sandbox, 'getMyCommands', { scope: admins.scope })).result).toEqual(
-      admins.commands,
-    );
-    expect(
-      (
-        await callBotApi(sandbox, 'setMyCommands', {
-          commands: [{ command: 'Start', description: 'x' }],
-        })
-      ).description,
-    ).toBe('Bad Request: BOT_COMMAND_INVALID');
-    expect(
-      (await callBotApi(sandbox, 'setMyCommands', { commands: [], scope: { type: 'everyone' } }))
-        .description,
-    ).toMatch(/^Bad Request: unsupported BotCommandScope type "everyone"/);
-    expect((await callBotApi(sandbox, 'deleteMyCommands', { language_code: 'ru' })).ok).toBe(true);
-    expect((await callBotApi(sandbox, 'getMyCommands', { language_code: 'ru' })).result).toEqual(
-      [],
-    );
-  });
-
   it('works in the admin group: members, messages, pins, deletes and reply keyboards', async () => {
     const chat_id = sandbox.ids.adminChatId;
     const ada = sandbox.admin().inChat(chat_id);

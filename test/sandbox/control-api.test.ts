@@ -72,6 +72,11 @@ describe('control API for the web page', () => {
     const click = await post('click', { userId: alex, messageId: reply.message_id, text: 'OK' });
     expect(click.result?.answer).toEqual({ text: 'done' });
     await waitForEvent(/event: callback_answer/);
+    await post('add-bot', {
+      chatId: sandbox.ids.demoChannelId,
+      rights: { can_post_messages: true },
+    });
+    await waitForEvent(/event: member\ndata: \{"chat":\{"id":-\d+/);
     events.abort();
 
     expect((await post('send', { userId: alex })).error).toMatch(/text/);
@@ -112,5 +117,12 @@ describe('control API for the web page', () => {
         })
       ).ok,
     ).toBe(true);
+    const newcomer = await post('create-user', { firstName: 'Nina', languageCode: 'ru' });
+    const created = await post('create-channel', {
+      title: 'Nina Eats',
+      ownerId: newcomer.result?.id,
+    });
+    expect(created.result?.id).toEqual(expect.any(Number));
+    expect((await post('create-channel', { ownerId: newcomer.result?.id })).error).toMatch(/title/);
   });
 });

@@ -1,0 +1,51 @@
+import type { BenchReport } from './types.js';
+
+/** Median of a non-empty list. */
+export function median(values: number[]): number {
+  if (values.length === 0) throw new Error('median of nothing');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** A number with at most `digits` decimals and thin grouping, e.g. 1234.5 → "1 234.5". */
+export function num(value: number, digits = 0): string {
+  const [whole = '', fraction] = Math.abs(value).toFixed(digits).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return `${value < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** Bytes as mebibytes with one decimal. */
+export function mib(bytes: number): string {
+  return `${num(bytes / 1024 / 1024, 1)} MiB`;
+}
+
+/** `a / b` with two decimals, or "n/a" when b is zero. */
+export function ratio(a: number, b: number): string {
+  return b === 0 ? 'n/a' : (a / b).toFixed(2);
+}
+
+/** Renders a report as an aligned plain-text table; numbers are right-aligned. */
+export function formatReport(name: string, report: BenchReport): string {
+  const cells: string[][] = [report.columns, ...report.rows.map((row) => row.map(String))];
+  const numeric = report.columns.map((_, i) =>
+    report.rows.every((row) => typeof row[i] === 'number' || /^[-\d\s.,]+/.test(String(row[i]))),
+  );
+  const widths = report.columns.map((_, i) => Math.max(...cells.map((row) => row[i]?.length ?? 0)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => (i > 0 && numeric[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  return [
+    `== ${name}: ${report.title}`,
+    line(cells[0]!),
+    rule,
+    ...cells.slice(1).map(line),
+    '',
+    ...report.ratios,
+    ...(report.notes ?? []).map((note) => `  note: ${note}`),
+    '',
+  ].join('\n');
+}

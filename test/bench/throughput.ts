@@ -1,0 +1,120 @@
+import { createEmulator } from '../../sandbox/emulator.js';
+import { createSandboxWorld } from '../../sandbox/seed.js';
+import { startEchoBot, type RunningBenchBot } from './load/echo-bot.js';
+import { startLytslotBot } from './load/lytslot-bot.js';
+import { createLoadDriver, type Flow, type LoadResult } from './load/driver.js';
+import { echoFlow, lytslotFlow } from './load/flows.js';
+import { median, num, ratio } from './report.js';
+import type { Benchmark, BenchContext, BenchReport } from './types.js';
+
+const repeats = 3;
+
+/** Users in flight at once (the same on both sides); the total differs so each run lasts seconds. */
+const plan = {
+  full: { concurrency: 100, echoUsers: 2000, lytslotUsers: 200, warmupShare: 0.25 },
+  quick: { concurrency: 20, echoUsers: 100, lytslotUsers: 20, warmupShare: 0.5 },
+};
+
+interface Side {
+  label: string;
+  flow: Flow;
+  botId: number;
+  users: number;
+  results: LoadResult[];
+}
+
+/**
+ * Updates per second of the real bot (first contact: /start, role menu, free text) against a bare
+ * grammY echo bot doing as many updates, both polling one in-process emulator (two bot tokens).
+ * Runs alternate between the sides so drift on a shared machine hits both alike.
+ */
+export const throughputBenchmark: Benchmark = {
+  name: 'throughput',
+  summary: 'updates/s of the real bot flow vs a bare grammY echo bot on the same emulator',
+  async run(context: BenchContext): Promise<BenchReport> {
+    const { concurrency, echoUsers, lytslotUsers, warmupShare } = context.quick
+      ? plan.quick
+      : plan.full;
+    const emulator = createEmulator({
+      onError: (error, where) => context.log(`sandbox error in ${where}: ${String(error)}`),
+    });
+    const ids = createSandboxWorld(emulator);
+    const echo = emulator.createBot({ username: 'BenchEchoBot', first_name: 'Echo' });
+    const { url } = await emulator.listen(0, '127.0.0.1');
+    const driver = createLoadDriver(emulator);
+    const bots: RunningBenchBot[] = [];
+    try {
+      bots.push(await startEchoBot(echo.token, url));
+      bots.push(await startLytslotBot(ids.botToken, url));
+      const sides: Side[] = [
+        {
+          label: 'echo (bare grammY)',
+          flow: echoFlow,
+          botId: echo.id,
+          users: echoUsers,
+          results: [],
+        },
+        {
+          label: 'lytslot (createBot)',
+          flow: lytslotFlow,
+          botId: ids.botId,
+          users: lytslotUsers,
+          results: [],
+        },
+      ];
+      const load = (side: Side, users: number) =>
+        driver.run(side.flow, driver.createUsers(users), side.botId, concurrency);
+      for (const side of sides) {
+        const users = Math.ceil(side.users * warmupShare);
+        context.log(`throughput: warm-up ${side.label}, ${users} users`);
+        await load(side, users);
+      }
+      for (let i = 0; i < repeats; i++) {
+        for (const side of i % 2 ? [...sides].reverse() : sides) {
+          const result = await load(side, side.users);
+          side.results.push(result);
+          context.log(
+            `throughput: run ${i + 1} ${side.label}: ${num(result.rate)} upd/s (${num(result.ms)} ms)`,
+          );
+        }
+      }
+      return report(sides, concurrency);
+    } finally {
+      for (const bot of bots.reverse()) await bot.stop();
+      driver.close();
+      await emulator.close();
+    }
+  },
+};
+
+function report(sides: Side[], concurrency: number): BenchReport {
+  const rate = (side: Side) => median(side.results.map((r) => r.rate));
+  const cpu = (side: Side) => median(side.results.map((r) => r.cpuMicrosPerUpdate));
+  const [echo, lytslot] = sides as [Side, Side];
+  return {
+    title: `updates handled per second; new users × ${lytslotFlow.steps.length} updates each, ${concurrency} users in flight; median of ${repeats} after a warm-up`,
+    columns: [
+      'bot',
+      'users',
+      'updates',
+      ...Array.from({ length: repeats }, (_, i) => `run ${i + 1} upd/s`),
+      'median upd/s',
+      'cpu µs/upd',
+    ],
+    rows: sides.map((side) => [
+      side.label,
+      num(side.users),
+      num(side.results[0]?.updates ?? 0),
+      ...side.results.map((r) => num(r.rate)),
+      num(rate(side)),
+      num(cpu(side)),
+    ]),
+    ratios: [
+      `throughput: echo ${num(rate(echo))} upd/s · lytslot ${num(rate(lytslot))} upd/s · ratio ${ratio(rate(lytslot), rate(echo))}`,
+      `cpu per update: echo ${num(cpu(echo))} µs · lytslot ${num(cpu(lytslot))} µs · ratio ${ratio(cpu(lytslot), cpu(echo))}`,
+    ],
+    notes: [
+      'one process: emulator, driver, bot and PGlite share one event loop; cpu is the whole process',
+    ],
+  };
+}
