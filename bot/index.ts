@@ -1,12 +1,16 @@
 import { Bot } from 'grammy';
 import type { BotContext, BotDeps } from './context.js';
 import { createConversations } from './conversations.js';
+import { createCalendarFeature } from './features/calendar/index.js';
 import { createCancelFeature } from './features/cancel/index.js';
+import { createChannelsFeature } from './features/channels/index.js';
 import { createFallbackFeature } from './features/fallback/index.js';
 import { createHelpFeature } from './features/help/index.js';
 import { createHelpMenu } from './features/help/menu.js';
 import { createLanguageFeature } from './features/language/index.js';
 import { createLanguageMenu } from './features/language/menu.js';
+import { createMembersFeature } from './features/members/index.js';
+import { createSellingFeature } from './features/selling/index.js';
 import { createStartFeature } from './features/start/index.js';
 import { createStartMenu } from './features/start/menu.js';
 import { createSupportFeature } from './features/support/index.js';
@@ -44,14 +48,18 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   app.use(createConversations(i18n));
   app.use(createCancelFeature());
   app.use(createSupportFeature(deps, i18n));
+  app.use(createSellingFeature(deps));
 
   const helpMenu = createHelpMenu(deps);
-  const startMenu = createStartMenu(helpMenu);
+  const startMenu = createStartMenu(helpMenu, deps);
   const languageMenu = createLanguageMenu(deps);
   app.use(startMenu, languageMenu);
 
-  app.use(createStartFeature(startMenu), createHelpFeature(helpMenu));
+  app.use(createMembersFeature(deps, i18n));
+  app.use(createStartFeature(startMenu, { deps, i18n }), createHelpFeature(helpMenu));
   app.use(createLanguageFeature(languageMenu));
+  app.use(createChannelsFeature(deps, i18n));
+  app.use(createCalendarFeature(deps));
   app.use(createFallbackFeature());
   return bot;
 }

@@ -5,6 +5,7 @@ import type { Clock } from '../models/clock.js';
 import type { Database } from '../models/db.js';
 import type { Logger } from '../models/logger.js';
 import { definePlatformJobs, schedulePlatformJobs } from './platform.js';
+import { defineSlotJobs, scheduleSlotJobs } from './slots.js';
 
 export interface JobsDeps {
   config: Config;
@@ -46,6 +47,7 @@ export function createJobs(deps: JobsDeps): Jobs {
     if (err instanceof Error) log.error({ err, job: job.attrs?.name }, 'job failed');
   });
   definePlatformJobs(agenda, deps);
+  defineSlotJobs(agenda, deps);
 
   let running = false;
   return {
@@ -53,6 +55,7 @@ export function createJobs(deps: JobsDeps): Jobs {
     async start() {
       await agenda.start();
       await schedulePlatformJobs(agenda);
+      await scheduleSlotJobs(agenda);
       running = true;
       log.info('jobs started');
     },

@@ -30,6 +30,8 @@ export const slots = pgTable(
     status: text('status', { enum: slotStatuses }).notNull().default('free'),
     holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }),
     orderId: uuid('order_id').references(() => orders.id),
+    /** Format of the ad taken on this slot (set when held/booked); its top window blocks later slots. */
+    format: text('format'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -45,5 +47,9 @@ export const slots = pgTable(
       sql`${t.status} in ('free', 'held', 'booked', 'published', 'done', 'cancelled', 'blocked')`,
     ),
     check('slots_hold_check', sql`${t.status} <> 'held' or ${t.holdExpiresAt} is not null`),
+    check(
+      'slots_format_check',
+      sql`${t.format} is null or ${t.format} ~ '^(1/24|2/48|3/72|1/0|pin:[0-9]{1,3})$'`,
+    ),
   ],
 );

@@ -60,15 +60,13 @@ describe('locales', () => {
 
   it('render every message in both locales without unresolved placeables', () => {
     const i18n = createI18n();
-    const variables = {
-      name: 'Ann',
-      max: 2000,
-      length: 5000,
-      username: '@ann',
-      id: '42',
-      language: 'en',
-      text: 'Hi',
-    };
+    // Every variable any message uses ($name), with a sample value; numbers where plurals select.
+    const variables: Record<string, string | number> = {};
+    for (const locale of locales) {
+      const source = readFileSync(join(localesDirectory, `${locale}.ftl`), 'utf8');
+      for (const m of source.matchAll(/\$([a-zA-Z][\w-]*)/g)) variables[m[1] ?? ''] = 2;
+    }
+    Object.assign(variables, { name: 'Ann', username: '@ann', language: 'en', text: 'Hi' });
     for (const locale of locales) {
       for (const key of keysOf(locale)) {
         const text = i18n.t(locale, key, variables);

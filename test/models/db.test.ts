@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -70,7 +71,13 @@ describe('migrations', () => {
       const applied = await opened[0]?.db.execute<{ n: number }>(
         sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
       );
-      expect(applied?.rows[0]?.n).toBe(2);
+      const journal = JSON.parse(
+        readFileSync(
+          new URL('../../models/migrations/meta/_journal.json', import.meta.url),
+          'utf8',
+        ),
+      ) as { entries: unknown[] };
+      expect(applied?.rows[0]?.n).toBe(journal.entries.length);
     } finally {
       await Promise.all(opened.map((d) => d.close()));
     }

@@ -1,18 +1,31 @@
 import { Menu } from '@grammyjs/menu';
-import type { BotContext } from '../../context.js';
+import type { BotContext, BotDeps } from '../../context.js';
 import { menuOptions, showInMenu } from '../../menu-options.js';
+import { showAddChannel, showChannelList } from '../channels/screens.js';
 import { helpMenuId } from '../help/menu.js';
 import { welcomeText } from './welcome.js';
 
 /**
- * The /start role menu. Each role opens a submenu explaining that role (the flows come later)
- * with Back; «Help» opens the help menu. Submenus are registered on this root.
+ * The /start role menu. «I own channels» opens the owner submenu (my channels, add a channel);
+ * the advertiser submenu explains that role (its flows come later); «Help» opens the help menu.
+ * Submenus are registered on this root.
  */
-export function createStartMenu(helpMenu: Menu<BotContext>): Menu<BotContext> {
-  const owner = new Menu<BotContext>('start-owner', menuOptions).back(
-    (ctx) => ctx.t('start-back'),
-    (ctx) => showInMenu(ctx, welcomeText(ctx, ctx.from)),
-  );
+export function createStartMenu(helpMenu: Menu<BotContext>, deps: BotDeps): Menu<BotContext> {
+  const owner = new Menu<BotContext>('start-owner', menuOptions)
+    .text(
+      (ctx) => ctx.t('start-owner-channels'),
+      (ctx) => showChannelList(ctx, deps),
+    )
+    .row()
+    .text(
+      (ctx) => ctx.t('start-owner-add'),
+      (ctx) => showAddChannel(ctx),
+    )
+    .row()
+    .back(
+      (ctx) => ctx.t('start-back'),
+      (ctx) => showInMenu(ctx, welcomeText(ctx, ctx.from)),
+    );
   const advertiser = new Menu<BotContext>('start-advertiser', menuOptions).back(
     (ctx) => ctx.t('start-back'),
     (ctx) => showInMenu(ctx, welcomeText(ctx, ctx.from)),

@@ -7,10 +7,14 @@ export function welcomeText(ctx: BotContext, user: User): string {
   return ctx.t('start-welcome', { name: escapeHtml(user.first_name) });
 }
 
-export type StartPayload = { kind: 'none' } | { kind: 'channel'; code: string };
+export type StartPayload =
+  { kind: 'none' } | { kind: 'channel'; code: string } | { kind: 'invite'; code: string };
 
 /** Reads a /start deep-link payload; anything unknown or malformed counts as no payload. */
 export function parseStartPayload(payload: string | undefined): StartPayload {
-  const match = /^ch_([A-Za-z0-9_-]{1,60})$/.exec(payload?.trim() ?? '');
-  return match?.[1] ? { kind: 'channel', code: match[1] } : { kind: 'none' };
+  const value = payload?.trim() ?? '';
+  const channel = /^ch_([A-Za-z0-9_-]{1,60})$/.exec(value)?.[1];
+  if (channel) return { kind: 'channel', code: channel };
+  const invite = /^inv_([A-Za-z0-9_-]{1,60})$/.exec(value)?.[1];
+  return invite ? { kind: 'invite', code: invite } : { kind: 'none' };
 }

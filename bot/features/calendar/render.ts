@@ -1,0 +1,137 @@
+import { InlineKeyboard } from 'grammy';
+import { DateTime } from 'luxon';
+import type { PriceCurrency } from '../../../models/channels/settings.js';
+import type { CalendarDay, CalendarSlot, CalendarView } from '../../../models/slots/calendar.js';
+import type { SlotStatus } from '../../../models/slots/table.js';
+import type { BotContext } from '../../context.js';
+import { escapeHtml } from '../../html.js';
+import { dayData, openData, slotData } from './callback-data.js';
+
+/** A day with more slots than this shows counts instead of every time (keeps the text short). */
+const listLimit = 12;
+
+const unavailableMark = '⚪';
+
+export const statusMark: Record<SlotStatus, string> = {
+  free: '🟢',
+  held: '⏳',
+  booked: '📌',
+  published: '📣',
+  done: '✔️',
+  cancelled: '✖️',
+  blocked: '🚫',
+};
+
+/** A price in minor units as the locale writes money ("1 500 ₽", "$15.50"). */
+export function formatPrice(minor: number, currency: PriceCurrency, locale: string): string {
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: minor % 100 === 0 ? 0 : 2,
+    maximumFractionDigits: 2,
+  }).format(minor / 100);
+}
+
+const localeOf = (ctx: BotContext) => (ctx.account?.language === 'ru' ? 'ru' : 'en');
+
+function dayLabel(ctx: BotContext, date: string, format: string): string {
+  return DateTime.fromISO(date).setLocale(localeOf(ctx)).toFormat(format);
+}
+
+/** The mark shown for a slot: a free one that cannot be sold now (top window, daily limit) is ⚪. */
+export function markOf(slot: CalendarSlot): string {
+  return slot.status === 'free' && !slot.available && !slot.past
+    ? unavailableMark
+    : statusMark[slot.status];
+}
+
+function slotsLine(day: CalendarDay): string {
+  if (day.slots.length <= listLimit)
+    return day.slots.map((s) => `${s.time}${markOf(s)}`).join('  ');
+  const counts = new Map<string, number>();
+  for (const s of day.slots) counts.set(markOf(s), (counts.get(markOf(s)) ?? 0) + 1);
+  const first = day.slots[0]?.time ?? '';
+  const last = day.slots[day.slots.length - 1]?.time ?? '';
+  const summary = [...counts].map(([mark, n]) => `${mark}${n}`).join(' ');
+  return `${first}–${last}: ${summary}`;
+}
+
+/** The week view: one line per day (times with status marks, cheapest price), day buttons, paging. */
+export function renderWeek(ctx: BotContext, view: CalendarView) {
+  const locale = localeOf(ctx);
+  const first = view.days[0]?.date ?? '';
+  const last = view.days[view.days.length - 1]?.date ?? '';
+  const price =
+    view.cheapestPrice === null ? '' : formatPrice(view.cheapestPrice, view.currency, locale);
+  const lines = view.days.map((day) => {
+    const head = `<b>${dayLabel(ctx, day.date, 'ccc d LLL')}</b>`;
+    if (day.slots.length === 0) return `${head} — ${ctx.t('calendar-day-empty')}`;
+    const free = day.slots.some((s) => s.available);
+    const from = free && price ? ` · ${ctx.t('calendar-price-from', { price })}` : '';
+    return `${head}${from}\n${slotsLine(day)}`;
+  });
+  const notes = [
+    !view.hasSchedule ? ctx.t('calendar-no-schedule') : '',
+    view.cheapestPrice === null ? ctx.t('calendar-no-prices') : '',
+  ].filter(Boolean);
+  const text = [
+    ctx.t('calendar-week-title', {
+      title: escapeHtml(view.title),
+      from: dayLabel(ctx, first, 'd LLL'),
+      to: dayLabel(ctx, last, 'd LLL'),
+    }),
+    ctx.t('calendar-timezone', { timezone: escapeHtml(view.timezone) }),
+    '',
+    ...lines,
+    '',
+    ...notes,
+    ctx.t('calendar-legend'),
+  ].join('\n');
+  const keyboard = new InlineKeyboard();
+  view.days.forEach((day, i) => {
+    keyboard.text(dayLabel(ctx, day.date, 'ccc d'), dayData(view.channelId, day.date));
+    if (i === 3) keyboard.row();
+  });
+  keyboard.row();
+  if (view.weekOffset > -8)
+    keyboard.text(ctx.t('calendar-prev'), openData(view.channelId, view.weekOffset - 1));
+  if (view.weekOffset < 14)
+    keyboard.text(ctx.t('calendar-next'), openData(view.channelId, view.weekOffset + 1));
+  keyboard.row().text(ctx.t('calendar-back-card'), `ch:card:${view.channelId}`);
+  return { text, keyboard };
+}
+
+function slotButton(channelId: string, slot: CalendarSlot): [string, string] {
+  const label = `${slot.time} ${markOf(slot)}`;
+  if (!slot.past && slot.status === 'free') return [label, slotData('b', channelId, slot.minute)];
+  if (!slot.past && slot.status === 'blocked')
+    return [label, slotData('u', channelId, slot.minute)];
+  return [label, slotData('i', channelId, slot.minute)];
+}
+
+/** One day: a button per slot (tap free ⇒ block, blocked ⇒ unblock), back to its week. */
+export function renderDay(ctx: BotContext, view: CalendarView) {
+  const day = view.days[0] ?? { date: '', slots: [] };
+  const text = [
+    ctx.t('calendar-day-title', {
+      title: escapeHtml(view.title),
+      date: dayLabel(ctx, day.date, 'cccc d LLLL'),
+    }),
+    ctx.t('calendar-timezone', { timezone: escapeHtml(view.timezone) }),
+    '',
+    day.slots.length === 0
+      ? ctx.t('calendar-day-none')
+      : view.canEdit
+        ? ctx.t('calendar-day-hint')
+        : ctx.t('calendar-day-readonly'),
+    ctx.t('calendar-legend'),
+  ].join('\n');
+  const keyboard = new InlineKeyboard();
+  day.slots.forEach((slot, i) => {
+    const [label, data] = slotButton(view.channelId, slot);
+    keyboard.text(label, data);
+    if (i % 4 === 3) keyboard.row();
+  });
+  keyboard.row().text(ctx.t('calendar-back-week'), openData(view.channelId, view.weekOffset));
+  return { text, keyboard };
+}

@@ -1,0 +1,97 @@
+import type { I18n } from '@grammyjs/i18n';
+import { type Api, InlineKeyboard } from 'grammy';
+import type { ChatMemberUpdated } from 'grammy/types';
+import { recordRightsChange } from '../../../models/channels/record-rights-change.js';
+import type { BotRightName } from '../../../models/channels/rights.js';
+import type { BotContext, BotDeps } from '../../context.js';
+import { escapeHtml, html } from '../../html.js';
+import { asLocale, defaultLocale, localeFromLanguageCode } from '../../i18n.js';
+import { memberFacts } from './telegram-facts.js';
+
+function rightName(i18n: I18n<BotContext>, locale: string, right: BotRightName): string {
+  switch (right) {
+    case 'can_post_messages':
+      return i18n.t(locale, 'channels-right-post');
+    case 'can_edit_messages':
+      return i18n.t(locale, 'channels-right-edit');
+    case 'can_delete_messages':
+      return i18n.t(locale, 'channels-right-delete');
+  }
+}
+
+function noticeText(
+  i18n: I18n<BotContext>,
+  locale: string,
+  transition: 'paused' | 'resumed' | 'degraded',
+  title: string,
+  missing: BotRightName[],
+  removed: boolean,
+): string {
+  const rights = missing.map((r) => `«${rightName(i18n, locale, r)}»`).join(', ');
+  if (transition === 'resumed') return i18n.t(locale, 'channels-notice-resumed', { title });
+  if (transition === 'degraded')
+    return i18n.t(locale, 'channels-notice-degraded', { title, rights });
+  return removed
+    ? i18n.t(locale, 'channels-notice-removed', { title })
+    : i18n.t(locale, 'channels-notice-paused', { title, rights });
+}
+
+async function tell(
+  api: Api,
+  deps: BotDeps,
+  chatId: number,
+  text: string,
+  keyboard: InlineKeyboard,
+) {
+  try {
+    await api.sendMessage(chatId, text, { ...html, reply_markup: keyboard });
+  } catch (error) {
+    // A member who blocked the bot or never started it cannot be told; the card shows it anyway.
+    deps.logger.info({ err: error, chatId }, 'channel rights notice not delivered');
+  }
+}
+
+/**
+ * my_chat_member in a channel. A registered channel: store the rights, pause/resume and tell
+ * every member of its workspace what changed and what to fix. An unregistered channel the bot was
+ * just made admin of: ask the person who did it to finish setup.
+ */
+export async function handleBotMembership(
+  ctx: BotContext,
+  deps: BotDeps,
+  i18n: I18n<BotContext>,
+  update: ChatMemberUpdated,
+): Promise<void> {
+  const member = update.new_chat_member;
+  const result = await recordRightsChange(deps.database, {
+    telegramChatId: update.chat.id,
+    bot: memberFacts(member),
+    byTelegramId: update.from.is_bot ? null : update.from.id,
+    now: deps.clock.now(),
+  });
+  if (result.registered) {
+    if (result.transition === 'none') return;
+    const removed = member.status === 'left' || member.status === 'kicked';
+    const title = escapeHtml(result.title);
+    for (const recipient of result.recipients) {
+      const locale = asLocale(recipient.language) ?? defaultLocale;
+      const text = noticeText(i18n, locale, result.transition, title, result.missing, removed);
+      const keyboard = new InlineKeyboard().text(
+        i18n.t(locale, 'channels-button-open-card'),
+        `ch:card:${result.channelId}`,
+      );
+      await tell(ctx.api, deps, recipient.telegramId, text, keyboard);
+    }
+    return;
+  }
+  if (member.status !== 'administrator' || update.from.is_bot) return;
+  const title = 'title' in update.chat && update.chat.title ? update.chat.title : '';
+  const locale =
+    asLocale(ctx.account?.language) ?? localeFromLanguageCode(update.from.language_code);
+  const keyboard = new InlineKeyboard().text(
+    i18n.t(locale, 'channels-button-finish-setup'),
+    `ch:verify:${update.chat.id}`,
+  );
+  const text = i18n.t(locale, 'channels-finish-setup', { title: escapeHtml(title) });
+  await tell(ctx.api, deps, update.from.id, text, keyboard);
+}

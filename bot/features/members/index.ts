@@ -1,0 +1,120 @@
+import type { I18n } from '@grammyjs/i18n';
+import { Composer, GrammyError, InlineKeyboard } from 'grammy';
+import { createInvite } from '../../../models/workspaces/invites.js';
+import { listMembers, revokeMember, type MemberRow } from '../../../models/workspaces/members.js';
+import type { BotContext, BotDeps } from '../../context.js';
+import { escapeHtml, html } from '../../html.js';
+import { notifyAccount } from './notify.js';
+
+const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+function nameOf(member: Pick<MemberRow, 'firstName' | 'username' | 'telegramId'>): string {
+  const parts = [member.firstName ?? String(member.telegramId)];
+  if (member.username) parts.push(`(@${member.username})`);
+  return escapeHtml(parts.join(' '));
+}
+
+async function show(ctx: BotContext, text: string, keyboard: InlineKeyboard): Promise<void> {
+  try {
+    await ctx.editMessageText(text, { ...html, reply_markup: keyboard });
+  } catch (error) {
+    if (error instanceof GrammyError && error.description.includes('message is not modified'))
+      return;
+    throw error;
+  }
+}
+
+async function membersScreen(ctx: BotContext, deps: BotDeps, accountId: string) {
+  const listed = await listMembers(deps.database, { accountId });
+  if (!listed.ok) return undefined;
+  const lines = listed.value.members.map((m) =>
+    m.role === 'owner'
+      ? ctx.t('members-line-owner', { name: nameOf(m) })
+      : ctx.t('members-line-manager', { name: nameOf(m) }),
+  );
+  const keyboard = new InlineKeyboard();
+  for (const m of listed.value.members.filter((x) => x.role === 'manager')) {
+    keyboard
+      .text(ctx.t('members-revoke-button', { name: nameOf(m) }), `mem:rv:${m.accountId}`)
+      .row();
+  }
+  keyboard.text(ctx.t('members-invite-button'), 'mem:inv').row();
+  keyboard.text(ctx.t('members-back'), 'ch:list');
+  const managers = listed.value.members.length - 1;
+  const text = `${ctx.t('members-title')}\n\n${lines.join('\n')}\n\n${
+    managers === 0 ? ctx.t('members-none-yet') : ctx.t('members-rights-hint')
+  }`;
+  return { text, keyboard, members: listed.value.members };
+}
+
+/**
+ * Co-managers of the user's own workspace (`mem:open`): the list with revoke (confirmed), and
+ * one-time invite links. Owners only; the workspace is always the presser's own.
+ */
+export function createMembersFeature(deps: BotDeps, i18n: I18n<BotContext>): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  const chats = feature.chatType('private');
+
+  chats.callbackQuery('mem:open', async (ctx) => {
+    const accountId = ctx.account?.id;
+    const screen = accountId ? await membersScreen(ctx, deps, accountId) : undefined;
+    if (!screen)
+      return ctx.answerCallbackQuery({ text: ctx.t('members-forbidden'), show_alert: true });
+    await show(ctx, screen.text, screen.keyboard);
+    await ctx.answerCallbackQuery();
+  });
+
+  chats.callbackQuery('mem:inv', async (ctx) => {
+    const accountId = ctx.account?.id;
+    const created = accountId
+      ? await createInvite(deps.database, { accountId }, deps.clock)
+      : undefined;
+    if (!created?.ok)
+      return ctx.answerCallbackQuery({ text: ctx.t('members-forbidden'), show_alert: true });
+    const link = `https://t.me/${ctx.me.username}?start=inv_${created.value.code}`;
+    await ctx.reply(ctx.t('members-invite-created', { link }), {
+      ...html,
+      link_preview_options: { is_disabled: true },
+      reply_markup: new InlineKeyboard().text(ctx.t('members-back'), 'mem:open'),
+    });
+    await ctx.answerCallbackQuery();
+  });
+
+  chats.callbackQuery(new RegExp(`^mem:rv:(${uuid})$`), async (ctx) => {
+    const accountId = ctx.account?.id;
+    const memberId = ctx.match[1] ?? '';
+    const screen = accountId ? await membersScreen(ctx, deps, accountId) : undefined;
+    const member = screen?.members.find((m) => m.accountId === memberId && m.role === 'manager');
+    if (!member)
+      return ctx.answerCallbackQuery({ text: ctx.t('members-not-member'), show_alert: true });
+    await show(
+      ctx,
+      ctx.t('members-revoke-confirm', { name: nameOf(member) }),
+      new InlineKeyboard()
+        .text(ctx.t('members-revoke-yes'), `mem:rvy:${member.accountId}`)
+        .text(ctx.t('members-revoke-no'), 'mem:open'),
+    );
+    await ctx.answerCallbackQuery();
+  });
+
+  chats.callbackQuery(new RegExp(`^mem:rvy:(${uuid})$`), async (ctx) => {
+    const accountId = ctx.account?.id;
+    if (!accountId) return ctx.answerCallbackQuery();
+    const revoked = await revokeMember(
+      deps.database,
+      { accountId, memberAccountId: ctx.match[1] ?? '' },
+      deps.clock,
+    );
+    if (!revoked.ok)
+      return ctx.answerCallbackQuery({ text: ctx.t('members-not-member'), show_alert: true });
+    const screen = await membersScreen(ctx, deps, accountId);
+    if (screen) await show(ctx, screen.text, screen.keyboard);
+    await notifyAccount(ctx.api, deps, i18n, revoked.value, (t) =>
+      t('members-revoked-notice', { name: escapeHtml(ctx.from.first_name) }),
+    );
+    await ctx.answerCallbackQuery({
+      text: ctx.t('members-revoked', { name: revoked.value.firstName ?? '' }),
+    });
+  });
+  return feature;
+}

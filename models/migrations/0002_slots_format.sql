@@ -1,0 +1,2 @@
+ALTER TABLE "slots" ADD COLUMN "format" text;--> statement-breakpoint
+ALTER TABLE "slots" ADD CONSTRAINT "slots_format_check" CHECK ("slots"."format" is null or "slots"."format" ~ '^(1/24|2/48|3/72|1/0|pin:[0-9]{1,3})$');
