@@ -27,13 +27,13 @@ export async function seedOwnedChannel(
 ): Promise<{ accountId: string; workspaceId: string; channelId: string }> {
   const accountId = await accountOf(h, user);
   const { workspaceId } = await ensureOwnerWorkspace(h.database, accountId);
-  chatSeq += 1;
+  const chat = (chatSeq += 1);
   const [row] = await h.database.withScope({ workspaceId, accountId }, (tx) =>
     tx
       .insert(channels)
       .values({
         workspaceId,
-        telegramChatId: -1_009_000_000_000 - chatSeq,
+        telegramChatId: -1_009_000_000_000 - chat,
         title,
         status: 'active',
         language,
