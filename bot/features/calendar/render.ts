@@ -1,10 +1,10 @@
 import { InlineKeyboard } from 'grammy';
 import { DateTime } from 'luxon';
-import type { PriceCurrency } from '../../../models/channels/settings.js';
 import type { CalendarDay, CalendarSlot, CalendarView } from '../../../models/slots/calendar.js';
 import type { SlotStatus } from '../../../models/slots/table.js';
 import type { BotContext } from '../../context.js';
 import { escapeHtml } from '../../html.js';
+import { formatPrice } from '../../money.js';
 import { dayData, openData, slotData } from './callback-data.js';
 
 /** A day with more slots than this shows counts instead of every time (keeps the text short). */
@@ -21,16 +21,6 @@ export const statusMark: Record<SlotStatus, string> = {
   cancelled: '✖️',
   blocked: '🚫',
 };
-
-/** A price in minor units as the locale writes money ("1 500 ₽", "$15.50"). */
-export function formatPrice(minor: number, currency: PriceCurrency, locale: string): string {
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: minor % 100 === 0 ? 0 : 2,
-    maximumFractionDigits: 2,
-  }).format(minor / 100);
-}
 
 const localeOf = (ctx: BotContext) => (ctx.account?.language === 'ru' ? 'ru' : 'en');
 

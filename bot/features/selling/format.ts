@@ -1,25 +1,11 @@
-import type {
-  ChannelSettings,
-  PriceCurrency,
-  Schedule,
-} from '../../../models/channels/settings.js';
+import type { ChannelSettings, Schedule } from '../../../models/channels/settings.js';
 import { fixedFormats } from '../../../models/channels/formats.js';
 import type { SellingView } from '../../../models/channels/update-settings.js';
 import { escapeHtml } from '../../html.js';
+import { formatPrice } from '../../money.js';
 
 /** Just the translation function, so screens render the same inside and outside conversations. */
 export type Translate = (key: string, variables?: Record<string, string | number>) => string;
-
-/** A price in minor units as the locale writes money ("1 500 ₽", "$15.50"). */
-export function formatPrice(minor: number, currency: PriceCurrency, locale: string): string {
-  const whole = minor % 100 === 0;
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: whole ? 0 : 2,
-    maximumFractionDigits: 2,
-  }).format(minor / 100);
-}
 
 /** Short weekday names, Monday first. */
 export function weekdayName(t: Translate, day: number): string {

@@ -21,13 +21,8 @@ import type { ChannelSettings } from '../../../models/channels/settings.js';
 import type { SettingsChange } from '../../../models/channels/update-settings.js';
 import { assertNever, fail, ok, type Result } from '../../../models/errors.js';
 import { escapeHtml } from '../../html.js';
-import {
-  describeDuration,
-  describePinned,
-  describeSchedule,
-  formatPrice,
-  type Translate,
-} from './format.js';
+import { formatPrice } from '../../money.js';
+import { describeDuration, describePinned, describeSchedule, type Translate } from './format.js';
 
 /** What a selling conversation asks for (JSON: it is a conversation argument). */
 export type InputRequest =

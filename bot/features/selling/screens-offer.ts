@@ -3,13 +3,13 @@ import { fixedFormats } from '../../../models/channels/formats.js';
 import { channelCategories } from '../../../models/channels/settings.js';
 import type { SellingView } from '../../../models/channels/update-settings.js';
 import { escapeHtml } from '../../html.js';
+import { formatPrice } from '../../money.js';
 import {
   catalogLanguages,
   categoryLabel,
   describePinned,
   describePrices,
   describeReview,
-  formatPrice,
   languageLabel,
   type Translate,
 } from './format.js';
