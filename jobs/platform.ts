@@ -1,12 +1,18 @@
 import type { Agenda } from 'agenda';
 import { z } from 'zod';
+import { ensureEventPartitions } from '../models/events/ensure-partitions.js';
 import { recordHeartbeat } from '../models/heartbeats/record-heartbeat.js';
 import { defineJob } from './define-job.js';
 import type { JobsDeps } from './index.js';
 
 export const heartbeatJob = 'platform.heartbeat';
+export const eventPartitionsJob = 'events.ensure-partitions';
 
-/** Platform housekeeping: a heartbeat row every minute proves the jobs role is alive (/readyz reads it). */
+/**
+ * Platform housekeeping: a heartbeat row every minute proves the jobs role is alive (/readyz reads
+ * it); once a day the events table gets its monthly partitions for this month and the next two (rows
+ * outside them would land in the DEFAULT partition, which BRIN and pruning serve badly).
+ */
 export function definePlatformJobs(agenda: Agenda, deps: JobsDeps): void {
   defineJob(agenda, deps.logger, {
     name: heartbeatJob,
@@ -17,9 +23,19 @@ export function definePlatformJobs(agenda: Agenda, deps: JobsDeps): void {
       );
     },
   });
+  defineJob(agenda, deps.logger, {
+    name: eventPartitionsJob,
+    data: z.object({}).passthrough(),
+    run: async () => {
+      await deps.database.withSystem('create monthly events partitions', (tx) =>
+        ensureEventPartitions(tx, deps.clock.now(), 2),
+      );
+    },
+  });
 }
 
 /** Schedules the recurring platform jobs (idempotent: `every` upserts a single job per name). */
 export async function schedulePlatformJobs(agenda: Agenda): Promise<void> {
   await agenda.every('1 minute', heartbeatJob);
+  await agenda.every('1 day', eventPartitionsJob);
 }
