@@ -23,6 +23,8 @@ export interface SessionData {
   language?: string;
   /** @grammyjs/conversations state (replay logs), kept in the same row as the session. */
   conversation?: VersionedState<ConversationData>;
+  /** The advertiser's current checkout (orders.bundle_id) while booking; set by the booking feature. */
+  bundleId?: string;
 }
 
 /** The signed-in Telegram user, as returned by ensureAccount. */

@@ -1,15 +1,22 @@
 import { Bot } from 'grammy';
 import type { BotContext, BotDeps } from './context.js';
 import { createConversations } from './conversations.js';
+import { createBookingFeature } from './features/booking/index.js';
 import { createCalendarFeature } from './features/calendar/index.js';
 import { createCancelFeature } from './features/cancel/index.js';
+import { createCatalogFeature } from './features/catalog/index.js';
 import { createChannelsFeature } from './features/channels/index.js';
+import { createCheckoutFeature } from './features/checkout/index.js';
+import { createCreativeFeature } from './features/creative/index.js';
 import { createFallbackFeature } from './features/fallback/index.js';
 import { createHelpFeature } from './features/help/index.js';
 import { createHelpMenu } from './features/help/menu.js';
 import { createLanguageFeature } from './features/language/index.js';
 import { createLanguageMenu } from './features/language/menu.js';
+import { createMarkingFeature } from './features/marking/index.js';
 import { createMembersFeature } from './features/members/index.js';
+import { createOrdersFeature } from './features/orders/index.js';
+import { createReviewFeature } from './features/review/index.js';
 import { createSellingFeature } from './features/selling/index.js';
 import { createStartFeature } from './features/start/index.js';
 import { createStartMenu } from './features/start/menu.js';
@@ -44,11 +51,18 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   app.use(i18n);
   app.use(createAccountMiddleware(deps));
 
+  // Payments first: an open conversation must never swallow a pre-checkout or a payment.
+  app.use(createCheckoutFeature(deps, i18n));
   // Conversations: the plugin, then /cancel (before any conversation sees the update).
   app.use(createConversations(i18n));
   app.use(createCancelFeature());
   app.use(createSupportFeature(deps, i18n));
   app.use(createSellingFeature(deps));
+  app.use(createReviewFeature(deps, i18n));
+  app.use(createCreativeFeature(deps));
+  app.use(createMarkingFeature(deps));
+  app.use(createCatalogFeature(deps));
+  app.use(createBookingFeature(deps, i18n));
 
   const helpMenu = createHelpMenu(deps);
   const startMenu = createStartMenu(helpMenu, deps);
@@ -60,6 +74,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   app.use(createLanguageFeature(languageMenu));
   app.use(createChannelsFeature(deps, i18n));
   app.use(createCalendarFeature(deps));
+  app.use(createOrdersFeature(deps, i18n));
   app.use(createFallbackFeature());
   return bot;
 }

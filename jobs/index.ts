@@ -4,7 +4,9 @@ import type { Config } from '../config.js';
 import type { Clock } from '../models/clock.js';
 import type { Database } from '../models/db.js';
 import type { Logger } from '../models/logger.js';
+import { defineOrderJobs, scheduleOrderJobs } from './orders.js';
 import { definePlatformJobs, schedulePlatformJobs } from './platform.js';
+import { defineReviewJobs, scheduleReviewJobs } from './review.js';
 import { defineSlotJobs, scheduleSlotJobs } from './slots.js';
 
 export interface JobsDeps {
@@ -48,6 +50,8 @@ export function createJobs(deps: JobsDeps): Jobs {
   });
   definePlatformJobs(agenda, deps);
   defineSlotJobs(agenda, deps);
+  defineOrderJobs(agenda, deps);
+  defineReviewJobs(agenda, deps);
 
   let running = false;
   return {
@@ -56,6 +60,8 @@ export function createJobs(deps: JobsDeps): Jobs {
       await agenda.start();
       await schedulePlatformJobs(agenda);
       await scheduleSlotJobs(agenda);
+      await scheduleOrderJobs(agenda);
+      await scheduleReviewJobs(agenda);
       running = true;
       log.info('jobs started');
     },

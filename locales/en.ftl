@@ -8,8 +8,6 @@ start-welcome =
     Channel owners sell ad slots, advertisers book and pay for them, and the bot publishes each ad on time and checks that it stays up.
 
     Who are you here?
-start-channel-link =
-    🔗 You opened a channel's booking link. Booking through links opens soon; for now, here is what LytSlot does.
 start-role-owner = 📢 I own channels
 start-role-advertiser = 🎯 I advertise
 start-role-help = ❓ Help
@@ -23,8 +21,6 @@ start-owner-text =
     • You are paid after the ad has stayed up as promised; earnings and charts are in the bot.
 
     Start with «Add a channel» below.
-start-advertiser-text =
-    🎯 <b>For advertisers</b>
 
     • Find channels in the catalog by topic, language, audience and price.
     • Book free slots, send your post exactly as it should look, and pay by Telegram Stars or card.
@@ -83,6 +79,7 @@ account-blocked = Your account is blocked on LytSlot. If you believe this is a m
 
 ## Command descriptions (setMyCommands)
 commands-start = Main menu
+commands-orders = My orders (advertisers)
 commands-help = Help and support
 commands-language = Change the language
 commands-cancel = Cancel the current action
@@ -416,3 +413,325 @@ channels-notice-resumed = ✅ The bot's rights in <b>{ $title }</b> are back. Se
 channels-notice-degraded =
     ⚠️ The bot lost { $rights } in <b>{ $title }</b>. Some of your formats need it: give it back in the channel's admin settings.
 channels-button-managers = 👥 Managers
+
+## Catalog (advertisers: find channels, channel card, inline mode)
+catalog-advertiser-text =
+    🎯 <b>For advertisers</b>
+
+    • Find channels in the catalog by topic, language, audience and price, or search by name.
+    • Book free slots, send your post exactly as it should look, and pay with Telegram Stars.
+    • The bot publishes the ad, checks it stays up, and refunds you if the channel breaks the terms.
+    • Share a channel with anyone: type @{ $bot } and a name in any chat.
+catalog-button-find = 🔎 Find channels
+catalog-button-orders = 🧾 My orders
+catalog-title = 🔎 <b>Channel catalog</b>
+catalog-filters-summary = Category: { $category } · Language: { $language } · Subscribers: { $subscribers } · Price: { $price }
+catalog-search-summary = 🔍 Search: «{ $query }»
+catalog-found = Found { $total } · page { $page } of { $pages }
+catalog-empty = Nothing matches. Change the filters or the search.
+catalog-entry =
+    { $n }. <b>{ $title }</b> { $handle }
+    👥 { $subscribers } · { $category } · from { $price }
+catalog-private = (private channel)
+catalog-no-category = no category
+catalog-prev = ‹ Back
+catalog-next = Next ›
+catalog-button-search = 🔍 Search
+catalog-button-filters = ⚙️ Filters
+catalog-button-clear-search = ✖️ Clear the search
+catalog-filters-title = ⚙️ <b>Filters</b>
+catalog-filter-category = 🗂 Category
+catalog-filter-language = 🌐 Language
+catalog-filter-subscribers = 👥 Subscribers
+catalog-filter-price = 💰 Price
+catalog-filter-reset = ♻️ Reset
+catalog-back-results = ‹ Results
+catalog-back-filters = ‹ Filters
+catalog-choose-category = 🗂 Choose a category:
+catalog-choose-language = 🌐 Choose the channel's language:
+catalog-choose-subscribers = 👥 How many subscribers?
+catalog-choose-price = 💰 Price of the cheapest format (per post):
+catalog-range-under = under { $max }
+catalog-range-over = { $min } and more
+catalog-range-between = { $min }–{ $max }
+catalog-search-ask = 🔍 Send part of the channel's name or its @username ({ $min }–{ $max } characters). /cancel to stop.
+catalog-search-text-only = Please send the name as text.
+catalog-search-too-short = That is too short: send at least { $min } characters.
+catalog-search-too-long = That is too long: send at most { $max } characters.
+catalog-card-title = 📣 <b>{ $title }</b> { $handle }
+catalog-card-facts = 👥 { $subscribers } { $subscribers ->
+        [one] subscriber
+       *[other] subscribers
+    } · { $category } · { $language }
+catalog-card-prices-title = 💰 <b>Prices per post</b>
+catalog-card-price = • { $format } — { $price }
+catalog-card-price-pinned = • 📌 pinned for { $hours } h — { $price }
+catalog-card-no-prices = No prices set yet.
+catalog-card-formats-hint = <i>1/24: 1 hour on top, 24 hours in the feed; 1/0: stays for good.</i>
+catalog-card-slots-title = 📅 <b>Next free slots</b>
+catalog-card-zone = Times in { $zone }:
+catalog-card-zones = Channel time ({ $zone }), yours in brackets ({ $yours }):
+catalog-card-no-slots = No free slots right now.
+catalog-card-stats = 📊 Fill rate { $fill }% · { $published } ads published · on time { $ontime }% · deleted early { $deletions }
+catalog-card-link = 🔗 { $link }
+catalog-button-book = 📅 Book
+catalog-back = ‹ Back
+catalog-unavailable = 😕 This channel is not available: the link is wrong, or the channel is paused or no longer sells ads. Find others in the catalog.
+catalog-unavailable-short = This channel is not available any more.
+catalog-stale = This button is out of date. Open the catalog again.
+catalog-inline-description = 👥 { $subscribers } · from { $price }
+catalog-inline-message =
+    📣 <b>{ $title }</b> { $handle }
+    👥 { $subscribers } subscribers · ads from { $price }
+    Book a slot: { $link }
+catalog-inline-open = 📅 Open in the bot
+
+# Creative (issue 4, engineer Y)
+creative-variant = 🎨 <b>Ad variant { $n } of up to { $max }</b>
+creative-ask-content =
+    Send the post exactly as it should appear in the channel:
+    • a text with formatting, or
+    • one photo, video, GIF or file with a caption, or
+    • an album (up to 10 items).
+
+    Formatting, links and emoji are kept. /cancel stops.
+creative-album-collecting = 📎 Collecting the album… Tap «Done» when all items are in.
+creative-album-done = ✅ Done with the album
+creative-error-unsupported = This can't be an ad post. Send a text, one photo, video, GIF or file (with a caption if you like), or an album. Stickers, voice messages, polls and locations are not accepted.
+creative-error-empty = The post is empty. Send the text or media of the ad.
+creative-error-album-too-large = An album holds at most { $max } items. Send a smaller one.
+creative-ask-buttons =
+    🔗 Add URL buttons under the post (up to { $max }), one per message:
+    <code>Label — https://example.com</code>
+    or the label first and the link next. Links must start with http://, https:// or tg://.
+creative-ask-button-url = Now send the link for the button «{ $label }».
+creative-button-added = ✅ Button { $count } of { $max }: «{ $label }» → { $url }. Send another or tap «Done».
+creative-buttons-done = ✅ Done
+creative-buttons-skip = ⏭ No buttons
+creative-buttons-full = That's { $max } buttons, the most a post can carry.
+creative-buttons-text-only = Send a button as text: <code>Label — https://example.com</code>.
+creative-error-url-invalid = This is not a valid link. Example: <code>https://example.com/page</code>.
+creative-error-url-scheme = Links starting with «{ $scheme }:» are not allowed. Use http://, https:// or tg://.
+creative-error-label-empty = The button needs a label before the link: <code>Label — https://example.com</code>.
+creative-error-label-too-long = The label is { $length } characters long; at most { $max }.
+creative-try-again = Send it again.
+creative-error-stop-word = The channel «{ $channel }» does not accept ads with the word «{ $word }». Change the post and send it again.
+creative-error-blocked-domain = The channel «{ $channel }» does not accept links to { $domain }. Change the post and send it again.
+creative-preview-intro = 👀 This is exactly how the ad will look in the channel:
+creative-preview-buttons = 🔗 Buttons of the post:
+creative-preview-actions = Is everything right?
+creative-looks-good = ✅ Looks good
+creative-redo = ✏️ Redo
+creative-add-variant = ➕ Add a variant
+creative-use-buttons = Use the buttons below the preview.
+creative-done = ✅ The ad is saved. Next: review the order and pay.
+creative-continue-payment = Continue to payment ›
+creative-not-found = This order is no longer available. Open your cart and try again.
+creative-not-editable = This order is already being paid or reviewed; its ad can't be changed.
+creative-stale = These buttons are no longer active. Open your cart to continue.
+
+# Ad marking (issue 4, engineer Y)
+marking-intro = 🏷 This channel publishes ads only with marking (Russian law 38-FZ): your name, INN and erid token. The marking line is added at the end of the post.
+marking-ask-name = Send the advertiser's name as it should appear in the marking ({ $min }–{ $max } characters), e.g. <code>ООО «Ромашка»</code>.
+marking-ask-inn = Send the advertiser's INN: 10 digits for a company, 12 for an individual.
+marking-ask-erid = Send the erid token you got from your ad operator (ORD): Latin letters and digits, up to 64.
+marking-error-name = The name must be { $min }–{ $max } characters.
+marking-error-inn-format = An INN is 10 or 12 digits.
+marking-error-inn-checksum = This INN has a wrong check digit. Check the number and send it again.
+marking-error-erid = An erid is 1–64 Latin letters and digits, without spaces.
+marking-text-only = Send it as text.
+marking-saved = ✅ Marking saved.
+
+# Booking (issue 4: orders core)
+booking-format-pinned = 📌 pinned { $hours } h
+booking-choose-format =
+    🛒 <b>{ $title }</b>
+    Choose the ad format (1/24: 1 hour on top, 24 hours in the feed; 1/0: stays for good):
+booking-format-button = { $format } · { $price }
+booking-discount-note = 🎁 Bundle discount: −{ $percent }% on every slot of this channel when you take { $minSlots } or more.
+booking-no-formats = This channel sells no formats yet.
+booking-choose-date =
+    🛒 <b>{ $title }</b> · { $format } · { $price }
+    Choose a day (dates in the channel's time, { $timezone }):
+booking-no-dates = No free slots for this format right now. Try another format or come back later.
+booking-choose-time =
+    🛒 <b>{ $title }</b> · { $format } · { $date }
+    Choose a time. Channel time ({ $timezone }) first, yours ({ $yours }) in brackets. Your pick is held for 15 minutes.
+booking-no-times = No free times left on this day.
+booking-back-formats = ‹ Formats
+booking-back-dates = ‹ Days
+booking-held = ⏳ Held: <b>{ $title }</b>, { $when } ({ $format }). It is yours for 15 minutes.
+booking-taken = 😕 This slot was just taken by someone else.
+booking-taken-nearest = The nearest free ones (channel time):
+booking-taken-none = No free slots nearby: choose another day.
+booking-error-channel = This channel cannot be booked now (not found, paused or blocked).
+booking-error-format = This format is not offered by the channel any more.
+booking-error-unavailable = This slot is not for sale any more. Choose another one.
+booking-error-too-soon = Too late to book this slot: the channel needs more lead time.
+booking-error-blocked = Your account cannot book ads.
+booking-error-own = This is your own channel: you cannot buy ads in it.
+booking-error-limit = A checkout holds at most { $limit } slots. Pay for these first, then book more.
+booking-whitelist =
+    🔒 <b>{ $title }</b> sells only to advertisers it has approved.
+    Ask for access: the owner gets your request and answers in one tap.
+booking-request-access = 🔑 Request access
+booking-access-sent = ✅ Request sent. We will tell you when the owner answers.
+booking-access-pending = ⏳ Your access request is waiting for the owner's answer.
+booking-access-declined-before = The owner of this channel has declined your access request.
+booking-access-request =
+    🔑 <b>Access request</b>
+    { $advertiser } asks to book ads in <b>{ $title }</b> (whitelist-only).
+booking-access-allow = ✅ Allow
+booking-access-decline = ✖ Decline
+booking-access-allowed-owner = ✅ { $advertiser } may now book ads in <b>{ $title }</b>.
+booking-access-declined-owner = ✖ Access declined.
+booking-access-done = This request has already been answered.
+booking-access-forbidden = Only the channel's owner and managers can answer.
+booking-access-allowed = ✅ The owner of <b>{ $title }</b> approved your access. You can book now.
+booking-access-declined = The owner of <b>{ $title }</b> declined your access request.
+booking-book-now = 🛒 Book { $title }
+booking-cart-title = 🛒 <b>Your order</b>
+booking-cart-empty = Your cart is empty. Find a channel and pick a slot.
+booking-cart-expired = ⌛ Your holds have expired and the slots were released. Pick them again.
+booking-cart-channel = <b>{ $title }</b>
+booking-cart-item = • { $when } · { $format } · { $price }
+booking-cart-item-discount = • { $when } · { $format } · <s>{ $price }</s> { $final }
+booking-cart-order-total = Subtotal { $subtotal } · discount −{ $discount } · <b>total { $total }</b>
+booking-cart-order-plain = <b>Total { $total }</b>
+booking-cart-hold = ⏳ Held for another { $minutes } min.
+booking-cart-paying = 💳 Payment in progress.
+booking-cart-note = Each channel owner is paid by a separate invoice.
+booking-button-another = ➕ Another slot
+booking-button-other-channels = 🔎 Other channels
+booking-button-remove = 🗑 { $when }
+booking-button-cancel = ✖ Cancel
+booking-button-continue = Continue ›
+booking-button-cart = 🛒 Cart
+booking-cancel-confirm = Cancel the whole order and release every held slot?
+booking-cancel-yes = Yes, cancel
+booking-cancel-no = ‹ Keep it
+booking-cancelled = The order was cancelled and the slots released.
+booking-removed = Removed.
+booking-remove-failed = This item can no longer be changed.
+
+## Checkout with Telegram Stars (issue 4, engineer Z)
+checkout-nothing = Nothing to pay here: the slots of this order are no longer held. Open 🧾 My orders or book again.
+checkout-several = Your bundle spans { $count } channel owners: you get one invoice per order.
+checkout-summary = 🧾 <b>Your order</b> — { $channels }
+checkout-item = • <b>{ $channel }</b> — { $time } ({ $zone }) · { $format } · { $price }
+checkout-item-both = • <b>{ $channel }</b> — { $time } ({ $zone }), your time { $mine } · { $format } · { $price }
+checkout-subtotal = Subtotal: { $amount }
+checkout-discount = Bundle discount: −{ $amount }
+checkout-total = <b>Total: { $amount }</b>
+checkout-marking = Ad marking: { $name }, INN { $inn }, erid { $erid }
+checkout-stars = To pay: <b>{ $stars } ⭐</b> (for { $amount })
+checkout-invoice-title = Ad placement
+checkout-invoice-description = Advertising in { $channels }: { $count } slot(s). The money is held in escrow until the ad runs.
+checkout-invoice-label = Ad placement
+checkout-refused = ⚠️ The order in { $channels } can't be paid yet: { $reason }
+checkout-button-creative = ✏️ Back to the creative
+checkout-error-not-payable = it is no longer waiting for payment.
+checkout-error-hold-expired = the 15-minute hold on its slots has expired. Book the slots again.
+checkout-error-empty = it has no slots.
+checkout-error-no-creative = hand in the ad post first.
+checkout-error-marking = this channel requires ad marking: fill in the advertiser's name, INN and erid.
+checkout-error-content = the post breaks the channel's rules (stop words, blocked links or length). Edit it.
+checkout-precheckout-not-payable = This order can no longer be paid. Open My orders in the bot.
+checkout-precheckout-expired = The hold on these slots has expired and they were released. Please book again.
+checkout-precheckout-changed = The order changed after this invoice was issued. Open the checkout again for a fresh invoice.
+checkout-paid-unknown = This payment does not belong to any order, so it was refunded.
+checkout-paid-too-late = ⚠️ The payment arrived after the order was closed. Your Stars are being returned.
+
+## Owner review (issue 4, engineer Z)
+review-card =
+    📝 <b>New order to review</b> from { $advertiser }
+    The ad post is shown above exactly as it will be published.
+review-card-deadline = Decide by { $deadline } — after that the order is rejected automatically and refunded.
+review-button-approve = ✅ Approve
+review-button-reject = ❌ Reject
+review-reason-ask = Why do you reject this ad? Write the reason for the advertiser ({ $min }–{ $max } characters). /cancel to go back.
+review-reason-invalid = The reason must be text of { $min }–{ $max } characters. Try again, or /cancel.
+review-rejected-done = ❌ Rejected. The advertiser gets the reason and a full refund; the slots are free again.
+review-approved-done = Approved
+review-approved-note = ✅ Approved: the ad is scheduled. The advertiser has been told.
+review-already-decided = This order has already been decided (or cancelled by the advertiser).
+review-not-found = Order not found.
+review-forbidden = You can't review orders of this workspace.
+review-news-in-review = ✅ Payment received. Your order in <b>{ $channel }</b> is with the channel owner for review until { $deadline }. If it isn't approved by then, you get a full refund.
+review-news-scheduled = 🗓 Your order in <b>{ $channel }</b> is approved and scheduled.
+review-news-rejected = ❌ The owner of <b>{ $channel }</b> rejected your order: { $reason }
+review-news-auto-rejected = ⌛ The owner of <b>{ $channel }</b> did not review your order in time, so it was cancelled.
+review-news-refunded = 💸 { $stars } ⭐ refunded in full. The slots are released.
+review-news-refund-pending = ⏳ Telegram did not accept the refund yet. We retry automatically until your Stars are back.
+review-auto-rejected-owner = ⌛ An order in <b>{ $channel }</b> was not reviewed in time: it was rejected and the advertiser refunded.
+review-cancelled-owner = ↩️ The advertiser cancelled their order in <b>{ $channel }</b>. The slots are free again.
+review-auto-scheduled-owner = 🗓 New paid order in <b>{ $channel }</b>: accepted automatically and scheduled.
+
+## My orders (issue 4, engineer Z)
+orders-status = { $status ->
+    [draft] 📝 draft
+    [held] ⏳ held, not paid
+    [awaiting_payment] 💳 awaiting payment
+    [paid] 💰 paid
+    [in_review] 👀 in review
+    [scheduled] 🗓 scheduled
+    [publishing] 📤 publishing
+    [published] 📢 published
+    [completed] ✅ completed
+    [rejected] ❌ rejected
+    [cancelled] ↩️ cancelled
+    [expired] ⌛ expired
+    [failed] ⚠️ failed
+    [refunded] 💸 refunded
+    *[disputed] ⚖️ disputed
+}
+orders-list = 🧾 <b>My orders</b> ({ $count }). Pick one:
+orders-list-item = { $status } · { $total } · { $date }
+orders-empty = 🧾 You have no orders yet. Find a channel to advertise in.
+orders-button-find = 🔎 Find channels
+orders-card = 🧾 <b>Order</b> — { $channels }
+    Status: { $status }
+orders-card-reason = Reason: { $reason }
+orders-card-refunded = Refunded: { $amount }
+orders-reason-deadline = the owner did not review it in time
+orders-button-preview = 👁 Show the ad post
+orders-button-pay = 💳 Pay
+orders-button-cancel = ↩️ Cancel order
+orders-button-cancel-yes = Yes, cancel
+orders-button-cancel-no = No, keep it
+orders-button-back = ⬅️ My orders
+orders-button-open = 🧾 Open the order
+orders-cancel-confirm = Cancel this order? Its slots will be released.
+orders-cancel-confirm-paid = Cancel this order? You get a full refund in Stars and its slots are released.
+orders-cancelled = Order cancelled
+orders-cancelled-refunded = ↩️ Order cancelled. { $stars } ⭐ refunded in full.
+orders-not-cancellable = This order can't be cancelled any more (it was approved or already closed).
+orders-not-found = Order not found.
+creative-error-too-long-marked = The post is too long: { $length } characters with the marking line, the limit is { $max }. Cut { $over } characters and send it again.
+creative-error-too-long-plain = The post is too long: { $length } characters, the limit is { $max }. Cut { $over } characters and send it again.
+marking-rules-button = 🚫 Stop words and domains
+marking-rules-ask =
+    🚫 <b>Stop words and blocked domains of { $title }</b>
+    Ads containing these words (whole words, any case) or linking to these domains (with subdomains) are refused.
+
+    Stop words: { $words }
+    Blocked domains: { $domains }
+
+    Send the new list in one message, separated by commas or new lines, e.g. <code>casino, betting, spam.io</code>. Entries with a dot are domains. Send <code>-</code> to clear both lists. /cancel keeps them.
+marking-rules-none = none
+marking-rules-empty = The list is empty. Send words and domains separated by commas, or <code>-</code> to clear.
+marking-rules-too-many = At most { $max } stop words and { $max } domains.
+marking-rules-too-long = A stop word can be at most { $max } characters.
+marking-rules-invalid = These lists can't be saved. Check them and send again.
+marking-rules-not-found = This channel is not available to you.
+marking-rules-saved =
+    ✅ Saved.
+    Stop words: { $words }
+    Blocked domains: { $domains }
+marking-rules-back = ‹ Selling settings
+orders-reason-hold-expired = the 15-minute hold ran out before payment
+orders-reason-abandoned = the checkout was abandoned
+catalog-card-whitelist = 🔒 Whitelist only: when you book, the owner is asked to let you in.
+catalog-card-marking = 🏷 Russian ad marking required: advertiser name, INN and erid.
+catalog-no-matter = Any
+booking-hold-expired = ⌛ Your held slots were released: the 15 minutes ran out before payment. Book them again if they are still free.

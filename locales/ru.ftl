@@ -8,8 +8,6 @@ start-welcome =
     Владельцы каналов продают рекламные слоты, рекламодатели бронируют и оплачивают их, а бот сам публикует каждую рекламу вовремя и проверяет, что она провисела как обещано.
 
     Кто вы здесь?
-start-channel-link =
-    🔗 Вы открыли ссылку на бронирование в канале. Бронирование по ссылкам скоро откроется, а пока — что умеет LytSlot.
 start-role-owner = 📢 У меня есть каналы
 start-role-advertiser = 🎯 Я рекламодатель
 start-role-help = ❓ Помощь
@@ -23,8 +21,6 @@ start-owner-text =
     • Деньги приходят после того, как реклама провисела как обещано; доходы и графики — в боте.
 
     Начните с кнопки «Добавить канал» ниже.
-start-advertiser-text =
-    🎯 <b>Рекламодателям</b>
 
     • Ищите каналы в каталоге по тематике, языку, аудитории и цене.
     • Бронируйте свободные слоты, присылайте пост ровно в том виде, в каком он должен выйти, и платите Telegram Stars или картой.
@@ -83,6 +79,7 @@ account-blocked = Ваш аккаунт в LytSlot заблокирован. Е�
 
 ## Описания команд (setMyCommands)
 commands-start = Главное меню
+commands-orders = Мои заказы (для рекламодателей)
 commands-help = Помощь и поддержка
 commands-language = Сменить язык
 commands-cancel = Отменить текущее действие
@@ -417,3 +414,326 @@ channels-notice-resumed = ✅ Права бота в канале <b>{ $title }<
 channels-notice-degraded =
     ⚠️ Бот потерял право { $rights } в канале <b>{ $title }</b>. Оно нужно некоторым вашим форматам — верните его в настройках администраторов канала.
 channels-button-managers = 👥 Менеджеры
+
+## Каталог (рекламодатели: поиск каналов, карточка канала, инлайн-режим)
+catalog-advertiser-text =
+    🎯 <b>Рекламодателям</b>
+
+    • Ищите каналы в каталоге по тематике, языку, аудитории и цене или по названию.
+    • Бронируйте свободные слоты, присылайте пост ровно таким, каким он должен выйти, и платите звёздами Telegram.
+    • Бот сам публикует рекламу, следит, чтобы она провисела сколько положено, и вернёт деньги, если канал нарушит условия.
+    • Чтобы поделиться каналом, наберите в любом чате @{ $bot } и название.
+catalog-button-find = 🔎 Найти каналы
+catalog-button-orders = 🧾 Мои заказы
+catalog-title = 🔎 <b>Каталог каналов</b>
+catalog-filters-summary = Тематика: { $category } · Язык: { $language } · Подписчики: { $subscribers } · Цена: { $price }
+catalog-search-summary = 🔍 Поиск: «{ $query }»
+catalog-found = Найдено: { $total } · страница { $page } из { $pages }
+catalog-empty = Ничего не нашлось. Измените фильтры или запрос.
+catalog-entry =
+    { $n }. <b>{ $title }</b> { $handle }
+    👥 { $subscribers } · { $category } · от { $price }
+catalog-private = (закрытый канал)
+catalog-no-category = без тематики
+catalog-prev = ‹ Назад
+catalog-next = Дальше ›
+catalog-button-search = 🔍 Поиск
+catalog-button-filters = ⚙️ Фильтры
+catalog-button-clear-search = ✖️ Сбросить поиск
+catalog-filters-title = ⚙️ <b>Фильтры</b>
+catalog-filter-category = 🗂 Тематика
+catalog-filter-language = 🌐 Язык
+catalog-filter-subscribers = 👥 Подписчики
+catalog-filter-price = 💰 Цена
+catalog-filter-reset = ♻️ Сбросить
+catalog-back-results = ‹ К результатам
+catalog-back-filters = ‹ К фильтрам
+catalog-choose-category = 🗂 Выберите тематику:
+catalog-choose-language = 🌐 Выберите язык канала:
+catalog-choose-subscribers = 👥 Сколько подписчиков?
+catalog-choose-price = 💰 Цена самого дешёвого формата (за пост):
+catalog-range-under = до { $max }
+catalog-range-over = от { $min }
+catalog-range-between = { $min }–{ $max }
+catalog-search-ask = 🔍 Пришлите часть названия канала или его @username (от { $min } до { $max } символов). /cancel — отмена.
+catalog-search-text-only = Пришлите название текстом.
+catalog-search-too-short = Слишком коротко: нужно хотя бы { $min } символа.
+catalog-search-too-long = Слишком длинно: не больше { $max } символов.
+catalog-card-title = 📣 <b>{ $title }</b> { $handle }
+catalog-card-facts = 👥 { $subscribers } { $subscribers ->
+        [one] подписчик
+        [few] подписчика
+       *[many] подписчиков
+    } · { $category } · { $language }
+catalog-card-prices-title = 💰 <b>Цены за пост</b>
+catalog-card-price = • { $format } — { $price }
+catalog-card-price-pinned = • 📌 закреп на { $hours } ч — { $price }
+catalog-card-no-prices = Цены пока не указаны.
+catalog-card-formats-hint = <i>1/24 — час в топе, сутки в ленте; 1/0 — пост остаётся навсегда.</i>
+catalog-card-slots-title = 📅 <b>Ближайшие свободные слоты</b>
+catalog-card-zone = Время — { $zone }:
+catalog-card-zones = Время канала ({ $zone }), в скобках — ваше ({ $yours }):
+catalog-card-no-slots = Свободных слотов сейчас нет.
+catalog-card-stats = 📊 Заполненность { $fill }% · опубликовано реклам: { $published } · вовремя { $ontime }% · удалено досрочно: { $deletions }
+catalog-card-link = 🔗 { $link }
+catalog-button-book = 📅 Забронировать
+catalog-back = ‹ Назад
+catalog-unavailable = 😕 Этот канал недоступен: ссылка неверна, канал на паузе или больше не продаёт рекламу. Поищите другие в каталоге.
+catalog-unavailable-short = Этот канал больше недоступен.
+catalog-stale = Эта кнопка устарела. Откройте каталог заново.
+catalog-inline-description = 👥 { $subscribers } · от { $price }
+catalog-inline-message =
+    📣 <b>{ $title }</b> { $handle }
+    👥 Подписчиков: { $subscribers } · реклама от { $price }
+    Забронировать слот: { $link }
+catalog-inline-open = 📅 Открыть в боте
+
+# Creative (issue 4, engineer Y)
+creative-variant = 🎨 <b>Вариант объявления { $n } (можно до { $max })</b>
+creative-ask-content =
+    Пришлите пост точно в том виде, в каком он должен выйти в канале:
+    • текст с форматированием, или
+    • одно фото, видео, GIF или файл с подписью, или
+    • альбом (до 10 элементов).
+
+    Форматирование, ссылки и эмодзи сохранятся. /cancel — отмена.
+creative-album-collecting = 📎 Собираю альбом… Нажмите «Готово», когда пришлёте все элементы.
+creative-album-done = ✅ Альбом готов
+creative-error-unsupported = Это не может быть рекламным постом. Пришлите текст, одно фото, видео, GIF или файл (можно с подписью) или альбом. Стикеры, голосовые, опросы и геопозиции не подходят.
+creative-error-empty = Пост пустой. Пришлите текст или медиа объявления.
+creative-error-album-too-large = В альбоме может быть не больше { $max } элементов. Пришлите альбом поменьше.
+creative-ask-buttons =
+    🔗 Добавьте кнопки-ссылки под постом (до { $max }), по одной в сообщении:
+    <code>Текст кнопки — https://example.com</code>
+    или сначала текст, а следующим сообщением ссылку. Ссылка должна начинаться с http://, https:// или tg://.
+creative-ask-button-url = Теперь пришлите ссылку для кнопки «{ $label }».
+creative-button-added = ✅ Кнопка { $count } из { $max }: «{ $label }» → { $url }. Пришлите ещё одну или нажмите «Готово».
+creative-buttons-done = ✅ Готово
+creative-buttons-skip = ⏭ Без кнопок
+creative-buttons-full = Это { $max } кнопок — больше под постом не поместится.
+creative-buttons-text-only = Пришлите кнопку текстом: <code>Текст — https://example.com</code>.
+creative-error-url-invalid = Это не похоже на ссылку. Пример: <code>https://example.com/page</code>.
+creative-error-url-scheme = Ссылки вида «{ $scheme }:» не принимаются. Используйте http://, https:// или tg://.
+creative-error-label-empty = Перед ссылкой нужен текст кнопки: <code>Текст — https://example.com</code>.
+creative-error-label-too-long = Текст кнопки — { $length } символов, а можно не больше { $max }.
+creative-try-again = Пришлите ещё раз.
+creative-error-stop-word = Канал «{ $channel }» не принимает рекламу со словом «{ $word }». Измените пост и пришлите снова.
+creative-error-blocked-domain = Канал «{ $channel }» не принимает ссылки на { $domain }. Измените пост и пришлите снова.
+creative-preview-intro = 👀 Вот так объявление будет выглядеть в канале:
+creative-preview-buttons = 🔗 Кнопки поста:
+creative-preview-actions = Всё верно?
+creative-looks-good = ✅ Всё верно
+creative-redo = ✏️ Переделать
+creative-add-variant = ➕ Добавить вариант
+creative-use-buttons = Воспользуйтесь кнопками под превью.
+creative-done = ✅ Объявление сохранено. Дальше — проверка заказа и оплата.
+creative-continue-payment = Перейти к оплате ›
+creative-not-found = Этот заказ больше недоступен. Откройте корзину и попробуйте снова.
+creative-not-editable = Заказ уже оплачивается или на проверке — объявление в нём не изменить.
+creative-stale = Эти кнопки больше не действуют. Откройте корзину, чтобы продолжить.
+
+# Ad marking (issue 4, engineer Y)
+marking-intro = 🏷 Этот канал публикует рекламу только с маркировкой (38-ФЗ): ваше наименование, ИНН и токен erid. Строка маркировки добавится в конце поста.
+marking-ask-name = Пришлите наименование рекламодателя для маркировки ({ $min }–{ $max } символов), например <code>ООО «Ромашка»</code>.
+marking-ask-inn = Пришлите ИНН рекламодателя: 10 цифр для организации, 12 — для ИП или физлица.
+marking-ask-erid = Пришлите токен erid от вашего оператора рекламных данных (ОРД): латинские буквы и цифры, до 64 символов.
+marking-error-name = Наименование должно быть от { $min } до { $max } символов.
+marking-error-inn-format = ИНН — это 10 или 12 цифр.
+marking-error-inn-checksum = В этом ИНН неверная контрольная цифра. Проверьте номер и пришлите снова.
+marking-error-erid = erid — от 1 до 64 латинских букв и цифр, без пробелов.
+marking-text-only = Пришлите текстом.
+marking-saved = ✅ Маркировка сохранена.
+
+# Бронирование (задача 4: заказы)
+booking-format-pinned = 📌 закреп { $hours } ч
+booking-choose-format =
+    🛒 <b>{ $title }</b>
+    Выберите формат (1/24 — час в топе и сутки в ленте; 1/0 — навсегда):
+booking-format-button = { $format } · { $price }
+booking-discount-note = 🎁 Скидка за пакет: −{ $percent }% на каждый слот этого канала, если взять от { $minSlots }.
+booking-no-formats = Канал пока не продаёт ни одного формата.
+booking-choose-date =
+    🛒 <b>{ $title }</b> · { $format } · { $price }
+    Выберите день (даты по времени канала, { $timezone }):
+booking-no-dates = Свободных слотов для этого формата сейчас нет. Выберите другой формат или загляните позже.
+booking-choose-time =
+    🛒 <b>{ $title }</b> · { $format } · { $date }
+    Выберите время. Сначала время канала ({ $timezone }), в скобках — ваше ({ $yours }). Выбранный слот держим за вами 15 минут.
+booking-no-times = На этот день свободного времени не осталось.
+booking-back-formats = ‹ Форматы
+booking-back-dates = ‹ Дни
+booking-held = ⏳ Забронировано: <b>{ $title }</b>, { $when } ({ $format }). Слот ваш на 15 минут.
+booking-taken = 😕 Этот слот только что занял другой рекламодатель.
+booking-taken-nearest = Ближайшие свободные (время канала):
+booking-taken-none = Рядом свободных слотов нет — выберите другой день.
+booking-error-channel = Этот канал сейчас нельзя забронировать (не найден, на паузе или заблокирован).
+booking-error-format = Канал больше не продаёт этот формат.
+booking-error-unavailable = Этот слот больше не продаётся. Выберите другой.
+booking-error-too-soon = Слот уже не забронировать: каналу нужно больше времени на подготовку.
+booking-error-blocked = Вашему аккаунту бронирование недоступно.
+booking-error-own = Это ваш собственный канал — покупать в нём рекламу нельзя.
+booking-error-limit = В одном заказе не больше { $limit } слотов. Сначала оплатите эти, потом бронируйте ещё.
+booking-whitelist =
+    🔒 <b>{ $title }</b> продаёт рекламу только одобренным рекламодателям.
+    Запросите доступ — владелец получит запрос и ответит в одно касание.
+booking-request-access = 🔑 Запросить доступ
+booking-access-sent = ✅ Запрос отправлен. Сообщим, когда владелец ответит.
+booking-access-pending = ⏳ Ваш запрос доступа ждёт ответа владельца.
+booking-access-declined-before = Владелец канала отклонил ваш запрос доступа.
+booking-access-request =
+    🔑 <b>Запрос доступа</b>
+    { $advertiser } хочет покупать рекламу в <b>{ $title }</b> (только для одобренных).
+booking-access-allow = ✅ Разрешить
+booking-access-decline = ✖ Отклонить
+booking-access-allowed-owner = ✅ { $advertiser } теперь может бронировать рекламу в <b>{ $title }</b>.
+booking-access-declined-owner = ✖ Доступ отклонён.
+booking-access-done = На этот запрос уже ответили.
+booking-access-forbidden = Отвечать могут только владелец канала и менеджеры.
+booking-access-allowed = ✅ Владелец <b>{ $title }</b> одобрил ваш доступ. Можно бронировать.
+booking-access-declined = Владелец <b>{ $title }</b> отклонил ваш запрос доступа.
+booking-book-now = 🛒 Забронировать { $title }
+booking-cart-title = 🛒 <b>Ваш заказ</b>
+booking-cart-empty = Корзина пуста. Найдите канал и выберите слот.
+booking-cart-expired = ⌛ Бронь истекла, слоты освобождены. Выберите их заново.
+booking-cart-channel = <b>{ $title }</b>
+booking-cart-item = • { $when } · { $format } · { $price }
+booking-cart-item-discount = • { $when } · { $format } · <s>{ $price }</s> { $final }
+booking-cart-order-total = Сумма { $subtotal } · скидка −{ $discount } · <b>итого { $total }</b>
+booking-cart-order-plain = <b>Итого { $total }</b>
+booking-cart-hold = ⏳ Бронь действует ещё { $minutes } мин.
+booking-cart-paying = 💳 Идёт оплата.
+booking-cart-note = Каждому владельцу каналов — отдельный счёт.
+booking-button-another = ➕ Ещё слот
+booking-button-other-channels = 🔎 Другие каналы
+booking-button-remove = 🗑 { $when }
+booking-button-cancel = ✖ Отменить
+booking-button-continue = Продолжить ›
+booking-button-cart = 🛒 Корзина
+booking-cancel-confirm = Отменить весь заказ и освободить все слоты?
+booking-cancel-yes = Да, отменить
+booking-cancel-no = ‹ Оставить
+booking-cancelled = Заказ отменён, слоты освобождены.
+booking-removed = Удалено.
+booking-remove-failed = Эту позицию уже нельзя изменить.
+
+## Оплата звёздами Telegram (задача 4, инженер Z)
+checkout-nothing = Оплачивать нечего: слоты этого заказа больше не удерживаются. Откройте 🧾 Мои заказы или забронируйте заново.
+checkout-several = В вашей подборке каналы { $count } разных владельцев: на каждый заказ придёт отдельный счёт.
+checkout-summary = 🧾 <b>Ваш заказ</b> — { $channels }
+checkout-item = • <b>{ $channel }</b> — { $time } ({ $zone }) · { $format } · { $price }
+checkout-item-both = • <b>{ $channel }</b> — { $time } ({ $zone }), по вашему времени { $mine } · { $format } · { $price }
+checkout-subtotal = Сумма: { $amount }
+checkout-discount = Скидка за пакет: −{ $amount }
+checkout-total = <b>Итого: { $amount }</b>
+checkout-marking = Маркировка: { $name }, ИНН { $inn }, erid { $erid }
+checkout-stars = К оплате: <b>{ $stars } ⭐</b> (за { $amount })
+checkout-invoice-title = Размещение рекламы
+checkout-invoice-description = Реклама в { $channels }: слотов — { $count }. Деньги хранятся на эскроу до выхода рекламы.
+checkout-invoice-label = Размещение рекламы
+checkout-refused = ⚠️ Заказ в { $channels } пока нельзя оплатить: { $reason }
+checkout-button-creative = ✏️ Вернуться к креативу
+checkout-error-not-payable = он больше не ждёт оплаты.
+checkout-error-hold-expired = 15 минут удержания слотов истекли. Забронируйте слоты заново.
+checkout-error-empty = в нём нет слотов.
+checkout-error-no-creative = сначала пришлите рекламный пост.
+checkout-error-marking = канал требует маркировку рекламы: укажите название рекламодателя, ИНН и erid.
+checkout-error-content = пост нарушает правила канала (стоп-слова, запрещённые ссылки или длина). Исправьте его.
+checkout-precheckout-not-payable = Этот заказ больше нельзя оплатить. Откройте «Мои заказы» в боте.
+checkout-precheckout-expired = Удержание слотов истекло, и они освобождены. Забронируйте их заново.
+checkout-precheckout-changed = Заказ изменился после выставления счёта. Откройте оплату заново, чтобы получить новый счёт.
+checkout-paid-unknown = Этот платёж не относится ни к одному заказу, поэтому он возвращён.
+checkout-paid-too-late = ⚠️ Оплата пришла, когда заказ уже был закрыт. Звёзды возвращаются вам.
+
+## Модерация заказов владельцем (задача 4, инженер Z)
+review-card =
+    📝 <b>Новый заказ на проверку</b> от { $advertiser }
+    Рекламный пост выше — ровно так, как он будет опубликован.
+review-card-deadline = Решите до { $deadline } — после этого заказ будет автоматически отклонён с возвратом денег.
+review-button-approve = ✅ Одобрить
+review-button-reject = ❌ Отклонить
+review-reason-ask = Почему вы отклоняете эту рекламу? Напишите причину для рекламодателя ({ $min }–{ $max } символов). /cancel — назад.
+review-reason-invalid = Причина — это текст длиной { $min }–{ $max } символов. Попробуйте ещё раз или /cancel.
+review-rejected-done = ❌ Отклонено. Рекламодатель получит причину и полный возврат; слоты снова свободны.
+review-approved-done = Одобрено
+review-approved-note = ✅ Одобрено: реклама запланирована. Рекламодатель уведомлён.
+review-already-decided = По этому заказу уже принято решение (или рекламодатель его отменил).
+review-not-found = Заказ не найден.
+review-forbidden = Вы не можете проверять заказы этого рабочего пространства.
+review-news-in-review = ✅ Оплата получена. Заказ в <b>{ $channel }</b> на проверке у владельца канала до { $deadline }. Если его не одобрят к этому сроку, деньги вернутся полностью.
+review-news-scheduled = 🗓 Ваш заказ в <b>{ $channel }</b> одобрен и запланирован.
+review-news-rejected = ❌ Владелец <b>{ $channel }</b> отклонил ваш заказ: { $reason }
+review-news-auto-rejected = ⌛ Владелец <b>{ $channel }</b> не проверил заказ вовремя, поэтому он отменён.
+review-news-refunded = 💸 Возвращено { $stars } ⭐ — полностью. Слоты освобождены.
+review-news-refund-pending = ⏳ Telegram пока не принял возврат. Мы повторяем попытки автоматически, пока звёзды не вернутся.
+review-auto-rejected-owner = ⌛ Заказ в <b>{ $channel }</b> не был проверен вовремя: он отклонён, рекламодателю сделан возврат.
+review-cancelled-owner = ↩️ Рекламодатель отменил заказ в <b>{ $channel }</b>. Слоты снова свободны.
+review-auto-scheduled-owner = 🗓 Новый оплаченный заказ в <b>{ $channel }</b>: принят автоматически и запланирован.
+
+## Мои заказы (задача 4, инженер Z)
+orders-status = { $status ->
+    [draft] 📝 черновик
+    [held] ⏳ удерживается, не оплачен
+    [awaiting_payment] 💳 ждёт оплаты
+    [paid] 💰 оплачен
+    [in_review] 👀 на проверке
+    [scheduled] 🗓 запланирован
+    [publishing] 📤 публикуется
+    [published] 📢 опубликован
+    [completed] ✅ выполнен
+    [rejected] ❌ отклонён
+    [cancelled] ↩️ отменён
+    [expired] ⌛ истёк
+    [failed] ⚠️ сорвался
+    [refunded] 💸 возвращён
+    *[disputed] ⚖️ спор
+}
+orders-list = 🧾 <b>Мои заказы</b> ({ $count }). Выберите заказ:
+orders-list-item = { $status } · { $total } · { $date }
+orders-empty = 🧾 У вас пока нет заказов. Найдите канал для рекламы.
+orders-button-find = 🔎 Найти каналы
+orders-card = 🧾 <b>Заказ</b> — { $channels }
+    Статус: { $status }
+orders-card-reason = Причина: { $reason }
+orders-card-refunded = Возвращено: { $amount }
+orders-reason-deadline = владелец не проверил заказ вовремя
+orders-button-preview = 👁 Показать рекламный пост
+orders-button-pay = 💳 Оплатить
+orders-button-cancel = ↩️ Отменить заказ
+orders-button-cancel-yes = Да, отменить
+orders-button-cancel-no = Нет, оставить
+orders-button-back = ⬅️ Мои заказы
+orders-button-open = 🧾 Открыть заказ
+orders-cancel-confirm = Отменить этот заказ? Его слоты освободятся.
+orders-cancel-confirm-paid = Отменить этот заказ? Вы получите полный возврат в звёздах, слоты освободятся.
+orders-cancelled = Заказ отменён
+orders-cancelled-refunded = ↩️ Заказ отменён. Возвращено { $stars } ⭐ — полностью.
+orders-not-cancellable = Этот заказ уже нельзя отменить (он одобрен или закрыт).
+orders-not-found = Заказ не найден.
+creative-error-too-long-marked = Пост слишком длинный: { $length } символов вместе со строкой маркировки, а можно { $max }. Сократите на { $over } символов и пришлите снова.
+creative-error-too-long-plain = Пост слишком длинный: { $length } символов, а можно { $max }. Сократите на { $over } символов и пришлите снова.
+marking-rules-button = 🚫 Стоп-слова и домены
+marking-rules-ask =
+    🚫 <b>Стоп-слова и запрещённые домены канала { $title }</b>
+    Реклама с этими словами (целыми словами, без учёта регистра) или со ссылками на эти домены (и их поддомены) не принимается.
+
+    Стоп-слова: { $words }
+    Запрещённые домены: { $domains }
+
+    Пришлите новый список одним сообщением через запятую или с новой строки, например <code>казино, ставки, spam.io</code>. Записи с точкой считаются доменами. Пришлите <code>-</code>, чтобы очистить оба списка. /cancel — оставить как есть.
+marking-rules-none = нет
+marking-rules-empty = Список пуст. Пришлите слова и домены через запятую или <code>-</code>, чтобы очистить.
+marking-rules-too-many = Не больше { $max } стоп-слов и { $max } доменов.
+marking-rules-too-long = Стоп-слово может быть не длиннее { $max } символов.
+marking-rules-invalid = Такие списки не сохранить. Проверьте их и пришлите снова.
+marking-rules-not-found = Этот канал вам недоступен.
+marking-rules-saved =
+    ✅ Сохранено.
+    Стоп-слова: { $words }
+    Запрещённые домены: { $domains }
+marking-rules-back = ‹ Настройки продаж
+orders-reason-hold-expired = 15 минут удержания истекли до оплаты
+orders-reason-abandoned = оформление заказа было прервано
+catalog-card-whitelist = 🔒 Только для одобренных рекламодателей: при бронировании владелец получит запрос на доступ.
+catalog-card-marking = 🏷 Нужна маркировка рекламы: название рекламодателя, ИНН и erid.
+catalog-no-matter = Не важно
+booking-hold-expired = ⌛ Бронь снята: 15 минут истекли до оплаты. Если слоты ещё свободны, забронируйте их снова.

@@ -4,6 +4,7 @@ export { workspaces, workspaceMembers, workspaceInvites } from './workspaces/tab
 export { channels } from './channels/table.js';
 export { slots } from './slots/table.js';
 export { orders, orderItems, creatives } from './orders/table.js';
+export { channelAccess } from './orders/access-table.js';
 export { placements } from './placements/table.js';
 export { payments } from './payments/table.js';
 export { ledgerEntries } from './ledger/table.js';

@@ -6,6 +6,7 @@ import { chatMethods } from './methods/chat-methods.js';
 import type { MethodHandler } from './methods/context.js';
 import { copyMethods } from './methods/copy-methods.js';
 import { editMethods } from './methods/edit-methods.js';
+import { inlineMethods } from './methods/inline-methods.js';
 import { inviteMethods } from './methods/invite-methods.js';
 import { paymentMethods } from './methods/payment-methods.js';
 import { pinMethods } from './methods/pin-methods.js';
@@ -64,6 +65,7 @@ export function createBotApi(deps: {
     ...inviteMethods,
     ...profileMethods,
     ...callbackMethods,
+    ...inlineMethods,
     ...paymentMethods,
     ...deps.extraMethods,
   };

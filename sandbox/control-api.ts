@@ -59,6 +59,12 @@ export function createControlApi(world: World, actions: EmulatorActions): RouteH
       if (chatId !== undefined) return visibleCommands(bot, { chatId }, language);
       throw new Error('pass "user" (a private chat) or "chat" (a group)');
     },
+    'inline-queries': (_b, url) => {
+      const userId = optNum(url.searchParams.get('user') ?? undefined, 'user');
+      return [...world.inlineQueries.values()]
+        .filter((q) => userId === undefined || q.userId === userId)
+        .map(({ waiters: _waiters, ...q }) => q);
+    },
     payments: (_b, url) => {
       const userId = optNum(url.searchParams.get('user') ?? undefined, 'user');
       return world.paymentLog.filter((p) => userId === undefined || p.userId === userId);
@@ -91,6 +97,17 @@ export function createControlApi(world: World, actions: EmulatorActions): RouteH
       return {
         queryId: pressed.query.id,
         answer: await pressed.answer.catch((e: Error) => ({ error: e.message })),
+      };
+    },
+    'inline-query': async (b) => {
+      const sent = actions.inlineQuery(num(b.userId, 'userId'), String(b.query ?? ''), {
+        ...(typeof b.offset === 'string' ? { offset: b.offset } : {}),
+        ...(typeof b.chatType === 'string' ? { chatType: b.chatType } : {}),
+        botId: optNum(b.botId, 'botId'),
+      });
+      return {
+        queryId: sent.query.id,
+        answer: await sent.answer.catch((e: Error) => ({ error: e.message })),
       };
     },
     pay: async (b) => {

@@ -1,6 +1,7 @@
 import type { Result } from '../models/errors.js';
 import { pressButton, type ButtonMatch, type PressResult } from './actions/callbacks.js';
 import { deleteChannelPost, editChannelPost, postInChannel, react } from './actions/channel.js';
+import { sendInlineQuery, type InlineQueryResult } from './actions/inline.js';
 import { changeMembership, joinChat } from './actions/membership.js';
 import { payInvoice, type PaymentFailure, type PaymentSuccess } from './actions/payments.js';
 import { setBlocked } from './actions/private.js';
@@ -54,6 +55,12 @@ export interface EmulatorActions {
   ): ApiMessage;
   editMessage(userId: number, messageId: number, text: string, ref?: ChatRef): ApiMessage;
   pressButton(userId: number, messageId: number, match: ButtonMatch, ref?: ChatRef): PressResult;
+  /** The user types `@bot <query>`; the answer (results as sent) resolves the promise. */
+  inlineQuery(
+    userId: number,
+    query: string,
+    options?: { offset?: string; chatType?: string; botId?: number },
+  ): InlineQueryResult;
   payInvoice(
     userId: number,
     ref: (ChatRef & { messageId: number }) | { link: string },
@@ -148,6 +155,8 @@ export function createEmulatorActions(world: World): EmulatorActions {
       userEdit(world, userId, refChat(userId, ref), messageId, text).message,
     pressButton: (userId, messageId, match, ref) =>
       pressButton(world, userId, refChat(userId, ref), messageId, match),
+    inlineQuery: (userId, query, options = {}) =>
+      sendInlineQuery(world, userId, botOf(options.botId), query, options),
     payInvoice: (userId, ref) =>
       payInvoice(
         world,

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { chatView, messageView } from './views.js';
 import type { ChatState, StoredMessage, World } from './world.js';
 
-/** Server-Sent Events: message (new/edit/delete), callback_answer, payment, member. */
+/** Server-Sent Events: message (new/edit/delete), callback_answer, inline_answer, payment, member. */
 export function streamEvents(world: World, req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(200, {
     'content-type': 'text/event-stream',
@@ -31,6 +31,13 @@ export function streamEvents(world: World, req: IncomingMessage, res: ServerResp
       answer: e.answer,
     });
   const onPayment = (e: unknown): void => send('payment', e);
+  const onInline = (e: { query: { id: string; userId: number; query: string }; answer: unknown }) =>
+    send('inline_answer', {
+      queryId: e.query.id,
+      userId: e.query.userId,
+      query: e.query.query,
+      answer: e.answer,
+    });
   const onMember = (e: { chat: ChatState; userId: number; status: string }): void =>
     send('member', { chat: chatView(world, e.chat), userId: e.userId, status: e.status });
   const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
@@ -39,6 +46,7 @@ export function streamEvents(world: World, req: IncomingMessage, res: ServerResp
     world.events.off('message', onMessage);
     world.events.off('callback_answer', onAnswer);
     world.events.off('payment', onPayment);
+    world.events.off('inline_answer', onInline);
     world.events.off('member', onMember);
     world.events.off('close', end);
   };
@@ -49,6 +57,7 @@ export function streamEvents(world: World, req: IncomingMessage, res: ServerResp
   world.events.on('message', onMessage);
   world.events.on('callback_answer', onAnswer);
   world.events.on('payment', onPayment);
+  world.events.on('inline_answer', onInline);
   world.events.on('member', onMember);
   world.events.on('close', end);
   req.on('close', stop);

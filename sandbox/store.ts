@@ -54,3 +54,23 @@ export interface PaymentLogEntry {
   chargeId?: string;
   error?: string;
 }
+
+/** What a bot answered to an inline query (answerInlineQuery's fields, results as sent). */
+export interface InlineAnswer {
+  results: Record<string, unknown>[];
+  cache_time?: number;
+  is_personal?: boolean;
+  next_offset?: string;
+  button?: Record<string, unknown>;
+}
+
+export interface InlineQueryState {
+  id: string;
+  botId: number;
+  userId: number;
+  query: string;
+  offset: string;
+  createdAtMs: number;
+  answer: InlineAnswer | null;
+  waiters: ((answer: InlineAnswer) => void)[];
+}

@@ -6,6 +6,7 @@ import type { FileRecord } from './files.js';
 import type {
   CallbackState,
   ChargeState,
+  InlineQueryState,
   PaymentLogEntry,
   PreCheckoutState,
   StarTransaction,
@@ -110,6 +111,8 @@ export interface World {
   files: Map<string, FileRecord>;
   filesByPath: Map<string, FileRecord>;
   callbacks: Map<string, CallbackState>;
+  /** Inline queries users typed (`@bot …`) and the bot's answers; like callbacks, not persisted. */
+  inlineQueries: Map<string, InlineQueryState>;
   preCheckouts: Map<string, PreCheckoutState>;
   invoiceLinks: Map<string, { botId: number; invoice: Record<string, unknown> }>;
   charges: Map<string, ChargeState>;
@@ -142,6 +145,7 @@ export function createWorld(
     files: new Map(),
     filesByPath: new Map(),
     callbacks: new Map(),
+    inlineQueries: new Map(),
     preCheckouts: new Map(),
     invoiceLinks: new Map(),
     charges: new Map(),

@@ -52,6 +52,8 @@ export async function insertAccount(
       username: values.username,
       firstName: values.firstName,
       language: values.language,
+      // The default time zone follows the language, as channels' do (ru → Moscow, else UTC).
+      timezone: values.language === 'ru' ? 'Europe/Moscow' : 'UTC',
       createdAt: values.now,
       updatedAt: values.now,
     })

@@ -77,6 +77,10 @@ export const channelSettingsSchema = z.object({
     })
     .nullable(),
   requiresMarking: z.boolean(),
+  /** Words an ad may not contain (case-insensitive, whole words). */
+  stopWords: z.array(z.string().min(1).max(64)).max(100),
+  /** Domains (and their subdomains) an ad may not link to. */
+  blockedDomains: z.array(z.string().min(3).max(253)).max(100),
 });
 export type ChannelSettings = z.infer<typeof channelSettingsSchema>;
 
@@ -100,6 +104,8 @@ export function defaultChannelSettings(language: string): ChannelSettings {
     whitelistOnly: false,
     bundleDiscount: null,
     requiresMarking: ru,
+    stopWords: [],
+    blockedDomains: [],
   };
 }
 

@@ -79,6 +79,9 @@ export const orders = pgTable(
     index('orders_workspace_status_idx').on(t.workspaceId, t.status, t.createdAt),
     index('orders_advertiser_idx').on(t.advertiserAccountId, t.createdAt),
     index('orders_bundle_idx').on(t.bundleId),
+    index('orders_hold_expiry_idx')
+      .on(t.holdExpiresAt)
+      .where(sql`${t.status} in ('held', 'awaiting_payment')`),
     check(
       'orders_status_check',
       sql`${t.status} in ('draft', 'held', 'awaiting_payment', 'paid', 'in_review', 'scheduled', 'publishing', 'published', 'completed', 'rejected', 'cancelled', 'expired', 'failed', 'refunded', 'disputed')`,

@@ -7,7 +7,7 @@ const getMe: MethodHandler = ({ bot }) => ({
   ...bot.user,
   can_join_groups: true,
   can_read_all_group_messages: false,
-  supports_inline_queries: false,
+  supports_inline_queries: true, // every sandbox bot has inline mode on (BotFather /setinline)
   can_connect_to_business: false,
   has_main_web_app: false,
 });

@@ -22,12 +22,7 @@ const answerCallbackQuery: MethodHandler = ({ world, bot, params }) => {
   return true;
 };
 
-const answerInlineQuery: MethodHandler = () => {
-  throw badRequest(tooOld);
-};
-
-/** Answers to callback and inline queries. */
+/** Answers to callback queries (inline queries: inline-methods.ts). */
 export const callbackMethods: Record<string, MethodHandler> = {
   answerCallbackQuery,
-  answerInlineQuery,
 };

@@ -1,4 +1,5 @@
 import { cpus, loadavg } from 'node:os';
+import { bookingRaceBenchmark } from './booking-race.js';
 import { memoryBenchmark } from './memory/index.js';
 import { formatReport } from './report.js';
 import { slotsMaterializeBenchmark } from './slots-materialize.js';
@@ -6,7 +7,12 @@ import { throughputBenchmark } from './throughput.js';
 import type { Benchmark } from './types.js';
 
 /** Every benchmark, in run order; later ones (booking races, due-post bursts, dashboards) go here. */
-const benchmarks: Benchmark[] = [throughputBenchmark, memoryBenchmark, slotsMaterializeBenchmark];
+const benchmarks: Benchmark[] = [
+  throughputBenchmark,
+  memoryBenchmark,
+  slotsMaterializeBenchmark,
+  bookingRaceBenchmark,
+];
 
 const usage = `usage: npm run bench [-- [--quick] [--list] [name…]]
   names: ${benchmarks.map((b) => b.name).join(', ')} (default: all)

@@ -32,7 +32,7 @@ describe('start, roles, language and help (ru user)', () => {
     await ivan.click('‹ Назад');
     await ivan.waitFor((m) => m.text?.startsWith('👋 Привет') === true, { what: 'welcome again' });
     await ivan.click('🎯 Я рекламодатель');
-    await ivan.waitFor((m) => m.text?.includes('Каталог каналов скоро откроется') === true);
+    await ivan.waitFor((m) => m.text?.includes('Рекламодателям') === true);
 
     ivan.send('/language');
     await ivan.waitForMessage('Выберите язык');
@@ -81,11 +81,10 @@ describe('outside any conversation', () => {
     await bob.waitForMessage('There was nothing to cancel.');
   });
 
-  it('treats deep-link payloads as a normal start', async () => {
+  it('answers an unknown channel link clearly and treats junk payloads as a normal start', async () => {
     const eve = h.sandbox.user({ first_name: 'Eve', language_code: 'ru' });
     eve.send('/start ch_abc123');
-    const first = await eve.waitForMessage('Привет, Eve!');
-    expect(first.text).toContain('ссылку на бронирование');
+    await eve.waitForMessage('Этот канал недоступен');
     eve.send('/start garbage<>payload');
     const second = await eve.waitForMessage('Привет, Eve!');
     expect(second.text?.startsWith('👋')).toBe(true);

@@ -42,6 +42,8 @@ export function mainScreen(t: Translate, view: SellingView, locale: string): Scr
     .row()
     .text(t('selling-button-marking', { state: onOff(t, s.requiresMarking) }), sellData('mk', id))
     .row()
+    .text(t('marking-rules-button'), `mk:rules:${id}`)
+    .row()
     .text(t('selling-back-card'), `ch:card:${id}`);
   return { text: summaryText(t, view, locale), keyboard };
 }

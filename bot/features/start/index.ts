@@ -1,30 +1,44 @@
 import type { Menu } from '@grammyjs/menu';
-import { Composer } from 'grammy';
+import { Composer, GrammyError } from 'grammy';
 import type { BotContext } from '../../context.js';
 import { html } from '../../html.js';
+import { openChannelFromStart } from '../catalog/start-payload.js';
 import type { MembersDeps } from '../members/deps.js';
 import { acceptInviteFromStart } from '../members/start-payload.js';
+import { startMenuData } from './advertiser.js';
 import { parseStartPayload, welcomeText } from './welcome.js';
 
 /**
  * /start (with or without a deep-link payload) shows the role menu in private chats; a manager
- * invite (`inv_<code>`) is redeemed by the members feature instead.
+ * invite (`inv_<code>`) is redeemed by the members feature, a channel link (`ch_<code>`) opens
+ * the channel's catalog card. `start:menu` brings the role menu back (from the advertiser screen).
  */
 export function createStartFeature(
   startMenu: Menu<BotContext>,
   members: MembersDeps,
 ): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.chatType('private').command('start', async (ctx) => {
+  const chats = feature.chatType('private');
+  chats.command('start', async (ctx) => {
     const payload = parseStartPayload(ctx.match);
     if (payload.kind === 'invite') {
       await acceptInviteFromStart(ctx, payload.code, members);
       return;
     }
-    const welcome = welcomeText(ctx, ctx.from);
-    const text =
-      payload.kind === 'channel' ? `${ctx.t('start-channel-link')}\n\n${welcome}` : welcome;
-    await ctx.reply(text, { ...html, reply_markup: startMenu });
+    if (payload.kind === 'channel') {
+      await openChannelFromStart(ctx, payload.code, members.deps);
+      return;
+    }
+    await ctx.reply(welcomeText(ctx, ctx.from), { ...html, reply_markup: startMenu });
+  });
+  chats.callbackQuery(startMenuData, async (ctx) => {
+    try {
+      await ctx.editMessageText(welcomeText(ctx, ctx.from), { ...html, reply_markup: startMenu });
+    } catch (error) {
+      if (!(error instanceof GrammyError)) throw error;
+      await ctx.reply(welcomeText(ctx, ctx.from), { ...html, reply_markup: startMenu });
+    }
+    await ctx.answerCallbackQuery();
   });
   return feature;
 }

@@ -3,11 +3,13 @@ import type { BotContext, BotDeps } from '../../context.js';
 import { menuOptions, showInMenu } from '../../menu-options.js';
 import { showAddChannel, showChannelList } from '../channels/screens.js';
 import { helpMenuId } from '../help/menu.js';
+import { showAdvertiserScreen } from './advertiser.js';
 import { welcomeText } from './welcome.js';
 
 /**
  * The /start role menu. «I own channels» opens the owner submenu (my channels, add a channel);
- * the advertiser submenu explains that role (its flows come later); «Help» opens the help menu.
+ * «I advertise» shows the advertiser screen (find channels, my orders: plain callback buttons of
+ * other features, so it is not a submenu); «Help» opens the help menu.
  * Submenus are registered on this root.
  */
 export function createStartMenu(helpMenu: Menu<BotContext>, deps: BotDeps): Menu<BotContext> {
@@ -26,10 +28,6 @@ export function createStartMenu(helpMenu: Menu<BotContext>, deps: BotDeps): Menu
       (ctx) => ctx.t('start-back'),
       (ctx) => showInMenu(ctx, welcomeText(ctx, ctx.from)),
     );
-  const advertiser = new Menu<BotContext>('start-advertiser', menuOptions).back(
-    (ctx) => ctx.t('start-back'),
-    (ctx) => showInMenu(ctx, welcomeText(ctx, ctx.from)),
-  );
   const root = new Menu<BotContext>('start', menuOptions)
     .submenu(
       (ctx) => ctx.t('start-role-owner'),
@@ -37,10 +35,9 @@ export function createStartMenu(helpMenu: Menu<BotContext>, deps: BotDeps): Menu
       (ctx) => showInMenu(ctx, ctx.t('start-owner-text')),
     )
     .row()
-    .submenu(
+    .text(
       (ctx) => ctx.t('start-role-advertiser'),
-      'start-advertiser',
-      (ctx) => showInMenu(ctx, ctx.t('start-advertiser-text')),
+      (ctx) => showAdvertiserScreen(ctx),
     )
     .row()
     .submenu(
@@ -48,6 +45,6 @@ export function createStartMenu(helpMenu: Menu<BotContext>, deps: BotDeps): Menu
       helpMenuId,
       (ctx) => showInMenu(ctx, ctx.t('help-text')),
     );
-  root.register([owner, advertiser, helpMenu]);
+  root.register([owner, helpMenu]);
   return root;
 }

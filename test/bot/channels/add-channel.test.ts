@@ -173,11 +173,11 @@ describe('a channel another workspace registered', () => {
 });
 
 describe('/start deep links', () => {
-  it('routes inv_<code> to the members feature and keeps ch_<code> for booking', async () => {
+  it('routes inv_<code> to the members feature and ch_<code> to the catalog card', async () => {
     const fay = h.sandbox.user({ first_name: 'Fay', language_code: 'en' });
     fay.send('/start inv_nosuchcode');
     await fay.waitForMessage('This invite link is not valid');
     fay.send('/start ch_abc123');
-    await fay.waitForMessage("You opened a channel's booking link");
+    await fay.waitForMessage('This channel is not available');
   });
 });

@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAccount } from '../../../models/accounts/ensure-account.js';
 import { setAccountLanguage } from '../../../models/accounts/set-account-language.js';
+import { accounts } from '../../../models/accounts/table.js';
 import type { Clock } from '../../../models/clock.js';
 import type { Database } from '../../../models/db.js';
 import { createTestDatabase } from '../../helpers/db.js';
@@ -54,5 +56,32 @@ describe('setAccountLanguage', () => {
   it('refuses an unknown account', async () => {
     const result = await database.withScope({}, (tx) => setAccountLanguage(tx, 999, 'en', clock));
     expect(result).toEqual({ ok: false, code: 'account_not_found' });
+  });
+});
+
+describe('a new account time zone', () => {
+  it('follows the language: Moscow for Russian speakers, UTC otherwise', async () => {
+    const ru = await database.withScope({}, (tx) =>
+      ensureAccount(
+        tx,
+        { telegramId: 2001, username: undefined, firstName: 'Ivan', language: 'ru' },
+        clock,
+      ),
+    );
+    const en = await database.withScope({}, (tx) =>
+      ensureAccount(
+        tx,
+        { telegramId: 2002, username: undefined, firstName: 'John', language: 'en' },
+        clock,
+      ),
+    );
+    const zoneOf = async (id: string) =>
+      (
+        await database.withScope({}, (tx) =>
+          tx.select({ timezone: accounts.timezone }).from(accounts).where(eq(accounts.id, id)),
+        )
+      )[0]?.timezone;
+    expect(await zoneOf(ru.id)).toBe('Europe/Moscow');
+    expect(await zoneOf(en.id)).toBe('UTC');
   });
 });

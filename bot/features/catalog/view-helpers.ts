@@ -1,0 +1,53 @@
+import { DateTime } from 'luxon';
+import type { InlineKeyboard } from 'grammy';
+import type { CatalogEntry } from '../../../models/catalog/search-catalog.js';
+import type { BotContext } from '../../context.js';
+import { escapeHtml } from '../../html.js';
+import { formatPrice } from '../../money.js';
+import { present } from '../channels/present.js';
+import { categoryLabel } from '../selling/format.js';
+
+export type Translate = (key: string, variables?: Record<string, string | number>) => string;
+
+export const localeOf = (ctx: BotContext): 'ru' | 'en' =>
+  ctx.account?.language === 'ru' ? 'ru' : 'en';
+
+/** The channel's share link (opens its catalog card). */
+export function cardLink(botUsername: string, shareCode: string): string {
+  return `https://t.me/${botUsername}?start=ch_${shareCode}`;
+}
+
+/** "@name" or the localized "private channel", escaped. */
+export function handleOf(t: Translate, username: string | null): string {
+  return username ? `@${escapeHtml(username)}` : t('catalog-private');
+}
+
+/** One result line: title, handle, subscribers, category and the cheapest price. */
+export function entryLine(t: Translate, entry: CatalogEntry, locale: string, n: number): string {
+  return t('catalog-entry', {
+    n,
+    title: escapeHtml(entry.title),
+    handle: handleOf(t, entry.username),
+    subscribers: entry.subscribers,
+    category: entry.category ? categoryLabel(t, entry.category) : t('catalog-no-category'),
+    price: formatPrice(entry.cheapestPrice, entry.currency, locale),
+  });
+}
+
+/** A slot time in the channel's zone, with the viewer's time beside it when the zones differ. */
+export function slotTime(startsAt: Date, channelZone: string, viewerZone: string, locale: string) {
+  const there = DateTime.fromJSDate(startsAt, { zone: channelZone }).setLocale(locale);
+  const text = there.toFormat('ccc d LLL, HH:mm');
+  const here = DateTime.fromJSDate(startsAt, { zone: viewerZone }).setLocale(locale);
+  if (!here.isValid || here.offset === there.offset) return text;
+  const sameDay = here.toISODate() === there.toISODate();
+  return `${text} (${here.toFormat(sameDay ? 'HH:mm' : 'ccc HH:mm')})`;
+}
+
+/** Shows a screen in place of the pressed message (or as a new one). */
+export async function editOrReply(
+  ctx: BotContext,
+  screen: { text: string; keyboard: InlineKeyboard },
+): Promise<void> {
+  await present(ctx, screen.text, screen.keyboard);
+}

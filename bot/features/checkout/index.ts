@@ -1,0 +1,80 @@
+import type { I18n } from '@grammyjs/i18n';
+import { Composer } from 'grammy';
+import { listPayableOrders } from '../../../models/checkout/bundle-checkout.js';
+import { checkPreCheckout } from '../../../models/checkout/pre-checkout.js';
+import { assertNever } from '../../../models/errors.js';
+import type { BotContext, BotDeps } from '../../context.js';
+import { html } from '../../html.js';
+import { checkoutPattern } from './callback-data.js';
+import { createStarsRefunder } from './gateway.js';
+import { handleSuccessfulPayment } from './paid.js';
+import { invoiceOrder } from './invoice.js';
+
+/**
+ * Stars checkout: `chk:review:<bundleId>` sends one invoice per order of the bundle;
+ * pre_checkout_query is answered at once (ok only for an order still awaiting exactly this
+ * payment); successful_payment credits escrow once per charge and routes the order to review.
+ * Installed before conversations, so a payment is never swallowed by an open conversation.
+ */
+export function createCheckoutFeature(deps: BotDeps, i18n: I18n<BotContext>): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  feature.chatType('private').callbackQuery(checkoutPattern, async (ctx) => {
+    const accountId = ctx.account?.id;
+    const bundleId = ctx.match[1] ?? '';
+    if (!accountId) return ctx.answerCallbackQuery();
+    const orders = await listPayableOrders(deps.database, accountId, bundleId);
+    await ctx.answerCallbackQuery();
+    if (orders.length === 0) return ctx.reply(ctx.t('checkout-nothing'), html);
+    if (orders.length > 1)
+      await ctx.reply(ctx.t('checkout-several', { count: orders.length }), html);
+    for (const order of orders) await invoiceOrder(ctx, deps, accountId, order.id, bundleId);
+  });
+
+  feature.on('pre_checkout_query', async (ctx) => {
+    const query = ctx.preCheckoutQuery;
+    const accountId = ctx.account?.id;
+    const result = accountId
+      ? await checkPreCheckout(
+          deps.database,
+          {
+            accountId,
+            payload: query.invoice_payload,
+            currency: query.currency,
+            totalAmount: query.total_amount,
+          },
+          deps.clock,
+        )
+      : ({ ok: false, code: 'unknown_order' } as const);
+    if (result.ok) return ctx.answerPreCheckoutQuery(true);
+    const code = result.code;
+    let message: string;
+    switch (code) {
+      case 'unknown_order':
+      case 'not_awaiting_payment':
+        message = ctx.t('checkout-precheckout-not-payable');
+        break;
+      case 'hold_expired':
+        message = ctx.t('checkout-precheckout-expired');
+        break;
+      case 'order_changed':
+        message = ctx.t('checkout-precheckout-changed');
+        break;
+      default:
+        return assertNever(code);
+    }
+    await ctx.answerPreCheckoutQuery(false, { error_message: message });
+  });
+
+  feature.on('message:successful_payment', async (ctx) => {
+    const accountId = ctx.account?.id;
+    const payment = ctx.message.successful_payment;
+    if (!accountId) {
+      await createStarsRefunder(ctx.api)(ctx.from.id, payment.telegram_payment_charge_id);
+      return;
+    }
+    await handleSuccessfulPayment(ctx, { ...deps, i18n, api: ctx.api }, accountId, payment);
+  });
+
+  return feature;
+}

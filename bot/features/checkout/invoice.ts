@@ -1,0 +1,102 @@
+import { InlineKeyboard } from 'grammy';
+import { assertNever } from '../../../models/errors.js';
+import { orderReadiness } from '../../../models/creatives/order-readiness.js';
+import { readMyOrder } from '../../../models/checkout/my-orders.js';
+import {
+  prepareInvoice,
+  type PrepareInvoiceCode,
+} from '../../../models/checkout/prepare-invoice.js';
+import type { BotContext, BotDeps } from '../../context.js';
+import { escapeHtml, html } from '../../html.js';
+import { itemLines, markingText, orderMoney, totalLines } from './present.js';
+
+function refusal(ctx: BotContext, code: PrepareInvoiceCode): string {
+  switch (code) {
+    case 'not_found':
+    case 'not_payable':
+      return ctx.t('checkout-error-not-payable');
+    case 'hold_expired':
+      return ctx.t('checkout-error-hold-expired');
+    case 'empty':
+      return ctx.t('checkout-error-empty');
+    case 'no_creative':
+      return ctx.t('checkout-error-no-creative');
+    case 'marking_required':
+      return ctx.t('checkout-error-marking');
+    case 'content_refused':
+      return ctx.t('checkout-error-content');
+    default:
+      return assertNever(code);
+  }
+}
+
+/**
+ * One order of the checkout: readies it (prepareInvoice), shows its summary (slots in the channel's
+ * time and the advertiser's, discount, total in the order's currency and in ⭐) and sends its Stars
+ * invoice. A refusal is explained instead, with the way back to the creative.
+ */
+export async function invoiceOrder(
+  ctx: BotContext,
+  deps: BotDeps,
+  accountId: string,
+  orderId: string,
+  bundleId: string,
+): Promise<boolean> {
+  const locale = await ctx.i18n.getLocale();
+  const prepared = await prepareInvoice(
+    deps.database,
+    {
+      accountId,
+      orderId,
+      readiness: orderReadiness,
+      rates: { starsPerRub: deps.config.starsPerRub, starsPerUsd: deps.config.starsPerUsd },
+    },
+    deps.clock,
+  );
+  const view = await readMyOrder(deps.database, accountId, orderId);
+  const channels = [...new Set(view?.items.map((i) => i.channelTitle) ?? [])];
+  const names = escapeHtml(channels.join(', '));
+  if (!prepared.ok) {
+    const back = new InlineKeyboard().text(
+      ctx.t('checkout-button-creative'),
+      `crt:start:${bundleId}`,
+    );
+    await ctx.reply(
+      ctx.t('checkout-refused', { channels: names, reason: refusal(ctx, prepared.code) }),
+      {
+        ...html,
+        reply_markup: back,
+      },
+    );
+    return false;
+  }
+  const { stars, total, currency, payload } = prepared.value;
+  if (view) {
+    const t = ctx.t.bind(ctx);
+    const summary = [
+      ctx.t('checkout-summary', { channels: names }),
+      itemLines(t, view, locale, view.advertiser.timezone),
+      markingText(t, view.marking),
+      totalLines(t, view, locale),
+      ctx.t('checkout-stars', { stars, amount: orderMoney(total, currency, locale) }),
+    ]
+      .filter(Boolean)
+      .join('\n\n');
+    await ctx.reply(summary, html);
+  }
+  const description = ctx
+    .t('checkout-invoice-description', {
+      channels: channels.join(', '),
+      count: view?.items.length ?? 0,
+    })
+    .slice(0, 255);
+  await ctx.replyWithInvoice(
+    ctx.t('checkout-invoice-title'),
+    description,
+    payload,
+    'XTR',
+    [{ label: ctx.t('checkout-invoice-label'), amount: stars }],
+    { provider_token: '' },
+  );
+  return true;
+}

@@ -1,0 +1,58 @@
+import type { SuccessfulPayment } from 'grammy/types';
+import { recordStarsPayment } from '../../../models/checkout/record-stars-payment.js';
+import type { BotContext } from '../../context.js';
+import { html } from '../../html.js';
+import { sendReviewCards, tellAdvertiser, tellMembers } from '../review/notify.js';
+import { refundAndTell, type RefundDeps } from '../review/refund.js';
+import { createStarsRefunder } from './gateway.js';
+
+/**
+ * successful_payment: credit once per charge id; a repeated delivery changes nothing; a payment
+ * for an order that can no longer take it is refunded at once. Then the owner's side hears of it.
+ */
+export async function handleSuccessfulPayment(
+  ctx: BotContext,
+  deps: RefundDeps,
+  accountId: string,
+  payment: SuccessfulPayment,
+): Promise<void> {
+  const chargeId = payment.telegram_payment_charge_id;
+  const result = await recordStarsPayment(
+    deps.database,
+    {
+      accountId,
+      chargeId,
+      payload: payment.invoice_payload,
+      amount: payment.total_amount,
+      currency: payment.currency,
+    },
+    deps.clock,
+  );
+  if (!result.ok) {
+    // Not one of our orders: nothing was credited, so the charge goes straight back.
+    await createStarsRefunder(deps.api)(ctx.from?.id ?? 0, chargeId);
+    await ctx.reply(ctx.t('checkout-paid-unknown'), html);
+    return;
+  }
+  const outcome = result.value;
+  const order = { workspaceId: outcome.workspaceId, orderId: outcome.orderId };
+  switch (outcome.kind) {
+    case 'duplicate':
+      return;
+    case 'orphan':
+      await ctx.reply(ctx.t('checkout-paid-too-late'), html);
+      await refundAndTell(deps, order, `account:${accountId}`);
+      return;
+    case 'paid':
+      if (outcome.status === 'in_review' && outcome.reviewDeadlineAt) {
+        await tellAdvertiser(deps, order.workspaceId, order.orderId, {
+          kind: 'in_review',
+          deadline: outcome.reviewDeadlineAt,
+        });
+        await sendReviewCards(deps, order.workspaceId, order.orderId);
+      } else {
+        await tellAdvertiser(deps, order.workspaceId, order.orderId, { kind: 'scheduled' });
+        await tellMembers(deps, order.workspaceId, order.orderId, 'auto_scheduled');
+      }
+  }
+}

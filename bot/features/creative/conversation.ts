@@ -1,0 +1,118 @@
+import { InlineKeyboard } from 'grammy';
+import { loadCreativeBundle, variantLimit } from '../../../models/creatives/bundle.js';
+import { checkCreativeLength } from '../../../models/creatives/render.js';
+import { saveCreativeVariant } from '../../../models/creatives/save-creative.js';
+import { assertNever } from '../../../models/errors.js';
+import { setBundleMarking } from '../../../models/marking/set-bundle-marking.js';
+import type { BotDeps, ConversationContext } from '../../context.js';
+import { html } from '../../html.js';
+import { askMarking } from '../marking/ask-marking.js';
+import { sendCreativePreview } from './preview.js';
+import { askButtons, askContent, waitInput, type CreativeConversation } from './steps.js';
+import { refusedText, tooLongText } from './texts.js';
+
+export const creativeConversationId = 'creative';
+
+export interface CreativeArgs {
+  bundleId: string;
+  variantIndex: number;
+}
+
+/**
+ * Hands in the bundle's creative: the post, its URL buttons, the marking data when a channel
+ * requires it, then the exact preview with «Looks good» (→ checkout), «Redo» and «Add a variant».
+ * Bad input is refused with a reason and changes nothing; another command leaves.
+ */
+export function createCreativeConversation(deps: BotDeps) {
+  return async function creative(
+    conversation: CreativeConversation,
+    ctx: ConversationContext,
+    args: CreativeArgs,
+  ) {
+    const accountId = await conversation.external((outside) => outside.account?.id ?? null);
+    const chatId = ctx.chat?.id;
+    if (!accountId || chatId === undefined) return;
+    const input = { accountId, bundleId: args.bundleId };
+    const bundle = await conversation.external(() => loadCreativeBundle(deps.database, input));
+    if (!bundle.ok) {
+      await ctx.reply(ctx.t('creative-not-found'), html);
+      return;
+    }
+    let marking = bundle.value.marking;
+    let variantIndex = Math.min(args.variantIndex, bundle.value.variants, variantLimit - 1);
+    for (;;) {
+      await ctx.reply(ctx.t('creative-variant', { n: variantIndex + 1, max: variantLimit }), html);
+      const content = await askContent(conversation, ctx, marking, bundle.value.channels);
+      const buttons = await askButtons(conversation, ctx, bundle.value.channels);
+      const creative = { content, buttons };
+      if (bundle.value.requiresMarking && !marking) {
+        const entered = await askMarking(conversation, ctx);
+        const stored = await conversation.external(() =>
+          setBundleMarking(deps.database, { ...input, marking: entered }, deps.clock),
+        );
+        if (!stored.ok) {
+          await ctx.reply(ctx.t('creative-not-found'), html);
+          return;
+        }
+        marking = entered;
+        await ctx.reply(ctx.t('marking-saved'), html);
+      }
+      const length = checkCreativeLength(creative, marking);
+      if (!length.ok) {
+        await ctx.reply(tooLongText(ctx.t, length.detail, marking !== null), html);
+        continue;
+      }
+      const saved = await conversation.external(() =>
+        saveCreativeVariant(deps.database, { ...input, variantIndex, creative }, deps.clock),
+      );
+      if (!saved.ok) {
+        switch (saved.code) {
+          case 'content_refused':
+            await ctx.reply(refusedText(ctx.t, saved.detail), html);
+            continue;
+          case 'too_long':
+            await ctx.reply(tooLongText(ctx.t, saved.detail, marking !== null), html);
+            continue;
+          case 'not_found':
+          case 'not_editable':
+          case 'variant_limit':
+            await ctx.reply(ctx.t('creative-not-found'), html);
+            return;
+          default:
+            assertNever(saved.code);
+        }
+      }
+      await ctx.reply(ctx.t('creative-preview-intro'), html);
+      await sendCreativePreview(
+        ctx.api,
+        chatId,
+        creative,
+        marking,
+        ctx.t('creative-preview-buttons'),
+      );
+      const keyboard = new InlineKeyboard()
+        .text(ctx.t('creative-looks-good'), 'crt:ok')
+        .row()
+        .text(ctx.t('creative-redo'), 'crt:redo');
+      if (variantIndex + 1 < variantLimit)
+        keyboard.row().text(ctx.t('creative-add-variant'), 'crt:add');
+      await ctx.reply(ctx.t('creative-preview-actions'), { ...html, reply_markup: keyboard });
+      let choice: string | undefined;
+      for (;;) {
+        const answer = await waitInput(conversation, ['crt:ok', 'crt:redo', 'crt:add']);
+        choice = answer.callbackQuery?.data;
+        if (choice) break;
+        await answer.reply(ctx.t('creative-use-buttons'), { ...html, reply_markup: keyboard });
+      }
+      if (choice === 'crt:ok') {
+        const pay = new InlineKeyboard().text(
+          ctx.t('creative-continue-payment'),
+          `chk:review:${args.bundleId}`,
+        );
+        await ctx.reply(ctx.t('creative-done'), { ...html, reply_markup: pay });
+        return;
+      }
+      if (choice === 'crt:add') variantIndex += 1;
+    }
+  };
+}

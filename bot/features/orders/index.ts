@@ -1,0 +1,100 @@
+import type { I18n } from '@grammyjs/i18n';
+import { Composer, GrammyError } from 'grammy';
+import { cancelOrder } from '../../../models/checkout/cancel-order.js';
+import { listMyOrders, readMyOrder } from '../../../models/checkout/my-orders.js';
+import type { Creative } from '../../../models/creatives/content.js';
+import { readMarking } from '../../../models/marking/marking.js';
+import type { BotContext, BotDeps } from '../../context.js';
+import { html } from '../../html.js';
+import { sendCreativePreview } from '../creative/preview.js';
+import { tellMembers } from '../review/notify.js';
+import { refundAndTell } from '../review/refund.js';
+import { listData, orderPattern } from './callback-data.js';
+import { renderCancelConfirm, renderCard, renderList, type Screen } from './render.js';
+
+async function show(ctx: BotContext, screen: Screen) {
+  const options = { ...html, reply_markup: screen.keyboard };
+  try {
+    await ctx.editMessageText(screen.text, options);
+  } catch (error) {
+    if (!(error instanceof GrammyError)) throw error;
+    if (error.description.includes('message is not modified')) return;
+    await ctx.reply(screen.text, options);
+  }
+}
+
+/**
+ * My orders (`ord:`): the advertiser's orders (their scope only), an order card with status,
+ * slots, marking and total, the creative preview, «Pay» while held, and «Cancel» before approval
+ * (confirmed; a paid order is refunded in full and its slots freed).
+ */
+export function createOrdersFeature(deps: BotDeps, i18n: I18n<BotContext>): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  const chats = feature.chatType('private');
+
+  const openList = async (ctx: BotContext, accountId: string) => {
+    const locale = await ctx.i18n.getLocale();
+    const rows = await listMyOrders(deps.database, accountId);
+    const zone = rows.length
+      ? (await readMyOrder(deps.database, accountId, rows[0]!.id))?.advertiser.timezone
+      : undefined;
+    await show(ctx, renderList(ctx, rows, locale, zone ?? 'UTC'));
+  };
+
+  chats.command('orders', async (ctx) => {
+    const accountId = ctx.account?.id;
+    if (accountId) await openList(ctx, accountId);
+  });
+
+  chats.callbackQuery(listData, async (ctx) => {
+    const accountId = ctx.account?.id;
+    await ctx.answerCallbackQuery();
+    if (accountId) await openList(ctx, accountId);
+  });
+
+  chats.callbackQuery(orderPattern, async (ctx) => {
+    const [, action, orderId = ''] = ctx.match;
+    const accountId = ctx.account?.id;
+    const order = accountId ? await readMyOrder(deps.database, accountId, orderId) : undefined;
+    if (!accountId || !order)
+      return ctx.answerCallbackQuery({ text: ctx.t('orders-not-found'), show_alert: true });
+    const locale = await ctx.i18n.getLocale();
+    switch (action) {
+      case 'card':
+        await ctx.answerCallbackQuery();
+        return show(ctx, renderCard(ctx, order, locale));
+      case 'pv':
+        await ctx.answerCallbackQuery();
+        if (!order.creative || !ctx.chat) return;
+        await sendCreativePreview(
+          ctx.api,
+          ctx.chat.id,
+          order.creative as unknown as Creative,
+          readMarking(order.marking),
+        );
+        return;
+      case 'cx':
+        await ctx.answerCallbackQuery();
+        return show(ctx, renderCancelConfirm(ctx, order));
+      case 'cxy': {
+        const result = await cancelOrder(deps.database, { accountId, orderId }, deps.clock);
+        if (!result.ok)
+          return ctx.answerCallbackQuery({
+            text: ctx.t('orders-not-cancellable'),
+            show_alert: true,
+          });
+        await ctx.answerCallbackQuery({ text: ctx.t('orders-cancelled') });
+        const notify = { ...deps, i18n, api: ctx.api };
+        if (order.status === 'in_review')
+          await tellMembers(notify, result.value.workspaceId, orderId, 'cancelled');
+        if (result.value.paid)
+          await refundAndTell(notify, result.value, `account:${accountId}`, 'cancelled_refunded');
+        const fresh = await readMyOrder(deps.database, accountId, orderId);
+        if (fresh) await show(ctx, renderCard(ctx, fresh, locale));
+        return;
+      }
+    }
+  });
+
+  return feature;
+}

@@ -1,0 +1,96 @@
+import { InlineKeyboard } from 'grammy';
+import { cancellableStatuses } from '../../../models/checkout/cancel-order.js';
+import type { MyOrderRow } from '../../../models/checkout/my-orders.js';
+import type { OrderView } from '../../../models/checkout/order-view.js';
+import type { BotContext } from '../../context.js';
+import { escapeHtml } from '../../html.js';
+import { checkoutData } from '../checkout/callback-data.js';
+import { itemLines, markingText, orderMoney, slotTime, totalLines } from '../checkout/present.js';
+import { listData, orderData } from './callback-data.js';
+
+export interface Screen {
+  text: string;
+  keyboard: InlineKeyboard;
+}
+
+/** The list of the advertiser's orders: one button each (status · total · date). */
+export function renderList(
+  ctx: BotContext,
+  rows: MyOrderRow[],
+  locale: string,
+  zone: string,
+): Screen {
+  const keyboard = new InlineKeyboard();
+  for (const row of rows) {
+    const label = ctx.t('orders-list-item', {
+      status: ctx.t('orders-status', { status: row.status }),
+      total: orderMoney(row.total, row.currency, locale),
+      date: slotTime(row.createdAt, zone, locale),
+    });
+    keyboard.text(label, orderData('card', row.id)).row();
+  }
+  const text =
+    rows.length === 0 ? ctx.t('orders-empty') : ctx.t('orders-list', { count: rows.length });
+  if (rows.length === 0) keyboard.text(ctx.t('orders-button-find'), 'cat:home');
+  return { text, keyboard };
+}
+
+/** Why an order ended, in words: the system's reason codes are translated, an owner's text escaped. */
+function reasonText(ctx: BotContext, reason: string | null): string {
+  switch (reason) {
+    case null:
+      return '';
+    case 'review_deadline':
+      return ctx.t('orders-reason-deadline');
+    case 'hold_expired':
+      return ctx.t('orders-reason-hold-expired');
+    case 'abandoned':
+      return ctx.t('orders-reason-abandoned');
+    default:
+      return escapeHtml(reason);
+  }
+}
+
+/** One order: status (with the reason when rejected), slots, marking, total; preview/pay/cancel. */
+export function renderCard(ctx: BotContext, order: OrderView, locale: string): Screen {
+  const t = ctx.t.bind(ctx);
+  const channels = escapeHtml([...new Set(order.items.map((i) => i.channelTitle))].join(', '));
+  const reason = reasonText(ctx, order.statusReason);
+  const text = [
+    ctx.t('orders-card', {
+      channels,
+      status: ctx.t('orders-status', { status: order.status }),
+    }),
+    reason ? ctx.t('orders-card-reason', { reason }) : '',
+    itemLines(t, order, locale, order.advertiser.timezone),
+    markingText(t, order.marking),
+    totalLines(t, order, locale),
+    order.refundedAmount > 0
+      ? ctx.t('orders-card-refunded', {
+          amount: orderMoney(order.refundedAmount, order.currency, locale),
+        })
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  const keyboard = new InlineKeyboard();
+  if (order.creative)
+    keyboard.text(ctx.t('orders-button-preview'), orderData('pv', order.id)).row();
+  if ((order.status === 'held' || order.status === 'awaiting_payment') && order.bundleId)
+    keyboard.text(ctx.t('orders-button-pay'), checkoutData(order.bundleId)).row();
+  if (cancellableStatuses.includes(order.status))
+    keyboard.text(ctx.t('orders-button-cancel'), orderData('cx', order.id)).row();
+  keyboard.text(ctx.t('orders-button-back'), listData);
+  return { text, keyboard };
+}
+
+/** "Cancel this order?" with the refund promise when it was paid. */
+export function renderCancelConfirm(ctx: BotContext, order: OrderView): Screen {
+  const paid = order.status === 'in_review' || order.status === 'paid';
+  return {
+    text: paid ? ctx.t('orders-cancel-confirm-paid') : ctx.t('orders-cancel-confirm'),
+    keyboard: new InlineKeyboard()
+      .text(ctx.t('orders-button-cancel-yes'), orderData('cxy', order.id))
+      .text(ctx.t('orders-button-cancel-no'), orderData('card', order.id)),
+  };
+}

@@ -1,0 +1,62 @@
+import { createConversation } from '@grammyjs/conversations';
+import type { I18n } from '@grammyjs/i18n';
+import { Composer, GrammyError } from 'grammy';
+import { decideReview } from '../../../models/review/decide-review.js';
+import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
+import { html } from '../../html.js';
+import { reviewPattern } from './callback-data.js';
+import { createRejectConversation, rejectConversationId } from './conversation.js';
+import { finishDecision } from './decision.js';
+
+/** Removes the decision buttons from the card and notes the outcome below it. */
+async function closeCard(ctx: BotContext, note: string) {
+  try {
+    await ctx.editMessageReplyMarkup();
+  } catch (error) {
+    if (!(error instanceof GrammyError)) throw error;
+  }
+  await ctx.reply(note, html);
+}
+
+/**
+ * Owner review (`rv:`): «✅ Approve» schedules the order at once; «❌ Reject» asks the reason in a
+ * conversation. Each press re-checks membership and the order's state (ids are untrusted); a
+ * second manager's press finds the order decided and is told so.
+ */
+export function createReviewFeature(deps: BotDeps, i18n: I18n<BotContext>): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.use(
+    createConversation<BotContext, ConversationContext>(createRejectConversation(deps, i18n), {
+      id: rejectConversationId,
+    }),
+  );
+  feature.chatType('private').callbackQuery(reviewPattern, async (ctx) => {
+    const [, action, orderId = ''] = ctx.match;
+    const accountId = ctx.account?.id;
+    if (!accountId) return ctx.answerCallbackQuery({ text: ctx.t('review-not-found') });
+    if (action === 'no') {
+      await ctx.answerCallbackQuery();
+      await ctx.conversation.exitAll();
+      await ctx.conversation.enter(rejectConversationId, orderId);
+      return;
+    }
+    const result = await decideReview(
+      deps.database,
+      { accountId, orderId, decision: { kind: 'approve' } },
+      deps.clock,
+    );
+    if (!result.ok) {
+      const text =
+        result.code === 'already_decided'
+          ? ctx.t('review-already-decided')
+          : result.code === 'forbidden'
+            ? ctx.t('review-forbidden')
+            : ctx.t('review-not-found');
+      return ctx.answerCallbackQuery({ text, show_alert: true });
+    }
+    await ctx.answerCallbackQuery({ text: ctx.t('review-approved-done') });
+    await closeCard(ctx, ctx.t('review-approved-note'));
+    await finishDecision({ ...deps, i18n, api: ctx.api }, result.value, `account:${accountId}`);
+  });
+  return feature;
+}

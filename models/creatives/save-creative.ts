@@ -1,0 +1,82 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { recordAudit } from '../audit/record-audit.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db.js';
+import { fail, ok, type Result } from '../errors.js';
+import { creatives, orders } from '../orders/table.js';
+import { editableStatuses, loadCreativeBundle, variantLimit } from './bundle.js';
+import type { Creative } from './content.js';
+import { checkContentRules } from './content-rules.js';
+import { checkCreativeLength } from './render.js';
+
+export type SaveCreativeCode =
+  'not_found' | 'not_editable' | 'variant_limit' | 'content_refused' | 'too_long';
+
+/**
+ * Stores one variant (index 0..3, no gaps) of the bundle's creative on every draft/held order of
+ * the bundle, replacing that variant if it exists. Refused when a channel's stop words or blocked
+ * domains match ('content_refused', detail: channel, code, word|domain) or when the post with the
+ * bundle's marking line is too long.
+ */
+export async function saveCreativeVariant(
+  database: Database,
+  input: { accountId: string; bundleId: string; variantIndex: number; creative: Creative },
+  clock: Clock,
+): Promise<Result<{ orderIds: string[] }, SaveCreativeCode>> {
+  const { accountId, bundleId, variantIndex, creative } = input;
+  const bundle = await loadCreativeBundle(database, { accountId, bundleId });
+  if (!bundle.ok) return bundle;
+  if (!Number.isInteger(variantIndex) || variantIndex < 0 || variantIndex >= variantLimit) {
+    return fail('variant_limit', { max: variantLimit });
+  }
+  if (variantIndex > bundle.value.variants) return fail('variant_limit', { max: variantLimit });
+  for (const channel of bundle.value.channels) {
+    const verdict = checkContentRules(creative, channel);
+    if (!verdict.ok) {
+      return fail('content_refused', {
+        ...verdict.detail,
+        code: verdict.code,
+        channel: channel.title,
+      });
+    }
+  }
+  const length = checkCreativeLength(creative, bundle.value.marking);
+  if (!length.ok) return length;
+  const now = clock.now();
+  const orderIds = bundle.value.orders.map((order) => order.id);
+  return database.withScope({ accountId }, async (tx) => {
+    const open = await tx
+      .select({ id: orders.id, workspaceId: orders.workspaceId })
+      .from(orders)
+      .where(and(inArray(orders.id, orderIds), inArray(orders.status, editableStatuses)))
+      .for('update');
+    if (open.length === 0) return fail('not_editable');
+    for (const order of open) {
+      const values = {
+        content: creative.content as unknown as Record<string, unknown>,
+        buttons: creative.buttons as unknown[],
+      };
+      await tx
+        .insert(creatives)
+        .values({
+          orderId: order.id,
+          workspaceId: order.workspaceId,
+          advertiserAccountId: accountId,
+          variantIndex,
+          ...values,
+        })
+        .onConflictDoUpdate({ target: [creatives.orderId, creatives.variantIndex], set: values });
+      await tx.update(orders).set({ updatedAt: now }).where(eq(orders.id, order.id));
+      await recordAudit(tx, {
+        actor: `account:${accountId}`,
+        action: 'order.creative.save',
+        objectType: 'order',
+        objectId: order.id,
+        data: { variantIndex, kind: creative.content.kind },
+        at: now,
+        workspaceId: order.workspaceId,
+      });
+    }
+    return ok({ orderIds: open.map((order) => order.id) });
+  });
+}

@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { check, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from '../accounts/table.js';
+import { channels } from '../channels/table.js';
+import { workspaces } from '../workspaces/table.js';
+
+export const channelAccessStatuses = ['requested', 'allowed', 'declined'] as const;
+export type ChannelAccessStatus = (typeof channelAccessStatuses)[number];
+
+/**
+ * Whitelist of a whitelist-only channel: one row per (channel, advertiser), requested by the
+ * advertiser and allowed or declined by the workspace. Readable by both sides; only the workspace
+ * decides (RLS: the advertiser may insert 'requested' rows in its own name only).
+ */
+export const channelAccess = pgTable(
+  'channel_access',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    status: text('status', { enum: channelAccessStatuses }).notNull().default('requested'),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by').references(() => accounts.id),
+  },
+  (t) => [
+    unique('channel_access_channel_account_key').on(t.channelId, t.accountId),
+    index('channel_access_workspace_idx').on(t.workspaceId, t.status),
+    check('channel_access_status_check', sql`${t.status} in ('requested', 'allowed', 'declined')`),
+  ],
+);

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db.js';
+import { fail, ok, type Result } from '../errors.js';
+import { availableSlots } from '../slots/queries.js';
+import { slots } from '../slots/table.js';
+import { bookingChannelOf, formatPrice } from './booking-channel.js';
+import { nearestFreeSlots } from './nearest-free-slots.js';
+import {
+  bundleItemLimit,
+  countBundleItems,
+  heldOrderOf,
+  lockChannelForHolds,
+  recomputeOrder,
+} from './queries.js';
+import { orderItems, orders } from './table.js';
+import { transitionOrder } from './transition-order.js';
+
+/** How long a picked slot stays reserved for the advertiser. */
+export const holdMinutes = 15;
+
+export type HoldSlotCode =
+  | 'channel_not_found'
+  | 'format_not_offered'
+  | 'slot_taken'
+  | 'not_available'
+  | 'too_soon'
+  | 'whitelist_required'
+  | 'account_blocked'
+  | 'own_channel'
+  | 'bundle_limit';
+
+export interface HoldSlotInput {
+  accountId: string;
+  channelId: string;
+  startsAt: Date;
+  format: string;
+  bundleId?: string;
+}
+
+export interface HeldSlot {
+  orderId: string;
+  bundleId: string;
+  holdExpiresAt: Date;
+}
+
+/** On 'slot_taken', detail.nearest lists up to 3 free start times (ISO) to offer instead. */
+export type HoldSlotResult = Result<HeldSlot, HoldSlotCode>;
+
+class SlotTaken extends Error {}
+
+/**
+ * Holds one free slot for an advertiser for 15 minutes, atomically (holds on a channel are
+ * serialized and the slot moves only `where status = 'free'`, so exactly one racer wins), adding
+ * it to the advertiser's held order of that workspace in the bundle (created on the first hold).
+ */
+export async function holdSlot(
+  database: Database,
+  input: HoldSlotInput,
+  clock: Clock,
+): Promise<HoldSlotResult> {
+  const channel = await bookingChannelOf(database, input.channelId, input.accountId);
+  if (!channel || channel.status !== 'active') return fail('channel_not_found');
+  if (channel.advertiserBlocked) return fail('account_blocked');
+  if (channel.ownChannel) return fail('own_channel');
+  const { settings, workspaceId } = channel;
+  if (settings.whitelistOnly && channel.access !== 'allowed') return fail('whitelist_required');
+  const price = formatPrice(settings, input.format);
+  if (price === undefined) return fail('format_not_offered');
+  const now = clock.now();
+  const nowMs = now.getTime();
+  const startMs = input.startsAt.getTime();
+  if (startMs < nowMs + settings.leadTimeMinutes * 60_000) return fail('too_soon');
+  if (startMs > nowMs + settings.horizonDays * 86_400_000) return fail('not_available');
+  const bundleId = input.bundleId ?? randomUUID();
+  const holdExpiresAt = new Date(nowMs + holdMinutes * 60_000);
+  const scope = { workspaceId, accountId: input.accountId };
+
+  try {
+    const outcome = await database.withScope(scope, async (tx) => {
+      await lockChannelForHolds(tx, channel.id);
+      const free = await availableSlots(tx, channel.id, input.startsAt, new Date(startMs + 1), {
+        format: input.format,
+      });
+      const target = free[0];
+      if (!target) {
+        const [slot] = await tx
+          .select({ status: slots.status })
+          .from(slots)
+          .where(and(eq(slots.channelId, channel.id), eq(slots.startsAt, input.startsAt)))
+          .limit(1);
+        return slot && slot.status !== 'blocked' && slot.status !== 'cancelled'
+          ? ('slot_taken' as const)
+          : ('not_available' as const);
+      }
+      if ((await countBundleItems(tx, bundleId)) >= bundleItemLimit) return 'bundle_limit' as const;
+      let order = await heldOrderOf(tx, {
+        bundleId,
+        workspaceId,
+        accountId: input.accountId,
+        currency: settings.currency,
+      });
+      if (!order) {
+        const [created] = await tx
+          .insert(orders)
+          .values({
+            workspaceId,
+            advertiserAccountId: input.accountId,
+            bundleId,
+            currency: settings.currency,
+            status: 'draft',
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning({ id: orders.id });
+        if (!created) throw new Error('order insert returned nothing');
+        const moved = await transitionOrder(tx, {
+          orderId: created.id,
+          from: ['draft'],
+          to: 'held',
+          actor: `account:${input.accountId}`,
+          at: now,
+          set: { holdExpiresAt },
+        });
+        if (!moved.ok) throw new Error(`new order could not be held: ${moved.code}`);
+        order = created;
+      }
+      const taken = await tx
+        .update(slots)
+        .set({
+          status: 'held',
+          holdExpiresAt,
+          orderId: order.id,
+          format: input.format,
+          updatedAt: now,
+        })
+        .where(and(eq(slots.id, target.id), eq(slots.status, 'free')))
+        .returning({ id: slots.id });
+      if (taken.length !== 1) throw new SlotTaken();
+      await tx.insert(orderItems).values({
+        orderId: order.id,
+        workspaceId,
+        advertiserAccountId: input.accountId,
+        slotId: target.id,
+        channelId: channel.id,
+        format: input.format,
+        price,
+      });
+      await recomputeOrder(tx, order.id, now);
+      return { orderId: order.id };
+    });
+    if (typeof outcome !== 'string')
+      return ok({ orderId: outcome.orderId, bundleId, holdExpiresAt });
+    if (outcome !== 'slot_taken') return fail(outcome);
+  } catch (err) {
+    if (!(err instanceof SlotTaken)) throw err;
+  }
+  const nearest = await nearestFreeSlots(database, channel, input.startsAt, input.format, now);
+  return fail('slot_taken', { nearest: nearest.map((d) => d.toISOString()) });
+}

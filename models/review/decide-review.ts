@@ -1,0 +1,67 @@
+import type { Clock } from '../clock.js';
+import type { Database } from '../db.js';
+import { fail, ok, type Result } from '../errors.js';
+import { releaseOrderSlots } from '../orders/release-order-slots.js';
+import type { OrderStatus } from '../orders/table.js';
+import { transitionOrder } from '../orders/transition-order.js';
+import { canPerform } from '../workspaces/permissions.js';
+import { memberOrderWorkspace } from './member-order.js';
+
+export const reasonMinLength = 3;
+export const reasonMaxLength = 500;
+
+export type ReviewDecision = { kind: 'approve' } | { kind: 'reject'; reason: string };
+export type DecideReviewCode = 'not_found' | 'forbidden' | 'already_decided' | 'reason_invalid';
+
+export interface DecidedReview {
+  orderId: string;
+  workspaceId: string;
+  status: 'scheduled' | 'rejected';
+}
+
+/** A rejection reason as stored: trimmed, 3–500 characters; undefined when out of bounds. */
+export function normalizeReason(text: string): string | undefined {
+  const reason = text.trim();
+  return reason.length >= reasonMinLength && reason.length <= reasonMaxLength ? reason : undefined;
+}
+
+/**
+ * An owner or manager decides an order in review: approve ⇒ scheduled; reject (3–500 char reason)
+ * ⇒ rejected and its slots freed (the refund follows with refundOrderPayment). Race-safe: the
+ * order row is locked; a second decision finds it decided ('already_decided', detail.status).
+ */
+export async function decideReview(
+  database: Database,
+  input: { accountId: string; orderId: string; decision: ReviewDecision },
+  clock: Clock,
+): Promise<Result<DecidedReview, DecideReviewCode>> {
+  const { accountId, orderId, decision } = input;
+  const reason = decision.kind === 'reject' ? normalizeReason(decision.reason) : undefined;
+  if (decision.kind === 'reject' && !reason) return fail('reason_invalid');
+  const membership = await memberOrderWorkspace(database, accountId, orderId);
+  if (!membership) return fail('not_found');
+  if (!canPerform(membership.role, 'orders.review')) return fail('forbidden');
+  const { workspaceId } = membership;
+  return database.withScope({ workspaceId, accountId }, async (tx) => {
+    const at = clock.now();
+    const to: 'scheduled' | 'rejected' = decision.kind === 'approve' ? 'scheduled' : 'rejected';
+    const moved = await transitionOrder(tx, {
+      orderId,
+      from: ['in_review'],
+      to,
+      actor: `account:${accountId}`,
+      ...(reason ? { reason } : {}),
+      at,
+      set:
+        to === 'scheduled'
+          ? { reviewedAt: at, scheduledAt: at, reviewDeadlineAt: null }
+          : { reviewedAt: at, statusReason: reason ?? null, reviewDeadlineAt: null },
+    });
+    if (!moved.ok) {
+      const status = (moved.detail?.status as OrderStatus | undefined) ?? 'unknown';
+      return moved.code === 'not_found' ? fail('not_found') : fail('already_decided', { status });
+    }
+    if (to === 'rejected') await releaseOrderSlots(tx, orderId, at);
+    return ok({ orderId, workspaceId, status: to });
+  });
+}

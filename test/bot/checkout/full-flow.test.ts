@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findAccountByTelegramId } from '../../../models/accounts/queries.js';
+import { defaultChannelSettings, type ChannelSettings } from '../../../models/channels/settings.js';
+import { balanceOf } from '../../../models/ledger/queries.js';
+import { channels, orders, slots } from '../../../models/schema.js';
+import { regenerateChannelSlots } from '../../../models/slots/regenerate-slots.js';
+import { ensureOwnerWorkspace } from '../../../models/workspaces/ensure-owner-workspace.js';
+import { callBotApi } from '../../helpers/sandbox.js';
+import type { TestUser } from '../../helpers/telegram-user.js';
+import { startCheckoutWorld, type CheckoutWorld } from './setup.js';
+
+const zone = 'Europe/Moscow';
+let world: CheckoutWorld;
+
+beforeAll(async () => {
+  world = await startCheckoutWorld();
+});
+afterAll(async () => {
+  await world?.close();
+});
+
+async function signUp(user: TestUser): Promise<string> {
+  user.send('/start');
+  await user.waitForMessage();
+  const account = await world.database.withScope({}, (tx) => findAccountByTelegramId(tx, user.id));
+  if (!account) throw new Error('no account');
+  return account.id;
+}
+
+async function addChannel(ownerId: string, title: string) {
+  const { workspaceId } = await ensureOwnerWorkspace(world.database, ownerId);
+  const settings: ChannelSettings = {
+    ...defaultChannelSettings('ru'),
+    timezone: zone,
+    schedule: { mode: 'times', days: [1, 2, 3, 4, 5, 6, 7], times: ['10:00', '14:00', '18:00'] },
+    prices: { '1/24': 100_000 },
+    leadTimeMinutes: 0,
+    horizonDays: 7,
+    bundleDiscount: { minSlots: 2, percent: 10 },
+    requiresMarking: true,
+  };
+  return world.database.withScope({ workspaceId, accountId: ownerId }, async (tx) => {
+    const [row] = await tx
+      .insert(channels)
+      .values({
+        workspaceId,
+        telegramChatId: -1_009_300_000_000 - Math.floor(Math.random() * 1e6),
+        title,
+        settings: { ...settings },
+        status: 'active',
+        shareCode: randomBytes(6).toString('hex'),
+      })
+      .returning({ id: channels.id });
+    await regenerateChannelSlots(tx, { id: row!.id, workspaceId, settings }, world.clock.now());
+    return { channelId: row!.id, workspaceId };
+  });
+}
+
+const screen = (user: TestUser, what: string) =>
+  user.waitFor((m) => m.text?.includes(what) === true, { what });
+
+describe('advertiser books a bundle, hands in a photo creative with marking, pays with Stars; owner approves', () => {
+  it('works end to end through X’s booking, Y’s creative and marking, and Z’s checkout and review', async () => {
+    const olga = world.sandbox.user({ first_name: 'Olga', language_code: 'en' });
+    const anna = world.sandbox.user({ first_name: 'Anna', language_code: 'en' });
+    const olgaId = await signUp(olga);
+    await signUp(anna);
+    const channel = await addChannel(olgaId, 'Olga Travels');
+
+    const sent = await callBotApi(world.sandbox, 'sendMessage', {
+      chat_id: anna.id,
+      text: 'Channel card',
+      reply_markup: {
+        inline_keyboard: [[{ text: '🛒 Book', callback_data: `book:start:${channel.channelId}` }]],
+      },
+    });
+    expect(sent.ok).toBe(true);
+    const day = DateTime.fromJSDate(world.clock.now(), { zone })
+      .plus({ days: 2 })
+      .setLocale('en')
+      .toFormat('ccc d LLL');
+    for (const [i, hour] of ['10:00', '14:00'].entries()) {
+      await anna.click(i === 0 ? '🛒 Book' : '➕ Another slot');
+      await screen(anna, 'Choose the ad format');
+      await anna.click(/^1\/24/);
+      await screen(anna, 'Choose a day');
+      await anna.click(day);
+      await screen(anna, 'Choose a time');
+      await anna.click(new RegExp(`^${hour}`));
+      await anna.waitFor(
+        (m) =>
+          m.text?.includes('Your order') === true && (m.text.match(/•/g) ?? []).length === i + 1,
+        { what: `cart with ${i + 1} slots` },
+      );
+    }
+    await anna.click('Continue ›');
+    await screen(anna, 'Send the post exactly');
+    anna.send({ sticker: true });
+    await screen(anna, "This can't be an ad post");
+    anna.send({ photo: true, caption: 'Sunny beaches of Crete' });
+    await screen(anna, 'Add URL buttons');
+    anna.send('Book — javascript:alert(1)');
+    await anna.waitForMessage(/not allowed|not a valid link/);
+    anna.send('Book — https://travel.example/book');
+    await screen(anna, 'Button 1 of');
+    anna.send('Prices — https://travel.example/prices');
+    await screen(anna, 'Button 2 of');
+    await anna.click('✅ Done');
+    await screen(anna, "advertiser's name");
+    anna.send('ООО Ромашка');
+    await screen(anna, 'INN');
+    anna.send('1234567890');
+    await screen(anna, 'wrong check digit');
+    anna.send('7707083893');
+    await screen(anna, 'erid token');
+    anna.send('Kra23f4dE');
+    await screen(anna, 'Is everything right?');
+    await anna.click('✅ Looks good');
+    await screen(anna, 'The ad is saved');
+    await anna.click('Continue to payment ›');
+
+    const summary = await screen(anna, 'To pay');
+    expect(summary.text).toContain('Bundle discount');
+    expect(summary.text).toContain('Ad marking: ООО Ромашка, INN 7707083893');
+    // 2 × 1 000 ₽ − 10 % = 1 800 ₽; 1 800 × 0.77 = 1 386 ⭐
+    expect(summary.text).toContain('1,386 ⭐');
+    await anna.waitFor((m) => m.invoice !== undefined, { what: 'the invoice' });
+    const paid = await anna.pay();
+    expect(paid.ok).toBe(true);
+    await anna.waitForMessage(/Payment received/);
+    await screen(olga, 'New order to review');
+    const preview = olga.botMessages().find((m) => m.caption?.includes('Sunny beaches'));
+    expect(preview?.caption).toContain('Реклама. ООО Ромашка, ИНН 7707083893. erid: Kra23f4dE');
+    expect(preview?.reply_markup?.inline_keyboard?.flat()).toHaveLength(2);
+    await olga.click('✅ Approve');
+    await screen(olga, 'Approved: the ad is scheduled');
+    await screen(anna, 'approved and scheduled');
+
+    const [order] = await world.database.withSystem('test read', (tx) =>
+      tx.select().from(orders).where(eq(orders.workspaceId, channel.workspaceId)),
+    );
+    expect(order).toMatchObject({
+      status: 'scheduled',
+      subtotal: 200_000,
+      discount: 20_000,
+      total: 180_000,
+    });
+    const booked = await world.database.withSystem('test read', (tx) =>
+      tx.select().from(slots).where(eq(slots.orderId, order!.id)),
+    );
+    expect(booked.map((s) => s.status)).toEqual(['booked', 'booked']);
+    const escrow = await world.database.withScope({ workspaceId: channel.workspaceId }, (tx) =>
+      balanceOf(tx, 'escrow', 'XTR'),
+    );
+    expect(escrow).toBe(-1386);
+  });
+});

@@ -1,0 +1,116 @@
+import { eq } from 'drizzle-orm';
+import type { BotDeps } from '../../../bot/context.js';
+import { createBot } from '../../../bot/index.js';
+import { startBot, type RunningBot } from '../../../bot/runner.js';
+import { parseConfig } from '../../../config.js';
+import { createJobs, type Jobs } from '../../../jobs/index.js';
+import { createTestClock, type TestClock } from '../../../models/clock.js';
+import type { Database } from '../../../models/db.js';
+import { balanceOf } from '../../../models/ledger/queries.js';
+import { createLogger } from '../../../models/logger.js';
+import { accounts, orders, payments, slots } from '../../../models/schema.js';
+import { createTestDatabase } from '../../helpers/db.js';
+import { startSandbox, type Sandbox } from '../../helpers/sandbox.js';
+import type { TestUser } from '../../helpers/telegram-user.js';
+import { seedHeldOrder, type SeededOrder } from '../../models/checkout/seed-order.js';
+import type { ChannelSettings } from '../../../models/channels/settings.js';
+
+/** The real bot on a test clock (shared by bot, emulator and, when asked, the jobs). */
+export interface CheckoutWorld {
+  sandbox: Sandbox;
+  database: Database;
+  clock: TestClock;
+  deps: BotDeps;
+  jobs: Jobs | undefined;
+  close(): Promise<void>;
+}
+
+export async function startCheckoutWorld(options: { jobs?: boolean } = {}): Promise<CheckoutWorld> {
+  const database = await createTestDatabase();
+  const clock = createTestClock(0);
+  const sandbox = await startSandbox({ clock });
+  const parsed = parseConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    BOT_TOKEN: sandbox.token,
+    TELEGRAM_API_ROOT: sandbox.apiRoot,
+    DATABASE_URL: database.url,
+    TEST_CLOCK: 'on',
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  const logger = createLogger({ level: 'silent' });
+  const deps: BotDeps = { config: parsed.value, database, logger, clock };
+  const running: RunningBot = await startBot(createBot(deps), deps, { pollTimeoutSeconds: 1 });
+  const jobs = options.jobs ? createJobs(deps) : undefined;
+  await jobs?.start();
+  return {
+    sandbox,
+    database,
+    clock,
+    deps,
+    jobs,
+    async close() {
+      await jobs?.stop();
+      await running.stop();
+      await sandbox.close();
+      await database.close();
+    },
+  };
+}
+
+/** An advertiser (a new sandbox user with an account) and an owner, with a held order to pay. */
+export async function seedPeople(
+  world: CheckoutWorld,
+  settings: Partial<ChannelSettings> = {},
+): Promise<{ advertiser: TestUser; owner: TestUser; order: SeededOrder }> {
+  const advertiser = world.sandbox.user({ first_name: 'Alex' });
+  const owner = world.sandbox.user({ first_name: 'Olga' });
+  const [row] = await world.database.withSystem('test seed', (tx) =>
+    tx
+      .insert(accounts)
+      .values({
+        telegramId: advertiser.id,
+        language: 'en',
+        timezone: 'Asia/Dubai',
+        firstName: 'Alex',
+      })
+      .returning({ id: accounts.id }),
+  );
+  const order = await seedHeldOrder(world.database, row!.id, {
+    now: world.clock.now(),
+    settings: { timezone: 'Europe/Moscow', ...settings },
+    ownerTelegramId: owner.id,
+  });
+  // Telegram lets a bot write only to people who started it.
+  owner.send('/start');
+  await owner.waitForMessage();
+  return { advertiser, owner, order };
+}
+
+/** What the database says about the order (system read, for assertions). */
+export function readOrderState(world: CheckoutWorld, order: SeededOrder) {
+  return world.database
+    .withSystem('test read', async (tx) => {
+      const [row] = await tx.select().from(orders).where(eq(orders.id, order.orderId));
+      const slotRows = await tx.select().from(slots).where(eq(slots.channelId, order.channelId));
+      const pays = await tx.select().from(payments).where(eq(payments.orderId, order.orderId));
+      return { order: row!, slots: slotRows, payments: pays };
+    })
+    .then(async (state) => ({
+      ...state,
+      // The order's workspace alone: escrow is one account shared by every workspace.
+      escrow: await world.database.withScope({ workspaceId: order.workspaceId }, (tx) =>
+        balanceOf(tx, 'escrow', 'XTR'),
+      ),
+    }));
+}
+
+/** The advertiser opens My orders, the order card, and presses «Pay»: the Stars invoice arrives. */
+export async function openInvoice(advertiser: TestUser): Promise<void> {
+  advertiser.send('/orders');
+  await advertiser.waitForMessage(/My orders/);
+  await advertiser.click(/held, not paid/);
+  await advertiser.waitFor((m) => (m.text ?? '').includes('Status:'));
+  await advertiser.click('💳 Pay');
+  await advertiser.waitFor((m) => m.invoice !== undefined, { what: 'an invoice' });
+}

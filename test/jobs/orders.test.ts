@@ -1,0 +1,80 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../config.js';
+import { createJobs } from '../../jobs/index.js';
+import { expireHoldsJob } from '../../jobs/orders.js';
+import { createTestClock } from '../../models/clock.js';
+import type { Database } from '../../models/db.js';
+import { createLogger } from '../../models/logger.js';
+import { holdSlot } from '../../models/orders/hold-slot.js';
+import { advanceTestClock } from '../../models/platform/test-clock.js';
+import { orders, slots } from '../../models/schema.js';
+import { createTestDatabase } from '../helpers/db.js';
+import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
+import { seedAdvertiser, seedSellingTenant } from '../models/orders/seed-orders.js';
+
+describe('orders.expire-holds job', () => {
+  let database: Database;
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    [database, sandbox] = await Promise.all([createTestDatabase(), startSandbox()]);
+  });
+  afterAll(async () => {
+    await database.close();
+    await sandbox.close();
+  });
+
+  it('frees a hold 16 platform minutes later, marks the order expired and tells the advertiser', async () => {
+    const clock = createTestClock();
+    const startsAt = new Date(Math.ceil((Date.now() + 2 * 86_400_000) / 3_600_000) * 3_600_000);
+    const seller = await seedSellingTenant(database, [startsAt]);
+    const anna = sandbox.user({ first_name: 'Anna', language_code: 'en' });
+    anna.send('/start');
+    const advertiser = await seedAdvertiser(database, anna.id);
+    const held = await holdSlot(
+      database,
+      { accountId: advertiser, channelId: seller.channelId, startsAt, format: '1/24' },
+      clock,
+    );
+    if (!held.ok) throw new Error(held.code);
+    const parsed = parseConfig({
+      DATABASE_URL: database.url,
+      TEST_CLOCK: 'on',
+      BOT_TOKEN: sandbox.token,
+      TELEGRAM_API_ROOT: sandbox.apiRoot,
+    });
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const logger = createLogger({ level: 'silent' });
+    const jobs = createJobs({ config: parsed.value, database, logger, clock });
+    await jobs.start();
+    try {
+      const recurring = await jobs.agenda.queryJobs({ name: expireHoldsJob });
+      expect(recurring.jobs).toHaveLength(1);
+      const readOrder = async () =>
+        (
+          await database.withScope({ accountId: advertiser }, (tx) =>
+            tx.select().from(orders).where(eq(orders.id, held.value.orderId)),
+          )
+        )[0];
+      await advanceTestClock({ database, clock, logger }, 10);
+      expect((await readOrder())?.status).toBe('held');
+      await advanceTestClock({ database, clock, logger }, 6);
+      const deadline = Date.now() + 15_000;
+      while ((await readOrder())?.status !== 'expired' && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect((await readOrder())?.status).toBe('expired');
+      const [slot] = await database.withScope({ workspaceId: seller.workspaceId }, (tx) =>
+        tx.select().from(slots).where(eq(slots.channelId, seller.channelId)),
+      );
+      expect(slot).toMatchObject({
+        status: 'free',
+        orderId: null,
+        holdExpiresAt: null,
+        format: null,
+      });
+    } finally {
+      await jobs.stop();
+    }
+  });
+});
