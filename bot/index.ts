@@ -5,6 +5,7 @@ import { createBookingFeature } from './features/booking/index.js';
 import { createCalendarFeature } from './features/calendar/index.js';
 import { createCancelFeature } from './features/cancel/index.js';
 import { createCatalogFeature } from './features/catalog/index.js';
+import { createChannelWatchFeature } from './features/channel-watch/index.js';
 import { createChannelsFeature } from './features/channels/index.js';
 import { createCheckoutFeature } from './features/checkout/index.js';
 import { createCreativeFeature } from './features/creative/index.js';
@@ -51,6 +52,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   app.use(i18n);
   app.use(createAccountMiddleware(deps));
 
+  // Channel posts (top-window watch) never reach conversations or menus.
+  app.use(createChannelWatchFeature(deps));
   // Payments first: an open conversation must never swallow a pre-checkout or a payment.
   app.use(createCheckoutFeature(deps, i18n));
   // Conversations: the plugin, then /cancel (before any conversation sees the update).

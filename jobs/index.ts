@@ -4,10 +4,14 @@ import type { Config } from '../config.js';
 import type { Clock } from '../models/clock.js';
 import type { Database } from '../models/db.js';
 import type { Logger } from '../models/logger.js';
+import { defineNotificationJobs } from './notifications.js';
 import { defineOrderJobs, scheduleOrderJobs } from './orders.js';
 import { definePlatformJobs, schedulePlatformJobs } from './platform.js';
+import { definePublishJobs } from './publish.js';
 import { defineReviewJobs, scheduleReviewJobs } from './review.js';
+import { defineSettleJobs } from './settle.js';
 import { defineSlotJobs, scheduleSlotJobs } from './slots.js';
+import { defineVerifyJobs } from './verify.js';
 
 export interface JobsDeps {
   config: Config;
@@ -52,6 +56,10 @@ export function createJobs(deps: JobsDeps): Jobs {
   defineSlotJobs(agenda, deps);
   defineOrderJobs(agenda, deps);
   defineReviewJobs(agenda, deps);
+  definePublishJobs(agenda, deps);
+  defineNotificationJobs(agenda, deps);
+  defineSettleJobs(agenda, deps);
+  defineVerifyJobs(agenda, deps);
 
   let running = false;
   return {

@@ -735,3 +735,37 @@ catalog-card-whitelist = 🔒 Whitelist only: when you book, the owner is asked 
 catalog-card-marking = 🏷 Russian ad marking required: advertiser name, INN and erid.
 catalog-no-matter = Any
 booking-hold-expired = ⌛ Your held slots were released: the 15 minutes ran out before payment. Book them again if they are still free.
+notify-button-open-post = 🔗 Open the post
+notify-button-order = 📄 Order
+notify-published-advertiser = ✅ Your ad is live in <b>{ $channel }</b> (published { $publishedAt }).
+notify-published-owner = 📣 An ad was published in <b>{ $channel }</b> at { $publishedAt }. Keep it as booked until the end to be paid in full.
+settle-report-advertiser =
+    📊 <b>Ad report — { $channel }</b>
+    Published: { $publishedAt }
+    Lifetime: { $kept ->
+        [yes] kept in full
+       *[no] broken for { $brokenMinutes } min
+    }
+    Clicks so far: { $clicks }
+settle-report-owner =
+    📊 <b>Ad finished — { $channel }</b>
+    Published: { $publishedAt }
+    Lifetime: { $kept ->
+        [yes] kept in full
+       *[no] broken for { $brokenMinutes } min
+    }
+    Clicks so far: { $clicks }
+settle-earned-owner = 💰 Order completed: { $amount } added to your balance (platform fee { $fee }).
+settle-credited-advertiser = ↩️ { $amount } credited to your balance for the time your ad was not shown as booked. It pays for your next bookings.
+settle-undelivered-advertiser = ❌ Your ad in <b>{ $channel }</b> was not delivered. The full { $amount } is being refunded.
+settle-refunded-advertiser = 💸 { $amount } refunded in full.
+publish-lost-rights = ⚠️ I can't post the booked ad in <b>{ $channel }</b>: the bot is missing { $missing }. Restore the bot's admin rights within { $minutes } minutes, or the order fails and the advertiser is refunded in full.
+publish-failed-owner = ❌ The booked ad in <b>{ $channel }</b> could not be posted within 15 minutes of its slot (the bot lacked rights or the channel was not active). The order failed and the advertiser is refunded in full.
+verify-top-owner = ⚠️ Another post appeared in «{ $channel }» while ad { $order } had to stay on top. This is recorded as a violation: the advertiser gets back the share for the time the promise was broken.
+verify-top-advertiser = ⚠️ Another post appeared in «{ $channel }» while your ad { $order } had to stay on top. It is recorded; you get back the share for that time when the placement is settled.
+verify-deleted-owner = ⚠️ Ad { $order } is no longer in «{ $channel }»: it was deleted before the end of its lifetime. The unserved part goes back to the advertiser and the channel's reputation shows an early deletion.
+verify-deleted-advertiser = ⚠️ Your ad { $order } was deleted from «{ $channel }» before the end of its lifetime. You get back the unserved part when the placement is settled.
+verify-unpinned-owner = ⚠️ Ad { $order } is no longer pinned in «{ $channel }» although the format promises it. The time without the pin is refunded to the advertiser.
+verify-unpinned-advertiser = ⚠️ Your ad { $order } is no longer pinned in «{ $channel }». You get back the share for the time without the pin when the placement is settled.
+verify-late-owner = ⏱ Ad { $order } in «{ $channel }» went out late. It is recorded in the placement report.
+verify-late-advertiser = ⏱ Your ad { $order } in «{ $channel }» went out late. It is recorded in your report.

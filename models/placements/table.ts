@@ -58,6 +58,9 @@ export const placements = pgTable(
     pinUntil: timestamp('pin_until', { withTimezone: true }),
     deleteAt: timestamp('delete_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** First failed publish attempt of the current lost-rights streak (null once it posts). */
+    failingSince: timestamp('failing_since', { withTimezone: true }),
+    lastError: text('last_error'),
     clickCode: text('click_code').unique(),
     inviteLink: text('invite_link'),
     probeResults: jsonb('probe_results').$type<unknown[]>().notNull().default([]),

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
 import { releaseOrderSlots } from '../orders/release-order-slots.js';
+import { createPlacements } from '../placements/create-placements.js';
 import type { OrderStatus } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
 import { canPerform } from '../workspaces/permissions.js';
@@ -62,6 +63,8 @@ export async function decideReview(
       return moved.code === 'not_found' ? fail('not_found') : fail('already_decided', { status });
     }
     if (to === 'rejected') await releaseOrderSlots(tx, orderId, at);
+    // Scheduled ⇒ its placements and their publish jobs, in this same transaction.
+    else await createPlacements(tx, orderId, at);
     return ok({ orderId, workspaceId, status: to });
   });
 }

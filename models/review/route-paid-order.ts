@@ -5,6 +5,7 @@ import type { Tx } from '../db.js';
 import { channelAccess } from '../orders/access-table.js';
 import { orderItems } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
+import { createPlacements } from '../placements/create-placements.js';
 
 export interface ReviewRoute {
   status: 'in_review' | 'scheduled';
@@ -62,6 +63,8 @@ export async function routePaidOrder(
       at,
       set: { scheduledAt: at },
     });
+    // Scheduled ⇒ its placements and their publish jobs, in this same transaction.
+    await createPlacements(tx, order.id, at);
     return { status: 'scheduled', reviewDeadlineAt: null };
   }
   const reviewDeadlineAt = new Date(at.getTime() + deadlineHours * 3_600_000);

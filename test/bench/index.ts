@@ -1,6 +1,7 @@
 import { cpus, loadavg } from 'node:os';
 import { bookingRaceBenchmark } from './booking-race.js';
 import { memoryBenchmark } from './memory/index.js';
+import { publishBurstBenchmark } from './publish-burst.js';
 import { formatReport } from './report.js';
 import { slotsMaterializeBenchmark } from './slots-materialize.js';
 import { throughputBenchmark } from './throughput.js';
@@ -12,6 +13,7 @@ const benchmarks: Benchmark[] = [
   memoryBenchmark,
   slotsMaterializeBenchmark,
   bookingRaceBenchmark,
+  publishBurstBenchmark,
 ];
 
 const usage = `usage: npm run bench [-- [--quick] [--list] [name…]]

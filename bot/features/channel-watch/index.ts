@@ -1,0 +1,54 @@
+import { Composer } from 'grammy';
+import type { Message } from 'grammy/types';
+import { recordChannelPost } from '../../../models/verification/record-channel-post.js';
+import type { BotContext, BotDeps } from '../../context.js';
+
+/** Message fields that make a channel message a post (service messages such as pins are not). */
+const postFields = [
+  'text',
+  'photo',
+  'video',
+  'animation',
+  'document',
+  'audio',
+  'voice',
+  'video_note',
+  'sticker',
+  'poll',
+  'location',
+  'venue',
+  'contact',
+  'dice',
+  'story',
+  'paid_media',
+  'game',
+] as const;
+
+/** True for a real post (content), false for service messages. */
+export function isPost(message: Message): boolean {
+  return postFields.some((field) => message[field as keyof Message] !== undefined);
+}
+
+/**
+ * channel_post in any channel: a post in a registered channel during a published placement's top
+ * window is recorded as a top violation (models/verification/record-channel-post.ts).
+ */
+export function createChannelWatchFeature(deps: BotDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.on('channel_post', async (ctx) => {
+    const post = ctx.channelPost;
+    if (!isPost(post)) return;
+    const notices = await recordChannelPost(deps.database, {
+      telegramChatId: post.chat.id,
+      messageId: post.message_id,
+      date: new Date(post.date * 1000),
+      ...(post.media_group_id ? { mediaGroupId: post.media_group_id } : {}),
+    });
+    for (const notice of notices)
+      deps.logger.info(
+        { placementId: notice.placementId, messageId: post.message_id },
+        'top violation recorded',
+      );
+  });
+  return composer;
+}

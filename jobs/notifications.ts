@@ -1,0 +1,147 @@
+import type { I18n } from '@grammyjs/i18n';
+import type { Agenda } from 'agenda';
+import { Api, GrammyError, InlineKeyboard } from 'grammy';
+import { z } from 'zod';
+import type { BotContext } from '../bot/context.js';
+import { escapeHtml, html } from '../bot/html.js';
+import { asLocale, createI18n } from '../bot/i18n.js';
+import { formatPrice } from '../bot/money.js';
+import type { Clock } from '../models/clock.js';
+import {
+  notificationJob,
+  type NotificationButton,
+  type NotificationVars,
+  type ScheduleJob,
+} from '../models/notifications/enqueue.js';
+import { notificationRecipient, type Recipient } from '../models/notifications/recipient.js';
+import { defineJob } from './define-job.js';
+import type { JobsDeps } from './index.js';
+import { createTelegramSender } from './telegram-sender.js';
+
+/** Attempts per notification (a chat that keeps failing is logged and given up). */
+export const maxNotificationAttempts = 4;
+const retryBaseMs = 30_000;
+
+const value = z.union([z.string().max(2000), z.number()]);
+const button = z.object({
+  key: z.string().min(1).max(100),
+  vars: z.record(z.string(), value).optional(),
+  url: z.string().url().max(2000).optional(),
+  data: z.string().max(64).optional(),
+});
+export const notificationData = z
+  .object({
+    accountId: z.string().uuid().optional(),
+    telegramId: z.number().int().optional(),
+    key: z.string().min(1).max(100),
+    vars: z.record(z.string(), value).optional(),
+    buttons: z.array(z.array(button).max(8)).max(8).optional(),
+    attempt: z.number().int().min(0).default(0),
+  })
+  .refine(
+    (d) => d.accountId !== undefined || d.telegramId !== undefined,
+    'accountId or telegramId',
+  );
+type NotificationData = z.infer<typeof notificationData>;
+
+/** jobs.scheduleAt for job bodies: platform time in, Agenda's real time stored. */
+export function createJobScheduler(agenda: Agenda, clock: Clock): ScheduleJob {
+  return async (name, data, at) => {
+    await agenda.schedule(new Date(at.getTime() - clock.offsetMs()), name, data);
+  };
+}
+
+const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+const moneyVars = new Set(['amount', 'fee']);
+
+/** Vars as the recipient reads them: ISO times in their zone, money in the currency, text escaped. */
+export function renderVars(vars: NotificationVars, locale: string, timezone: string) {
+  const currency = typeof vars.currency === 'string' ? vars.currency : undefined;
+  const out: Record<string, string | number> = {};
+  for (const [name, v] of Object.entries(vars)) {
+    if (typeof v === 'number' && currency && moneyVars.has(name)) {
+      out[name] =
+        currency === 'XTR'
+          ? `${v} ⭐`
+          : formatPrice(v, currency as Parameters<typeof formatPrice>[1], locale);
+    } else if (typeof v === 'string' && isoTime.test(v)) {
+      out[name] = new Intl.DateTimeFormat(locale, {
+        timeZone: timezone,
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      }).format(new Date(v));
+    } else out[name] = typeof v === 'string' ? escapeHtml(v) : v;
+  }
+  return out;
+}
+
+/** The message text and keyboard of a notification in the recipient's language. */
+export function renderNotification(
+  i18n: I18n<BotContext>,
+  data: Pick<NotificationData, 'key' | 'vars' | 'buttons'>,
+  recipient: Recipient,
+): { text: string; keyboard: InlineKeyboard | undefined } {
+  const locale = asLocale(recipient.language) ?? 'en';
+  const t = (key: string, v: NotificationVars = {}) =>
+    i18n.t(locale, key, renderVars(v, locale, recipient.timezone));
+  const text = t(data.key, data.vars);
+  const rows = (data.buttons ?? []).filter((r) => r.length > 0);
+  if (rows.length === 0) return { text, keyboard: undefined };
+  const keyboard = new InlineKeyboard();
+  rows.forEach((row: NotificationButton[], i) => {
+    if (i > 0) keyboard.row();
+    for (const b of row) {
+      const label = t(b.key, b.vars);
+      if (b.url) keyboard.url(label, b.url);
+      else keyboard.text(label, b.data ?? 'noop');
+    }
+  });
+  return { text, keyboard };
+}
+
+/** Telegram refusals that will not change by retrying: blocked bot, chat gone, bad request. */
+function isPermanent(err: unknown): boolean {
+  return err instanceof GrammyError && (err.error_code === 403 || err.error_code === 400);
+}
+
+/**
+ * `notifications.send` (one-off, queued by enqueueNotification): renders the locale key in the
+ * recipient's language and timezone and sends it through the one outbound sender. It never throws:
+ * a refusal (blocked, chat gone) is logged and dropped; other failures are re-queued with backoff
+ * up to maxNotificationAttempts — a failing chat never blocks other jobs.
+ */
+export function defineNotificationJobs(agenda: Agenda, deps: JobsDeps): void {
+  let api: Api | undefined;
+  let i18n: I18n<BotContext> | undefined;
+  const schedule = createJobScheduler(agenda, deps.clock);
+  const log = deps.logger.child({ job: notificationJob });
+  defineJob(agenda, deps.logger, {
+    name: notificationJob,
+    data: notificationData,
+    concurrency: 10,
+    run: async (data) => {
+      const token = deps.config.botToken;
+      if (!token) return log.debug({ key: data.key }, 'no bot token: notification skipped');
+      api ??= createTelegramSender(new Api(token, { apiRoot: deps.config.telegramApiRoot })).api;
+      i18n ??= createI18n();
+      const recipient = await notificationRecipient(deps.database, data);
+      if (!recipient) return log.warn({ key: data.key }, 'notification recipient unknown');
+      const { text, keyboard } = renderNotification(i18n, data, recipient);
+      try {
+        await api.sendMessage(recipient.telegramId, text, {
+          ...html,
+          ...(keyboard ? { reply_markup: keyboard } : {}),
+        });
+      } catch (err) {
+        const attempt = data.attempt + 1;
+        if (isPermanent(err) || attempt >= maxNotificationAttempts) {
+          log.warn({ err, key: data.key, attempt }, 'notification dropped');
+          return;
+        }
+        log.info({ err, key: data.key, attempt }, 'notification failed, retrying later');
+        const at = new Date(deps.clock.now().getTime() + retryBaseMs * 2 ** (attempt - 1));
+        await schedule(notificationJob, { ...data, attempt }, at);
+      }
+    },
+  });
+}

@@ -1,0 +1,238 @@
+import type { Agenda } from 'agenda';
+import { GrammyError, type Api } from 'grammy';
+import { z } from 'zod';
+import { sendCreativePreview } from '../bot/features/creative/preview.js';
+import { refundAndTell } from '../bot/features/review/refund.js';
+import { createI18n } from '../bot/i18n.js';
+import type { Clock } from '../models/clock.js';
+import type { Database } from '../models/db.js';
+import type { Logger } from '../models/logger.js';
+import { notifyPublished } from '../models/notifications/placement-notices.js';
+import { publishJob, scheduleViaDatabase } from '../models/placements/create-placements.js';
+import {
+  claimPlacement,
+  completePlacement,
+  deleteJob,
+  finishJob,
+  markSendStarted,
+  readLivePlacement,
+  recordDeleted,
+  recordPublished,
+  recordSendFailure,
+  unpinJob,
+  type PublishTarget,
+} from '../models/placements/publish.js';
+import { defineJob } from './define-job.js';
+import type { JobsDeps } from './index.js';
+import { sharedTelegramSender } from './telegram-sender.js';
+
+export interface PublishDeps {
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+  /** The flood-limited Api (createTelegramSender). */
+  api: Api;
+  /** Gives a failed order's payment back in full and tells the advertiser. */
+  refund(order: { workspaceId: string; orderId: string }): Promise<void>;
+  /** Test seam: runs after the post is sent and before it is recorded (a crash there). */
+  afterSend?: () => Promise<void>;
+}
+
+export type PublishOutcome =
+  'published' | 'skipped' | 'needs_review' | 'retry' | 'failed' | 'interrupted';
+
+/**
+ * Telegram's "the bot cannot post here": 403 (kicked, not a member) by code; Telegram gives only
+ * 400 for "need administrator rights" / "not enough rights" / CHAT_ADMIN_REQUIRED /
+ * CHAT_WRITE_FORBIDDEN, so those are told apart by description.
+ */
+export function isLostRights(error: unknown): boolean {
+  if (!(error instanceof GrammyError)) return false;
+  if (error.error_code === 403) return true;
+  return (
+    error.error_code === 400 &&
+    /rights|CHAT_ADMIN_REQUIRED|CHAT_WRITE_FORBIDDEN|not a member|chat not found/i.test(
+      error.description,
+    )
+  );
+}
+
+let cachedBotId: { api: Api; id: number } | undefined;
+async function botIdOf(api: Api): Promise<number> {
+  if (cachedBotId?.api === api) return cachedBotId.id;
+  const me = await api.getMe();
+  cachedBotId = { api, id: me.id };
+  return me.id;
+}
+
+/** Rights the bot lacks to post (and pin/delete per format) in the channel; [] = all there. */
+async function missingRights(api: Api, target: PublishTarget): Promise<string[]> {
+  const member = await api.getChatMember(target.chatId, await botIdOf(api));
+  if (member.status === 'creator') return [];
+  if (member.status !== 'administrator') return ['administrator'];
+  const rights = member as unknown as Record<string, unknown>;
+  const needed = ['can_post_messages', ...target.format.needs];
+  return needed.filter((right) => rights[right] !== true);
+}
+
+/**
+ * One publish attempt of a placement (the `placements.publish` job): claim it (never twice),
+ * re-check the channel status and the bot's rights, send the rendered creative with buttons and
+ * marking, record ids and delay, then pin when the format pins. Rights lost or Telegram refusing ⇒
+ * retried every 5 min, owners told at once, failed + refunded 15 min after the slot.
+ */
+export async function publishPlacement(
+  deps: PublishDeps,
+  placementId: string,
+): Promise<PublishOutcome> {
+  const { database, clock, logger, api } = deps;
+  const log = logger.child({ placementId });
+  const claim = await claimPlacement(database, placementId, clock);
+  if (claim.kind === 'skip') return 'skipped';
+  if (claim.kind === 'needs_review') {
+    log.error({ orderId: claim.orderId }, 'publish interrupted after sending: needs review');
+    return 'needs_review';
+  }
+  const { target } = claim;
+  const failed = async (error: string, lostRights: boolean, missing?: string[]) => {
+    const outcome = await recordSendFailure(
+      database,
+      { target, error, lostRights, ...(missing ? { missing } : {}) },
+      clock,
+    );
+    log.warn({ error, outcome }, 'placement not published');
+    if (outcome.kind === 'retry') return 'retry' as const;
+    if (outcome.orderFailed) await deps.refund(outcome);
+    return 'failed' as const;
+  };
+  if (target.channelStatus !== 'active') return failed(`channel_${target.channelStatus}`, false);
+  try {
+    const missing = await missingRights(api, target);
+    if (missing.length) return await failed('missing_rights', true, missing);
+  } catch (error) {
+    // getChatMember refused (403, or 400 "member list is inaccessible" once the bot is no admin):
+    // the bot cannot see the channel's admins, so it cannot post there either.
+    if (error instanceof GrammyError && (error.error_code === 400 || error.error_code === 403)) {
+      return failed(`${error.error_code}: ${error.description}`, true);
+    }
+    throw error;
+  }
+  if (!(await markSendStarted(database, placementId, clock))) return 'skipped';
+  let messageIds: number[];
+  try {
+    messageIds = await sendCreativePreview(api, target.chatId, target.creative, target.marking);
+  } catch (error) {
+    // Telegram answered with an error: nothing was posted, safe to retry.
+    if (error instanceof GrammyError) {
+      return failed(`${error.error_code}: ${error.description}`, isLostRights(error));
+    }
+    // No answer: maybe posted. Leave send_started_at set; the next attempt parks it for review.
+    throw error;
+  }
+  await deps.afterSend?.();
+  const published = await recordPublished(database, { target, messageIds }, clock);
+  if (published.delayed) log.warn({ delaySeconds: published.delaySeconds }, 'published late');
+  if (target.format.pinHours !== null && messageIds[0] !== undefined) {
+    try {
+      await api.pinChatMessage(target.chatId, messageIds[0], { disable_notification: true });
+    } catch (error) {
+      // The post is up; the pin checks record a missing pin as a violation.
+      log.warn({ err: error }, 'pin failed');
+    }
+  }
+  try {
+    await notifyPublished(database, scheduleViaDatabase(database), placementId);
+  } catch (error) {
+    log.warn({ err: error }, 'publish notices not queued');
+  }
+  return 'published';
+}
+
+/** Telegram answers "message to delete not found" / "message not modified"… as 400: already done. */
+async function tolerate400(run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof GrammyError && error.error_code === 400) return;
+    throw error;
+  }
+}
+
+/** Unpins the post at pin_until. */
+export async function unpinPlacement(deps: PublishDeps, placementId: string): Promise<void> {
+  const live = await readLivePlacement(deps.database, placementId);
+  const first = live?.messageIds[0];
+  if (!live || live.chatId === null || first === undefined) return;
+  if (live.status !== 'published' && live.status !== 'completed') return;
+  await tolerate400(() => deps.api.unpinChatMessage(live.chatId!, first));
+}
+
+/** Deletes the post (and an album's button message) at delete_at; deleted_at recorded. */
+export async function deletePlacementPost(deps: PublishDeps, placementId: string): Promise<void> {
+  const live = await readLivePlacement(deps.database, placementId);
+  if (!live || live.chatId === null || live.deletedAt || live.messageIds.length === 0) return;
+  if (live.status !== 'published' && live.status !== 'completed') return;
+  await tolerate400(() => deps.api.deleteMessages(live.chatId!, live.messageIds));
+  await recordDeleted(deps.database, placementId, deps.clock);
+}
+
+/** The lifetime is over: completed, and `placements.settle` (settlement) queued. */
+export async function finishPlacement(deps: PublishDeps, placementId: string): Promise<void> {
+  await completePlacement(deps.database, placementId, deps.clock);
+}
+
+/** The publishing deps of the jobs process (none without a bot token). */
+export function createPublishDeps(deps: JobsDeps): PublishDeps | undefined {
+  const token = deps.config.botToken;
+  if (!token) return undefined;
+  const { api } = sharedTelegramSender(token, deps.config.telegramApiRoot);
+  const refundDeps = {
+    api,
+    i18n: createI18n(),
+    database: deps.database,
+    logger: deps.logger,
+    clock: deps.clock,
+  };
+  return {
+    database: deps.database,
+    clock: deps.clock,
+    logger: deps.logger,
+    api,
+    refund: (order) => refundAndTell(refundDeps, order, `system:${publishJob}`),
+  };
+}
+
+const data = z.object({ placementId: z.string().uuid() });
+
+/**
+ * `placements.publish` (one-off at due_at, queued with the placement), `placements.unpin`
+ * (pin_until), `placements.delete` (delete_at) and `placements.finish` (end of lifetime ⇒
+ * completed, settled). Jobs live in agenda_jobs, so they survive restarts; a job whose process
+ * died is taken again when its lock expires (2 min), and claimPlacement keeps that from posting twice.
+ */
+export function definePublishJobs(agenda: Agenda, jobsDeps: JobsDeps): void {
+  let deps: PublishDeps | undefined;
+  const get = () => (deps ??= createPublishDeps(jobsDeps));
+  const job = (
+    name: `${string}.${string}`,
+    run: (d: PublishDeps, id: string) => Promise<unknown>,
+  ) =>
+    defineJob(agenda, jobsDeps.logger, {
+      name,
+      data,
+      concurrency: 20,
+      lockLifetimeMs: 2 * 60_000,
+      run: async ({ placementId }) => {
+        const d = get();
+        if (!d) {
+          jobsDeps.logger.warn({ job: name, placementId }, 'no bot token: placement job skipped');
+          return;
+        }
+        await run(d, placementId);
+      },
+    });
+  job(publishJob, publishPlacement);
+  job(unpinJob, unpinPlacement);
+  job(deleteJob, deletePlacementPost);
+  job(finishJob, finishPlacement);
+}

@@ -1,0 +1,65 @@
+import type { Agenda } from 'agenda';
+import { Api } from 'grammy';
+import { z } from 'zod';
+import { createStarsRefunder } from '../bot/features/checkout/gateway.js';
+import { createAutoRetry } from '../bot/middleware/auto-retry.js';
+import { enqueueNotification } from '../models/notifications/enqueue.js';
+import { refundOrderPayment } from '../models/payments/refund-order.js';
+import { reportSettlement } from '../models/settlement/report-settlement.js';
+import {
+  settleJob,
+  settlementActor,
+  settlePlacement,
+} from '../models/settlement/settle-placement.js';
+import { defineJob } from './define-job.js';
+import type { JobsDeps } from './index.js';
+import { createJobScheduler } from './notifications.js';
+
+const data = z.object({ placementId: z.string().uuid() });
+
+/**
+ * `placements.settle` (one-off, queued when a placement's lifetime ends): settles it (idempotent,
+ * see settlePlacement), queues the reports, and for an order nothing of which was delivered asks
+ * Telegram for the full Stars refund at once (payments.retry-refunds keeps trying if that fails).
+ */
+export function defineSettleJobs(agenda: Agenda, deps: JobsDeps): void {
+  const schedule = createJobScheduler(agenda, deps.clock);
+  const log = deps.logger.child({ job: settleJob });
+  let api: Api | undefined;
+  defineJob(agenda, deps.logger, {
+    name: settleJob,
+    data,
+    concurrency: 5,
+    run: async ({ placementId }) => {
+      const result = await settlePlacement(deps.database, placementId, deps.clock.now());
+      if (!result.ok) {
+        log.warn({ placementId, code: result.code, detail: result.detail }, 'not settled');
+        return;
+      }
+      const outcome = result.value;
+      log.info({ placementId, kind: outcome.kind, orderId: outcome.orderId }, 'placement settled');
+      await reportSettlement(deps.database, schedule, placementId, outcome);
+      if (outcome.kind !== 'undelivered' || !deps.config.botToken) return;
+      if (!api) {
+        api = new Api(deps.config.botToken, { apiRoot: deps.config.telegramApiRoot });
+        api.config.use(createAutoRetry());
+      }
+      const refunded = await refundOrderPayment(
+        deps.database,
+        {
+          workspaceId: outcome.workspaceId,
+          orderId: outcome.orderId,
+          actor: settlementActor,
+          refund: createStarsRefunder(api),
+        },
+        deps.clock,
+      );
+      if (refunded.ok)
+        await enqueueNotification(schedule, {
+          accountId: outcome.advertiserAccountId,
+          key: 'settle-refunded-advertiser',
+          vars: { amount: refunded.value.amount, currency: 'XTR' },
+        });
+    },
+  });
+}

@@ -1,0 +1,443 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { recordAudit } from '../audit/record-audit.js';
+import { formatSpec, parseFormat, type FormatSpec } from '../channels/formats.js';
+import { channels } from '../channels/table.js';
+import type { Clock } from '../clock.js';
+import type { Creative } from '../creatives/content.js';
+import type { Database, Tx } from '../db.js';
+import { readMarking, type Marking } from '../marking/marking.js';
+import { enqueueNotification } from '../notifications/enqueue.js';
+import { creatives, orders } from '../orders/table.js';
+import { transitionOrder } from '../orders/transition-order.js';
+import { settleJob } from '../settlement/settle-placement.js';
+import { lifetimeEnd } from '../verification/lifetime.js';
+import { scheduleProbes } from '../verification/schedule-probes.js';
+import { workspaceMembers } from '../workspaces/table.js';
+import { enqueueJobInTx, publishJob } from './create-placements.js';
+import { placements } from './table.js';
+
+export const unpinJob = 'placements.unpin';
+export const deleteJob = 'placements.delete';
+export const finishJob = 'placements.finish';
+
+/** Later than this after due_at ⇒ the post is recorded as delayed. */
+export const delayedAfterSeconds = 120;
+/** Lost rights not restored within this after due_at ⇒ placement and order fail, full refund. */
+export const lostRightsGraceMs = 15 * 60_000;
+/** Time between publish attempts while the bot cannot post. */
+export const publishRetryMs = 5 * 60_000;
+
+const actor = `system:${publishJob}`;
+
+/** Everything the sender needs to post one placement. */
+export interface PublishTarget {
+  placementId: string;
+  orderId: string;
+  workspaceId: string;
+  channelId: string;
+  channelTitle: string;
+  channelStatus: string;
+  chatId: number;
+  dueAt: Date;
+  format: FormatSpec;
+  creative: Creative;
+  marking: Marking | null;
+}
+
+export type Claim =
+  | { kind: 'skip'; status: string }
+  | { kind: 'needs_review'; placementId: string; orderId: string }
+  | { kind: 'go'; target: PublishTarget };
+
+/**
+ * Takes a placement for publishing (one transaction, row locked): `scheduled` ⇒ `publishing` (and
+ * its order `scheduled` ⇒ `publishing`). Found `publishing` with send_started_at set ⇒ an earlier
+ * attempt died after (maybe) sending: `needs_review`, never sent again. Found `publishing` without
+ * send_started_at ⇒ an earlier attempt died before sending: taken again. Anything else ⇒ skip.
+ */
+export async function claimPlacement(
+  database: Database,
+  placementId: string,
+  clock: Clock,
+): Promise<Claim> {
+  return database.withSystem('publish: claim placement', async (tx) => {
+    const at = clock.now();
+    const [row] = await tx
+      .select()
+      .from(placements)
+      .where(eq(placements.id, placementId))
+      .for('update')
+      .limit(1);
+    if (!row) return { kind: 'skip', status: 'not_found' } as const;
+    if (row.status === 'publishing' && row.sendStartedAt) {
+      await tx
+        .update(placements)
+        .set({ status: 'needs_review', lastError: 'interrupted_after_send', updatedAt: at })
+        .where(eq(placements.id, row.id));
+      await recordAudit(tx, {
+        actor,
+        action: 'placement.needs_review',
+        objectType: 'placement',
+        objectId: row.id,
+        data: { reason: 'interrupted_after_send', sendStartedAt: row.sendStartedAt.toISOString() },
+        at,
+        workspaceId: row.workspaceId,
+      });
+      return { kind: 'needs_review', placementId: row.id, orderId: row.orderId } as const;
+    }
+    if (row.status !== 'scheduled' && row.status !== 'publishing') {
+      return { kind: 'skip', status: row.status } as const;
+    }
+    const [channel] = await tx.select().from(channels).where(eq(channels.id, row.channelId));
+    const [order] = await tx
+      .select({ status: orders.status, marking: orders.marking })
+      .from(orders)
+      .where(eq(orders.id, row.orderId));
+    const [variant] = await tx
+      .select({ content: creatives.content, buttons: creatives.buttons })
+      .from(creatives)
+      .where(and(eq(creatives.orderId, row.orderId), eq(creatives.variantIndex, row.variantIndex)));
+    const format = parseFormat(row.format);
+    if (!channel || !order || !variant || !format) {
+      return { kind: 'skip', status: 'incomplete' } as const;
+    }
+    if (order.status === 'cancelled' || order.status === 'refunded') {
+      await tx
+        .update(placements)
+        .set({ status: 'cancelled', updatedAt: at })
+        .where(eq(placements.id, row.id));
+      return { kind: 'skip', status: `order_${order.status}` } as const;
+    }
+    if (order.status === 'scheduled') {
+      await transitionOrder(tx, {
+        orderId: row.orderId,
+        from: ['scheduled'],
+        to: 'publishing',
+        actor,
+        at,
+      });
+    }
+    await tx
+      .update(placements)
+      .set({ status: 'publishing', chatId: channel.telegramChatId, updatedAt: at })
+      .where(eq(placements.id, row.id));
+    return {
+      kind: 'go',
+      target: {
+        placementId: row.id,
+        orderId: row.orderId,
+        workspaceId: row.workspaceId,
+        channelId: channel.id,
+        channelTitle: channel.title,
+        channelStatus: channel.status,
+        chatId: channel.telegramChatId,
+        dueAt: row.dueAt,
+        format: formatSpec(format),
+        creative: { content: variant.content, buttons: variant.buttons } as unknown as Creative,
+        marking: readMarking(order.marking),
+      },
+    } as const;
+  });
+}
+
+/**
+ * Committed right before the first Bot API call that posts: from here on a crash means "maybe
+ * posted", so the next attempt parks the placement in needs_review instead of posting again.
+ */
+export async function markSendStarted(
+  database: Database,
+  placementId: string,
+  clock: Clock,
+): Promise<boolean> {
+  const rows = await database.withSystem('publish: send started', (tx) =>
+    tx
+      .update(placements)
+      .set({ sendStartedAt: clock.now(), updatedAt: clock.now() })
+      .where(and(eq(placements.id, placementId), eq(placements.status, 'publishing')))
+      .returning({ id: placements.id }),
+  );
+  return rows.length === 1;
+}
+
+export interface Published {
+  publishedAt: Date;
+  delaySeconds: number;
+  delayed: boolean;
+  topUntil: Date;
+  pinUntil: Date | null;
+  deleteAt: Date | null;
+  /** When the promised lifetime ends (lifetimeEnd: delete_at, else the latest of top, pin, +24 h). */
+  endsAt: Date;
+}
+
+const hours = (h: number) => h * 3_600_000;
+
+/** A format's deadlines from the publication time (docs/publishing.md). */
+export function placementDeadlines(spec: FormatSpec, publishedAt: Date) {
+  const t = publishedAt.getTime();
+  const topUntil = new Date(t + hours(spec.topHours));
+  const pinUntil = spec.pinHours === null ? null : new Date(t + hours(spec.pinHours));
+  const deleteAt =
+    spec.deleteAfterHours === null ? null : new Date(t + hours(spec.deleteAfterHours));
+  const endsAt = lifetimeEnd({ publishedAt, topUntil, pinUntil, deleteAt });
+  return { topUntil, pinUntil, deleteAt, endsAt };
+}
+
+/**
+ * Records the post (one transaction): message ids, published_at, delay (> 2 min ⇒ delayed, noted
+ * in violations as 'late'), the format's deadlines; the order `publishing` ⇒ `published`; and
+ * queues, in the same transaction, the end-of-lifetime jobs (unpin at pin_until, delete at
+ * delete_at, finish at the end) and the verification probes (scheduleProbes).
+ */
+export async function recordPublished(
+  database: Database,
+  input: { target: PublishTarget; messageIds: number[] },
+  clock: Clock,
+): Promise<Published> {
+  const { target, messageIds } = input;
+  return database.withSystem('publish: record post', async (tx) => {
+    const publishedAt = clock.now();
+    const delaySeconds = Math.max(
+      0,
+      Math.round((publishedAt.getTime() - target.dueAt.getTime()) / 1000),
+    );
+    const delayed = delaySeconds > delayedAfterSeconds;
+    const deadlines = placementDeadlines(target.format, publishedAt);
+    const [row] = await tx
+      .select({ violations: placements.violations })
+      .from(placements)
+      .where(eq(placements.id, target.placementId))
+      .for('update');
+    const violations = [...(row?.violations ?? [])];
+    if (delayed) {
+      violations.push({
+        kind: 'late',
+        at: publishedAt.toISOString(),
+        from: target.dueAt.toISOString(),
+        to: publishedAt.toISOString(),
+        detail: { delaySeconds },
+      });
+    }
+    await tx
+      .update(placements)
+      .set({
+        status: 'published',
+        publishedAt,
+        delaySeconds,
+        chatId: target.chatId,
+        messageIds,
+        topUntil: deadlines.topUntil,
+        pinUntil: deadlines.pinUntil,
+        deleteAt: deadlines.deleteAt,
+        violations,
+        failingSince: null,
+        lastError: null,
+        updatedAt: publishedAt,
+      })
+      .where(eq(placements.id, target.placementId));
+    await transitionOrder(tx, {
+      orderId: target.orderId,
+      from: ['publishing'],
+      to: 'published',
+      actor,
+      at: publishedAt,
+    });
+    const data = { placementId: target.placementId };
+    if (deadlines.pinUntil) await enqueueJobInTx(tx, unpinJob, data, deadlines.pinUntil);
+    if (deadlines.deleteAt) await enqueueJobInTx(tx, deleteJob, data, deadlines.deleteAt);
+    await enqueueJobInTx(tx, finishJob, data, deadlines.endsAt);
+    await scheduleProbes((n, d, when) => enqueueJobInTx(tx, n, d, when), {
+      id: target.placementId,
+      publishedAt,
+      ...deadlines,
+    });
+    await recordAudit(tx, {
+      actor,
+      action: 'placement.published',
+      objectType: 'placement',
+      objectId: target.placementId,
+      data: { messageIds, delaySeconds, delayed },
+      at: publishedAt,
+      workspaceId: target.workspaceId,
+    });
+    return { publishedAt, delaySeconds, delayed, ...deadlines };
+  });
+}
+
+/** The workspace's members who may act on orders (owners and managers), by account. */
+async function ownerAccounts(tx: Tx, workspaceId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ accountId: workspaceMembers.accountId })
+    .from(workspaceMembers)
+    .where(
+      and(
+        eq(workspaceMembers.workspaceId, workspaceId),
+        inArray(workspaceMembers.role, ['owner', 'manager']),
+      ),
+    );
+  return rows.map((r) => r.accountId);
+}
+
+export type SendFailure =
+  | { kind: 'retry'; retryAt: Date; ownerTold: boolean }
+  | { kind: 'failed'; orderId: string; workspaceId: string; orderFailed: boolean };
+
+/**
+ * Nothing was posted (Telegram refused, or the pre-check found the bot without rights): the
+ * placement goes back to `scheduled` with the error. The first failure of a streak tells the
+ * owners at once (`publish-lost-rights` when `lostRights`) and a retry is queued every 5 minutes;
+ * 15 minutes after due_at ⇒ placement `failed`, the order `failed` (the caller refunds it in full),
+ * the order's other waiting placements `cancelled`.
+ */
+export async function recordSendFailure(
+  database: Database,
+  input: { target: PublishTarget; error: string; lostRights: boolean; missing?: string[] },
+  clock: Clock,
+): Promise<SendFailure> {
+  const { target } = input;
+  return database.withSystem('publish: send failed', async (tx) => {
+    const at = clock.now();
+    const [row] = await tx
+      .select({ failingSince: placements.failingSince })
+      .from(placements)
+      .where(eq(placements.id, target.placementId))
+      .for('update');
+    const firstFailure = !row?.failingSince;
+    if (at.getTime() - target.dueAt.getTime() >= lostRightsGraceMs) {
+      await tx
+        .update(placements)
+        .set({ status: 'failed', sendStartedAt: null, lastError: input.error, updatedAt: at })
+        .where(eq(placements.id, target.placementId));
+      await tx
+        .update(placements)
+        .set({ status: 'cancelled', updatedAt: at })
+        .where(and(eq(placements.orderId, target.orderId), eq(placements.status, 'scheduled')));
+      const moved = await transitionOrder(tx, {
+        orderId: target.orderId,
+        from: ['publishing', 'published'],
+        to: 'failed',
+        actor,
+        reason: input.lostRights ? 'lost_rights' : 'publish_failed',
+        at,
+        set: { statusReason: input.error.slice(0, 300) },
+      });
+      await recordAudit(tx, {
+        actor,
+        action: 'placement.failed',
+        objectType: 'placement',
+        objectId: target.placementId,
+        data: { error: input.error },
+        at,
+        workspaceId: target.workspaceId,
+      });
+      for (const accountId of await ownerAccounts(tx, target.workspaceId)) {
+        await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
+          accountId,
+          key: 'publish-failed-owner',
+          vars: { channel: target.channelTitle },
+        });
+      }
+      return {
+        kind: 'failed',
+        orderId: target.orderId,
+        workspaceId: target.workspaceId,
+        orderFailed: moved.ok,
+      } as const;
+    }
+    const retryAt = new Date(
+      Math.min(at.getTime() + publishRetryMs, target.dueAt.getTime() + lostRightsGraceMs),
+    );
+    await tx
+      .update(placements)
+      .set({
+        status: 'scheduled',
+        sendStartedAt: null,
+        failingSince: row?.failingSince ?? at,
+        lastError: input.error.slice(0, 300),
+        updatedAt: at,
+      })
+      .where(eq(placements.id, target.placementId));
+    await enqueueJobInTx(tx, publishJob, { placementId: target.placementId }, retryAt);
+    const ownerTold = firstFailure && input.lostRights;
+    if (ownerTold) {
+      for (const accountId of await ownerAccounts(tx, target.workspaceId)) {
+        await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
+          accountId,
+          key: 'publish-lost-rights',
+          vars: {
+            channel: target.channelTitle,
+            missing: (input.missing ?? []).join(', ') || 'can_post_messages',
+            minutes: Math.round(lostRightsGraceMs / 60_000),
+          },
+        });
+      }
+    }
+    return { kind: 'retry', retryAt, ownerTold } as const;
+  });
+}
+
+export interface LivePlacement {
+  placementId: string;
+  status: string;
+  chatId: number | null;
+  messageIds: number[];
+  pinUntil: Date | null;
+  deletedAt: Date | null;
+}
+
+/** A placement's post, for the end-of-lifetime steps. */
+export async function readLivePlacement(
+  database: Database,
+  placementId: string,
+): Promise<LivePlacement | undefined> {
+  const [row] = await database.withSystem('publish: read placement', (tx) =>
+    tx
+      .select({
+        placementId: placements.id,
+        status: placements.status,
+        chatId: placements.chatId,
+        messageIds: placements.messageIds,
+        pinUntil: placements.pinUntil,
+        deletedAt: placements.deletedAt,
+      })
+      .from(placements)
+      .where(eq(placements.id, placementId)),
+  );
+  return row;
+}
+
+/** The bot deleted the post at delete_at (deleted_at recorded once). */
+export async function recordDeleted(
+  database: Database,
+  placementId: string,
+  clock: Clock,
+): Promise<void> {
+  await database.withSystem('publish: post deleted', (tx) =>
+    tx
+      .update(placements)
+      .set({ deletedAt: clock.now(), updatedAt: clock.now() })
+      .where(eq(placements.id, placementId)),
+  );
+}
+
+/**
+ * The lifetime is over: `published` ⇒ `completed` and `placements.settle` (settlement) queued in
+ * the same transaction. Returns whether this call completed it.
+ */
+export async function completePlacement(
+  database: Database,
+  placementId: string,
+  clock: Clock,
+): Promise<boolean> {
+  return database.withSystem('publish: lifetime over', async (tx) => {
+    const at = clock.now();
+    const rows = await tx
+      .update(placements)
+      .set({ status: 'completed', updatedAt: at })
+      .where(and(eq(placements.id, placementId), eq(placements.status, 'published')))
+      .returning({ id: placements.id });
+    if (rows.length === 0) return false;
+    await enqueueJobInTx(tx, settleJob, { placementId }, at);
+    return true;
+  });
+}

@@ -1,0 +1,71 @@
+import { eq, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/record-audit.js';
+import { channels } from '../channels/table.js';
+import type { Tx } from '../db.js';
+import type { Violation } from './pro-rata.js';
+
+/** A publication more than this late counts as late (DESIGN §4). */
+export const lateAfterSeconds = 120;
+
+export interface ReputationDelta {
+  published: number;
+  onTime: number;
+  late: number;
+  earlyDeletions: number;
+  violations: number;
+}
+
+/** What one finished placement adds to its channel's delivery reputation. */
+export function reputationDelta(p: {
+  publishedAt: Date | null;
+  delaySeconds: number | null;
+  violations: Violation[];
+}): ReputationDelta {
+  const published = p.publishedAt ? 1 : 0;
+  const late =
+    published &&
+    ((p.delaySeconds ?? 0) > lateAfterSeconds || p.violations.some((v) => v.kind === 'late'))
+      ? 1
+      : 0;
+  return {
+    published,
+    onTime: published - late,
+    late,
+    earlyDeletions: p.violations.some((v) => v.kind === 'early_deletion') ? 1 : 0,
+    violations: p.violations.filter((v) => v.kind !== 'late').length,
+  };
+}
+
+/** Adds a placement's delta to the channel's counters once (audit row `placement.settled` marks it). */
+export async function countReputation(
+  tx: Tx,
+  input: {
+    workspaceId: string;
+    channelId: string;
+    placementId: string;
+    delta: ReputationDelta;
+    at: Date;
+  },
+): Promise<void> {
+  const d = input.delta;
+  await tx
+    .update(channels)
+    .set({
+      publishedCount: sql`${channels.publishedCount} + ${d.published}`,
+      onTimeCount: sql`${channels.onTimeCount} + ${d.onTime}`,
+      lateCount: sql`${channels.lateCount} + ${d.late}`,
+      earlyDeletionCount: sql`${channels.earlyDeletionCount} + ${d.earlyDeletions}`,
+      violationCount: sql`${channels.violationCount} + ${d.violations}`,
+      updatedAt: input.at,
+    })
+    .where(eq(channels.id, input.channelId));
+  await recordAudit(tx, {
+    actor: 'system:settlement',
+    action: 'placement.settled',
+    objectType: 'placement',
+    objectId: input.placementId,
+    data: { ...d },
+    at: input.at,
+    workspaceId: input.workspaceId,
+  });
+}

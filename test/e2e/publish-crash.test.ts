@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { eq } from 'drizzle-orm';
+import { Api } from 'grammy';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishPlacement } from '../../jobs/publish.js';
+import type { Clock } from '../../models/clock.js';
+import type { Database } from '../../models/db.js';
+import { createLogger } from '../../models/logger.js';
+import { placements } from '../../models/schema.js';
+import { createTestDatabase } from '../helpers/db.js';
+import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
+import { seedScheduledPlacement } from '../models/placements/seed-placement.js';
+
+const child = fileURLToPath(new URL('./publish-crash-child.ts', import.meta.url));
+
+describe('the jobs process killed between sending and recording', () => {
+  let database: Database;
+  let sandbox: Sandbox;
+  let nowMs = Date.UTC(2033, 1, 7, 9, 0);
+  const clock: Clock = { now: () => new Date(nowMs), offsetMs: () => 0 };
+  beforeAll(async () => {
+    [database, sandbox] = await Promise.all([createTestDatabase(), startSandbox()]);
+  });
+  afterAll(async () => {
+    await database?.close();
+    await sandbox?.close();
+  });
+
+  it('SIGKILL after the post: never a second post, the placement waits for review', async () => {
+    const { placement, chatId } = await seedScheduledPlacement(database, sandbox, clock, '1/24');
+    nowMs = placement.dueAt.getTime();
+    const exit = await new Promise<{ code: number | null; signal: string | null }>(
+      (resolve, reject) => {
+        const proc = spawn(process.execPath, ['--import', 'tsx', child], {
+          env: {
+            ...process.env,
+            CRASH_DATABASE_URL: database.url,
+            CRASH_NOW_MS: String(nowMs),
+            CRASH_BOT_TOKEN: sandbox.token,
+            CRASH_API_ROOT: sandbox.apiRoot,
+            CRASH_PLACEMENT_ID: placement.id,
+          },
+          stdio: ['ignore', 'ignore', 'inherit'],
+        });
+        proc.on('error', reject);
+        proc.on('exit', (code, signal) => resolve({ code, signal }));
+      },
+    );
+    expect(exit.signal).toBe('SIGKILL');
+    expect(sandbox.emulator.messages(chatId)).toHaveLength(1);
+    const read = async () =>
+      (
+        await database.withSystem('test read', (tx) =>
+          tx.select().from(placements).where(eq(placements.id, placement.id)),
+        )
+      )[0]!;
+    const orphan = await read();
+    expect(orphan.status).toBe('publishing');
+    expect(orphan.sendStartedAt).not.toBeNull();
+
+    // The restarted jobs process takes the job again (its lock expired).
+    const outcome = await publishPlacement(
+      {
+        database,
+        clock,
+        logger: createLogger({ level: 'silent' }),
+        api: new Api(sandbox.token, { apiRoot: sandbox.apiRoot }),
+        refund: () => Promise.resolve(),
+      },
+      placement.id,
+    );
+    expect(outcome).toBe('needs_review');
+    expect((await read()).status).toBe('needs_review');
+    expect(sandbox.emulator.messages(chatId)).toHaveLength(1);
+  }, 60_000);
+});

@@ -1,0 +1,238 @@
+import { eq, sql } from 'drizzle-orm';
+import { Api } from 'grammy';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  deletePlacementPost,
+  finishPlacement,
+  publishPlacement,
+  unpinPlacement,
+  type PublishDeps,
+} from '../../jobs/publish.js';
+import { createTelegramSender } from '../../jobs/telegram-sender.js';
+import type { Clock } from '../../models/clock.js';
+import type { Database } from '../../models/db.js';
+import { createLogger } from '../../models/logger.js';
+import { refundOrderPayment } from '../../models/payments/refund-order.js';
+import { orders, placements } from '../../models/schema.js';
+import { createTestDatabase } from '../helpers/db.js';
+import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
+import { allBotRights, seedScheduledPlacement } from '../models/placements/seed-placement.js';
+
+let database: Database;
+let sandbox: Sandbox;
+let nowMs = Date.UTC(2032, 4, 10, 9, 0);
+const clock: Clock = { now: () => new Date(nowMs), offsetMs: () => 0 };
+const logger = createLogger({ level: 'silent' });
+
+beforeAll(async () => {
+  [database, sandbox] = await Promise.all([createTestDatabase(), startSandbox()]);
+});
+afterAll(async () => {
+  await database?.close();
+  await sandbox?.close();
+});
+
+const scheduledOrder = (format: string) => seedScheduledPlacement(database, sandbox, clock, format);
+
+const readPlacements = (orderId: string) =>
+  database.withSystem('test read', (tx) =>
+    tx.select().from(placements).where(eq(placements.orderId, orderId)),
+  );
+const readOrder = async (orderId: string) =>
+  (
+    await database.withSystem('test read', (tx) =>
+      tx.select().from(orders).where(eq(orders.id, orderId)),
+    )
+  )[0]!;
+const queuedJobs = async (placementId: string) =>
+  (
+    await database.db.execute<{ name: string; next_run_at: Date; data: Record<string, unknown> }>(
+      sql`select name, next_run_at, data from agenda_jobs
+          where data->>'placementId' = ${placementId} order by next_run_at`,
+    )
+  ).rows;
+const queuedNotices = async (key: string) =>
+  (
+    await database.db.execute<{ data: Record<string, unknown> }>(
+      sql`select data from agenda_jobs where name = 'notifications.send' and data->>'key' = ${key}`,
+    )
+  ).rows;
+
+function deps(extra: Partial<PublishDeps> = {}) {
+  const sender = createTelegramSender(new Api(sandbox.token, { apiRoot: sandbox.apiRoot }));
+  const d: PublishDeps = {
+    database,
+    clock,
+    logger,
+    api: sender.api,
+    refund: async (order) => {
+      await refundOrderPayment(
+        database,
+        { ...order, actor: 'test', refund: async () => ({ ok: true }) },
+        clock,
+      );
+    },
+    ...extra,
+  };
+  return { deps: d, stats: sender.stats };
+}
+
+describe('placements.publish', () => {
+  it('creates the placement with its publish job in the transaction that schedules the order', async () => {
+    const { placement, seeded } = await scheduledOrder('1/24');
+    expect(placement).toMatchObject({ status: 'scheduled', format: '1/24', variantIndex: 0 });
+    const slotStart = placement.dueAt.getTime();
+    expect(slotStart).toBeGreaterThan(nowMs);
+    const jobs = await queuedJobs(placement.id);
+    expect(jobs.map((j) => j.name)).toEqual(['placements.publish']);
+    expect(new Date(jobs[0]!.next_run_at).getTime()).toBe(slotStart);
+    expect((await readOrder(seeded.orderId)).status).toBe('scheduled');
+  });
+
+  it('posts at the slot with buttons and the marking line, records ids, deletes and completes at the end', async () => {
+    const { placement, seeded, chatId } = await scheduledOrder('1/24');
+    nowMs = placement.dueAt.getTime() + 30_000;
+    expect(await publishPlacement(deps().deps, placement.id)).toBe('published');
+    const posts = sandbox.emulator.messages(chatId);
+    expect(posts).toHaveLength(1);
+    const post = posts[0]!;
+    expect(post.text).toContain('Fresh coffee every morning');
+    expect(post.text).toContain('Реклама. ООО Ромашка, ИНН 7707083893. erid: Kra23f4dE');
+    const keyboard = (post.reply_markup as { inline_keyboard: { text: string; url: string }[][] })
+      .inline_keyboard;
+    expect(keyboard[0]![0]!.text).toBe('Order');
+    expect(keyboard[0]![0]!.url).toContain('erid=Kra23f4dE');
+    const [row] = await readPlacements(seeded.orderId);
+    expect(row).toMatchObject({
+      status: 'published',
+      messageIds: [post.message_id],
+      chatId,
+      delaySeconds: 30,
+      violations: [],
+    });
+    expect(row!.topUntil!.getTime()).toBe(nowMs + 3_600_000);
+    expect(row!.deleteAt!.getTime()).toBe(nowMs + 24 * 3_600_000);
+    expect((await readOrder(seeded.orderId)).status).toBe('published');
+    const names = (await queuedJobs(placement.id)).map((j) => j.name);
+    expect(names).toEqual(expect.arrayContaining(['placements.delete', 'placements.finish']));
+    expect(names.filter((n) => n === 'verify.probe').length).toBeGreaterThanOrEqual(3);
+    expect(await queuedNotices('notify-published-advertiser')).not.toHaveLength(0);
+
+    // A second run of the same job (e.g. Agenda retaking it) posts nothing.
+    expect(await publishPlacement(deps().deps, placement.id)).toBe('skipped');
+    expect(sandbox.emulator.messages(chatId)).toHaveLength(1);
+
+    nowMs = row!.deleteAt!.getTime();
+    await deletePlacementPost(deps().deps, placement.id);
+    expect(sandbox.emulator.messages(chatId)).toHaveLength(0);
+    await finishPlacement(deps().deps, placement.id);
+    const [done] = await readPlacements(seeded.orderId);
+    expect(done).toMatchObject({ status: 'completed' });
+    expect(done!.deletedAt?.getTime()).toBe(nowMs);
+    expect((await queuedJobs(placement.id)).map((j) => j.name)).toContain('placements.settle');
+  });
+
+  it('pins a pin format and unpins it at pin_until; the post stays', async () => {
+    const { placement, seeded, chatId } = await scheduledOrder('pin:2');
+    nowMs = placement.dueAt.getTime();
+    expect(await publishPlacement(deps().deps, placement.id)).toBe('published');
+    const [row] = await readPlacements(seeded.orderId);
+    expect(row!.pinUntil!.getTime()).toBe(nowMs + 2 * 3_600_000);
+    expect(row!.deleteAt).toBeNull();
+    expect(sandbox.emulator.chat(chatId).pinned).toEqual(row!.messageIds);
+    expect((await queuedJobs(placement.id)).map((j) => j.name)).toContain('placements.unpin');
+    nowMs = row!.pinUntil!.getTime();
+    await unpinPlacement(deps().deps, placement.id);
+    expect(sandbox.emulator.chat(chatId).pinned).toEqual([]);
+    expect(sandbox.emulator.messages(chatId)).toHaveLength(1);
+  });
+
+  it('records a post more than 2 minutes late as delayed', async () => {
+    const { placement, seeded } = await scheduledOrder('1/24');
+    nowMs = placement.dueAt.getTime() + 5 * 60_000;
+    expect(await publishPlacement(deps().deps, placement.id)).toBe('published');
+    const [row] = await readPlacements(seeded.orderId);
+    expect(row!.delaySeconds).toBe(300);
+    expect(row!.violations).toEqual([expect.objectContaining({ kind: 'late' })]);
+  });
+
+  it('lost rights: owner told at once, retried, failed and refunded in full after 15 minutes', async () => {
+    const { placement, seeded, chatId } = await scheduledOrder('1/24');
+    sandbox.emulator.removeBotFromChat(chatId, { byUserId: sandbox.ids.ownerId });
+    nowMs = placement.dueAt.getTime();
+    const d = deps().deps;
+    expect(await publishPlacement(d, placement.id)).toBe('retry');
+    let [row] = await readPlacements(seeded.orderId);
+    expect(row).toMatchObject({ status: 'scheduled', sendStartedAt: null });
+    expect(row!.failingSince?.getTime()).toBe(nowMs);
+    const told = await queuedNotices('publish-lost-rights');
+    expect(told.some((n) => n.data.accountId === seeded.ownerAccountId)).toBe(true);
+    const retries = (await queuedJobs(placement.id)).filter((j) => j.name === 'placements.publish');
+    expect(retries.map((j) => new Date(j.next_run_at).getTime())).toContain(nowMs + 5 * 60_000);
+
+    nowMs += 5 * 60_000;
+    expect(await publishPlacement(d, placement.id)).toBe('retry');
+    expect(await queuedNotices('publish-lost-rights')).toHaveLength(told.length);
+
+    nowMs = placement.dueAt.getTime() + 15 * 60_000;
+    expect(await publishPlacement(d, placement.id)).toBe('failed');
+    [row] = await readPlacements(seeded.orderId);
+    expect(row!.status).toBe('failed');
+    const order = await readOrder(seeded.orderId);
+    expect(order.status).toBe('refunded');
+    expect(order.refundedAmount).toBe(order.total);
+    expect(sandbox.emulator.messages(chatId)).toHaveLength(0);
+  });
+
+  it('rights restored within the grace period: published on the next attempt', async () => {
+    const { placement, seeded, chatId } = await scheduledOrder('1/24');
+    sandbox.emulator.setBotRights(chatId, { can_post_messages: false });
+    nowMs = placement.dueAt.getTime();
+    expect(await publishPlacement(deps().deps, placement.id)).toBe('retry');
+    sandbox.emulator.setBotRights(chatId, allBotRights);
+    nowMs += 5 * 60_000;
+    expect(await publishPlacement(deps().deps, placement.id)).toBe('published');
+    const [row] = await readPlacements(seeded.orderId);
+    expect(row).toMatchObject({ status: 'published', failingSince: null, delaySeconds: 300 });
+  });
+
+  it('a crash between sending and recording never posts twice: the placement waits for review', async () => {
+    const { placement, seeded, chatId } = await scheduledOrder('1/24');
+    nowMs = placement.dueAt.getTime();
+    const crashing = deps({
+      afterSend: () => Promise.reject(new Error('SIGKILL')),
+    }).deps;
+    await expect(publishPlacement(crashing, placement.id)).rejects.toThrow('SIGKILL');
+    let [row] = await readPlacements(seeded.orderId);
+    expect(row!.status).toBe('publishing');
+    expect(row!.sendStartedAt).not.toBeNull();
+    expect(sandbox.emulator.messages(chatId)).toHaveLength(1);
+    // Agenda takes the job again once the dead process's lock expires.
+    expect(await publishPlacement(deps().deps, placement.id)).toBe('needs_review');
+    [row] = await readPlacements(seeded.orderId);
+    expect(row!.status).toBe('needs_review');
+    expect(sandbox.emulator.messages(chatId)).toHaveLength(1);
+  });
+
+  it('a crash before sending retries normally and posts once', async () => {
+    const { placement, seeded, chatId } = await scheduledOrder('1/24');
+    nowMs = placement.dueAt.getTime();
+    // The claim committed ('publishing', send_started_at null), then the process died.
+    await database.withSystem('test: claimed then crashed', (tx) =>
+      tx.update(placements).set({ status: 'publishing' }).where(eq(placements.id, placement.id)),
+    );
+    expect(await publishPlacement(deps().deps, placement.id)).toBe('published');
+    expect(sandbox.emulator.messages(chatId)).toHaveLength(1);
+    expect((await readPlacements(seeded.orderId))[0]!.status).toBe('published');
+  });
+
+  it('429 with retry_after from Telegram: waits it out and still publishes once', async () => {
+    const { placement, chatId } = await scheduledOrder('1/24');
+    nowMs = placement.dueAt.getTime();
+    sandbox.emulator.failNext('sendMessage', 1, 1);
+    const { deps: d, stats } = deps();
+    expect(await publishPlacement(d, placement.id)).toBe('published');
+    expect(stats.flood429).toBe(1);
+    expect(sandbox.emulator.messages(chatId)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,141 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../config.js';
+import { createJobs, type Jobs } from '../../jobs/index.js';
+import { renderVars } from '../../jobs/notifications.js';
+import { createTestClock, type TestClock } from '../../models/clock.js';
+import type { Database } from '../../models/db.js';
+import { createLogger } from '../../models/logger.js';
+import { enqueueNotification } from '../../models/notifications/enqueue.js';
+import { advanceTestClock } from '../../models/platform/test-clock.js';
+import { accounts, orders } from '../../models/schema.js';
+import { settleJob } from '../../models/settlement/settle-placement.js';
+import { createTestDatabase } from '../helpers/db.js';
+import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
+import { seedAdvertiser } from '../models/orders/seed-orders.js';
+import { seedPublishedOrder } from '../models/settlement/seed-settlement.js';
+
+const logger = createLogger({ level: 'silent' });
+let database: Database;
+let sandbox: Sandbox;
+let clock: TestClock;
+let jobs: Jobs;
+
+beforeAll(async () => {
+  [database, sandbox] = await Promise.all([createTestDatabase(), startSandbox()]);
+  clock = createTestClock();
+  const parsed = parseConfig({
+    DATABASE_URL: database.url,
+    TEST_CLOCK: 'on',
+    BOT_TOKEN: sandbox.token,
+    TELEGRAM_API_ROOT: sandbox.apiRoot,
+  });
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  jobs = createJobs({ config: parsed.value, database, logger, clock });
+  await jobs.start();
+}, 60_000);
+afterAll(async () => {
+  await jobs?.stop();
+  await database?.close();
+  await sandbox?.close();
+});
+
+/** An account for a sandbox person, in their language and timezone. */
+async function accountOf(telegramId: number, language: string, timezone: string) {
+  const id = await seedAdvertiser(database, telegramId);
+  await database.withSystem('test seed', (tx) =>
+    tx.update(accounts).set({ language, timezone }).where(eq(accounts.id, id)),
+  );
+  return id;
+}
+
+describe('notifications.send', () => {
+  it('renders in the recipient language and timezone, money and buttons; a dead chat blocks nobody', async () => {
+    const olga = sandbox.user({ first_name: 'Olga', language_code: 'ru' });
+    const bob = sandbox.user({ first_name: 'Bob', language_code: 'en' });
+    olga.send('/start');
+    bob.send('/start');
+    const olgaId = await accountOf(olga.id, 'ru', 'Europe/Moscow');
+    await accountOf(bob.id, 'en', 'UTC');
+    const schedule = (name: string, data: Record<string, unknown>, at: Date) =>
+      jobs.scheduleAt(name, data, at);
+    // A chat that does not exist first: refused, logged, dropped; the others still arrive.
+    await enqueueNotification(schedule, {
+      telegramId: 999_999_999,
+      key: 'settle-refunded-advertiser',
+      vars: { amount: 5, currency: 'XTR' },
+    });
+    await enqueueNotification(schedule, {
+      accountId: olgaId,
+      key: 'settle-report-advertiser',
+      vars: {
+        channel: '<Кофе>',
+        publishedAt: '2031-05-10T10:00:00.000Z',
+        clicks: 7,
+        kept: 'yes',
+        brokenMinutes: 0,
+      },
+      buttons: [[{ key: 'notify-button-open-post', url: 'https://t.me/coffee/5' }]],
+    });
+    await enqueueNotification(schedule, {
+      telegramId: bob.id,
+      key: 'settle-earned-owner',
+      vars: { amount: 1232, fee: 308, currency: 'XTR' },
+    });
+    const report = await olga.waitForMessage(/Отчёт о размещении/, { timeoutMs: 15_000 });
+    expect(report.text).toContain('<Кофе>');
+    expect(report.text).toContain('13:00'); // 10:00 UTC in Moscow
+    expect(report.text).toContain('соблюдён полностью');
+    expect(report.reply_markup?.inline_keyboard?.[0]?.[0]).toMatchObject({
+      text: '🔗 Открыть пост',
+      url: 'https://t.me/coffee/5',
+    });
+    const earned = await bob.waitForMessage(/Order completed/, { timeoutMs: 15_000 });
+    expect(earned.text).toContain('1232 ⭐');
+    expect(earned.text).toContain('308 ⭐');
+  }, 30_000);
+
+  it('a 429 from Telegram is waited out: delivered exactly once', async () => {
+    const eve = sandbox.user({ first_name: 'Eve', language_code: 'en' });
+    eve.send('/start');
+    await accountOf(eve.id, 'en', 'UTC');
+    sandbox.emulator.failNext('sendMessage', 1, 1);
+    await enqueueNotification((n, d, at) => jobs.scheduleAt(n, d, at), {
+      telegramId: eve.id,
+      key: 'settle-refunded-advertiser',
+      vars: { amount: 77, currency: 'XTR' },
+    });
+    await eve.waitForMessage(/77 ⭐ refunded/, { timeoutMs: 15_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(eve.botMessages().filter((m) => m.text?.includes('77 ⭐ refunded'))).toHaveLength(1);
+  }, 30_000);
+
+  it('formats money in the order currency and escapes text', () => {
+    const vars = renderVars({ amount: 150_000, currency: 'RUB', name: 'a<b' }, 'en', 'UTC');
+    expect(vars.amount).toMatch(/^RUB\s1,500$/);
+    expect(vars.name).toBe('a&lt;b');
+  });
+});
+
+describe('placements.settle job', () => {
+  it('settles a finished placement, completes the order and reports to the advertiser', async () => {
+    const alex = sandbox.user({ first_name: 'Alex', language_code: 'en' });
+    alex.send('/start');
+    const advertiserAccountId = await accountOf(alex.id, 'en', 'UTC');
+    const base = new Date(clock.now().getTime() - 3 * 86_400_000);
+    const o = await seedPublishedOrder(database, {
+      base,
+      amount: 1540,
+      placements: [{}],
+      advertiserAccountId,
+    });
+    await jobs.scheduleAt(settleJob, { placementId: o.placementIds[0]! }, clock.now());
+    await advanceTestClock({ database, clock, logger }, 1);
+    const report = await alex.waitForMessage(/Ad report/, { timeoutMs: 15_000 });
+    expect(report.text).toContain('kept in full');
+    const [order] = await database.withSystem('test read', (tx) =>
+      tx.select().from(orders).where(eq(orders.id, o.orderId)),
+    );
+    expect(order?.status).toBe('completed');
+  }, 30_000);
+});

@@ -1,0 +1,225 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Api } from 'grammy';
+import { createVerifyTelegram } from '../../../jobs/verify.js';
+import { createTestClock, type TestClock } from '../../../models/clock.js';
+import type { Database } from '../../../models/db.js';
+import { placements } from '../../../models/schema.js';
+import { checkPin } from '../../../models/verification/check-pin.js';
+import { probePlacement, type CheckDeps } from '../../../models/verification/probe-placement.js';
+import { recordChannelPost } from '../../../models/verification/record-channel-post.js';
+import type { VerifyTelegram } from '../../../models/verification/telegram-port.js';
+import { readViolations } from '../../../models/verification/violations.js';
+import { createTestDatabase } from '../../helpers/db.js';
+import { startSandbox, type Sandbox } from '../../helpers/sandbox.js';
+import { seedPublishedPlacement } from './seed-placement.js';
+
+const minute = 60_000;
+
+describe('delivery verification', () => {
+  let database: Database;
+  let sandbox: Sandbox;
+  let clock: TestClock;
+  let deps: CheckDeps;
+  beforeAll(async () => {
+    clock = createTestClock();
+    [database, sandbox] = await Promise.all([createTestDatabase(), startSandbox({ clock })]);
+    const api = new Api(sandbox.token, { apiRoot: sandbox.apiRoot });
+    deps = {
+      database,
+      clock,
+      telegram: createVerifyTelegram(api),
+      verifyChatId: sandbox.ids.verifyChatId,
+    };
+  });
+  afterAll(async () => {
+    await database.close();
+    await sandbox.close();
+  });
+
+  const advance = (ms: number) => clock.setOffsetMs(clock.offsetMs() + ms);
+  const read = async (id: string) => {
+    const [row] = await database.withSystem('test read', (tx) =>
+      tx.select().from(placements).where(eq(placements.id, id)),
+    );
+    if (!row) throw new Error('no placement');
+    return row;
+  };
+  const notifications = async (accountId: string) => {
+    const { rows } = await database.db.execute<{ key: string }>(
+      sql`select data->>'key' as key from agenda_jobs
+          where name = 'notifications.send' and data->>'accountId' = ${accountId} order by key`,
+    );
+    return rows.map((r) => r.key);
+  };
+  const post = (chatId: number, text: string) => {
+    const message = sandbox.emulator.postInChannel(sandbox.ids.ownerId, chatId, text);
+    return {
+      telegramChatId: chatId,
+      messageId: message.message_id,
+      date: new Date(message.date * 1000),
+    };
+  };
+
+  it('a probe copies the post into the verification chat and deletes the copy', async () => {
+    const p = await seedPublishedPlacement(database, sandbox, clock);
+    const before = sandbox.emulator.messages(sandbox.ids.verifyChatId).length;
+    advance(3 * 60 * minute);
+    expect(await probePlacement(deps, p.placementId)).toEqual({
+      checked: true,
+      outcome: 'present',
+    });
+    expect(sandbox.emulator.messages(sandbox.ids.verifyChatId)).toHaveLength(before);
+    const row = await read(p.placementId);
+    expect(row.probeResults).toMatchObject([{ kind: 'exists', outcome: 'present' }]);
+    expect(row.violations).toEqual([]);
+  });
+
+  it('the owner deletes the post mid-lifetime ⇒ a probe records early deletion until the end and both sides are told', async () => {
+    const p = await seedPublishedPlacement(database, sandbox, clock);
+    const deleteAt = (await read(p.placementId)).deleteAt;
+    advance(5 * 60 * minute);
+    sandbox.emulator.deleteChannelPost(p.chatId, p.messageId);
+    advance(2 * 60 * minute);
+    const detectedAt = clock.now();
+    const result = await probePlacement(deps, p.placementId);
+    expect(result).toMatchObject({ checked: true, outcome: 'missing' });
+    const row = await read(p.placementId);
+    const [violation, ...more] = readViolations(row.violations);
+    expect(more).toEqual([]);
+    expect(violation).toMatchObject({ kind: 'early_deletion', until: deleteAt?.toISOString() });
+    expect(Math.abs(new Date(violation?.from ?? 0).getTime() - detectedAt.getTime())).toBeLessThan(
+      5_000,
+    );
+    expect(row.deletedAt).not.toBeNull();
+    expect(row.status).toBe('published');
+    expect(await notifications(p.ownerAccountId)).toEqual(['verify-deleted-owner']);
+    expect(await notifications(p.advertiserAccountId)).toEqual(['verify-deleted-advertiser']);
+    // Later probes do nothing more: the post is known to be gone.
+    advance(60 * minute);
+    expect(await probePlacement(deps, p.placementId)).toEqual({
+      checked: false,
+      reason: 'already_gone',
+    });
+    expect(readViolations((await read(p.placementId)).violations)).toHaveLength(1);
+  });
+
+  it('protected content or an unreachable verification chat ⇒ unknown, never deletion', async () => {
+    const p = await seedPublishedPlacement(database, sandbox, clock);
+    const protectedContent: VerifyTelegram = {
+      ...deps.telegram,
+      copyMessage: () =>
+        Promise.resolve({
+          ok: false,
+          errorCode: 400,
+          description: "Bad Request: message has protected content and can't be copied",
+        }),
+    };
+    advance(60 * minute);
+    expect(await probePlacement({ ...deps, telegram: protectedContent }, p.placementId)).toEqual({
+      checked: true,
+      outcome: 'unknown',
+    });
+    // A verification chat the bot is not in: the emulator's real refusal.
+    const lonely = sandbox.emulator.createChannel({
+      title: 'Not ours',
+      ownerId: sandbox.ids.ownerId,
+    });
+    expect(await probePlacement({ ...deps, verifyChatId: lonely.id }, p.placementId)).toEqual({
+      checked: true,
+      outcome: 'unknown',
+    });
+    const row = await read(p.placementId);
+    expect(row.probeResults).toMatchObject([
+      { outcome: 'unknown', detail: expect.stringContaining('protected content') },
+      { outcome: 'unknown' },
+    ]);
+    expect(row.violations).toEqual([]);
+    expect(row.deletedAt).toBeNull();
+    expect(await notifications(p.advertiserAccountId)).toEqual([]);
+  });
+
+  it('no probe after the lifetime or once the placement is no longer published', async () => {
+    const p = await seedPublishedPlacement(database, sandbox, clock);
+    advance(25 * 60 * minute);
+    expect(await probePlacement(deps, p.placementId)).toEqual({ checked: false, reason: 'over' });
+    const q = await seedPublishedPlacement(database, sandbox, clock);
+    await database.withSystem('test', (tx) =>
+      tx.update(placements).set({ status: 'completed' }).where(eq(placements.id, q.placementId)),
+    );
+    expect(await probePlacement(deps, q.placementId)).toEqual({
+      checked: false,
+      reason: 'not_published',
+    });
+  });
+
+  it('another post inside the top window ⇒ a top violation until top_until; a post after it ⇒ nothing', async () => {
+    const p = await seedPublishedPlacement(database, sandbox, clock, { topHours: 2 });
+    const topUntil = (await read(p.placementId)).topUntil;
+    advance(30 * minute);
+    const inside = post(p.chatId, 'Our own news');
+    const notices = await recordChannelPost(database, inside);
+    expect(notices).toHaveLength(1);
+    // The same update delivered twice records one violation.
+    expect(await recordChannelPost(database, inside)).toEqual([]);
+    advance(2 * 60 * minute);
+    expect(await recordChannelPost(database, post(p.chatId, 'Evening news'))).toEqual([]);
+    const violations = readViolations((await read(p.placementId)).violations);
+    expect(violations).toEqual([
+      {
+        kind: 'top',
+        at: inside.date.toISOString(),
+        from: inside.date.toISOString(),
+        until: topUntil?.toISOString(),
+        messageId: inside.messageId,
+      },
+    ]);
+    expect(await notifications(p.ownerAccountId)).toEqual(['verify-top-owner']);
+    expect(await notifications(p.advertiserAccountId)).toEqual(['verify-top-advertiser']);
+  });
+
+  it('posts in unregistered channels are ignored', async () => {
+    const other = sandbox.emulator.createChannel({
+      title: 'Elsewhere',
+      ownerId: sandbox.ids.ownerId,
+    });
+    expect(await recordChannelPost(database, post(other.id, 'Hello'))).toEqual([]);
+  });
+
+  it('the owner unpins a pinned ad ⇒ pin_removed until pin_until, once', async () => {
+    const p = await seedPublishedPlacement(database, sandbox, clock, { pinHours: 6, topHours: 0 });
+    const pinUntil = (await read(p.placementId)).pinUntil;
+    advance(60 * minute);
+    expect(await checkPin(deps, p.placementId)).toEqual({ checked: true, outcome: 'present' });
+    // The owner unpins it in the Telegram app (the emulator has no user action for it).
+    sandbox.emulator.chat(p.chatId).pinned = [];
+    advance(60 * minute);
+    expect(await checkPin(deps, p.placementId)).toMatchObject({
+      checked: true,
+      outcome: 'missing',
+      notice: { violation: { kind: 'pin_removed', until: pinUntil?.toISOString() } },
+    });
+    advance(60 * minute);
+    expect(await checkPin(deps, p.placementId)).toEqual({ checked: true, outcome: 'missing' });
+    const row = await read(p.placementId);
+    expect(readViolations(row.violations).map((v) => v.kind)).toEqual(['pin_removed']);
+    expect(await notifications(p.advertiserAccountId)).toEqual(['verify-unpinned-advertiser']);
+    advance(4 * 60 * minute);
+    expect(await checkPin(deps, p.placementId)).toEqual({ checked: false, reason: 'over' });
+  });
+
+  it('a failed getChat during a pin check is unknown, not a violation', async () => {
+    const p = await seedPublishedPlacement(database, sandbox, clock, { pinHours: 3, topHours: 0 });
+    const failing: VerifyTelegram = {
+      ...deps.telegram,
+      pinnedMessageId: () =>
+        Promise.resolve({ ok: false, errorCode: 400, description: 'Bad Request: chat not found' }),
+    };
+    advance(30 * minute);
+    expect(await checkPin({ ...deps, telegram: failing }, p.placementId)).toEqual({
+      checked: true,
+      outcome: 'unknown',
+    });
+    expect((await read(p.placementId)).violations).toEqual([]);
+  });
+});
