@@ -16,7 +16,7 @@ import {
 import { notificationRecipient, type Recipient } from '../models/notifications/recipient.js';
 import { defineJob } from './define-job.js';
 import type { JobsDeps } from './index.js';
-import { createTelegramSender } from './telegram-sender.js';
+import { sharedTelegramSender } from './telegram-sender.js';
 
 /** Attempts per notification (a chat that keeps failing is logged and given up). */
 export const maxNotificationAttempts = 4;
@@ -122,7 +122,7 @@ export function defineNotificationJobs(agenda: Agenda, deps: JobsDeps): void {
     run: async (data) => {
       const token = deps.config.botToken;
       if (!token) return log.debug({ key: data.key }, 'no bot token: notification skipped');
-      api ??= createTelegramSender(new Api(token, { apiRoot: deps.config.telegramApiRoot })).api;
+      api ??= sharedTelegramSender(token, deps.config.telegramApiRoot).api;
       i18n ??= createI18n();
       const recipient = await notificationRecipient(deps.database, data);
       if (!recipient) return log.warn({ key: data.key }, 'notification recipient unknown');

@@ -1,12 +1,11 @@
 import type { Agenda } from 'agenda';
-import { Api } from 'grammy';
 import { z } from 'zod';
 import { tellHoldsExpired, type ExpiryNoticeDeps } from '../bot/features/booking/expired-notice.js';
 import { createI18n } from '../bot/i18n.js';
-import { createAutoRetry } from '../bot/middleware/auto-retry.js';
 import { expireHolds } from '../models/orders/expire-holds.js';
 import { defineJob } from './define-job.js';
 import type { JobsDeps } from './index.js';
+import { sharedTelegramSender } from './telegram-sender.js';
 
 export const expireHoldsJob = 'orders.expire-holds';
 
@@ -16,8 +15,7 @@ const expireData = z.object({ batchSize: z.number().int().min(1).max(5000).optio
 function createNotices(deps: JobsDeps): ExpiryNoticeDeps | undefined {
   const token = deps.config.botToken;
   if (!token) return undefined;
-  const api = new Api(token, { apiRoot: deps.config.telegramApiRoot });
-  api.config.use(createAutoRetry());
+  const { api } = sharedTelegramSender(token, deps.config.telegramApiRoot);
   return { api, i18n: createI18n(), database: deps.database, logger: deps.logger };
 }
 

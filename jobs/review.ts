@@ -1,16 +1,15 @@
 import type { Agenda } from 'agenda';
-import { Api } from 'grammy';
 import { z } from 'zod';
 import { createStarsRefunder } from '../bot/features/checkout/gateway.js';
 import { tellAdvertiser, tellMembers } from '../bot/features/review/notify.js';
 import { refundAndTell, type RefundDeps } from '../bot/features/review/refund.js';
 import { createI18n } from '../bot/i18n.js';
-import { createAutoRetry } from '../bot/middleware/auto-retry.js';
 import { listPendingRefunds } from '../models/payments/list-pending-refunds.js';
 import { refundOrderPayment } from '../models/payments/refund-order.js';
 import { rejectOverdueReviews, reviewDeadlineActor } from '../models/review/reject-overdue.js';
 import { defineJob } from './define-job.js';
 import type { JobsDeps } from './index.js';
+import { sharedTelegramSender } from './telegram-sender.js';
 
 export const reviewDeadlineJob = 'orders.review-deadline';
 export const refundRetryJob = 'payments.retry-refunds';
@@ -20,8 +19,7 @@ const refundRetryActor = `system:${refundRetryJob}`;
 function createTelegram(deps: JobsDeps): RefundDeps | undefined {
   const token = deps.config.botToken;
   if (!token) return undefined;
-  const api = new Api(token, { apiRoot: deps.config.telegramApiRoot });
-  api.config.use(createAutoRetry());
+  const { api } = sharedTelegramSender(token, deps.config.telegramApiRoot);
   return {
     api,
     i18n: createI18n(),

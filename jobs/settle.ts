@@ -2,7 +2,6 @@ import type { Agenda } from 'agenda';
 import { Api } from 'grammy';
 import { z } from 'zod';
 import { createStarsRefunder } from '../bot/features/checkout/gateway.js';
-import { createAutoRetry } from '../bot/middleware/auto-retry.js';
 import { enqueueNotification } from '../models/notifications/enqueue.js';
 import { refundOrderPayment } from '../models/payments/refund-order.js';
 import { reportSettlement } from '../models/settlement/report-settlement.js';
@@ -14,6 +13,7 @@ import {
 import { defineJob } from './define-job.js';
 import type { JobsDeps } from './index.js';
 import { createJobScheduler } from './notifications.js';
+import { sharedTelegramSender } from './telegram-sender.js';
 
 const data = z.object({ placementId: z.string().uuid() });
 
@@ -40,10 +40,7 @@ export function defineSettleJobs(agenda: Agenda, deps: JobsDeps): void {
       log.info({ placementId, kind: outcome.kind, orderId: outcome.orderId }, 'placement settled');
       await reportSettlement(deps.database, schedule, placementId, outcome);
       if (outcome.kind !== 'undelivered' || !deps.config.botToken) return;
-      if (!api) {
-        api = new Api(deps.config.botToken, { apiRoot: deps.config.telegramApiRoot });
-        api.config.use(createAutoRetry());
-      }
+      api ??= sharedTelegramSender(deps.config.botToken, deps.config.telegramApiRoot).api;
       const refunded = await refundOrderPayment(
         deps.database,
         {

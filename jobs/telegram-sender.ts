@@ -90,10 +90,11 @@ export function createTelegramSender(api: Api, limits: Partial<SenderLimits> = {
         ? String((payload as { chat_id: unknown }).chat_id)
         : undefined;
     for (let attempt = 0; ; attempt++) {
-      if (chatId !== undefined && postingMethod.test(method)) {
-        await waitUntil(chatLimiter(chatId).reserve());
+      // Telegram's limits count messages; reads (getChat, getChatMember…) pass straight through.
+      if (postingMethod.test(method)) {
+        if (chatId !== undefined) await waitUntil(chatLimiter(chatId).reserve());
+        await waitUntil(overall.reserve());
       }
-      await waitUntil(overall.reserve());
       stats.sent++;
       const result = await prev(method, payload, signal);
       if (result.ok || result.error_code !== 429 || attempt >= l.max429Retries) return result;

@@ -7,7 +7,7 @@ import { pinCheckJob, probeJob } from '../models/verification/schedule-probes.js
 import type { TelegramCall, VerifyTelegram } from '../models/verification/telegram-port.js';
 import { defineJob } from './define-job.js';
 import type { JobsDeps } from './index.js';
-import { createTelegramSender } from './telegram-sender.js';
+import { sharedTelegramSender } from './telegram-sender.js';
 
 /** Runs a Bot API call; Telegram's refusals become values, network failures still throw (retry). */
 async function call<T>(run: () => Promise<T>): Promise<TelegramCall<T>> {
@@ -49,7 +49,7 @@ export function defineVerifyJobs(agenda: Agenda, deps: JobsDeps): void {
     const verifyChatId = deps.config.verifyChatId;
     if (!token || verifyChatId === undefined) return undefined;
     if (checks) return checks;
-    const { api } = createTelegramSender(new Api(token, { apiRoot: deps.config.telegramApiRoot }));
+    const { api } = sharedTelegramSender(token, deps.config.telegramApiRoot);
     checks = {
       database: deps.database,
       clock: deps.clock,

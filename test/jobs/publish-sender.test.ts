@@ -71,4 +71,15 @@ describe('createTelegramSender', () => {
     for (let i = 0; i < 25; i++) await api.getChat(-100555);
     expect(sentAt.at(-1)!.at).toBeLessThan(60_000);
   });
+
+  it('does not spend the 30 messages/s budget on reads', async () => {
+    const { api, sentAt } = fakeApi();
+    for (let i = 0; i < 30; i++) {
+      await api.getChatMember(-100_000 - i, 1);
+      await api.sendMessage(-100_000 - i, 'post');
+    }
+    // 30 posts and 30 rights checks fit in the first second: only messages are limited.
+    expect(sentAt).toHaveLength(60);
+    expect(sentAt.every((s) => s.at < 1000)).toBe(true);
+  });
 });
