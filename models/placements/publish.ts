@@ -286,8 +286,9 @@ export type SendFailure =
  * Nothing was posted (Telegram refused, or the pre-check found the bot without rights): the
  * placement goes back to `scheduled` with the error. The first failure of a streak tells the
  * owners at once (`publish-lost-rights` when `lostRights`) and a retry is queued every 5 minutes;
- * 15 minutes after due_at ⇒ placement `failed`, the order `failed` (the caller refunds it in full),
- * the order's other waiting placements `cancelled`.
+ * 15 minutes after due_at ⇒ placement `failed`; when nothing of the order was delivered, the order
+ * `failed` (the caller refunds it in full) and its other waiting placements `cancelled`, otherwise
+ * the order stays and settlement returns this placement's share.
  */
 export async function recordSendFailure(
   database: Database,
@@ -304,6 +305,46 @@ export async function recordSendFailure(
       .for('update');
     const firstFailure = !row?.failingSince;
     if (at.getTime() - target.dueAt.getTime() >= lostRightsGraceMs) {
+      // Other posts of the order already went out: only this one fails; settlement pays the owner
+      // for what was delivered and gives the advertiser this placement's share back.
+      const delivered = await tx
+        .select({ id: placements.id })
+        .from(placements)
+        .where(
+          and(
+            eq(placements.orderId, target.orderId),
+            inArray(placements.status, ['publishing', 'published', 'completed', 'needs_review']),
+          ),
+        );
+      if (delivered.some((p) => p.id !== target.placementId)) {
+        await tx
+          .update(placements)
+          .set({ status: 'failed', sendStartedAt: null, lastError: input.error, updatedAt: at })
+          .where(eq(placements.id, target.placementId));
+        await recordAudit(tx, {
+          actor,
+          action: 'placement.failed',
+          objectType: 'placement',
+          objectId: target.placementId,
+          data: { error: input.error, orderKeptForDeliveredPosts: true },
+          at,
+          workspaceId: target.workspaceId,
+        });
+        await enqueueJobInTx(tx, settleJob, { placementId: target.placementId }, at);
+        for (const accountId of await ownerAccounts(tx, target.workspaceId)) {
+          await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
+            accountId,
+            key: 'publish-failed-owner',
+            vars: { channel: target.channelTitle },
+          });
+        }
+        return {
+          kind: 'failed',
+          orderId: target.orderId,
+          workspaceId: target.workspaceId,
+          orderFailed: false,
+        } as const;
+      }
       await tx
         .update(placements)
         .set({ status: 'failed', sendStartedAt: null, lastError: input.error, updatedAt: at })

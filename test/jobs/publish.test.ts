@@ -184,6 +184,25 @@ describe('placements.publish', () => {
     expect(sandbox.emulator.messages(chatId)).toHaveLength(0);
   });
 
+  it('lost rights after part of the order went out: only that placement fails, the order stays', async () => {
+    const seededTwo = await seedScheduledPlacement(database, sandbox, clock, '1/24', 2);
+    const [first, second] = seededTwo.placements;
+    nowMs = first!.dueAt.getTime();
+    const d = deps().deps;
+    expect(await publishPlacement(d, first!.id)).toBe('published');
+    sandbox.emulator.removeBotFromChat(seededTwo.chatId, { byUserId: sandbox.ids.ownerId });
+    nowMs = second!.dueAt.getTime() + 15 * 60_000;
+    expect(await publishPlacement(d, second!.id)).toBe('failed');
+    const rows = await readPlacements(seededTwo.seeded.orderId);
+    expect(rows.find((r) => r.id === first!.id)?.status).toBe('published');
+    expect(rows.find((r) => r.id === second!.id)?.status).toBe('failed');
+    const order = await readOrder(seededTwo.seeded.orderId);
+    expect(order.status).toBe('published');
+    expect(order.refundedAmount).toBe(0);
+    const settle = (await queuedJobs(second!.id)).filter((j) => j.name === 'placements.settle');
+    expect(settle).toHaveLength(1);
+  });
+
   it('rights restored within the grace period: published on the next attempt', async () => {
     const { placement, seeded, chatId } = await scheduledOrder('1/24');
     sandbox.emulator.setBotRights(chatId, { can_post_messages: false });

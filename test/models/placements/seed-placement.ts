@@ -24,11 +24,12 @@ export async function seedScheduledPlacement(
   sandbox: Sandbox,
   clock: Clock,
   format: string,
+  slotCount = 1,
 ) {
   const advertiser = await seedAdvertiser(database);
   const seeded = await seedHeldOrder(database, advertiser, {
     now: clock.now(),
-    slotCount: 1,
+    slotCount,
     settings: { review: { mode: 'auto' } },
   });
   const channel = sandbox.emulator.createChannel({
@@ -71,9 +72,14 @@ export async function seedScheduledPlacement(
     clock,
   );
   expect(paid.ok && paid.value.kind === 'paid' && paid.value.status).toBe('scheduled');
-  const [placement] = await database.withSystem('test read', (tx) =>
-    tx.select().from(placements).where(eq(placements.orderId, seeded.orderId)),
+  const all = await database.withSystem('test read', (tx) =>
+    tx
+      .select()
+      .from(placements)
+      .where(eq(placements.orderId, seeded.orderId))
+      .orderBy(placements.dueAt),
   );
+  const placement = all[0];
   if (!placement) throw new Error('no placement');
-  return { seeded, advertiser, chatId: channel.id, placement };
+  return { seeded, advertiser, chatId: channel.id, placement, placements: all };
 }
