@@ -10,6 +10,7 @@ import { createHttpApp } from './http/app.js';
 import { createMetrics } from './http/metrics.js';
 import type { ReadinessCheck } from './http/routes/health.js';
 import { startHttpServer } from './http/server.js';
+import { redirectRoutes } from './http/routes/redirect.js';
 import { testClockRoutes } from './http/routes/test-clock.js';
 import { createJobs, type Jobs } from './jobs/index.js';
 import { heartbeatJob } from './jobs/platform.js';
@@ -112,7 +113,10 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
         logger,
         metrics,
         readiness,
-        routers: isTestClock(clock) ? [testClockRoutes({ database, clock, logger })] : [],
+        routers: [
+          redirectRoutes({ database, clock }),
+          ...(isTestClock(clock) ? [testClockRoutes({ database, clock, logger })] : []),
+        ],
         ...(bot && config.botMode === 'webhook'
           ? { botWebhook: { path: webhookPath, handler: createWebhookHandler(bot, deps) } }
           : {}),

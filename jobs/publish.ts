@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { sendCreativePreview } from '../bot/features/creative/preview.js';
 import { refundAndTell } from '../bot/features/review/refund.js';
 import { createI18n } from '../bot/i18n.js';
+import { rewriteLinks } from '../models/clicks/links.js';
 import type { Clock } from '../models/clock.js';
+import type { Creative } from '../models/creatives/content.js';
 import type { Database } from '../models/db.js';
 import type { Logger } from '../models/logger.js';
 import { notifyPublished } from '../models/notifications/placement-notices.js';
@@ -32,6 +34,8 @@ export interface PublishDeps {
   logger: Logger;
   /** The flood-limited Api (createTelegramSender). */
   api: Api;
+  /** PUBLIC_URL: the post's links point at `${publicUrl}/r/<code>`. */
+  publicUrl: string;
   /** Gives a failed order's payment back in full and tells the advertiser. */
   refund(order: { workspaceId: string; orderId: string }): Promise<void>;
   /** Test seam: runs after the post is sent and before it is recorded (a crash there). */
@@ -73,6 +77,14 @@ async function missingRights(api: Api, target: PublishTarget): Promise<string[]>
   const rights = member as unknown as Record<string, unknown>;
   const needed = ['can_post_messages', ...target.format.needs];
   return needed.filter((right) => rights[right] !== true);
+}
+
+/** The rendered post with every link swapped for its `/r/<code>` redirect. */
+function trackedLinks(rendered: Creative, codes: string[], publicUrl: string): Creative {
+  return rewriteLinks(rendered, (index, url) => {
+    const code = codes[index];
+    return code ? `${publicUrl}/r/${code}` : url;
+  });
 }
 
 /**
@@ -120,7 +132,14 @@ export async function publishPlacement(
   if (!(await markSendStarted(database, placementId, clock))) return 'skipped';
   let messageIds: number[];
   try {
-    messageIds = await sendCreativePreview(api, target.chatId, target.creative, target.marking);
+    messageIds = await sendCreativePreview(
+      api,
+      target.chatId,
+      target.creative,
+      target.marking,
+      undefined,
+      (rendered) => trackedLinks(rendered, target.linkCodes, deps.publicUrl),
+    );
   } catch (error) {
     // Telegram answered with an error: nothing was posted, safe to retry.
     if (error instanceof GrammyError) {
@@ -198,6 +217,7 @@ export function createPublishDeps(deps: JobsDeps): PublishDeps | undefined {
     clock: deps.clock,
     logger: deps.logger,
     api,
+    publicUrl: deps.config.publicUrl,
     refund: (order) => refundAndTell(refundDeps, order, `system:${publishJob}`),
   };
 }

@@ -17,3 +17,4 @@ export { webhookEvents } from './webhooks/table.js';
 export { botSessions } from './sessions/table.js';
 export { jobHeartbeats } from './heartbeats/table.js';
 export { platformSettings } from './platform/table.js';
+export { clickLinks } from './clicks/table.js';

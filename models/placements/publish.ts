@@ -2,8 +2,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
 import { formatSpec, parseFormat, type FormatSpec } from '../channels/formats.js';
 import { channels } from '../channels/table.js';
+import { ensureClickLinks } from '../clicks/codes.js';
+import { linkTargets } from '../clicks/links.js';
 import type { Clock } from '../clock.js';
 import type { Creative } from '../creatives/content.js';
+import { renderCreative } from '../creatives/render.js';
 import type { Database, Tx } from '../db.js';
 import { readMarking, type Marking } from '../marking/marking.js';
 import { enqueueNotification } from '../notifications/enqueue.js';
@@ -42,6 +45,8 @@ export interface PublishTarget {
   format: FormatSpec;
   creative: Creative;
   marking: Marking | null;
+  /** Click codes of the rendered post's links, by link index (models/clicks/links.ts). */
+  linkCodes: string[];
 }
 
 export type Claim =
@@ -121,6 +126,14 @@ export async function claimPlacement(
       .update(placements)
       .set({ status: 'publishing', chatId: channel.telegramChatId, updatedAt: at })
       .where(eq(placements.id, row.id));
+    const creative = { content: variant.content, buttons: variant.buttons } as unknown as Creative;
+    const marking = readMarking(order.marking);
+    // Tracked links: made here, in the claiming transaction, so a retried attempt reuses them.
+    const linkCodes = await ensureClickLinks(tx, {
+      placementId: row.id,
+      workspaceId: row.workspaceId,
+      targets: linkTargets(renderCreative(creative, marking)),
+    });
     return {
       kind: 'go',
       target: {
@@ -133,8 +146,9 @@ export async function claimPlacement(
         chatId: channel.telegramChatId,
         dueAt: row.dueAt,
         format: formatSpec(format),
-        creative: { content: variant.content, buttons: variant.buttons } as unknown as Creative,
-        marking: readMarking(order.marking),
+        creative,
+        marking,
+        linkCodes,
       },
     } as const;
   });

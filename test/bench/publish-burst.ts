@@ -120,6 +120,7 @@ async function burstThroughPublishJob(
       clock,
       logger: createLogger({ level: 'silent' }),
       api: sender.api,
+      publicUrl: 'https://lytslot.test',
       refund: async () => {},
     };
     await new Promise((r) => setTimeout(r, Math.max(0, dueAt.getTime() - Date.now())));

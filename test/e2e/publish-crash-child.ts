@@ -23,6 +23,7 @@ await publishPlacement(
     clock: { now: () => new Date(nowMs), offsetMs: () => 0 },
     logger,
     api,
+    publicUrl: 'https://lytslot.test',
     refund: () => Promise.resolve(),
     afterSend: () => {
       process.kill(process.pid, 'SIGKILL');

@@ -66,6 +66,7 @@ describe('the jobs process killed between sending and recording', () => {
         clock,
         logger: createLogger({ level: 'silent' }),
         api: new Api(sandbox.token, { apiRoot: sandbox.apiRoot }),
+        publicUrl: 'https://lytslot.test',
         refund: () => Promise.resolve(),
       },
       placement.id,

@@ -1,6 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../config.js';
+import { createHttpApp } from '../../http/app.js';
+import { createMetrics } from '../../http/metrics.js';
+import { redirectRoutes } from '../../http/routes/redirect.js';
+import { startHttpServer, type HttpServer } from '../../http/server.js';
 import { createJobs, type Jobs } from '../../jobs/index.js';
 import { createTestClock, type TestClock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
@@ -19,13 +23,23 @@ describe('publishing through the jobs process and the test clock', () => {
   let database: Database;
   let sandbox: Sandbox;
   let jobs: Jobs;
+  let http: HttpServer;
   const clock: TestClock = createTestClock();
   const logger = createLogger({ level: 'silent' });
 
   beforeAll(async () => {
     [database, sandbox] = await Promise.all([createTestDatabase(), startSandbox({ clock })]);
+    // The click redirect, as main.ts mounts it; PUBLIC_URL points at it.
+    const app = createHttpApp({
+      logger,
+      metrics: createMetrics(),
+      readiness: {},
+      routers: [redirectRoutes({ database, clock })],
+    });
+    http = await startHttpServer(app, '127.0.0.1', 0);
     const parsed = parseConfig({
       DATABASE_URL: database.url,
+      PUBLIC_URL: http.url,
       TEST_CLOCK: 'on',
       BOT_TOKEN: sandbox.token,
       TELEGRAM_API_ROOT: sandbox.apiRoot,
@@ -36,6 +50,7 @@ describe('publishing through the jobs process and the test clock', () => {
   }, 60_000);
   afterAll(async () => {
     await jobs?.stop();
+    await http?.close();
     await database?.close();
     await sandbox?.close();
   });
@@ -70,7 +85,17 @@ describe('publishing through the jobs process and the test clock', () => {
     const posts = sandbox.emulator.messages(chatId);
     expect(posts).toHaveLength(1);
     expect(posts[0]!.text).toContain('erid: Kra23f4dE');
-    expect(JSON.stringify(posts[0]!.reply_markup)).toContain('erid=Kra23f4dE');
+    // Tracked link: the button points at our redirect, which sends the reader on with erid=.
+    const buttonUrl = (posts[0]!.reply_markup as { inline_keyboard: { url: string }[][] })
+      .inline_keyboard[0]![0]!.url;
+    expect(buttonUrl.startsWith(`${http.url}/r/`)).toBe(true);
+    const followed = await fetch(buttonUrl, {
+      redirect: 'manual',
+      headers: { 'user-agent': 'Mozilla/5.0 (e2e reader)' },
+    });
+    expect(followed.status).toBe(302);
+    expect(followed.headers.get('location')).toContain('erid=Kra23f4dE');
+    expect((await placementOf(placement.id)).clicks).toBe(1);
     const published = await placementOf(placement.id);
     expect(published.status).toBe('published');
     expect(published.delaySeconds).toBeLessThanOrEqual(120);

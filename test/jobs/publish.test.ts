@@ -13,7 +13,7 @@ import type { Clock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { createLogger } from '../../models/logger.js';
 import { refundOrderPayment } from '../../models/payments/refund-order.js';
-import { orders, placements } from '../../models/schema.js';
+import { clickLinks, orders, placements } from '../../models/schema.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
 import { allBotRights, seedScheduledPlacement } from '../models/placements/seed-placement.js';
@@ -65,6 +65,7 @@ function deps(extra: Partial<PublishDeps> = {}) {
     clock,
     logger,
     api: sender.api,
+    publicUrl: 'https://lytslot.test',
     refund: async (order) => {
       await refundOrderPayment(
         database,
@@ -101,7 +102,17 @@ describe('placements.publish', () => {
     const keyboard = (post.reply_markup as { inline_keyboard: { text: string; url: string }[][] })
       .inline_keyboard;
     expect(keyboard[0]![0]!.text).toBe('Order');
-    expect(keyboard[0]![0]!.url).toContain('erid=Kra23f4dE');
+    // Tracked link: the post carries our redirect, the advertiser URL (with erid) stays server-side.
+    const url = keyboard[0]![0]!.url;
+    expect(url).toMatch(/^https:\/\/lytslot\.test\/r\/[A-Za-z0-9_-]{16}$/);
+    const [link] = await database.withSystem('test read', (tx) =>
+      tx
+        .select()
+        .from(clickLinks)
+        .where(eq(clickLinks.code, url.split('/r/')[1]!)),
+    );
+    expect(link).toMatchObject({ placementId: placement.id, linkIndex: 0 });
+    expect(link!.targetUrl).toContain('erid=Kra23f4dE');
     const [row] = await readPlacements(seeded.orderId);
     expect(row).toMatchObject({
       status: 'published',

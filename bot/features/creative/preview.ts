@@ -21,6 +21,7 @@ export function buttonsKeyboard(creative: Creative): InlineKeyboardMarkup | unde
  * Sends the post exactly as it will be published (renderCreative: marking line and erid links
  * applied) by file_id, with its URL buttons. An album cannot carry inline buttons: they follow in
  * a separate message whose text is `buttonsCaption` (a zero-width space when not given).
+ * `transform` changes the rendered post before sending (publishing swaps links for /r/ codes).
  * Returns the ids of the messages sent.
  */
 export async function sendCreativePreview(
@@ -29,8 +30,9 @@ export async function sendCreativePreview(
   creative: Creative,
   marking: Marking | null,
   buttonsCaption = '\u2063',
+  transform: (rendered: Creative) => Creative = (rendered) => rendered,
 ): Promise<number[]> {
-  const rendered = renderCreative(creative, marking);
+  const rendered = transform(renderCreative(creative, marking));
   const content = rendered.content;
   const reply_markup = buttonsKeyboard(rendered);
   const markup = reply_markup ? { reply_markup } : {};
