@@ -11,6 +11,7 @@ import { ensureOwnerWorkspace } from '../../../models/workspaces/ensure-owner-wo
 import { callBotApi } from '../../helpers/sandbox.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
 import { startCheckoutWorld, type CheckoutWorld } from './setup.js';
+import { bookSlotsOnDay } from '../../helpers/booking-steps.js';
 
 const zone = 'Europe/Moscow';
 let world: CheckoutWorld;
@@ -82,20 +83,7 @@ describe('advertiser books a bundle, hands in a photo creative with marking, pay
       .plus({ days: 2 })
       .setLocale('en')
       .toFormat('ccc d LLL');
-    for (const [i, hour] of ['10:00', '14:00'].entries()) {
-      await anna.click(i === 0 ? '🛒 Book' : '➕ Another slot');
-      await screen(anna, 'Choose the ad format');
-      await anna.click(/^1\/24/);
-      await screen(anna, 'Choose a day');
-      await anna.click(day);
-      await screen(anna, 'Choose a time');
-      await anna.click(new RegExp(`^${hour}`));
-      await anna.waitFor(
-        (m) =>
-          m.text?.includes('Your order') === true && (m.text.match(/•/g) ?? []).length === i + 1,
-        { what: `cart with ${i + 1} slots` },
-      );
-    }
+    await bookSlotsOnDay(anna, '🛒 Book', day, ['10:00', '14:00']);
     await anna.click('Continue ›');
     await screen(anna, 'Send the post exactly');
     anna.send({ sticker: true });
