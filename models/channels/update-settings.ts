@@ -36,7 +36,8 @@ export type SettingsChange =
   | { field: 'review'; value: ChannelSettings['review'] }
   | { field: 'whitelistOnly'; value: boolean }
   | { field: 'bundleDiscount'; value: ChannelSettings['bundleDiscount'] }
-  | { field: 'requiresMarking'; value: boolean };
+  | { field: 'requiresMarking'; value: boolean }
+  | { field: 'contentRules'; stopWords: string[]; blockedDomains: string[] };
 
 export type SettingsField = SettingsChange['field'];
 
@@ -70,6 +71,8 @@ function applyChange(settings: ChannelSettings, change: SettingsChange): Channel
       else prices[change.format] = change.value;
       return { ...settings, prices };
     }
+    case 'contentRules':
+      return { ...settings, stopWords: change.stopWords, blockedDomains: change.blockedDomains };
     case 'blackoutToggle':
       return {
         ...settings,
