@@ -140,6 +140,10 @@ export const creatives = pgTable(
     })
       .notNull()
       .default('not_required'),
+    /** Why moderation flagged or rejected it (shown to the advertiser on rejection). */
+    moderationNote: text('moderation_note'),
+    /** What the content check found: [{ source: 'stop_words'|'links'|'ai', code, detail }]. */
+    moderationFlags: jsonb('moderation_flags').$type<unknown[]>().notNull().default([]),
   },
   (t) => [
     unique('creatives_order_variant_key').on(t.orderId, t.variantIndex),
