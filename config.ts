@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const optionalString = z
@@ -34,6 +35,15 @@ const positiveNumber = z
   .regex(/^\d+(\.\d+)?$/, 'must be a positive decimal number')
   .transform(Number)
   .pipe(z.number().positive());
+
+/** "a.b.c.d", "a.b.c.d/n", an IPv6 address or an IPv6 range. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, extra] = entry.trim().split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 const port = z.coerce
   .number({ error: 'must be a port number from 0 to 65535' })
@@ -86,7 +96,10 @@ const shape = z.object({
   YOOKASSA_SHOP_ID: optionalString,
   YOOKASSA_SECRET_KEY: optionalString,
   YOOKASSA_API_ROOT: z.url().default('https://api.yookassa.ru/v3'),
-  YOOKASSA_TRUSTED_PROXY: optionalString,
+  YOOKASSA_TRUSTED_PROXY: optionalString.refine(
+    (v) => v === undefined || v.split(',').every(isAddressOrRange),
+    'must be comma-separated IP addresses or CIDR ranges (e.g. 10.0.0.5 or 10.0.0.0/24)',
+  ),
   QUICKCHART_URL: z.url().default('https://quickchart.io'),
   MODERATION_API_URL: optionalUrl,
   MODERATION_API_KEY: optionalString,

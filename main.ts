@@ -12,12 +12,23 @@ import type { ReadinessCheck } from './http/routes/health.js';
 import { startHttpServer } from './http/server.js';
 import { redirectRoutes } from './http/routes/redirect.js';
 import { testClockRoutes } from './http/routes/test-clock.js';
+import { stripeWebhookRoutes } from './http/webhooks/stripe.js';
+import { yooKassaWebhookRoutes } from './http/webhooks/yookassa.js';
+import { tellPaid } from './bot/features/checkout/paid.js';
+import { createI18n } from './bot/i18n.js';
+import { sharedTelegramSender } from './jobs/telegram-sender.js';
+import type { PaidOrder } from './models/payments/yookassa-events.js';
 import { createJobs, type Jobs } from './jobs/index.js';
 import { heartbeatJob } from './jobs/platform.js';
 import { createSystemClock, createTestClock, isTestClock, type Clock } from './models/clock.js';
 import { openDatabase, type Database } from './models/db.js';
 import { lastHeartbeat } from './models/heartbeats/queries.js';
 import { createLogger, type Logger } from './models/logger.js';
+import { syncModerationDefault } from './models/admin/moderation-policy.js';
+import {
+  createPaymentProviders,
+  type PaymentProviders,
+} from './models/providers/create-providers.js';
 import { loadTestClockOffset, syncTestClock } from './models/platform/test-clock.js';
 import { bootSandbox } from './sandbox/boot.js';
 
@@ -69,11 +80,13 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
       stops.push(async () => clearInterval(timer));
     }
     let sandboxUrl: string | undefined;
+    let sandboxBoot: Awaited<ReturnType<typeof bootSandbox>> | undefined;
     if (sandboxMode) {
       const sandbox = await bootSandbox({ config, database, clock, logger });
       stops.push(sandbox.close);
       config = sandbox.config;
       sandboxUrl = sandbox.url;
+      sandboxBoot = sandbox;
     }
     const token = config.botToken;
     const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true }) : undefined;
@@ -81,7 +94,12 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
       await redis.connect();
       stops.push(async () => void (await redis.quit()));
     }
-    const deps = { config, database, logger, clock, redis };
+    const providers = createPaymentProviders(config);
+    // Pre-moderation defaults to on when there is an admin chat to moderate in (docs/admin.md).
+    await syncModerationDefault(database, {
+      adminChatConfigured: config.adminChatId !== undefined,
+    });
+    const deps = { config, database, logger, clock, redis, providers };
     const metrics = createMetrics();
     const has = (role: string) => config.roles.includes(role as Config['roles'][number]);
 
@@ -115,6 +133,33 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
         readiness,
         routers: [
           redirectRoutes({ database, clock }),
+          ...(providers.yookassa
+            ? [
+                yooKassaWebhookRoutes({
+                  database,
+                  clock,
+                  logger,
+                  gateway: providers.yookassa,
+                  trustedProxy: config.yookassa?.trustedProxy,
+                  // The sandbox's fake YooKassa notifies from loopback; production: the published ranges.
+                  ...(sandboxBoot?.yookassaSources
+                    ? { allowedAddresses: sandboxBoot.yookassaSources }
+                    : {}),
+                  ...(token ? { onOrderPaid: paidOrderNotices(token, config, deps) } : {}),
+                }),
+              ]
+            : []),
+          ...(providers.stripe
+            ? [
+                stripeWebhookRoutes({
+                  database,
+                  clock,
+                  logger,
+                  gateway: providers.stripe,
+                  ...(token ? { onOrderPaid: paidOrderNotices(token, config, deps) } : {}),
+                }),
+              ]
+            : []),
           ...(isTestClock(clock) ? [testClockRoutes({ database, clock, logger })] : []),
         ],
         ...(bot && config.botMode === 'webhook'
@@ -124,6 +169,7 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
       const server = await startHttpServer(app, config.httpHost, config.httpPort);
       stops.push(() => server.close());
       httpUrl = server.url;
+      sandboxBoot?.useHttpUrl(server.url);
       if (bot && config.botMode === 'webhook') {
         await bot.init();
         await bot.api.setWebhook(`${config.publicUrl}${webhookPath}`, {
@@ -224,4 +270,15 @@ if (isEntryPoint()) {
     process.stderr.write(`Failed to start: ${text}\n`);
     process.exit(1);
   });
+}
+
+/** A webhook-paid order's owner gets the review card and the advertiser the news (as the jobs do). */
+function paidOrderNotices(
+  token: string,
+  config: Config,
+  deps: Pick<App, 'database' | 'clock'> & { logger: Logger; providers: PaymentProviders },
+): (paid: PaidOrder) => Promise<void> {
+  const { api } = sharedTelegramSender(token, config.telegramApiRoot);
+  const notices = { ...deps, api, i18n: createI18n() };
+  return (paid) => tellPaid(notices, paid, paid);
 }

@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { Clock } from '../models/clock.js';
 import type { Database } from '../models/db.js';
 import type { Logger } from '../models/logger.js';
+import type { PaymentProviders } from '../models/providers/create-providers.js';
 
 /** What the bot edge needs from the process; built once by main.ts (or a test). */
 export interface BotDeps {
@@ -15,6 +16,8 @@ export interface BotDeps {
   clock: Clock;
   /** ioredis client, present when REDIS_URL is set (rate-limit storage). */
   redis?: Redis;
+  /** Stripe / YooKassa gateways, each present only when configured (absent ⇒ Stars only). */
+  providers?: PaymentProviders;
 }
 
 /** Per-user session, stored as JSON in bot_sessions (PostgreSQL). */

@@ -1,6 +1,8 @@
 import { Bot } from 'grammy';
 import type { BotContext, BotDeps } from './context.js';
 import { createConversations } from './conversations.js';
+import { createAdminFeature } from './features/admin/index.js';
+import { createBalanceFeature } from './features/balance/index.js';
 import { createBookingFeature } from './features/booking/index.js';
 import { createCalendarFeature } from './features/calendar/index.js';
 import { createCancelFeature } from './features/cancel/index.js';
@@ -9,6 +11,7 @@ import { createChannelWatchFeature } from './features/channel-watch/index.js';
 import { createChannelsFeature } from './features/channels/index.js';
 import { createCheckoutFeature } from './features/checkout/index.js';
 import { createCreativeFeature } from './features/creative/index.js';
+import { createDisputesFeature } from './features/disputes/index.js';
 import { createFallbackFeature } from './features/fallback/index.js';
 import { createHelpFeature } from './features/help/index.js';
 import { createHelpMenu } from './features/help/menu.js';
@@ -17,10 +20,13 @@ import { createLanguageMenu } from './features/language/menu.js';
 import { createMarkingFeature } from './features/marking/index.js';
 import { createMembersFeature } from './features/members/index.js';
 import { createOrdersFeature } from './features/orders/index.js';
+import { createPaySupportFeature } from './features/paysupport/index.js';
 import { createReviewFeature } from './features/review/index.js';
 import { createSellingFeature } from './features/selling/index.js';
 import { createStartFeature } from './features/start/index.js';
 import { createStartMenu } from './features/start/menu.js';
+import { createSubscriptionFeature } from './features/subscription/index.js';
+import { createStarsSubscriptionPayments } from './features/subscription/stars.js';
 import { createSupportFeature } from './features/support/index.js';
 import { createI18n } from './i18n.js';
 import { createAccountMiddleware } from './middleware/account.js';
@@ -54,8 +60,13 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
 
   // Channel posts (top-window watch) never reach conversations or menus.
   app.use(createChannelWatchFeature(deps));
+  // Admin chat: `adm:` buttons and admin-chat commands meet the guard before anything else.
+  app.use(createAdminFeature(deps, i18n));
   // Payments first: an open conversation must never swallow a pre-checkout or a payment.
+  // Pro: Stars subscription payments (`sub:` payloads; anything else goes on to checkout).
+  app.use(createStarsSubscriptionPayments(deps));
   app.use(createCheckoutFeature(deps, i18n));
+  app.use(createPaySupportFeature());
   // Conversations: the plugin, then /cancel (before any conversation sees the update).
   app.use(createConversations(i18n));
   app.use(createCancelFeature());
@@ -63,7 +74,9 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   app.use(createSellingFeature(deps));
   app.use(createReviewFeature(deps, i18n));
   app.use(createCreativeFeature(deps));
+  app.use(createDisputesFeature(deps));
   app.use(createMarkingFeature(deps));
+  app.use(createBalanceFeature(deps));
   app.use(createCatalogFeature(deps));
   app.use(createBookingFeature(deps, i18n));
 
@@ -78,6 +91,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   app.use(createChannelsFeature(deps, i18n));
   app.use(createCalendarFeature(deps));
   app.use(createOrdersFeature(deps, i18n));
+  app.use(createSubscriptionFeature(deps));
   app.use(createFallbackFeature());
   return bot;
 }

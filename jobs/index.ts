@@ -4,6 +4,8 @@ import type { Config } from '../config.js';
 import type { Clock } from '../models/clock.js';
 import type { Database } from '../models/db.js';
 import type { Logger } from '../models/logger.js';
+import type { PaymentProviders } from '../models/providers/create-providers.js';
+import { defineAdminCardJobs } from './admin-cards.js';
 import { defineNotificationJobs } from './notifications.js';
 import { defineOrderJobs, scheduleOrderJobs } from './orders.js';
 import { definePlatformJobs, schedulePlatformJobs } from './platform.js';
@@ -11,6 +13,7 @@ import { definePublishJobs } from './publish.js';
 import { defineReviewJobs, scheduleReviewJobs } from './review.js';
 import { defineSettleJobs } from './settle.js';
 import { defineSlotJobs, scheduleSlotJobs } from './slots.js';
+import { defineSubscriptionJobs, scheduleSubscriptionJobs } from './subscriptions.js';
 import { defineVerifyJobs } from './verify.js';
 
 export interface JobsDeps {
@@ -18,6 +21,8 @@ export interface JobsDeps {
   database: Database;
   logger: Logger;
   clock: Clock;
+  /** Stripe / YooKassa gateways, each present only when configured (absent ⇒ Stars only). */
+  providers?: PaymentProviders;
 }
 
 export interface Jobs {
@@ -60,6 +65,8 @@ export function createJobs(deps: JobsDeps): Jobs {
   defineNotificationJobs(agenda, deps);
   defineSettleJobs(agenda, deps);
   defineVerifyJobs(agenda, deps);
+  defineAdminCardJobs(agenda, deps);
+  defineSubscriptionJobs(agenda, deps);
 
   let running = false;
   return {
@@ -70,6 +77,7 @@ export function createJobs(deps: JobsDeps): Jobs {
       await scheduleSlotJobs(agenda);
       await scheduleOrderJobs(agenda);
       await scheduleReviewJobs(agenda);
+      await scheduleSubscriptionJobs(agenda);
       running = true;
       log.info('jobs started');
     },

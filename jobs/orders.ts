@@ -2,12 +2,16 @@ import type { Agenda } from 'agenda';
 import { z } from 'zod';
 import { tellHoldsExpired, type ExpiryNoticeDeps } from '../bot/features/booking/expired-notice.js';
 import { createI18n } from '../bot/i18n.js';
+import { tellPaid } from '../bot/features/checkout/paid.js';
+import { refundAndTell } from '../bot/features/review/refund.js';
 import { expireHolds } from '../models/orders/expire-holds.js';
+import { confirmPendingPayments } from '../models/payments/confirm-pending-payments.js';
 import { defineJob } from './define-job.js';
 import type { JobsDeps } from './index.js';
 import { sharedTelegramSender } from './telegram-sender.js';
 
 export const expireHoldsJob = 'orders.expire-holds';
+const confirmActor = `system:${expireHoldsJob}`;
 
 const expireData = z.object({ batchSize: z.number().int().min(1).max(5000).optional() });
 
@@ -20,8 +24,31 @@ function createNotices(deps: JobsDeps): ExpiryNoticeDeps | undefined {
 }
 
 /**
+ * Orders past their hold with a Stripe/YooKassa payment still pending: the provider is asked
+ * (confirmPendingPayments); a payment found paid is routed and both sides hear of it, one that
+ * arrived too late is refunded at once.
+ */
+async function confirmPayments(deps: JobsDeps): Promise<void> {
+  const providers = deps.providers ?? {};
+  const outcomes = await confirmPendingPayments(deps.database, providers, deps.clock);
+  const token = deps.config.botToken;
+  if (!token || !outcomes.some((o) => o.kind === 'paid')) return;
+  const { api } = sharedTelegramSender(token, deps.config.telegramApiRoot);
+  const tell = { api, i18n: createI18n(), database: deps.database, logger: deps.logger };
+  const refundDeps = { ...tell, clock: deps.clock, providers };
+  for (const confirmed of outcomes) {
+    if (confirmed.kind !== 'paid') continue;
+    const { outcome } = confirmed;
+    const order = { workspaceId: outcome.workspaceId, orderId: outcome.orderId };
+    if (outcome.kind === 'paid') await tellPaid(refundDeps, order, outcome);
+    if (outcome.kind === 'orphan') await refundAndTell(refundDeps, order, confirmActor);
+  }
+}
+
+/**
  * `orders.expire-holds` (every minute, platform time via deps.clock): frees expired holds, marks
- * the orders expired and tells each advertiser once per checkout.
+ * the orders expired and tells each advertiser once per checkout. Before that, external payments
+ * still pending past their hold are confirmed with their provider (never expired blindly).
  */
 export function defineOrderJobs(agenda: Agenda, deps: JobsDeps): void {
   let notices: ExpiryNoticeDeps | undefined;
@@ -31,6 +58,7 @@ export function defineOrderJobs(agenda: Agenda, deps: JobsDeps): void {
     concurrency: 1,
     lockLifetimeMs: 5 * 60_000,
     run: async (data) => {
+      await confirmPayments(deps);
       const expired = await expireHolds(deps.database, deps.clock.now(), data.batchSize);
       if (expired.length === 0) return;
       deps.logger.info({ job: expireHoldsJob, expired: expired.length }, 'order holds expired');

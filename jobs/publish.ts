@@ -117,7 +117,7 @@ export async function publishPlacement(
     if (outcome.orderFailed) await deps.refund(outcome);
     return 'failed' as const;
   };
-  if (target.channelStatus !== 'active') return failed(`channel_${target.channelStatus}`, false);
+  if (!target.channelPublishes) return failed(`channel_${target.channelStatus}`, false);
   try {
     const missing = await missingRights(api, target);
     if (missing.length) return await failed('missing_rights', true, missing);
@@ -211,6 +211,7 @@ export function createPublishDeps(deps: JobsDeps): PublishDeps | undefined {
     database: deps.database,
     logger: deps.logger,
     clock: deps.clock,
+    ...(deps.providers ? { providers: deps.providers } : {}),
   };
   return {
     database: deps.database,

@@ -1,6 +1,6 @@
 import type { Agenda } from 'agenda';
 import { z } from 'zod';
-import { createStarsRefunder } from '../bot/features/checkout/gateway.js';
+import { createRefunders } from '../bot/features/checkout/gateway.js';
 import { tellAdvertiser, tellMembers } from '../bot/features/review/notify.js';
 import { refundAndTell, type RefundDeps } from '../bot/features/review/refund.js';
 import { createI18n } from '../bot/i18n.js';
@@ -26,14 +26,15 @@ function createTelegram(deps: JobsDeps): RefundDeps | undefined {
     database: deps.database,
     logger: deps.logger,
     clock: deps.clock,
+    ...(deps.providers ? { providers: deps.providers } : {}),
   };
 }
 
 /**
  * `orders.review-deadline` (every minute, platform time): orders still in review past their
  * deadline are rejected with reason 'review_deadline', slots freed, and refunded in full; both
- * sides are told. `payments.retry-refunds` (every minute): refunds Telegram refused earlier (or
- * that were interrupted) are tried again until they go through — never lost, never doubled.
+ * sides are told. `payments.retry-refunds` (every minute): refunds a provider (Telegram Stars,
+ * Stripe, YooKassa) refused earlier (or that were interrupted) are tried again until they go through — never lost, never doubled.
  */
 export function defineReviewJobs(agenda: Agenda, deps: JobsDeps): void {
   let telegram: RefundDeps | undefined;
@@ -64,10 +65,10 @@ export function defineReviewJobs(agenda: Agenda, deps: JobsDeps): void {
       for (const order of await listPendingRefunds(deps.database)) {
         const result = await refundOrderPayment(
           deps.database,
-          { ...order, actor: refundRetryActor, refund: createStarsRefunder(t.api) },
+          { ...order, actor: refundRetryActor, refunders: createRefunders(t.api, deps.providers) },
           deps.clock,
         );
-        if (result.ok)
+        if (result.ok && result.value.currency === 'XTR')
           await tellAdvertiser(t, order.workspaceId, order.orderId, {
             kind: 'refunded',
             stars: result.value.amount,

@@ -1,7 +1,7 @@
 import type { Agenda } from 'agenda';
 import { Api } from 'grammy';
 import { z } from 'zod';
-import { createStarsRefunder } from '../bot/features/checkout/gateway.js';
+import { createRefunders } from '../bot/features/checkout/gateway.js';
 import { enqueueNotification } from '../models/notifications/enqueue.js';
 import { refundOrderPayment } from '../models/payments/refund-order.js';
 import { reportSettlement } from '../models/settlement/report-settlement.js';
@@ -47,7 +47,7 @@ export function defineSettleJobs(agenda: Agenda, deps: JobsDeps): void {
           workspaceId: outcome.workspaceId,
           orderId: outcome.orderId,
           actor: settlementActor,
-          refund: createStarsRefunder(api),
+          refunders: createRefunders(api, deps.providers),
         },
         deps.clock,
       );
@@ -55,7 +55,7 @@ export function defineSettleJobs(agenda: Agenda, deps: JobsDeps): void {
         await enqueueNotification(schedule, {
           accountId: outcome.advertiserAccountId,
           key: 'settle-refunded-advertiser',
-          vars: { amount: refunded.value.amount, currency: 'XTR' },
+          vars: { amount: refunded.value.amount, currency: refunded.value.currency },
         });
     },
   });

@@ -382,7 +382,7 @@ channels-error-plan-limit =
     Your plan allows { $limit ->
         [one] { $limit } channel
        *[other] { $limit } channels
-    }. Remove a channel or move to Pro (up to 10 channels; available soon).
+    }. Remove a channel or move to Pro (up to 10 channels): /plan
 channels-error-telegram = Telegram did not answer the check. Please try again in a minute.
 channels-error-private-link =
     I can't open invite links. Add me to the channel as an admin, then forward any post of the channel here.
@@ -769,3 +769,452 @@ verify-unpinned-owner = ⚠️ Ad { $order } is no longer pinned in «{ $channel
 verify-unpinned-advertiser = ⚠️ Your ad { $order } is no longer pinned in «{ $channel }». You get back the share for the time without the pin when the placement is settled.
 verify-late-owner = ⏱ Ad { $order } in «{ $channel }» went out late. It is recorded in the placement report.
 verify-late-advertiser = ⏱ Your ad { $order } in «{ $channel }» went out late. It is recorded in your report.
+
+## subscription (Pro plan: owner screen, Stars subscription, receipts, expiry)
+subscription-menu-button = 💎 Plan and subscription
+subscription-command = Your plan and Pro subscription
+subscription-title = 💎 <b>Your plan: { $plan ->
+        [pro] Pro
+       *[free] Free
+    }</b>
+subscription-status-free = Free: one channel. Pro unlocks more.
+subscription-status-pro-forever = Pro with no end date.
+subscription-status-renews = Renews automatically via { $method ->
+        [stars] Telegram Stars
+        [stripe] Stripe
+       *[yookassa] YooKassa
+    }; paid until { $until }.
+subscription-status-cancelled = Renewal cancelled: Pro stays until { $until }, then the plan becomes Free.
+subscription-status-paid-until = Paid until { $until }. Pay again before then to keep Pro.
+subscription-channels = Channels: { $used } of { $limit }
+subscription-paused-by-plan = ⏸ { $count ->
+        [one] { $count } channel is paused because Pro ended. Renew to resume it.
+       *[other] { $count } channels are paused because Pro ended. Renew to resume them.
+    }
+subscription-capability = { $mark } { $name }
+subscription-capability-channels = up to { $limit } channels
+subscription-capability-api-keys = API keys for the partner API
+subscription-capability-ab-tests = A/B tests of creatives
+subscription-capability-csv-export = CSV exports
+subscription-pro-offer = <b>Pro</b> for one month: { $prices }
+subscription-buy = Buy Pro · { $price }
+subscription-extend = Add a month · { $price }
+subscription-cancel = ✖️ Cancel renewal
+subscription-cancel-confirm = Cancel the automatic renewal? Pro stays until the end of the paid period; after that extra channels are paused (never deleted).
+subscription-cancel-yes = Yes, cancel renewal
+subscription-cancel-no = ‹ Keep it
+subscription-cancelled-text = ✅ Renewal cancelled. Nothing more will be charged.
+subscription-cancel-nothing = There is no automatic renewal to cancel.
+subscription-cancel-failed = ⚠️ The payment service did not accept the cancellation. Please try again in a minute.
+subscription-method-unavailable = This payment method is not available.
+subscription-invoice-title = LytSlot Pro — 1 month
+subscription-invoice-description = Pro plan for 30 days: up to 10 channels, API keys, A/B tests and CSV exports. Renews monthly until you cancel.
+subscription-pay-text = Pay { $price } with { $method ->
+        [stars] Telegram Stars (renews every 30 days until you cancel)
+        [stripe] a card via Stripe (renews monthly until you cancel)
+       *[yookassa] YooKassa (one month; pay again to extend)
+    }:
+subscription-pay-button = 💳 Pay { $price }
+subscription-buy-failed = ⚠️ The payment service is not answering right now. Nothing was charged; please try again in a minute.
+subscription-precheckout-not-owner = Only the owner of this workspace can pay for its Pro plan.
+subscription-precheckout-price = The price of Pro has changed. Open the plan screen again for a fresh invoice.
+subscription-paid-unknown = ⚠️ This payment could not be matched to a workspace, so it has been refunded.
+subscription-receipt =
+    🧾 <b>Receipt: LytSlot Pro</b>
+    Amount: { $amount }
+    Method: { $method ->
+        [stars] Telegram Stars
+        [stripe] Stripe
+       *[yookassa] YooKassa
+    }
+    Pro is active until { $until }.{ $resumed ->
+        [0] {""}
+       *[other] {" "}Paused channels resumed: { $resumed }.
+    }
+subscription-reminder = ⏳ Your Pro plan ends on { $until }. Pay for another month to keep your extra channels selling.
+subscription-expired = Your Pro plan has ended; the workspace is on the Free plan now.
+subscription-expired-paused =
+    ⏸ Your Pro plan has ended; the workspace is on the Free plan now.
+    Paused (not deleted): { $channels }. Ads already booked in them are still published as agreed; new bookings are closed until you renew Pro, which resumes them at once.
+subscription-open = 💎 Open the plan
+
+## disputes
+disputes-button-open = ⚖️ Open a dispute
+disputes-ask-reason = ⚖️ What went wrong with this order? Describe the problem in one message (up to { $max } characters). An admin of the platform will look into it. /cancel to stop.
+disputes-reason-invalid = Please describe the problem as one text message of 1 to { $max } characters.
+disputes-ask-evidence = Now send one message as evidence: a screenshot, a photo, a document or a text. It is shown to the admin as it is.
+disputes-opened = ✅ Your dispute is open. An admin will decide on it; you will get a message with the outcome.
+disputes-not-found = This order was not found among yours.
+disputes-not-disputable = A dispute can be opened while the order is scheduled or published, or within { $days } days after it was completed.
+disputes-window-closed = The { $days }-day period for disputes on this order has ended.
+disputes-already-open = A dispute on this order is already open; the admin will decide on it.
+disputes-opened-owner = ⚖️ The advertiser opened a dispute on order { $order }. Settlement of the order waits until an admin of the platform decides on it.
+disputes-opened-advertiser = ⚖️ The channel owner opened a dispute on order { $order }. An admin of the platform will decide on it.
+disputes-resolved-full-refund-advertiser =
+    ⚖️ Dispute on order { $order } decided: full refund of { $amount }.
+    Admin's note: { $note }
+disputes-resolved-full-refund-owner =
+    ⚖️ Dispute on order { $order } decided: the advertiser gets a full refund of { $amount }.
+    Admin's note: { $note }
+disputes-resolved-partial-refund-advertiser =
+    ⚖️ Dispute on order { $order } decided: partial refund of { $amount }. (A part of a Stars payment is credited to your balance on the platform.)
+    Admin's note: { $note }
+disputes-resolved-partial-refund-owner =
+    ⚖️ Dispute on order { $order } decided: the advertiser gets { $amount } back; the rest of the order is settled as usual.
+    Admin's note: { $note }
+disputes-resolved-no-refund-advertiser =
+    ⚖️ Dispute on order { $order } decided: no refund.
+    Admin's note: { $note }
+disputes-resolved-no-refund-owner =
+    ⚖️ Dispute on order { $order } decided: no refund; the order is settled as usual.
+    Admin's note: { $note }
+disputes-admin-gone = Dispute { $id } no longer exists.
+disputes-admin-card =
+    ⚖️ <b>Dispute { $id }</b>
+    Opened by the { $role ->
+        [owner] channel owner
+       *[advertiser] advertiser
+    }: { $opener }, { $opened }
+    Order: <code>{ $order }</code> ({ $status })
+    Channels: { $channels }
+    Order total: { $total }
+    Paid: { $paid } via { $provider }; settled: { $settled ->
+        [yes] yes
+       *[no] no
+    }
+    Still refundable: { $refundable }
+disputes-admin-reason = <b>Reason:</b> { $reason }
+disputes-admin-evidence-below = 📎 The evidence message is below this card.
+disputes-admin-button-full = 💸 Full refund
+disputes-admin-button-part = ✂️ Partial refund
+disputes-admin-button-none = 🚫 No refund
+disputes-admin-ask-amount = ✂️ Reply with the amount to refund (up to { $max }; e.g. 150 or 150.50; Stars in whole stars), optionally followed by a note for both parties.
+disputes-admin-ask-note = Reply with a note for both parties about this decision ({ $decision ->
+        [full_refund] full refund
+       *[no_refund] no refund
+    }).
+disputes-admin-already = This dispute is already decided.
+disputes-admin-amount-invalid = That is not an amount: reply to the card's button again with a number like 150 or 150.50 (Stars: whole stars).
+disputes-admin-amount-too-large = Too much: at most { $max } can still be refunded. Press the button again.
+disputes-admin-nothing = Nothing is left to refund on this order.
+disputes-admin-refund-failed = The payment provider refused the refund; the dispute stays open. Try again later.
+disputes-admin-not-yet = A partial refund is decided once the ad's lifetime is over (the order is settled first). Until then: full refund or no refund.
+disputes-admin-refunded = 💸 Refunded by this decision: { $amount }
+disputes-admin-done = Done: { $decision ->
+        [full_refund] full refund
+        [partial_refund] partial refund
+       *[no_refund] no refund
+    }, { $amount }.
+
+## admin-ops (admin chat: blocks, look-ups, audit view, platform stats; notices about blocks)
+admin-ops-order-cancelled-paid = ⛔ Your order { $order } in «{ $channel }» was cancelled: LytSlot blocked the channel ({ $reason }). Your payment is refunded in full.
+admin-ops-order-cancelled-unpaid = ⛔ Your unpaid order { $order } in «{ $channel }» was cancelled and its slots released: LytSlot blocked the channel ({ $reason }).
+admin-ops-channel-blocked-owner = ⛔ LytSlot blocked your channel «{ $channel }»: { $reason }. It left the catalog; { $count } upcoming orders were cancelled and their advertisers refunded. Write to support from /help if you think this is a mistake.
+admin-ops-channel-unblocked-owner = ✅ LytSlot lifted the block on «{ $channel }». It is on sale again.
+admin-ops-account-blocked = ⛔ Your account is blocked on LytSlot: { $reason }. You cannot book ads or add channels; write to support if you think this is a mistake.
+admin-ops-account-unblocked = ✅ Your LytSlot account is unblocked. Welcome back!
+admin-ops-order-refunded-by-admin = 💸 LytSlot refunds your order { $order } in full: { $reason }.
+admin-ops-booking-blocked = ⛔ Your account is blocked and cannot book ads: { $reason }
+admin-ops-ref-bad = I can't read «{ $ref }». Use an id, a short id, a Telegram id or an @username.
+admin-ops-ref-not-found = Nothing found for «{ $ref }».
+admin-ops-ref-ambiguous = «{ $ref }» matches several objects: give more of the id.
+admin-ops-target-gone = That object no longer exists.
+admin-ops-already-blocked = It is already blocked.
+admin-ops-not-blocked = It is not blocked.
+admin-ops-reason-invalid = The reason must be 3–500 characters. Reply to the prompt again.
+admin-ops-block-usage =
+    Usage:
+    <code>/block channel @username reason</code>
+    <code>/block user 123456789 reason</code>
+admin-ops-unblock-usage =
+    Usage:
+    <code>/unblock channel @username</code>
+    <code>/unblock user 123456789</code>
+admin-ops-channel-blocked = ⛔ Channel <b>{ $channel }</b> blocked: { $reason }
+    Orders cancelled: { $cancelled } · refunded: { $refunded } · refund pending (retried automatically): { $pending }
+admin-ops-user-blocked = ⛔ User <code>{ $user }</code> blocked: { $reason }
+admin-ops-channel-unblocked = ✅ Channel <b>{ $channel }</b> unblocked: it is on sale again.
+admin-ops-user-unblocked = ✅ User <code>{ $user }</code> unblocked.
+admin-ops-order-usage = Usage: <code>/order 1a2b3c4d</code> (id or short id)
+admin-ops-channel-usage = Usage: <code>/channel @username</code> (or chat id, or id)
+admin-ops-user-usage = Usage: <code>/user 123456789</code> (Telegram id, @username or id)
+admin-ops-order-payment = • { $provider }: { $status }, { $amount } (refunded { $refunded })
+admin-ops-order-card =
+    🧾 <b>Order</b> <code>{ $id }</code>
+    Status: <b>{ $status }</b> ({ $reason })
+    Total: { $total } · refunded: { $refunded }
+    Slots: { $items } in { $channels }
+    Advertiser: { $advertiser }
+    Owner: { $owner }
+    Created: { $created } · paid: { $paid }
+    Payments:
+    { $payments }
+    Disputes: { $disputes }
+admin-ops-channel-card =
+    📢 <b>{ $title }</b> { $username }
+    Id: <code>{ $id }</code> · chat <code>{ $chatId }</code>
+    Status: <b>{ $status }</b> ({ $reason })
+    Subscribers: { $subscribers } · plan { $plan }
+    Owner: { $owner }
+    Orders sold: { $sold } · upcoming: { $upcoming } · with refunds: { $refunded }
+    Published: { $published } · violations: { $violations }
+    Sales: { $sales }
+    Added: { $created }
+admin-ops-user-card =
+    👤 { $person }
+    Id: <code>{ $id }</code> · language { $language } · since { $created }
+    { $blocked }
+    Workspaces: { $workspaces } · channels: { $channels }
+    Orders: { $orders } (paid { $sold }) · spent: { $spent }
+    Disputes opened: { $disputes }
+admin-ops-user-blocked-line = ⛔ Blocked since { $at }: { $reason }
+admin-ops-user-not-blocked = Not blocked.
+admin-ops-button-audit = 📜 Audit
+admin-ops-button-refund = 💸 Refund
+admin-ops-button-block = ⛔ Block
+admin-ops-button-unblock = ✅ Unblock
+admin-ops-button-newer = ◀️ Newer
+admin-ops-button-older = Older ▶️
+admin-ops-audit-header = 📜 <b>Audit: { $kind }</b> <code>{ $id }</code> — { $total } rows, page { $page }/{ $pages }
+admin-ops-audit-empty = No audit rows yet.
+admin-ops-audit-usage = Usage: <code>/audit order|channel|user|payout|dispute id</code>
+admin-ops-prompt-block-channel = ⛔ Why block channel { $id }? Reply to this message with the reason (3–500 characters).
+admin-ops-prompt-block-user = ⛔ Why block user { $id }? Reply to this message with the reason (3–500 characters).
+admin-ops-prompt-refund = 💸 Why refund order { $id } in full? Reply to this message with the reason (3–500 characters).
+admin-ops-reason-placeholder = Reason
+admin-ops-refund-done = 💸 Order { $order } refunded in full.
+admin-ops-refund-pending = ⏳ The provider did not confirm the refund of order { $order } yet; it is retried automatically.
+admin-ops-refund-nothing = Nothing left to refund on this order.
+admin-ops-refund-publishing = The ad is being published right now; try again in a few minutes.
+admin-ops-stats-usage = Usage: <code>/stats day|week|month</code>
+admin-ops-stats-no-data = no data
+admin-ops-stats-period-day = day
+admin-ops-stats-period-week = week
+admin-ops-stats-period-month = month
+admin-ops-stats-chart-gmv = GMV by { $period }
+admin-ops-stats-chart-revenue = Platform revenue by { $period }
+admin-ops-stats-charts-unavailable = ⚠️ Charts are unavailable right now (the chart service did not answer).
+admin-ops-stats-top-channel = { $n }. { $title }{ $username } — { $orders } orders, { $sales }
+admin-ops-stats-top-advertiser = { $n }. { $name }{ $username } (<code>{ $telegramId }</code>) — { $orders } orders, { $spent }
+admin-ops-stats-summary =
+    📊 <b>Platform stats</b> by { $period } ({ $buckets } buckets, { $from } … { $to } UTC)
+    GMV (paid orders): { $gmv }
+    Platform revenue (fees and subscriptions): { $revenue }
+    Refunds: { $refunds }
+    Paid orders: { $paidOrders } · with refunds: { $refundedOrders } ({ $orderRate } %)
+    Active channels: { $activeChannels } · active advertisers: { $activeAdvertisers }
+
+    <b>Top channels</b>
+    { $topChannels }
+
+    <b>Top advertisers</b>
+    { $topAdvertisers }
+
+## pay-core (payment methods, external payments, receipts, /paysupport)
+checkout-method-stars = ⭐ Telegram Stars — { $amount }
+checkout-method-stripe = 💳 Card (Stripe) — { $amount }
+checkout-method-yookassa = 💳 YooKassa (cards, SBP) — { $amount }
+checkout-choose-method = Choose how to pay. The slots stay held while you pay; the money is kept in escrow until the ad runs.
+checkout-error-method = this payment method is not available for an order in this currency.
+checkout-external-unavailable = ⚠️ The payment service did not answer. Try again in a minute, or pay with Telegram Stars.
+checkout-external-button = 💳 Pay { $amount }
+checkout-external-link =
+    🔗 Pay <b>{ $amount }</b> for { $channels } with { $method ->
+        [stripe] a card (Stripe)
+       *[other] YooKassa
+    } — tap the button below.
+    Your slots stay held while the payment is being confirmed. You will get a receipt here.
+checkout-payment-failed-held = ⚠️ The payment for order { $order } was cancelled. Your slots are still held for a few minutes: open 🧾 My orders to pay again.
+checkout-payment-failed-expired = ⚠️ The payment for order { $order } was cancelled or expired, and the hold on its slots ran out. The slots were released; please book again.
+receipt-payment =
+    🧾 <b>Receipt</b> — order { $order }
+    Channels: { $channels }
+    Paid: <b>{ $amount }</b> with { $method ->
+        [stars] Telegram Stars
+        [stripe] a card (Stripe)
+       *[other] YooKassa
+    }
+    Split after the ad is delivered: 80 % to the channel owner, platform fee { $fee } (20 %). Until then the money is held in escrow.
+    Date: { $date }
+    Payment: <code>{ $payment }</code>
+receipt-refund =
+    🧾 <b>Refund receipt</b> — order { $order }
+    Refunded: <b>{ $amount }</b> to your { $method ->
+        [stars] Telegram Stars balance
+        [stripe] card (Stripe)
+       *[other] payment method (YooKassa)
+    }
+    Date: { $date }
+    Payment: <code>{ $payment }</code>
+receipt-refund-credit =
+    🧾 <b>Refund receipt</b> — order { $order }
+    <b>{ $amount }</b> credited to your balance with us (Telegram Stars cannot be refunded in part).
+    Date: { $date }
+    Payment: <code>{ $payment }</code>
+paysupport-command = Payments and refunds
+paysupport-text =
+    💳 <b>Payments and refunds</b>
+
+    You pay with Telegram Stars, a card (Stripe, for USD/EUR channels) or YooKassa (for RUB channels). The money is held in escrow and reaches the channel owner only after the ad has run as booked.
+
+    • Cancel before the owner approves — full refund.
+    • The owner rejects the order, does not answer in time, or the ad is not published — full refund.
+    • The ad is deleted early or the channel breaks the format — the broken part is refunded pro rata.
+    • Telegram Stars can only be refunded in full: a partial refund of a Stars payment is credited to your balance with us.
+
+    Every payment and refund comes with a receipt in this chat. Questions about a payment? Write to us with /support and mention the order number from the receipt.
+receipt-refund-pending = ⏳ The refund for order { $order } was not confirmed by { $method ->
+        [stripe] Stripe
+       *[other] YooKassa
+    } yet. We retry automatically until the money is back; you will get a refund receipt here.
+
+## balance & payouts (owner balance screen, payout requests, payout receipts, admin payout card)
+balance-menu-button = 💰 Balance & payouts
+balance-command = Balance, earnings and payouts
+balance-title = 💰 <b>Balance & payouts</b>
+balance-empty = No earnings yet. Money from your orders shows up here once they are paid; it becomes available when the ad has run its course.
+balance-currency = <b>{ $currency }</b>
+balance-available = Available to withdraw: <b>{ $amount }</b>
+balance-pending = Pending (paid orders not yet completed): { $amount }
+balance-paying-out = Being paid out: { $amount }
+balance-receivable = ⚠️ You owe: { $amount } — an order was refunded after its money was paid out to you. Your next earnings cover this first.
+balance-earned-title = Earned by month (UTC):
+balance-earned-line = • { $month }: { $amount }
+balance-minimum = Minimum payout: { $amount }
+balance-open-request = ⏳ A payout request in this currency is already being processed. You can request the next one when it is done.
+balance-history-empty = No payouts yet.
+balance-history-title = <b>Payouts</b>
+balance-history-line = • { $date } — { $amount } — { $status ->
+    [requested] waiting for approval
+    [approved] approved, transfer on its way
+    [paid] paid ✅
+    [rejected] rejected ❌
+   *[other] cancelled
+  }
+balance-button-request = 💸 Request payout ({ $currency })
+balance-button-refresh = 🔄 Refresh
+balance-button-back = 💰 Balance & payouts
+balance-forbidden = Only the owner of the workspace can see its balance and request payouts.
+balance-nothing-to-request = There is not enough available in this currency for a payout yet.
+balance-ask-amount = How much do you want to withdraw? Available: <b>{ $available }</b>, minimum: { $minimum }.
+    Send the amount (for example 1500 or 1500.50), or press the button to withdraw everything.
+balance-button-all = All ({ $amount })
+balance-amount-invalid = That is not an amount. Send a number such as 1500 or 1500.50 (Stars: whole numbers).
+balance-amount-below-minimum = The minimum payout is { $minimum }. Send a larger amount.
+balance-amount-too-large = You can withdraw at most { $available }. Send a smaller amount.
+balance-method = { $method ->
+    [card] 💳 Bank card
+    [bank] 🏦 Bank transfer
+    [crypto] 🪙 Crypto (USDT)
+   *[other] ✍️ Other
+  }
+balance-ask-method = Where should we send the money?
+balance-stars-note = ⭐ Stars earnings are paid out by the platform team by hand too, in money to the account you give, at the rate of the day of the transfer.
+balance-method-buttons = Please choose one of the buttons above.
+balance-ask-details = Send your payout details for { balance-method } in one message ({ $min }–{ $max } characters): card number, IBAN and bank, wallet address and network, or whatever the team needs for the transfer.
+balance-details-invalid = Payout details must be one text message of { $min }–{ $max } characters. Please send them again.
+balance-confirm = Please check your request:
+    Amount: <b>{ $amount }</b>
+    Method: { balance-method }
+    Details: <code>{ $details }</code>
+    The platform team checks the request and makes the transfer by hand; you get a receipt when it is paid.
+balance-button-confirm = ✅ Request payout
+balance-button-drop = ✖️ Cancel
+balance-dropped = Nothing was requested.
+balance-requested = ✅ Payout request for <b>{ $amount }</b> sent. The platform team will review it; you will get a message when the money is on its way.
+balance-payout-approved = ✅ Your payout of <b>{ $amount }</b> was approved. The transfer to { $destination } is on its way.
+balance-payout-rejected = ❌ Your payout request for <b>{ $amount }</b> was rejected: { $reason }
+    The money is available again in 💰 Balance & payouts.
+balance-payout-receipt = 🧾 <b>Payout receipt</b>
+    Amount: <b>{ $amount }</b>
+    Fee: { $fee }
+    Method: { balance-method }
+    To: { $destination }
+    Date: { $date }
+balance-admin-gone = Payout { $id } no longer exists.
+balance-admin-card = 💸 <b>Payout request</b> <code>{ $id }</code>
+    Workspace: { $workspace }
+    Owner: { $owner }
+    Amount: <b>{ $amount }</b>
+    Method: { balance-method }
+    Details: <code>{ $details }</code>
+    Available now: { $available }
+    Requested: { $requested }{ $stars ->
+        [yes] {""}
+            ⭐ Stars earnings: transfer the money equivalent by hand.
+       *[no] {""}
+    }
+balance-admin-approved-line = ✅ Approved by { $admin }, { $time }. Make the transfer, then press «Mark paid».
+balance-admin-button-approve = ✅ Approve
+balance-admin-button-reject = ❌ Reject
+balance-admin-button-paid = 💸 Mark paid
+balance-admin-already = This payout was already decided.
+balance-admin-insufficient = Not enough available: the owner has { $available } now. Reject the request or wait.
+balance-admin-ask-reason = Why is the payout of { $amount } rejected? Reply to this message; the owner will see it.
+balance-admin-approved = Approved. Make the transfer, then press «Mark paid».
+balance-admin-paid = Marked paid; the owner got a receipt.
+balance-admin-rejected = Rejected; the owner was told why.
+
+## admin-core (admin chat: guard, moderation cards, reasons, /moderation, /adminlang)
+admin-refused = ⛔ Only LytSlot admins can do this here. The attempt has been logged.
+admin-card-closed = This card has already been decided.
+admin-card-gone = ⚠️ The object of this card is gone (<code>{ $id }</code>).
+admin-card-gone-short = The object of this card is gone.
+admin-card-decided = { $mark } <b>{ $decision }</b> — { $admin }, { $time } UTC
+admin-card-reason = Reason: { $reason }
+admin-decision = { $decision ->
+    [approved] Approved
+    [rejected] Rejected
+    [published] Marked as published
+    [not_published] Not published
+    [paid] Paid
+    [full_refund] Full refund
+    [partial_refund] Partial refund
+    [no_refund] No refund
+   *[other] { $decision }
+}
+admin-done = Done.
+admin-reason-asked = Reply to the bot's message with the reason.
+admin-reason-placeholder = Reason
+admin-reason-invalid = Please reply with a text of up to { $max } characters.
+admin-ask-reason = ✍️ Reply to this message with the reason for rejecting it (the owner will see it).
+admin-ask-reason-advertiser = ✍️ Reply to this message with the reason for rejecting the post (the advertiser will see it; the order is refunded in full).
+admin-button-approve = ✅ Approve
+admin-button-reject = ❌ Reject
+admin-button-published = 📣 It was published
+admin-button-not-published = 🚫 Not published — refund
+admin-channel-card =
+    🆕 <b>New channel waiting for approval</b>
+    { $title } ({ $username }), id <code>{ $chatId }</code>
+    Subscribers: { $subscribers }
+    Category: { $category } · language: { $language }
+    Owner: { $owner } { $ownerUsername } (id <code>{ $ownerId }</code>)
+admin-creative-card =
+    🎨 <b>Post waiting for moderation</b> — order <code>{ $order }</code>
+    Advertiser: { $advertiser } (id <code>{ $advertiserId }</code>)
+    Variants: { $variants } (previews below)
+admin-creative-reason = { $reason ->
+    [first_time] • First order of this advertiser
+    [flagged] • The content check flagged the post
+   *[other] • { $reason }
+}
+admin-creative-flag = ⚠️ Variant { $variant }: { $source } / { $code } — { $detail }
+admin-placement-card =
+    ❓ <b>Publication not confirmed</b> — order <code>{ $order }</code>
+    Channel: { $channel } ({ $username })
+    Slot: { $due } · format { $format }
+    Send attempt started: { $attempt }
+    Last error: { $error }
+    The bot may have posted the ad and crashed before recording it. Check the channel.
+admin-placement-ask-link = ✍️ Reply with the link to the post in the channel (t.me/…/123) or its message id.
+admin-placement-bad-link = That is not a post link or a message id.
+admin-moderation-usage = Usage: /moderation on | off
+admin-moderation-on = 🛡 Pre-moderation is <b>on</b>: new channels and posts of first-time or flagged advertisers wait for an admin.
+admin-moderation-off = 🛡 Pre-moderation is <b>off</b>: new channels are listed at once and paid posts go straight to the owners.
+admin-language-usage = Usage: /adminlang ru | en
+admin-language-set = The admin chat now speaks English.
+admin-channel-pending = 🕓 Your channel «{ $channel }» is waiting for a LytSlot moderator. It will appear in the catalog after approval; meanwhile you can set it up.
+admin-channel-approved = ✅ Your channel «{ $channel }» has been approved and is now listed in the catalog.
+admin-channel-rejected = ❌ Your channel «{ $channel }» was not approved. Reason: { $reason }
+admin-creative-pending = 🕓 Payment received. Your post is being checked by a LytSlot moderator; after that it goes to the channel owner. We will let you know.
+admin-creative-rejected = ❌ A LytSlot moderator rejected your post for «{ $channel }». Reason: { $reason }. The payment is refunded in full.

@@ -383,7 +383,7 @@ channels-error-plan-limit =
         [one] { $limit } канал
         [few] { $limit } канала
        *[many] { $limit } каналов
-    }. Удалите один из каналов или перейдите на Pro (до 10 каналов; скоро).
+    }. Удалите один из каналов или перейдите на Pro (до 10 каналов): /plan
 channels-error-telegram = Telegram не ответил на проверку. Попробуйте ещё раз через минуту.
 channels-error-private-link =
     Я не умею открывать пригласительные ссылки. Добавьте меня в канал администратором и перешлите сюда любой пост канала.
@@ -771,3 +771,453 @@ settle-undelivered-advertiser = ❌ Ваша реклама в <b>{ $channel }</
 settle-refunded-advertiser = 💸 Возвращено { $amount } — полностью.
 publish-lost-rights = ⚠️ Не могу опубликовать оплаченную рекламу в <b>{ $channel }</b>: у бота нет прав { $missing }. Верните боту права администратора в течение { $minutes } мин., иначе заказ будет отменён, а рекламодателю вернутся деньги полностью.
 publish-failed-owner = ❌ Оплаченную рекламу в <b>{ $channel }</b> не удалось опубликовать в течение 15 минут после начала слота (у бота не было прав или канал не активен). Заказ отменён, рекламодателю вернутся деньги полностью.
+
+## subscription (Pro plan: owner screen, Stars subscription, receipts, expiry)
+subscription-menu-button = 💎 Тариф и подписка
+subscription-command = Ваш тариф и подписка Pro
+subscription-title = 💎 <b>Ваш тариф: { $plan ->
+        [pro] Pro
+       *[free] Free
+    }</b>
+subscription-status-free = Free: один канал. Pro открывает больше.
+subscription-status-pro-forever = Pro без срока окончания.
+subscription-status-renews = Продлевается автоматически через { $method ->
+        [stars] Telegram Stars
+        [stripe] Stripe
+       *[yookassa] ЮKassa
+    }; оплачено до { $until }.
+subscription-status-cancelled = Автопродление отменено: Pro действует до { $until }, затем тариф станет Free.
+subscription-status-paid-until = Оплачено до { $until }. Оплатите снова до этой даты, чтобы сохранить Pro.
+subscription-channels = Каналов: { $used } из { $limit }
+subscription-paused-by-plan = ⏸ { $count ->
+        [one] { $count } канал на паузе, потому что Pro закончился. Продлите Pro, чтобы возобновить его.
+        [few] { $count } канала на паузе, потому что Pro закончился. Продлите Pro, чтобы возобновить их.
+       *[other] { $count } каналов на паузе, потому что Pro закончился. Продлите Pro, чтобы возобновить их.
+    }
+subscription-capability = { $mark } { $name }
+subscription-capability-channels = до { $limit } каналов
+subscription-capability-api-keys = API-ключи для партнёрского API
+subscription-capability-ab-tests = A/B-тесты креативов
+subscription-capability-csv-export = выгрузки в CSV
+subscription-pro-offer = <b>Pro</b> на месяц: { $prices }
+subscription-buy = Купить Pro · { $price }
+subscription-extend = Продлить на месяц · { $price }
+subscription-cancel = ✖️ Отменить автопродление
+subscription-cancel-confirm = Отменить автопродление? Pro действует до конца оплаченного периода; потом лишние каналы встанут на паузу (они не удаляются).
+subscription-cancel-yes = Да, отменить
+subscription-cancel-no = ‹ Оставить
+subscription-cancelled-text = ✅ Автопродление отменено. Больше списаний не будет.
+subscription-cancel-nothing = Автопродления, которое можно отменить, нет.
+subscription-cancel-failed = ⚠️ Платёжный сервис не принял отмену. Попробуйте ещё раз через минуту.
+subscription-method-unavailable = Этот способ оплаты недоступен.
+subscription-invoice-title = LytSlot Pro — 1 месяц
+subscription-invoice-description = Тариф Pro на 30 дней: до 10 каналов, API-ключи, A/B-тесты и выгрузки в CSV. Продлевается каждый месяц, пока вы не отмените.
+subscription-pay-text = Оплатите { $price } через { $method ->
+        [stars] Telegram Stars (продление каждые 30 дней, пока вы не отмените)
+        [stripe] карту в Stripe (продление каждый месяц, пока вы не отмените)
+       *[yookassa] ЮKassa (один месяц; чтобы продлить, оплатите снова)
+    }:
+subscription-pay-button = 💳 Оплатить { $price }
+subscription-buy-failed = ⚠️ Платёжный сервис сейчас не отвечает. Деньги не списаны; попробуйте через минуту.
+subscription-precheckout-not-owner = Оплатить Pro может только владелец этого пространства.
+subscription-precheckout-price = Цена Pro изменилась. Откройте экран тарифа заново, чтобы получить новый счёт.
+subscription-paid-unknown = ⚠️ Этот платёж не удалось связать с пространством, поэтому деньги возвращены.
+subscription-receipt =
+    🧾 <b>Чек: LytSlot Pro</b>
+    Сумма: { $amount }
+    Способ: { $method ->
+        [stars] Telegram Stars
+        [stripe] Stripe
+       *[yookassa] ЮKassa
+    }
+    Pro действует до { $until }.{ $resumed ->
+        [0] {""}
+       *[other] {" "}Возобновлено каналов с паузы: { $resumed }.
+    }
+subscription-reminder = ⏳ Тариф Pro заканчивается { $until }. Оплатите ещё месяц, чтобы дополнительные каналы продолжали продавать рекламу.
+subscription-expired = Тариф Pro закончился; теперь у пространства тариф Free.
+subscription-expired-paused =
+    ⏸ Тариф Pro закончился; теперь у пространства тариф Free.
+    На паузе (не удалены): { $channels }. Уже забронированная реклама в них будет опубликована, как договорились; новые бронирования закрыты, пока вы не продлите Pro — тогда каналы сразу возобновятся.
+subscription-open = 💎 Открыть тариф
+
+## disputes
+disputes-button-open = ⚖️ Открыть спор
+disputes-ask-reason = ⚖️ Что пошло не так с этим заказом? Опишите проблему одним сообщением (до { $max } символов). Администратор платформы разберётся. /cancel — отменить.
+disputes-reason-invalid = Опишите проблему одним текстовым сообщением длиной от 1 до { $max } символов.
+disputes-ask-evidence = Теперь пришлите одно сообщение-доказательство: скриншот, фото, документ или текст. Администратор увидит его как есть.
+disputes-opened = ✅ Спор открыт. Администратор примет решение, и мы сообщим вам результат.
+disputes-not-found = Этот заказ не найден среди ваших.
+disputes-not-disputable = Спор можно открыть, пока заказ запланирован или опубликован, либо в течение { $days } дней после его завершения.
+disputes-window-closed = Срок для споров по этому заказу ({ $days } дней) истёк.
+disputes-already-open = Спор по этому заказу уже открыт — администратор примет решение.
+disputes-opened-owner = ⚖️ Рекламодатель открыл спор по заказу { $order }. Расчёт по заказу подождёт решения администратора платформы.
+disputes-opened-advertiser = ⚖️ Владелец канала открыл спор по заказу { $order }. Решение примет администратор платформы.
+disputes-resolved-full-refund-advertiser =
+    ⚖️ Спор по заказу { $order } решён: полный возврат { $amount }.
+    Комментарий администратора: { $note }
+disputes-resolved-full-refund-owner =
+    ⚖️ Спор по заказу { $order } решён: рекламодателю возвращается вся сумма — { $amount }.
+    Комментарий администратора: { $note }
+disputes-resolved-partial-refund-advertiser =
+    ⚖️ Спор по заказу { $order } решён: частичный возврат { $amount }. (Часть оплаты звёздами зачисляется на ваш баланс на платформе.)
+    Комментарий администратора: { $note }
+disputes-resolved-partial-refund-owner =
+    ⚖️ Спор по заказу { $order } решён: рекламодателю возвращается { $amount }, остальное рассчитывается как обычно.
+    Комментарий администратора: { $note }
+disputes-resolved-no-refund-advertiser =
+    ⚖️ Спор по заказу { $order } решён: без возврата.
+    Комментарий администратора: { $note }
+disputes-resolved-no-refund-owner =
+    ⚖️ Спор по заказу { $order } решён: без возврата, заказ рассчитывается как обычно.
+    Комментарий администратора: { $note }
+disputes-admin-gone = Спора { $id } больше нет.
+disputes-admin-card =
+    ⚖️ <b>Спор { $id }</b>
+    Открыл { $role ->
+        [owner] владелец канала
+       *[advertiser] рекламодатель
+    }: { $opener }, { $opened }
+    Заказ: <code>{ $order }</code> ({ $status })
+    Каналы: { $channels }
+    Сумма заказа: { $total }
+    Оплачено: { $paid } через { $provider }; расчёт: { $settled ->
+        [yes] проведён
+       *[no] не проведён
+    }
+    Можно вернуть: { $refundable }
+disputes-admin-reason = <b>Причина:</b> { $reason }
+disputes-admin-evidence-below = 📎 Доказательство — сообщением под этой карточкой.
+disputes-admin-button-full = 💸 Полный возврат
+disputes-admin-button-part = ✂️ Частичный возврат
+disputes-admin-button-none = 🚫 Без возврата
+disputes-admin-ask-amount = ✂️ Ответьте суммой возврата (не больше { $max }; например, 150 или 150,50; звёзды — целыми), после неё можно добавить комментарий для обеих сторон.
+disputes-admin-ask-note = Ответьте комментарием для обеих сторон к решению ({ $decision ->
+        [full_refund] полный возврат
+       *[no_refund] без возврата
+    }).
+disputes-admin-already = По этому спору уже есть решение.
+disputes-admin-amount-invalid = Это не сумма: нажмите кнопку на карточке ещё раз и ответьте числом вроде 150 или 150,50 (звёзды — целыми).
+disputes-admin-amount-too-large = Слишком много: вернуть можно не больше { $max }. Нажмите кнопку ещё раз.
+disputes-admin-nothing = По этому заказу возвращать уже нечего.
+disputes-admin-refund-failed = Платёжная система отклонила возврат; спор остаётся открытым. Попробуйте позже.
+disputes-admin-not-yet = Частичный возврат назначается, когда срок показа рекламы закончится (сначала проводится расчёт). До тех пор — полный возврат или без возврата.
+disputes-admin-refunded = 💸 Возвращено по решению: { $amount }
+disputes-admin-done = Готово: { $decision ->
+        [full_refund] полный возврат
+        [partial_refund] частичный возврат
+       *[no_refund] без возврата
+    }, { $amount }.
+
+## admin-ops (admin chat: blocks, look-ups, audit view, platform stats; notices about blocks)
+admin-ops-order-cancelled-paid = ⛔ Ваш заказ { $order } в «{ $channel }» отменён: LytSlot заблокировал канал ({ $reason }). Оплата возвращается полностью.
+admin-ops-order-cancelled-unpaid = ⛔ Ваш неоплаченный заказ { $order } в «{ $channel }» отменён, слоты освобождены: LytSlot заблокировал канал ({ $reason }).
+admin-ops-channel-blocked-owner = ⛔ LytSlot заблокировал ваш канал «{ $channel }»: { $reason }. Он убран из каталога; отменено предстоящих заказов: { $count }, рекламодателям вернули деньги. Если это ошибка, напишите в поддержку через /help.
+admin-ops-channel-unblocked-owner = ✅ LytSlot снял блокировку с «{ $channel }». Канал снова в продаже.
+admin-ops-account-blocked = ⛔ Ваш аккаунт в LytSlot заблокирован: { $reason }. Бронировать рекламу и добавлять каналы нельзя; если это ошибка, напишите в поддержку.
+admin-ops-account-unblocked = ✅ Ваш аккаунт в LytSlot разблокирован. С возвращением!
+admin-ops-order-refunded-by-admin = 💸 LytSlot полностью возвращает оплату заказа { $order }: { $reason }.
+admin-ops-booking-blocked = ⛔ Ваш аккаунт заблокирован, бронировать рекламу нельзя: { $reason }
+admin-ops-ref-bad = Не понимаю «{ $ref }». Укажите id, короткий id, Telegram id или @username.
+admin-ops-ref-not-found = По «{ $ref }» ничего не найдено.
+admin-ops-ref-ambiguous = Под «{ $ref }» подходит несколько объектов — укажите id длиннее.
+admin-ops-target-gone = Этого объекта больше нет.
+admin-ops-already-blocked = Уже заблокирован.
+admin-ops-not-blocked = Он не заблокирован.
+admin-ops-reason-invalid = Причина — от 3 до 500 символов. Ответьте на запрос ещё раз.
+admin-ops-block-usage =
+    Как вызвать:
+    <code>/block channel @username причина</code>
+    <code>/block user 123456789 причина</code>
+admin-ops-unblock-usage =
+    Как вызвать:
+    <code>/unblock channel @username</code>
+    <code>/unblock user 123456789</code>
+admin-ops-channel-blocked = ⛔ Канал <b>{ $channel }</b> заблокирован: { $reason }
+    Отменено заказов: { $cancelled } · возвращено: { $refunded } · возврат в ожидании (повторится автоматически): { $pending }
+admin-ops-user-blocked = ⛔ Пользователь <code>{ $user }</code> заблокирован: { $reason }
+admin-ops-channel-unblocked = ✅ Канал <b>{ $channel }</b> разблокирован и снова в продаже.
+admin-ops-user-unblocked = ✅ Пользователь <code>{ $user }</code> разблокирован.
+admin-ops-order-usage = Как вызвать: <code>/order 1a2b3c4d</code> (id или короткий id)
+admin-ops-channel-usage = Как вызвать: <code>/channel @username</code> (или chat id, или id)
+admin-ops-user-usage = Как вызвать: <code>/user 123456789</code> (Telegram id, @username или id)
+admin-ops-order-payment = • { $provider }: { $status }, { $amount } (возвращено { $refunded })
+admin-ops-order-card =
+    🧾 <b>Заказ</b> <code>{ $id }</code>
+    Статус: <b>{ $status }</b> ({ $reason })
+    Сумма: { $total } · возвращено: { $refunded }
+    Слотов: { $items } в { $channels }
+    Рекламодатель: { $advertiser }
+    Владелец: { $owner }
+    Создан: { $created } · оплачен: { $paid }
+    Платежи:
+    { $payments }
+    Споры: { $disputes }
+admin-ops-channel-card =
+    📢 <b>{ $title }</b> { $username }
+    Id: <code>{ $id }</code> · чат <code>{ $chatId }</code>
+    Статус: <b>{ $status }</b> ({ $reason })
+    Подписчиков: { $subscribers } · тариф { $plan }
+    Владелец: { $owner }
+    Продано заказов: { $sold } · предстоит: { $upcoming } · с возвратами: { $refunded }
+    Опубликовано: { $published } · нарушений: { $violations }
+    Продажи: { $sales }
+    Добавлен: { $created }
+admin-ops-user-card =
+    👤 { $person }
+    Id: <code>{ $id }</code> · язык { $language } · с { $created }
+    { $blocked }
+    Пространств: { $workspaces } · каналов: { $channels }
+    Заказов: { $orders } (оплачено { $sold }) · потрачено: { $spent }
+    Открыто споров: { $disputes }
+admin-ops-user-blocked-line = ⛔ Заблокирован с { $at }: { $reason }
+admin-ops-user-not-blocked = Не заблокирован.
+admin-ops-button-audit = 📜 Аудит
+admin-ops-button-refund = 💸 Вернуть деньги
+admin-ops-button-block = ⛔ Заблокировать
+admin-ops-button-unblock = ✅ Разблокировать
+admin-ops-button-newer = ◀️ Новее
+admin-ops-button-older = Старее ▶️
+admin-ops-audit-header = 📜 <b>Аудит: { $kind }</b> <code>{ $id }</code> — записей: { $total }, страница { $page }/{ $pages }
+admin-ops-audit-empty = Записей аудита пока нет.
+admin-ops-audit-usage = Как вызвать: <code>/audit order|channel|user|payout|dispute id</code>
+admin-ops-prompt-block-channel = ⛔ Почему блокируем канал { $id }? Ответьте на это сообщение причиной (3–500 символов).
+admin-ops-prompt-block-user = ⛔ Почему блокируем пользователя { $id }? Ответьте на это сообщение причиной (3–500 символов).
+admin-ops-prompt-refund = 💸 Почему возвращаем всю оплату заказа { $id }? Ответьте на это сообщение причиной (3–500 символов).
+admin-ops-reason-placeholder = Причина
+admin-ops-refund-done = 💸 Оплата заказа { $order } возвращена полностью.
+admin-ops-refund-pending = ⏳ Платёжная система ещё не подтвердила возврат по заказу { $order }; попытка повторится автоматически.
+admin-ops-refund-nothing = По этому заказу возвращать больше нечего.
+admin-ops-refund-publishing = Реклама публикуется прямо сейчас — попробуйте через несколько минут.
+admin-ops-stats-usage = Как вызвать: <code>/stats day|week|month</code>
+admin-ops-stats-no-data = нет данных
+admin-ops-stats-period-day = дням
+admin-ops-stats-period-week = неделям
+admin-ops-stats-period-month = месяцам
+admin-ops-stats-chart-gmv = GMV по { $period }
+admin-ops-stats-chart-revenue = Выручка платформы по { $period }
+admin-ops-stats-charts-unavailable = ⚠️ Графики сейчас недоступны (сервис графиков не ответил).
+admin-ops-stats-top-channel = { $n }. { $title }{ $username } — заказов: { $orders }, { $sales }
+admin-ops-stats-top-advertiser = { $n }. { $name }{ $username } (<code>{ $telegramId }</code>) — заказов: { $orders }, { $spent }
+admin-ops-stats-summary =
+    📊 <b>Статистика платформы</b> по { $period } (интервалов: { $buckets }, { $from } … { $to } UTC)
+    GMV (оплаченные заказы): { $gmv }
+    Выручка платформы (комиссии и подписки): { $revenue }
+    Возвраты: { $refunds }
+    Оплаченных заказов: { $paidOrders } · с возвратами: { $refundedOrders } ({ $orderRate } %)
+    Активных каналов: { $activeChannels } · активных рекламодателей: { $activeAdvertisers }
+
+    <b>Топ каналов</b>
+    { $topChannels }
+
+    <b>Топ рекламодателей</b>
+    { $topAdvertisers }
+
+## pay-core (payment methods, external payments, receipts, /paysupport)
+checkout-method-stars = ⭐ Telegram Stars — { $amount }
+checkout-method-stripe = 💳 Картой (Stripe) — { $amount }
+checkout-method-yookassa = 💳 ЮKassa (карты, СБП) — { $amount }
+checkout-choose-method = Выберите способ оплаты. Слоты остаются за вами, пока вы платите; деньги хранятся на эскроу до выхода рекламы.
+checkout-error-method = этот способ оплаты недоступен для заказа в этой валюте.
+checkout-external-unavailable = ⚠️ Платёжный сервис не ответил. Попробуйте через минуту или оплатите звёздами Telegram.
+checkout-external-button = 💳 Оплатить { $amount }
+checkout-external-link =
+    🔗 Оплатите <b>{ $amount }</b> за { $channels } { $method ->
+        [stripe] картой (Stripe)
+       *[other] через ЮKassa
+    } — нажмите кнопку ниже.
+    Пока платёж подтверждается, слоты остаются за вами. Чек придёт сюда.
+checkout-payment-failed-held = ⚠️ Оплата заказа { $order } отменена. Слоты ещё несколько минут за вами: откройте 🧾 Мои заказы, чтобы оплатить снова.
+checkout-payment-failed-expired = ⚠️ Оплата заказа { $order } отменена или истекла, а бронь слотов закончилась. Слоты освобождены — забронируйте их заново.
+receipt-payment =
+    🧾 <b>Чек</b> — заказ { $order }
+    Каналы: { $channels }
+    Оплачено: <b>{ $amount }</b>, способ: { $method ->
+        [stars] звёзды Telegram
+        [stripe] карта (Stripe)
+       *[other] ЮKassa
+    }
+    После выхода рекламы: 80 % получает владелец канала, комиссия платформы { $fee } (20 %). До этого деньги хранятся на эскроу.
+    Дата: { $date }
+    Платёж: <code>{ $payment }</code>
+receipt-refund =
+    🧾 <b>Чек возврата</b> — заказ { $order }
+    Возвращено: <b>{ $amount }</b> { $method ->
+        [stars] на ваш баланс звёзд Telegram
+        [stripe] на карту (Stripe)
+       *[other] тем же способом (ЮKassa)
+    }
+    Дата: { $date }
+    Платёж: <code>{ $payment }</code>
+receipt-refund-credit =
+    🧾 <b>Чек возврата</b> — заказ { $order }
+    <b>{ $amount }</b> зачислено на ваш баланс у нас (звёзды Telegram нельзя вернуть частично).
+    Дата: { $date }
+    Платёж: <code>{ $payment }</code>
+paysupport-command = Оплата и возвраты
+paysupport-text =
+    💳 <b>Оплата и возвраты</b>
+
+    Платить можно звёздами Telegram, картой (Stripe — для каналов в USD/EUR) или через ЮKassa (для каналов в рублях). Деньги хранятся на эскроу и попадают к владельцу канала только после того, как реклама вышла как договаривались.
+
+    • Отмена до одобрения владельцем — полный возврат.
+    • Владелец отклонил заказ, не ответил вовремя или реклама не вышла — полный возврат.
+    • Пост удалён раньше срока или формат нарушен — нарушенная часть возвращается пропорционально.
+    • Звёзды Telegram возвращаются только целиком: частичный возврат оплаты звёздами зачисляется на ваш баланс у нас.
+
+    К каждой оплате и возврату приходит чек в этот чат. Вопрос по оплате? Напишите нам через /support и укажите номер заказа из чека.
+receipt-refund-pending = ⏳ { $method ->
+        [stripe] Stripe
+       *[other] ЮKassa
+    } пока не подтвердил возврат по заказу { $order }. Мы повторяем попытки автоматически, пока деньги не вернутся; чек возврата придёт сюда.
+
+## balance & payouts (owner balance screen, payout requests, payout receipts, admin payout card)
+balance-menu-button = 💰 Баланс и выплаты
+balance-command = Баланс, доходы и выплаты
+balance-title = 💰 <b>Баланс и выплаты</b>
+balance-empty = Заработка пока нет. Деньги за заказы появятся здесь после оплаты и станут доступны, когда реклама отработает свой срок.
+balance-currency = <b>{ $currency }</b>
+balance-available = Доступно к выводу: <b>{ $amount }</b>
+balance-pending = В ожидании (оплаченные, ещё не завершённые заказы): { $amount }
+balance-paying-out = Выплачивается: { $amount }
+balance-receivable = ⚠️ Ваш долг: { $amount } — заказ вернули покупателю уже после выплаты вам. Следующий заработок сначала погасит его.
+balance-earned-title = Заработано по месяцам (UTC):
+balance-earned-line = • { $month }: { $amount }
+balance-minimum = Минимальная выплата: { $amount }
+balance-open-request = ⏳ Заявка на выплату в этой валюте уже в работе. Следующую можно подать, когда она завершится.
+balance-history-empty = Выплат пока не было.
+balance-history-title = <b>Выплаты</b>
+balance-history-line = • { $date } — { $amount } — { $status ->
+    [requested] ждёт одобрения
+    [approved] одобрена, перевод в пути
+    [paid] выплачено ✅
+    [rejected] отклонена ❌
+   *[other] отменена
+  }
+balance-button-request = 💸 Запросить выплату ({ $currency })
+balance-button-refresh = 🔄 Обновить
+balance-button-back = 💰 Баланс и выплаты
+balance-forbidden = Баланс и выплаты доступны только владельцу рабочего пространства.
+balance-nothing-to-request = В этой валюте пока недостаточно средств для выплаты.
+balance-ask-amount = Сколько вывести? Доступно: <b>{ $available }</b>, минимум: { $minimum }.
+    Пришлите сумму (например, 1500 или 1500,50) или нажмите кнопку, чтобы вывести всё.
+balance-button-all = Всё ({ $amount })
+balance-amount-invalid = Это не сумма. Пришлите число, например 1500 или 1500,50 (звёзды — целым числом).
+balance-amount-below-minimum = Минимальная выплата — { $minimum }. Пришлите сумму побольше.
+balance-amount-too-large = Вывести можно не больше { $available }. Пришлите сумму поменьше.
+balance-method = { $method ->
+    [card] 💳 Банковская карта
+    [bank] 🏦 Банковский перевод
+    [crypto] 🪙 Криптовалюта (USDT)
+   *[other] ✍️ Другое
+  }
+balance-ask-method = Куда отправить деньги?
+balance-stars-note = ⭐ Заработок в звёздах платформа тоже выплачивает вручную — деньгами на указанные вами реквизиты, по курсу на день перевода.
+balance-method-buttons = Пожалуйста, выберите одну из кнопок выше.
+balance-ask-details = Пришлите реквизиты для способа «{ balance-method }» одним сообщением ({ $min }–{ $max } символов): номер карты, счёт и банк, адрес кошелька и сеть — всё, что нужно для перевода.
+balance-details-invalid = Реквизиты — одно текстовое сообщение длиной { $min }–{ $max } символов. Пришлите их ещё раз.
+balance-confirm = Проверьте заявку:
+    Сумма: <b>{ $amount }</b>
+    Способ: { balance-method }
+    Реквизиты: <code>{ $details }</code>
+    Команда платформы проверит заявку и переведёт деньги вручную; после выплаты придёт чек.
+balance-button-confirm = ✅ Запросить выплату
+balance-button-drop = ✖️ Отмена
+balance-dropped = Заявка не отправлена.
+balance-requested = ✅ Заявка на выплату <b>{ $amount }</b> отправлена. Команда платформы её рассмотрит; мы напишем, когда деньги будут в пути.
+balance-payout-approved = ✅ Выплата <b>{ $amount }</b> одобрена. Перевод на { $destination } уже в пути.
+balance-payout-rejected = ❌ Заявка на выплату <b>{ $amount }</b> отклонена: { $reason }
+    Деньги снова доступны в разделе 💰 Баланс и выплаты.
+balance-payout-receipt = 🧾 <b>Чек о выплате</b>
+    Сумма: <b>{ $amount }</b>
+    Комиссия: { $fee }
+    Способ: { balance-method }
+    Куда: { $destination }
+    Дата: { $date }
+balance-admin-gone = Выплаты { $id } больше нет.
+balance-admin-card = 💸 <b>Заявка на выплату</b> <code>{ $id }</code>
+    Пространство: { $workspace }
+    Владелец: { $owner }
+    Сумма: <b>{ $amount }</b>
+    Способ: { balance-method }
+    Реквизиты: <code>{ $details }</code>
+    Доступно сейчас: { $available }
+    Запрошено: { $requested }{ $stars ->
+        [yes] {""}
+            ⭐ Заработок в звёздах: переведите денежный эквивалент вручную.
+       *[no] {""}
+    }
+balance-admin-approved-line = ✅ Одобрил(а) { $admin }, { $time }. Сделайте перевод и нажмите «Выплачено».
+balance-admin-button-approve = ✅ Одобрить
+balance-admin-button-reject = ❌ Отклонить
+balance-admin-button-paid = 💸 Выплачено
+balance-admin-already = По этой выплате уже принято решение.
+balance-admin-insufficient = Недостаточно средств: у владельца сейчас доступно { $available }. Отклоните заявку или подождите.
+balance-admin-ask-reason = Почему отклонена выплата { $amount }? Ответьте на это сообщение — владелец увидит причину.
+balance-admin-approved = Одобрено. Сделайте перевод и нажмите «Выплачено».
+balance-admin-paid = Отмечено как выплаченное; владелец получил чек.
+balance-admin-rejected = Отклонено; владелец получил причину.
+
+## admin-core (admin chat: guard, moderation cards, reasons, /moderation, /adminlang)
+admin-refused = ⛔ Здесь это могут делать только администраторы LytSlot. Попытка записана в журнал.
+admin-card-closed = По этой карточке уже принято решение.
+admin-card-gone = ⚠️ Объект этой карточки больше не существует (<code>{ $id }</code>).
+admin-card-gone-short = Объект этой карточки больше не существует.
+admin-card-decided = { $mark } <b>{ $decision }</b> — { $admin }, { $time } UTC
+admin-card-reason = Причина: { $reason }
+admin-decision = { $decision ->
+    [approved] Одобрено
+    [rejected] Отклонено
+    [published] Отмечено как опубликованное
+    [not_published] Не опубликовано
+    [paid] Выплачено
+    [full_refund] Полный возврат
+    [partial_refund] Частичный возврат
+    [no_refund] Без возврата
+   *[other] { $decision }
+}
+admin-done = Готово.
+admin-reason-asked = Ответьте на сообщение бота, указав причину.
+admin-reason-placeholder = Причина
+admin-reason-invalid = Ответьте текстом длиной до { $max } символов.
+admin-ask-reason = ✍️ Ответьте на это сообщение причиной отказа (её увидит владелец).
+admin-ask-reason-advertiser = ✍️ Ответьте на это сообщение причиной отказа (её увидит рекламодатель; заказ будет возвращён полностью).
+admin-button-approve = ✅ Одобрить
+admin-button-reject = ❌ Отклонить
+admin-button-published = 📣 Пост вышел
+admin-button-not-published = 🚫 Не вышел — вернуть деньги
+admin-channel-card =
+    🆕 <b>Новый канал ждёт одобрения</b>
+    { $title } ({ $username }), id <code>{ $chatId }</code>
+    Подписчиков: { $subscribers }
+    Категория: { $category } · язык: { $language }
+    Владелец: { $owner } { $ownerUsername } (id <code>{ $ownerId }</code>)
+admin-creative-card =
+    🎨 <b>Пост ждёт модерации</b> — заказ <code>{ $order }</code>
+    Рекламодатель: { $advertiser } (id <code>{ $advertiserId }</code>)
+    Вариантов: { $variants } (превью ниже)
+admin-creative-reason = { $reason ->
+    [first_time] • Первый заказ этого рекламодателя
+    [flagged] • Автоматическая проверка пометила пост
+   *[other] • { $reason }
+}
+admin-creative-flag = ⚠️ Вариант { $variant }: { $source } / { $code } — { $detail }
+admin-placement-card =
+    ❓ <b>Публикация не подтверждена</b> — заказ <code>{ $order }</code>
+    Канал: { $channel } ({ $username })
+    Слот: { $due } · формат { $format }
+    Отправка начата: { $attempt }
+    Последняя ошибка: { $error }
+    Бот мог опубликовать рекламу и упасть до записи результата. Проверьте канал.
+admin-placement-ask-link = ✍️ Ответьте ссылкой на пост в канале (t.me/…/123) или его номером сообщения.
+admin-placement-bad-link = Это не ссылка на пост и не номер сообщения.
+admin-moderation-usage = Использование: /moderation on | off
+admin-moderation-on = 🛡 Премодерация <b>включена</b>: новые каналы и посты новых или помеченных проверкой рекламодателей ждут администратора.
+admin-moderation-off = 🛡 Премодерация <b>выключена</b>: новые каналы сразу попадают в каталог, а оплаченные посты — к владельцам.
+admin-language-usage = Использование: /adminlang ru | en
+admin-language-set = Теперь админ-чат говорит по-русски.
+admin-channel-pending = 🕓 Канал «{ $channel }» ждёт проверки модератором LytSlot. Он появится в каталоге после одобрения, а пока его можно настроить.
+admin-channel-approved = ✅ Канал «{ $channel }» одобрен и теперь есть в каталоге.
+admin-channel-rejected = ❌ Канал «{ $channel }» не прошёл проверку. Причина: { $reason }
+admin-creative-pending = 🕓 Оплата получена. Пост проверяет модератор LytSlot, затем он уйдёт владельцу канала. Мы сообщим о результате.
+admin-creative-rejected = ❌ Модератор LytSlot отклонил ваш пост для «{ $channel }». Причина: { $reason }. Оплата будет возвращена полностью.

@@ -5,6 +5,8 @@ import type { Database } from '../models/db.js';
 import type { Logger } from '../models/logger.js';
 import { advanceTestClock, syncTestClock } from '../models/platform/test-clock.js';
 import { createEmulator } from './emulator.js';
+import { startStripeFake } from './fakes/stripe.js';
+import { startYooKassaFake } from './fakes/yookassa.js';
 import { readJson, sendJson, type RouteHook } from './http-utils.js';
 import { createSandboxWorld } from './seed.js';
 
@@ -15,6 +17,10 @@ export interface BootedSandbox {
   /** The config the app runs with: the emulator's token and API root, the seeded chat ids. */
   config: Config;
   url: string;
+  /** Tells the local fakes where the app's HTTP server is (their webhooks go there). */
+  useHttpUrl(httpUrl: string): void;
+  /** Where the fake YooKassa notifies from (loopback), when the sandbox runs it. */
+  yookassaSources: string[] | undefined;
   close(): Promise<void>;
 }
 
@@ -39,11 +45,43 @@ export async function bootSandbox(deps: SandboxDeps): Promise<BootedSandbox> {
   const world = createSandboxWorld(emulator, { botToken: sandboxBotToken });
   emulator.addRoute(clockRoutes(deps));
   const { url } = await emulator.listen(deps.config.sandboxPort, '127.0.0.1');
+  // Without Stripe keys, a local fake Stripe (its Checkout link opens a test "Pay" page).
+  const stripe = deps.config.stripe ? undefined : await startStripeFake();
+  // Likewise a local fake YooKassa (its confirmation page pays or cancels, then notifies).
+  const yookassa = deps.config.yookassa ? undefined : await startYooKassaFake();
   return {
     url,
-    close: () => emulator.close(),
+    useHttpUrl(httpUrl) {
+      if (stripe) stripe.webhookUrl = `${httpUrl}/webhooks/stripe`;
+      if (yookassa) yookassa.webhookUrl = `${httpUrl}/webhooks/yookassa`;
+    },
+    yookassaSources: yookassa ? ['127.0.0.1/32'] : undefined,
+    close: async () => {
+      await stripe?.close();
+      await yookassa?.close();
+      await emulator.close();
+    },
     config: {
       ...deps.config,
+      ...(stripe
+        ? {
+            stripe: {
+              secretKey: stripe.secretKey,
+              webhookSecret: stripe.webhookSecret,
+              apiRoot: stripe.apiRoot,
+            },
+          }
+        : {}),
+      ...(yookassa
+        ? {
+            yookassa: {
+              shopId: yookassa.shopId,
+              secretKey: yookassa.secretKey,
+              apiRoot: yookassa.apiRoot,
+              trustedProxy: undefined,
+            },
+          }
+        : {}),
       botToken: world.botToken,
       telegramApiRoot: url,
       adminTelegramIds: deps.config.adminTelegramIds.length

@@ -1,5 +1,6 @@
 import type { EmulatorActions } from './emulator-actions.js';
 import { readJson, sendJson, type RouteHook } from './http-utils.js';
+import { renewStarSubscription } from './actions/payments.js';
 import type { UserContent } from './actions/user-messages.js';
 import { streamEvents } from './event-stream.js';
 import { visibleCommands } from './methods/bot-methods.js';
@@ -119,6 +120,12 @@ export function createControlApi(world: World, actions: EmulatorActions): RouteH
       return result.ok
         ? { ok: true, chargeId: result.value.chargeId, amount: result.value.amount }
         : { ok: false, code: result.code, error: result.detail?.error_message ?? result.code };
+    },
+    'renew-subscription': (b) => {
+      const result = renewStarSubscription(world, str(b.chargeId, 'chargeId'));
+      return result.ok
+        ? { ok: true, chargeId: result.value.chargeId, expiresAt: result.value.expiresAt }
+        : { ok: false, code: result.code };
     },
     'channel-post': (b) =>
       actions.postInChannel(num(b.userId, 'userId'), num(b.channelId, 'channelId'), content(b)),

@@ -53,6 +53,17 @@ describe('parseConfig', () => {
     expect(result.ok && result.value.telegramApiRoot).toBe('http://127.0.0.1:8081');
     expect(result.ok && result.value.adminChatId).toBe(-1001234);
   });
+
+  it('accepts IP addresses and ranges as the YooKassa proxy and names anything else', () => {
+    const keys = { YOOKASSA_SHOP_ID: '1', YOOKASSA_SECRET_KEY: 'k' };
+    const good = parseConfig({ ...keys, YOOKASSA_TRUSTED_PROXY: '10.0.0.5, 10.1.0.0/16,::1' });
+    expect(good.ok && good.value.yookassa?.trustedProxy).toBe('10.0.0.5, 10.1.0.0/16,::1');
+    for (const bad of ['proxy.local', '10.0.0.0/33', '10.0.0.1/8/2']) {
+      const result = parseConfig({ ...keys, YOOKASSA_TRUSTED_PROXY: bad });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.errors[0]).toMatch(/^YOOKASSA_TRUSTED_PROXY \(got/);
+    }
+  });
 });
 
 describe('.env.example', () => {

@@ -1,7 +1,8 @@
 import type { Context, MiddlewareFn } from 'grammy';
 import { ensureAccount } from '../../models/accounts/ensure-account.js';
+import { accountBlockReason } from '../../models/admin/block.js';
 import type { BotContext, BotDeps } from '../context.js';
-import { html } from '../html.js';
+import { escapeHtml, html } from '../html.js';
 import { asLocale, localeFromLanguageCode } from '../i18n.js';
 import { sessionKeyOf } from '../session.js';
 
@@ -39,9 +40,23 @@ export function createAccountMiddleware(deps: BotDeps): MiddlewareFn<BotContext>
       await ctx.i18n.renegotiateLocale();
     }
     if (row.blockedAt) {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t('account-blocked') });
+      // Told why (the admin's reason, cut to fit an alert), never let through.
+      const reason = await deps.database.withScope({}, (tx) => accountBlockReason(tx, row.id));
+      const why = reason && reason.length > 90 ? `${reason.slice(0, 89)}…` : reason;
+      if (ctx.callbackQuery)
+        await ctx.answerCallbackQuery({
+          text: why
+            ? ctx.t('admin-ops-booking-blocked', { reason: why })
+            : ctx.t('account-blocked'),
+          show_alert: true,
+        });
       else if (ctx.message && ctx.chat?.type === 'private')
-        await ctx.reply(ctx.t('account-blocked'), html);
+        await ctx.reply(
+          reason
+            ? ctx.t('admin-ops-account-blocked', { reason: escapeHtml(reason) })
+            : ctx.t('account-blocked'),
+          html,
+        );
       return;
     }
     await next();

@@ -15,6 +15,15 @@ import { channels, type ChannelStatus } from './table.js';
 export const pauseReasons = ['owner', 'bot_rights', 'plan'] as const;
 export type PauseReason = (typeof pauseReasons)[number];
 
+/**
+ * Whether already booked ads still go out in a channel: active ones, and ones paused only because
+ * the Pro plan ended (new bookings stop; what was sold is delivered). Owner, rights and admin stops
+ * halt publication.
+ */
+export function publishesBookedAds(status: ChannelStatus, statusReason: string | null): boolean {
+  return status === 'active' || (status === 'paused' && statusReason === 'plan');
+}
+
 /** What a new rights snapshot did to a channel. */
 export type RightsTransition = 'paused' | 'resumed' | 'degraded' | 'none';
 
@@ -44,7 +53,8 @@ export async function applyRightsSnapshot(
   let status = channel.status;
   let reason = channel.statusReason;
   let transition: RightsTransition = 'none';
-  if (!canSell(rights) && (status === 'active' || status === 'pending_review')) {
+  // A channel waiting for an admin stays waiting (approval pauses it if rights are still missing).
+  if (!canSell(rights) && status === 'active') {
     status = 'paused';
     reason = 'bot_rights';
     transition = 'paused';

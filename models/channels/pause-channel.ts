@@ -22,6 +22,8 @@ export async function pauseChannel(
     const channel = await findChannel(tx, workspaceId, channelId);
     if (!channel) return fail('not_found');
     if (channel.status === 'blocked') return fail('blocked');
+    // Waiting for an admin is not on sale already; pausing (then resuming) must not skip approval.
+    if (channel.status === 'pending_review') return ok({ changed: false });
     if (channel.status === 'paused' && channel.statusReason === 'owner')
       return ok({ changed: false });
     await tx

@@ -1,7 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { requestAdminCard } from '../admin/cards.js';
+import { isPreModerationOn } from '../admin/moderation-policy.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
+import { enqueueNotification } from '../notifications/enqueue.js';
+import { enqueueJobInTx } from '../placements/create-placements.js';
 import { regenerateChannelSlots } from '../slots/regenerate-slots.js';
 import { membershipsOf } from '../workspaces/access.js';
 import { ensureOwnerWorkspace } from '../workspaces/ensure-owner-workspace.js';
@@ -29,12 +33,16 @@ export interface RegisteredChannel {
   workspaceId: string;
   created: boolean;
   transition: RightsTransition;
+  /** A new channel waits for an admin (pre-moderation on): not in the catalog until approved. */
+  pendingReview: boolean;
 }
 
 /**
  * Registers a channel the person administers in their own workspace (new channels are `active`,
- * see docs/channels.md), or refreshes it when one of their workspaces already has it. Refuses
- * missing rights, a channel held by another workspace (never saying which) and the plan limit.
+ * see docs/channels.md — or `pending_review` with an admin card requested and the owner told,
+ * while pre-moderation is on, docs/admin.md), or refreshes it when one of their workspaces already
+ * has it. Refuses missing rights, a channel held by another workspace (never saying which) and
+ * the plan limit.
  */
 export async function registerChannel(
   database: Database,
@@ -80,6 +88,7 @@ export async function registerChannel(
         workspaceId,
         created: false,
         transition: outcome.transition,
+        pendingReview: outcome.status === 'pending_review',
       });
     });
   }
@@ -97,6 +106,7 @@ export async function registerChannel(
     );
     if ((await countPlanChannels(tx, workspaceId)) >= limit) return fail('plan_limit', { limit });
     const settings = defaultChannelSettings(input.language);
+    const pendingReview = await isPreModerationOn(tx);
     const inserted = await tx
       .insert(channels)
       .values({
@@ -104,7 +114,7 @@ export async function registerChannel(
         telegramChatId: facts.telegramChatId,
         ...profile,
         settings: { ...settings },
-        status: 'active',
+        status: pendingReview ? 'pending_review' : 'active',
         botRights: { ...rights.value },
         rightsCheckedAt: now,
         shareCode: newShareCode(),
@@ -122,10 +132,29 @@ export async function registerChannel(
       action: 'channel.registered',
       objectType: 'channel',
       objectId: channelId,
-      data: { telegramChatId: facts.telegramChatId, rights: rights.value, plan: plan?.plan },
+      data: {
+        telegramChatId: facts.telegramChatId,
+        rights: rights.value,
+        plan: plan?.plan,
+        pendingReview,
+      },
       at: now,
       workspaceId,
     });
-    return ok({ channelId, workspaceId, created: true, transition: 'none' as const });
+    if (pendingReview) {
+      await requestAdminCard(tx, { kind: 'channel', objectId: channelId, at: now });
+      await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
+        accountId,
+        key: 'admin-channel-pending',
+        vars: { channel: profile.title },
+      });
+    }
+    return ok({
+      channelId,
+      workspaceId,
+      created: true,
+      transition: 'none' as const,
+      pendingReview,
+    });
   });
 }

@@ -80,7 +80,13 @@ export async function checkPreCheckout(
     const [pending] = await tx
       .select({ amount: payments.amount, details: payments.details })
       .from(payments)
-      .where(and(eq(payments.orderId, ref.id), eq(payments.status, 'pending')))
+      .where(
+        and(
+          eq(payments.orderId, ref.id),
+          eq(payments.provider, 'stars'),
+          eq(payments.status, 'pending'),
+        ),
+      )
       .limit(1);
     const items = await tx
       .select({ slotId: orderItems.slotId, format: orderItems.format, price: orderItems.price })

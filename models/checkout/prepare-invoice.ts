@@ -2,27 +2,22 @@ import { and, eq } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Database, Tx } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
-import { orderItems, orders, type Currency } from '../orders/table.js';
-import { transitionOrder } from '../orders/transition-order.js';
+import type { Currency } from '../orders/table.js';
 import { starsFor, type StarsRates } from '../payments/stars-amount.js';
 import { payments } from '../payments/table.js';
 import { orderVersion, invoicePayload } from './payload.js';
+import {
+  cancelOtherPending,
+  lockPayableOrder,
+  markAwaitingPayment,
+  type OrderReadiness,
+  type PayableCode,
+} from './payable-order.js';
 import { advertiserOrder } from './queries.js';
 
-/** Engineer Y's readiness check (creative present, marking complete, content allowed). */
-export type OrderReadiness = (
-  tx: Tx,
-  orderId: string,
-) => Promise<Result<void, 'no_creative' | 'marking_required' | 'content_refused'>>;
+export type { OrderReadiness } from './payable-order.js';
 
-export type PrepareInvoiceCode =
-  | 'not_found'
-  | 'not_payable'
-  | 'hold_expired'
-  | 'empty'
-  | 'no_creative'
-  | 'marking_required'
-  | 'content_refused';
+export type PrepareInvoiceCode = PayableCode;
 
 export interface PreparedInvoice {
   orderId: string;
@@ -43,7 +38,13 @@ async function upsertPendingPayment(
   const updated = await tx
     .update(payments)
     .set({ amount: row.stars, details, updatedAt: at })
-    .where(and(eq(payments.orderId, row.orderId), eq(payments.status, 'pending')))
+    .where(
+      and(
+        eq(payments.orderId, row.orderId),
+        eq(payments.provider, 'stars'),
+        eq(payments.status, 'pending'),
+      ),
+    )
     .returning({ id: payments.id });
   if (updated.length > 0) return;
   await tx.insert(payments).values({
@@ -79,45 +80,25 @@ export async function prepareInvoice(
   if (!ref) return fail('not_found');
   return database.withScope({ workspaceId: ref.workspaceId, accountId }, async (tx) => {
     const now = clock.now();
-    const [order] = await tx
-      .select({
-        status: orders.status,
-        holdExpiresAt: orders.holdExpiresAt,
-        total: orders.total,
-        currency: orders.currency,
-      })
-      .from(orders)
-      .where(and(eq(orders.id, orderId), eq(orders.advertiserAccountId, accountId)))
-      .for('update');
-    if (!order) return fail('not_found');
-    if (order.status !== 'held' && order.status !== 'awaiting_payment') return fail('not_payable');
-    if (!order.holdExpiresAt || order.holdExpiresAt.getTime() <= now.getTime())
-      return fail('hold_expired');
-    const items = await tx
-      .select({ slotId: orderItems.slotId, format: orderItems.format, price: orderItems.price })
-      .from(orderItems)
-      .where(eq(orderItems.orderId, orderId));
-    if (items.length === 0) return fail('empty');
-    const ready = await input.readiness(tx, orderId);
-    if (!ready.ok) return fail(ready.code);
+    const payable = await lockPayableOrder(tx, input, now);
+    if (!payable.ok) return payable;
+    const order = payable.value;
     const stars = starsFor(order.total, order.currency, input.rates);
-    const version = orderVersion({ items, total: order.total, currency: order.currency, stars });
+    const version = orderVersion({
+      items: order.items,
+      total: order.total,
+      currency: order.currency,
+      stars,
+    });
     const payload = invoicePayload(orderId, version);
+    await cancelOtherPending(tx, orderId, 'stars', now);
     await upsertPendingPayment(
       tx,
       { orderId, workspaceId: ref.workspaceId, accountId, stars, payload },
       now,
     );
-    if (order.status === 'held') {
-      const moved = await transitionOrder(tx, {
-        orderId,
-        from: ['held'],
-        to: 'awaiting_payment',
-        actor: `account:${accountId}`,
-        at: now,
-      });
-      if (!moved.ok) return fail('not_payable');
-    }
+    if (!(await markAwaitingPayment(tx, { orderId, accountId, status: order.status }, now)))
+      return fail('not_payable');
     return ok({
       orderId,
       workspaceId: ref.workspaceId,

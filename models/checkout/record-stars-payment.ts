@@ -1,13 +1,8 @@
-import { and, eq } from 'drizzle-orm';
-import { recordAudit } from '../audit/record-audit.js';
 import type { Clock } from '../clock.js';
-import type { Database, Tx } from '../db.js';
+import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
-import { markOrderSlotsBooked } from '../orders/release-order-slots.js';
-import { transitionOrder } from '../orders/transition-order.js';
-import { postPaymentToEscrow } from '../payments/escrow.js';
-import { payments } from '../payments/table.js';
-import { routePaidOrder } from '../review/route-paid-order.js';
+import { recordOrderPayment } from '../payments/record-order-payment.js';
+import type { ReviewRoute } from '../review/route-paid-order.js';
 import { parseInvoicePayload } from './payload.js';
 import { advertiserOrder } from './queries.js';
 
@@ -29,44 +24,17 @@ export type StarsPaymentOutcome =
       kind: 'paid';
       orderId: string;
       workspaceId: string;
-      status: 'in_review' | 'scheduled';
+      status: ReviewRoute['status'];
       reviewDeadlineAt: Date | null;
     }
   | { kind: 'duplicate'; orderId: string; workspaceId: string }
   | { kind: 'orphan'; orderId: string; workspaceId: string };
 
-async function credit(
-  tx: Tx,
-  input: StarsPaymentInput,
-  ref: { orderId: string; workspaceId: string },
-  at: Date,
-  actor: string,
-) {
-  await recordAudit(tx, {
-    actor,
-    action: 'payment.received',
-    objectType: 'order',
-    objectId: ref.orderId,
-    data: { provider: 'stars', amount: input.amount, currency: 'XTR', chargeId: input.chargeId },
-    at,
-    workspaceId: ref.workspaceId,
-  });
-  await postPaymentToEscrow(tx, {
-    provider: 'stars',
-    amount: input.amount,
-    currency: 'XTR',
-    workspaceId: ref.workspaceId,
-    orderId: ref.orderId,
-    chargeId: input.chargeId,
-    at,
-  });
-}
-
 /**
- * Records a successful_payment exactly once per telegram_payment_charge_id (payments are unique
- * on (provider, provider_payment_id)): payment succeeded, escrow posting, order paid, slots
- * booked, then review routing — all in one transaction. Unknown payloads are 'unknown_order'
- * (nothing recorded; the edge refunds the charge directly).
+ * Records a successful_payment exactly once per telegram_payment_charge_id: the payer must be the
+ * order's advertiser and the payload ours, then recordOrderPayment does the rest in one
+ * transaction. Unknown payloads (or an amount that is not the invoice's) are 'unknown_order':
+ * nothing recorded, the edge refunds the charge directly.
  */
 export async function recordStarsPayment(
   database: Database,
@@ -80,64 +48,31 @@ export async function recordStarsPayment(
     advertiserOrder(tx, accountId, parsed.orderId),
   );
   if (!ref) return fail('unknown_order');
-  const ids = { orderId: ref.id, workspaceId: ref.workspaceId };
-  return database.withScope({ workspaceId: ref.workspaceId, accountId }, async (tx) => {
-    const at = clock.now();
-    const actor = `account:${accountId}`;
-    const seen = await tx
-      .select({ id: payments.id })
-      .from(payments)
-      .where(and(eq(payments.provider, 'stars'), eq(payments.providerPaymentId, input.chargeId)));
-    if (seen.length > 0) return ok({ kind: 'duplicate', ...ids });
-    const moved = await transitionOrder(tx, {
-      orderId: ref.id,
-      from: ['awaiting_payment'],
-      to: 'paid',
-      actor,
-      at,
-      set: { paidAt: at, holdExpiresAt: null },
-    });
-    const succeeded = {
+  const result = await recordOrderPayment(
+    database,
+    {
+      provider: 'stars',
       providerPaymentId: input.chargeId,
-      status: 'succeeded' as const,
+      orderId: ref.id,
       amount: input.amount,
-      paidAt: at,
-      updatedAt: at,
-    };
-    if (moved.ok) {
-      const updated = await tx
-        .update(payments)
-        .set(succeeded)
-        .where(and(eq(payments.orderId, ref.id), eq(payments.status, 'pending')))
-        .returning({ id: payments.id });
-      if (updated.length === 0) throw new Error(`order ${ref.id} paid without a pending payment`);
-      await credit(tx, input, ids, at, actor);
-      await markOrderSlotsBooked(tx, ref.id);
-      const route = await routePaidOrder(
-        tx,
-        { id: ref.id, advertiserAccountId: accountId },
-        actor,
-        at,
-      );
-      return ok({ kind: 'paid', ...ids, ...route });
-    }
-    const inserted = await tx
-      .insert(payments)
-      .values({
-        ...succeeded,
-        workspaceId: ref.workspaceId,
-        accountId,
-        purpose: 'order',
-        orderId: ref.id,
-        provider: 'stars',
-        currency: 'XTR',
-        details: { payload: input.payload, orphan: true },
-        createdAt: at,
-      })
-      .onConflictDoNothing()
-      .returning({ id: payments.id });
-    if (inserted.length === 0) return ok({ kind: 'duplicate', ...ids });
-    await credit(tx, input, ids, at, actor);
-    return ok({ kind: 'orphan', ...ids });
-  });
+      currency: 'XTR',
+      details: { payload: input.payload },
+    },
+    clock,
+  );
+  if (!result.ok) return fail('unknown_order');
+  const { orderId, workspaceId } = result.value;
+  switch (result.value.kind) {
+    case 'paid':
+      return ok({
+        kind: 'paid',
+        orderId,
+        workspaceId,
+        status: result.value.status,
+        reviewDeadlineAt: result.value.reviewDeadlineAt,
+      });
+    case 'duplicate':
+    case 'orphan':
+      return ok({ kind: result.value.kind, orderId, workspaceId });
+  }
 }

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
+import { checkCreativeContent, type ModerationAdapter } from '../moderation/check-content.js';
 import { creatives, orders } from '../orders/table.js';
 import { editableStatuses, loadCreativeBundle, variantLimit } from './bundle.js';
 import type { Creative } from './content.js';
@@ -16,12 +17,14 @@ export type SaveCreativeCode =
  * Stores one variant (index 0..3, no gaps) of the bundle's creative on every draft/held order of
  * the bundle, replacing that variant if it exists. Refused when a channel's stop words or blocked
  * domains match ('content_refused', detail: channel, code, word|domain) or when the post with the
- * bundle's marking line is too long.
+ * bundle's marking line is too long. The content check (models/moderation) runs before the write:
+ * its flags are stored on the variant and a flagged variant waits for an admin ('pending').
  */
 export async function saveCreativeVariant(
   database: Database,
   input: { accountId: string; bundleId: string; variantIndex: number; creative: Creative },
   clock: Clock,
+  ai?: ModerationAdapter,
 ): Promise<Result<{ orderIds: string[] }, SaveCreativeCode>> {
   const { accountId, bundleId, variantIndex, creative } = input;
   const bundle = await loadCreativeBundle(database, { accountId, bundleId });
@@ -42,6 +45,11 @@ export async function saveCreativeVariant(
   }
   const length = checkCreativeLength(creative, bundle.value.marking);
   if (!length.ok) return length;
+  const rules = {
+    stopWords: bundle.value.channels.flatMap((channel) => channel.stopWords),
+    blockedDomains: bundle.value.channels.flatMap((channel) => channel.blockedDomains),
+  };
+  const { flags } = await checkCreativeContent({ ...creative, rules }, ai);
   const now = clock.now();
   const orderIds = bundle.value.orders.map((order) => order.id);
   return database.withScope({ accountId }, async (tx) => {
@@ -55,6 +63,8 @@ export async function saveCreativeVariant(
       const values = {
         content: creative.content as unknown as Record<string, unknown>,
         buttons: creative.buttons as unknown[],
+        moderationFlags: flags as unknown[],
+        moderationStatus: flags.length > 0 ? ('pending' as const) : ('not_required' as const),
       };
       await tx
         .insert(creatives)
@@ -72,7 +82,11 @@ export async function saveCreativeVariant(
         action: 'order.creative.save',
         objectType: 'order',
         objectId: order.id,
-        data: { variantIndex, kind: creative.content.kind },
+        data: {
+          variantIndex,
+          kind: creative.content.kind,
+          ...(flags.length ? { flags: flags.map((flag) => flag.code) } : {}),
+        },
         at: now,
         workspaceId: order.workspaceId,
       });

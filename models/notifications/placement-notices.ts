@@ -26,8 +26,17 @@ async function tellBoth(
     vars,
     buttons: [...buttons, orderButton],
   });
+  // The owner side may dispute the order from here (bot/features/disputes).
+  const disputeButton: NotificationButton[] = [
+    { key: 'disputes-button-open', data: `dsp:open:${audience.orderId}` },
+  ];
   for (const accountId of audience.memberAccountIds)
-    await enqueueNotification(schedule, { accountId, key: keys.owner, vars, buttons });
+    await enqueueNotification(schedule, {
+      accountId,
+      key: keys.owner,
+      vars,
+      buttons: [...buttons, disputeButton],
+    });
 }
 
 const baseVars = (a: PlacementAudience): NotificationVars => ({

@@ -1,5 +1,6 @@
-import { and, asc, eq, lte, or } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, isNotNull, lte, not, or } from 'drizzle-orm';
 import type { Database } from '../db.js';
+import { payments } from '../payments/table.js';
 import { releaseOrderSlots } from './release-order-slots.js';
 import { orders } from './table.js';
 import { transitionOrder } from './transition-order.js';
@@ -16,7 +17,9 @@ export interface ExpiredOrder {
 
 /**
  * Expires orders whose hold ran out — held ones at once, awaiting_payment ones after the payment
- * grace — freeing their slots (one cross-tenant pass, each order in the same transaction).
+ * grace — freeing their slots (one cross-tenant pass, each order in the same transaction). An order
+ * whose Stripe/YooKassa payment is still being confirmed is left alone: confirmPendingPayments asks
+ * the provider instead (paid ⇒ recorded, cancelled ⇒ expired, else kept for at most 24 h).
  */
 export async function expireHolds(
   database: Database,
@@ -33,6 +36,21 @@ export async function expireHolds(
           and(
             eq(orders.status, 'awaiting_payment'),
             lte(orders.holdExpiresAt, new Date(now.getTime() - paymentGraceMs)),
+            not(
+              exists(
+                tx
+                  .select({ id: payments.id })
+                  .from(payments)
+                  .where(
+                    and(
+                      eq(payments.orderId, orders.id),
+                      eq(payments.status, 'pending'),
+                      inArray(payments.provider, ['stripe', 'yookassa']),
+                      isNotNull(payments.providerPaymentId),
+                    ),
+                  ),
+              ),
+            ),
           ),
         ),
       )

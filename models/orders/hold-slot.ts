@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import { accountBlockReason } from '../admin/block.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
@@ -45,7 +46,10 @@ export interface HeldSlot {
   holdExpiresAt: Date;
 }
 
-/** On 'slot_taken', detail.nearest lists up to 3 free start times (ISO) to offer instead. */
+/**
+ * On 'slot_taken', detail.nearest lists up to 3 free start times (ISO) to offer instead; on
+ * 'account_blocked', detail.reason is the admin's reason.
+ */
 export type HoldSlotResult = Result<HeldSlot, HoldSlotCode>;
 
 class SlotTaken extends Error {}
@@ -62,7 +66,10 @@ export async function holdSlot(
 ): Promise<HoldSlotResult> {
   const channel = await bookingChannelOf(database, input.channelId, input.accountId);
   if (!channel || channel.status !== 'active') return fail('channel_not_found');
-  if (channel.advertiserBlocked) return fail('account_blocked');
+  if (channel.advertiserBlocked) {
+    const reason = await database.withScope({}, (tx) => accountBlockReason(tx, input.accountId));
+    return fail('account_blocked', { reason: reason ?? '' });
+  }
   if (channel.ownChannel) return fail('own_channel');
   const { settings, workspaceId } = channel;
   if (settings.whitelistOnly && channel.access !== 'allowed') return fail('whitelist_required');

@@ -1,8 +1,8 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { accounts } from '../accounts/table.js';
 import type { DbOrTx } from '../db.js';
-import { orders, type OrderStatus } from '../orders/table.js';
-import { payments } from './table.js';
+import { orders, type Currency, type OrderStatus } from '../orders/table.js';
+import { payments, type PaymentProvider } from './table.js';
 
 /** Order states in which money still held for the order must go back to the payer. */
 export const refundableOrderStatuses: OrderStatus[] = [
@@ -12,28 +12,56 @@ export const refundableOrderStatuses: OrderStatus[] = [
   'failed',
 ];
 
+/** Payment states that still hold (part of) the money. */
+const holdingStatuses = ['succeeded', 'partially_refunded'] as const;
+
 export interface HeldPayment {
   paymentId: string;
   orderId: string;
   workspaceId: string;
+  accountId: string;
+  provider: PaymentProvider;
+  /** The provider's id of the payment (Stars charge id, Stripe payment intent, YooKassa payment). */
   chargeId: string;
   amount: number;
+  currency: Currency;
+  refundedAmount: number;
   payerTelegramId: number;
   refundAttempts: number;
+  /** Refunds recorded so far (numbers the idempotency keys). */
+  refundCount: number;
+  /** The settlement of the order, when it was settled (settle-placement writes it). */
+  settlement: { owner: number; fee: number; credited: number } | undefined;
 }
 
-/** The order's succeeded (not yet refunded) Stars payment, with the payer's Telegram id. */
-export async function heldStarsPayment(
+function count(value: unknown): number {
+  const n = Number(value ?? 0);
+  return Number.isSafeInteger(n) && n > 0 ? n : 0;
+}
+
+function readSettlement(value: unknown): HeldPayment['settlement'] {
+  if (!value || typeof value !== 'object') return undefined;
+  const s = value as Record<string, unknown>;
+  return { owner: count(s.owner), fee: count(s.fee), credited: count(s.credited) };
+}
+
+/** The order's payment still holding money (any provider), with the payer's Telegram id. */
+export async function heldOrderPayment(
   tx: DbOrTx,
   orderId: string,
+  lock = false,
 ): Promise<HeldPayment | undefined> {
-  const [row] = await tx
+  const query = tx
     .select({
       paymentId: payments.id,
       orderId: payments.orderId,
       workspaceId: payments.workspaceId,
+      accountId: payments.accountId,
+      provider: payments.provider,
       chargeId: payments.providerPaymentId,
       amount: payments.amount,
+      currency: payments.currency,
+      refundedAmount: payments.refundedAmount,
       details: payments.details,
       payerTelegramId: accounts.telegramId,
     })
@@ -42,26 +70,33 @@ export async function heldStarsPayment(
     .where(
       and(
         eq(payments.orderId, orderId),
-        eq(payments.provider, 'stars'),
-        eq(payments.status, 'succeeded'),
+        eq(payments.purpose, 'order'),
+        inArray(payments.status, [...holdingStatuses]),
       ),
     )
     .orderBy(desc(payments.createdAt))
     .limit(1);
+  const [row] = lock ? await query.for('update', { of: payments }) : await query;
   if (!row?.chargeId || !row.orderId) return undefined;
-  const attempts = Number((row.details as { refundAttempts?: unknown }).refundAttempts ?? 0);
+  const details = row.details as Record<string, unknown>;
   return {
     paymentId: row.paymentId,
     orderId: row.orderId,
     workspaceId: row.workspaceId,
+    accountId: row.accountId,
+    provider: row.provider,
     chargeId: row.chargeId,
     amount: row.amount,
+    currency: row.currency,
+    refundedAmount: row.refundedAmount,
     payerTelegramId: row.payerTelegramId,
-    refundAttempts: Number.isFinite(attempts) ? attempts : 0,
+    refundAttempts: count(details.refundAttempts),
+    refundCount: count(details.refundCount),
+    settlement: readSettlement(details.settlement),
   };
 }
 
-/** Succeeded payments whose order ended without delivery: refunds still owed (needs app_system). */
+/** Payments holding money whose order ended without delivery: refunds still owed (needs app_system). */
 export async function pendingRefunds(
   tx: DbOrTx,
   limit: number,
@@ -72,8 +107,8 @@ export async function pendingRefunds(
     .innerJoin(orders, eq(orders.id, payments.orderId))
     .where(
       and(
-        eq(payments.provider, 'stars'),
-        eq(payments.status, 'succeeded'),
+        eq(payments.purpose, 'order'),
+        inArray(payments.status, [...holdingStatuses]),
         inArray(orders.status, refundableOrderStatuses),
       ),
     )

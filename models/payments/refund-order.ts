@@ -1,13 +1,22 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { recordAudit } from '../audit/record-audit.js';
 import type { Clock } from '../clock.js';
-import type { Database, Tx } from '../db.js';
+import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
-import { orders } from '../orders/table.js';
-import { transitionOrder } from '../orders/transition-order.js';
-import { postRefundFromEscrow } from './escrow.js';
-import { heldStarsPayment, type HeldPayment } from './queries.js';
-import { payments } from './table.js';
+import type { Currency } from '../orders/table.js';
+import type {
+  PaymentRefunder,
+  PaymentRefunders,
+  ProviderRefundOutcome,
+} from '../providers/types.js';
+import { heldOrderPayment, type HeldPayment } from './queries.js';
+import {
+  markOrderRefunded,
+  recordRefund,
+  recordRefundFailure,
+  refundableOf,
+} from './record-refund.js';
+import type { PaymentProvider } from './table.js';
+
+export { reconcileProviderRefund } from './reconcile-refund.js';
 
 /** What the Telegram side answered to refundStarPayment. */
 export type StarsRefundOutcome =
@@ -19,104 +28,158 @@ export type StarsRefunder = (
   chargeId: string,
 ) => Promise<StarsRefundOutcome>;
 
+/** A StarsRefunder as a PaymentRefunder (Stars refunds are whole charges only). */
+export function starsPaymentRefunder(refund: StarsRefunder): PaymentRefunder {
+  return async (request) => {
+    const outcome = await refund(request.payerTelegramId, request.providerPaymentId);
+    return outcome.ok
+      ? { ok: true, refundId: request.providerPaymentId, status: 'succeeded' }
+      : { ...outcome, retryable: !outcome.alreadyRefunded };
+  };
+}
+
 export interface RefundInput {
   workspaceId: string;
   orderId: string;
   actor: string;
-  refund: StarsRefunder;
+  /** The refund function of each configured provider (createPaymentProviders + the bot's Stars). */
+  refunders?: PaymentRefunders;
+  /** Stars only, as before: used when `refunders.stars` is not given. */
+  refund?: StarsRefunder;
 }
 
 export interface RefundDone {
   orderId: string;
+  /** Recorded now, in the payment's currency (whole stars for XTR). */
   amount: number;
+  /** Of `amount`, what was credited to the advertiser's balance instead of paid back. */
+  credited: number;
+  currency: Currency;
+  provider: PaymentProvider;
   payerTelegramId: number;
 }
 
-/** Records a refunded payment: status, reversal posting, order → refunded when it may. Idempotent. */
-async function completeRefund(
-  tx: Tx,
-  held: HeldPayment,
-  actor: string,
-  at: Date,
-): Promise<boolean> {
-  const updated = await tx
-    .update(payments)
-    .set({ status: 'refunded', refundedAmount: held.amount, updatedAt: at })
-    .where(and(eq(payments.id, held.paymentId), eq(payments.status, 'succeeded')))
-    .returning({ id: payments.id });
-  if (updated.length === 0) return false;
-  await postRefundFromEscrow(tx, {
-    provider: 'stars',
-    amount: held.amount,
-    currency: 'XTR',
-    workspaceId: held.workspaceId,
-    orderId: held.orderId,
-    chargeId: held.chargeId,
-    at,
-  });
-  await recordAudit(tx, {
-    actor,
-    action: 'payment.refunded',
-    objectType: 'payment',
-    objectId: held.paymentId,
-    data: { orderId: held.orderId, amount: held.amount, currency: 'XTR', chargeId: held.chargeId },
-    at,
-    workspaceId: held.workspaceId,
-  });
-  const [order] = await tx
-    .select({ total: orders.total })
-    .from(orders)
-    .where(eq(orders.id, held.orderId));
-  await transitionOrder(tx, {
-    orderId: held.orderId,
-    from: ['rejected', 'cancelled', 'failed'],
-    to: 'refunded',
-    actor,
-    at,
-    set: { refundedAmount: order?.total ?? 0 },
-  });
-  return true;
-}
+type RefundCode = 'nothing_to_refund' | 'amount_too_large' | 'refund_failed';
 
-/** Notes a failed refund attempt on the payment (the refunds job retries it later). */
-async function recordRefundFailure(tx: Tx, held: HeldPayment, error: string, at: Date) {
-  await tx
-    .update(payments)
-    .set({
-      details: sql`${payments.details} || ${JSON.stringify({
-        refundAttempts: held.refundAttempts + 1,
-        lastRefundError: error.slice(0, 300),
-        lastRefundAttemptAt: at.toISOString(),
-      })}::jsonb`,
-      updatedAt: at,
-    })
-    .where(eq(payments.id, held.paymentId));
+function refunderFor(input: RefundInput, provider: PaymentProvider): PaymentRefunder | undefined {
+  const given = input.refunders?.[provider];
+  if (given) return given;
+  return provider === 'stars' && input.refund ? starsPaymentRefunder(input.refund) : undefined;
 }
 
 /**
- * Gives an order's Stars payment back in full: refundStarPayment through `refund`, then (one
- * transaction) payment refunded, escrow reversal, order refunded. Nothing held ⇒ 'nothing_to_refund'.
- * A Telegram failure is recorded and returns 'refund_failed' — the payment stays 'succeeded' on a
- * finished order, which is exactly what the refunds job retries; never lost, never doubled.
+ * Gives back `amount` (undefined = all that is left) of the order's payment: through its provider,
+ * except that Stars refund only whole untouched charges — a part of a Stars payment is credited to
+ * `advertiser:<account>` instead. Then one transaction records what is not recorded yet. A provider
+ * failure is noted on the payment and returns 'refund_failed' (the payment keeps its money, which
+ * is what the refunds job retries); never lost, never doubled.
+ */
+async function refundHeld(
+  database: Database,
+  input: RefundInput & { amount?: number },
+  clock: Clock,
+): Promise<Result<RefundDone, RefundCode>> {
+  const scope = { workspaceId: input.workspaceId };
+  const held = await database.withScope(scope, (tx) => heldOrderPayment(tx, input.orderId));
+  if (!held) return fail('nothing_to_refund');
+  const left = refundableOf(held);
+  if (left <= 0) return fail('nothing_to_refund');
+  const amount = input.amount ?? left;
+  if (!Number.isSafeInteger(amount) || amount <= 0 || amount > left)
+    return fail('amount_too_large', { left });
+  const untouched = held.refundedAmount === 0 && (held.settlement?.credited ?? 0) === 0;
+  const wholeStars = held.provider === 'stars' && untouched;
+  const credited = held.provider === 'stars' && !(wholeStars && amount === held.amount);
+  let refundId: string | undefined;
+  if (!credited) {
+    const outcome = await callProvider(input, held, amount);
+    if (!outcome.ok && !outcome.alreadyRefunded) {
+      await database.withScope(scope, (tx) =>
+        recordRefundFailure(tx, held, outcome.error, clock.now()),
+      );
+      return fail('refund_failed', { error: outcome.error, provider: held.provider });
+    }
+    if (outcome.ok) refundId = outcome.refundId;
+  }
+  const recorded = await database.withScope(scope, async (tx) => {
+    const at = clock.now();
+    const done = await recordRefund(tx, {
+      orderId: held.orderId,
+      totalAfter: held.refundedAmount + amount,
+      credited,
+      refundId,
+      actor: input.actor,
+      at,
+    });
+    if (done > 0 && held.refundedAmount + done >= held.amount)
+      await markOrderRefunded(tx, held, input.actor, at);
+    return done;
+  });
+  if (recorded <= 0) return fail('nothing_to_refund');
+  return ok({
+    orderId: held.orderId,
+    amount: recorded,
+    credited: credited ? recorded : 0,
+    currency: held.currency,
+    provider: held.provider,
+    payerTelegramId: held.payerTelegramId,
+  });
+}
+
+/** The provider call of one refund (its idempotency key numbers the payment's refunds). */
+async function callProvider(
+  input: RefundInput,
+  held: HeldPayment,
+  amount: number,
+): Promise<ProviderRefundOutcome> {
+  const refunder = refunderFor(input, held.provider);
+  if (!refunder)
+    return {
+      ok: false,
+      alreadyRefunded: false,
+      retryable: true,
+      error: `${held.provider} not configured`,
+    };
+  return refunder({
+    paymentId: held.paymentId,
+    providerPaymentId: held.chargeId,
+    amount,
+    currency: held.currency,
+    idempotencyKey: `refund:${held.paymentId}:${held.refundCount + 1}`,
+    payerTelegramId: held.payerTelegramId,
+  });
+}
+
+/**
+ * Gives an order's payment back in full through its provider (Stars: refundStarPayment of the whole
+ * charge), then (one transaction) payment refunded, escrow reversal, order refunded. Nothing held ⇒
+ * 'nothing_to_refund'; a provider failure ⇒ 'refund_failed', retried by payments.retry-refunds.
  */
 export async function refundOrderPayment(
   database: Database,
   input: RefundInput,
   clock: Clock,
 ): Promise<Result<RefundDone, 'nothing_to_refund' | 'refund_failed'>> {
-  const scope = { workspaceId: input.workspaceId };
-  const held = await database.withScope(scope, (tx) => heldStarsPayment(tx, input.orderId));
-  if (!held) return fail('nothing_to_refund');
-  const outcome = await input.refund(held.payerTelegramId, held.chargeId);
-  if (!outcome.ok && !outcome.alreadyRefunded) {
-    await database.withScope(scope, (tx) =>
-      recordRefundFailure(tx, held, outcome.error, clock.now()),
-    );
-    return fail('refund_failed', { error: outcome.error });
-  }
-  const done = await database.withScope(scope, (tx) =>
-    completeRefund(tx, held, input.actor, clock.now()),
-  );
-  if (!done) return fail('nothing_to_refund');
-  return ok({ orderId: held.orderId, amount: held.amount, payerTelegramId: held.payerTelegramId });
+  const result = await refundHeld(database, input, clock);
+  if (!result.ok && result.code === 'amount_too_large') return fail('nothing_to_refund');
+  return result as Result<RefundDone, 'nothing_to_refund' | 'refund_failed'>;
+}
+
+/**
+ * Refunds `amount` (minor units of the payment's currency — whole stars for a Stars payment) of an
+ * order's payment through its provider; Stars cannot refund part, so that amount is credited to
+ * `advertiser:<account>`. Before settlement it comes out of escrow, after it out of the owner's and
+ * platform's shares (the owner may be left with a receivable). The order's status is the caller's.
+ */
+export async function refundPaymentPart(
+  database: Database,
+  input: RefundInput & { amount: number; reason: string },
+  clock: Clock,
+): Promise<Result<{ refunded: number; credited: number }, RefundCode>> {
+  const result = await refundHeld(database, input, clock);
+  if (!result.ok) return result;
+  return ok({
+    refunded: result.value.amount - result.value.credited,
+    credited: result.value.credited,
+  });
 }

@@ -1,4 +1,6 @@
+import { publishesBookedAds } from '../channels/apply-rights.js';
 import { and, eq, inArray } from 'drizzle-orm';
+import { openAdminCard } from '../admin/cards.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { formatSpec, parseFormat, type FormatSpec } from '../channels/formats.js';
 import { channels } from '../channels/table.js';
@@ -40,6 +42,8 @@ export interface PublishTarget {
   channelId: string;
   channelTitle: string;
   channelStatus: string;
+  /** Booked ads go out here (models/channels/apply-rights.ts publishesBookedAds). */
+  channelPublishes: boolean;
   chatId: number;
   dueAt: Date;
   format: FormatSpec;
@@ -87,6 +91,13 @@ export async function claimPlacement(
         data: { reason: 'interrupted_after_send', sendStartedAt: row.sendStartedAt.toISOString() },
         at,
         workspaceId: row.workspaceId,
+      });
+      // An admin decides: it was posted (resume verification) or not (fail and refund).
+      await openAdminCard(tx, {
+        kind: 'placement',
+        objectId: row.id,
+        data: { reason: 'interrupted_after_send' },
+        at,
       });
       return { kind: 'needs_review', placementId: row.id, orderId: row.orderId } as const;
     }
@@ -143,6 +154,7 @@ export async function claimPlacement(
         channelId: channel.id,
         channelTitle: channel.title,
         channelStatus: channel.status,
+        channelPublishes: publishesBookedAds(channel.status, channel.statusReason),
         chatId: channel.telegramChatId,
         dueAt: row.dueAt,
         format: formatSpec(format),
@@ -208,74 +220,86 @@ export async function recordPublished(
   input: { target: PublishTarget; messageIds: number[] },
   clock: Clock,
 ): Promise<Published> {
-  const { target, messageIds } = input;
-  return database.withSystem('publish: record post', async (tx) => {
-    const publishedAt = clock.now();
-    const delaySeconds = Math.max(
-      0,
-      Math.round((publishedAt.getTime() - target.dueAt.getTime()) / 1000),
-    );
-    const delayed = delaySeconds > delayedAfterSeconds;
-    const deadlines = placementDeadlines(target.format, publishedAt);
-    const [row] = await tx
-      .select({ violations: placements.violations })
-      .from(placements)
-      .where(eq(placements.id, target.placementId))
-      .for('update');
-    const violations = [...(row?.violations ?? [])];
-    if (delayed) {
-      violations.push({
-        kind: 'late',
-        at: publishedAt.toISOString(),
-        from: target.dueAt.toISOString(),
-        to: publishedAt.toISOString(),
-        detail: { delaySeconds },
-      });
-    }
-    await tx
-      .update(placements)
-      .set({
-        status: 'published',
-        publishedAt,
-        delaySeconds,
-        chatId: target.chatId,
-        messageIds,
-        topUntil: deadlines.topUntil,
-        pinUntil: deadlines.pinUntil,
-        deleteAt: deadlines.deleteAt,
-        violations,
-        failingSince: null,
-        lastError: null,
-        updatedAt: publishedAt,
-      })
-      .where(eq(placements.id, target.placementId));
-    await transitionOrder(tx, {
-      orderId: target.orderId,
-      from: ['publishing'],
-      to: 'published',
-      actor,
-      at: publishedAt,
+  return database.withSystem('publish: record post', (tx) =>
+    writePublished(tx, input.target, input.messageIds, clock.now(), actor),
+  );
+}
+
+/** recordPublished's writes in the caller's app_system transaction (also used by an admin's confirmation). */
+export async function writePublished(
+  tx: Tx,
+  target: Pick<
+    PublishTarget,
+    'placementId' | 'orderId' | 'workspaceId' | 'chatId' | 'dueAt' | 'format'
+  >,
+  messageIds: number[],
+  publishedAt: Date,
+  by: string,
+): Promise<Published> {
+  const delaySeconds = Math.max(
+    0,
+    Math.round((publishedAt.getTime() - target.dueAt.getTime()) / 1000),
+  );
+  const delayed = delaySeconds > delayedAfterSeconds;
+  const deadlines = placementDeadlines(target.format, publishedAt);
+  const [row] = await tx
+    .select({ violations: placements.violations })
+    .from(placements)
+    .where(eq(placements.id, target.placementId))
+    .for('update');
+  const violations = [...(row?.violations ?? [])];
+  if (delayed) {
+    violations.push({
+      kind: 'late',
+      at: publishedAt.toISOString(),
+      from: target.dueAt.toISOString(),
+      to: publishedAt.toISOString(),
+      detail: { delaySeconds },
     });
-    const data = { placementId: target.placementId };
-    if (deadlines.pinUntil) await enqueueJobInTx(tx, unpinJob, data, deadlines.pinUntil);
-    if (deadlines.deleteAt) await enqueueJobInTx(tx, deleteJob, data, deadlines.deleteAt);
-    await enqueueJobInTx(tx, finishJob, data, deadlines.endsAt);
-    await scheduleProbes((n, d, when) => enqueueJobInTx(tx, n, d, when), {
-      id: target.placementId,
+  }
+  await tx
+    .update(placements)
+    .set({
+      status: 'published',
       publishedAt,
-      ...deadlines,
-    });
-    await recordAudit(tx, {
-      actor,
-      action: 'placement.published',
-      objectType: 'placement',
-      objectId: target.placementId,
-      data: { messageIds, delaySeconds, delayed },
-      at: publishedAt,
-      workspaceId: target.workspaceId,
-    });
-    return { publishedAt, delaySeconds, delayed, ...deadlines };
+      delaySeconds,
+      chatId: target.chatId,
+      messageIds,
+      topUntil: deadlines.topUntil,
+      pinUntil: deadlines.pinUntil,
+      deleteAt: deadlines.deleteAt,
+      violations,
+      failingSince: null,
+      lastError: null,
+      updatedAt: publishedAt,
+    })
+    .where(eq(placements.id, target.placementId));
+  await transitionOrder(tx, {
+    orderId: target.orderId,
+    from: ['publishing'],
+    to: 'published',
+    actor: by,
+    at: publishedAt,
   });
+  const data = { placementId: target.placementId };
+  if (deadlines.pinUntil) await enqueueJobInTx(tx, unpinJob, data, deadlines.pinUntil);
+  if (deadlines.deleteAt) await enqueueJobInTx(tx, deleteJob, data, deadlines.deleteAt);
+  await enqueueJobInTx(tx, finishJob, data, deadlines.endsAt);
+  await scheduleProbes((n, d, when) => enqueueJobInTx(tx, n, d, when), {
+    id: target.placementId,
+    publishedAt,
+    ...deadlines,
+  });
+  await recordAudit(tx, {
+    actor: by,
+    action: 'placement.published',
+    objectType: 'placement',
+    objectId: target.placementId,
+    data: { messageIds, delaySeconds, delayed },
+    at: publishedAt,
+    workspaceId: target.workspaceId,
+  });
+  return { publishedAt, delaySeconds, delayed, ...deadlines };
 }
 
 /** The workspace's members who may act on orders (owners and managers), by account. */

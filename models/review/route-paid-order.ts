@@ -1,28 +1,73 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { requestAdminCard } from '../admin/cards.js';
+import { creativeModerationReasons, markCreativesPending } from '../admin/moderation-policy.js';
+import { recordAudit } from '../audit/record-audit.js';
 import { readChannelSettings } from '../channels/settings.js';
 import { channels } from '../channels/table.js';
 import type { Tx } from '../db.js';
+import { enqueueNotification } from '../notifications/enqueue.js';
 import { channelAccess } from '../orders/access-table.js';
-import { orderItems } from '../orders/table.js';
+import { orderItems, orders } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
-import { createPlacements } from '../placements/create-placements.js';
+import { createPlacements, enqueueJobInTx } from '../placements/create-placements.js';
 
 export interface ReviewRoute {
-  status: 'in_review' | 'scheduled';
+  /** 'moderation': the order stays `paid`, its creatives wait for an admin (docs/admin.md). */
+  status: 'moderation' | 'in_review' | 'scheduled';
   reviewDeadlineAt: Date | null;
 }
 
 /**
- * Where a paid order goes: straight to 'scheduled' when every channel of it auto-accepts or has
- * the advertiser on its whitelist; else 'in_review' with the earliest deadline of its
- * manual-review channels (settings.review.deadlineHours after `at`).
+ * With pre-moderation on, a first-time or flagged advertiser's paid order stops here: creatives
+ * `pending`, a 'creative' admin card requested, the advertiser told — all in the caller's tx.
+ */
+async function holdForModeration(
+  tx: Tx,
+  order: { id: string; advertiserAccountId: string },
+  actor: string,
+  at: Date,
+): Promise<boolean> {
+  const reasons = await creativeModerationReasons(tx, order);
+  if (reasons.length === 0) return false;
+  const [row] = await tx
+    .select({ workspaceId: orders.workspaceId })
+    .from(orders)
+    .where(eq(orders.id, order.id));
+  await markCreativesPending(tx, order.id);
+  await requestAdminCard(tx, { kind: 'creative', objectId: order.id, data: { reasons }, at });
+  await recordAudit(tx, {
+    actor,
+    action: 'creative.moderation_requested',
+    objectType: 'order',
+    objectId: order.id,
+    data: { reasons },
+    at,
+    workspaceId: row?.workspaceId ?? null,
+  });
+  await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
+    accountId: order.advertiserAccountId,
+    key: 'admin-creative-pending',
+  });
+  return true;
+}
+
+/**
+ * Where a paid order goes: to the admin queue first when pre-moderation asks for it (unless
+ * `moderated`: an admin just approved its creatives); then straight to 'scheduled' when every
+ * channel of it auto-accepts or has the advertiser on its whitelist; else 'in_review' with the
+ * earliest deadline of its manual-review channels (settings.review.deadlineHours after `at`, so
+ * the owner's deadline starts when the order reaches them).
  */
 export async function routePaidOrder(
   tx: Tx,
   order: { id: string; advertiserAccountId: string },
   actor: string,
   at: Date,
+  options: { moderated?: boolean } = {},
 ): Promise<ReviewRoute> {
+  if (!options.moderated && (await holdForModeration(tx, order, actor, at))) {
+    return { status: 'moderation', reviewDeadlineAt: null };
+  }
   const rows = await tx
     .selectDistinct({ id: channels.id, settings: channels.settings, language: channels.language })
     .from(orderItems)

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { auditLog } from '../audit/table.js';
 import type { DbOrTx } from '../db.js';
 import { orderItems, orders } from '../orders/table.js';
@@ -53,19 +53,28 @@ export async function orderPlacements(tx: DbOrTx, orderId: string) {
     .orderBy(placements.dueAt, placements.id);
 }
 
-/** The payment holding the order's money in escrow (succeeded, any provider). */
+/**
+ * The payment holding the order's money in escrow (any provider) and what is still in escrow: a part
+ * refunded before settlement (refunded_amount) was already reversed out of escrow, so only the rest is split.
+ */
 export async function escrowedPayment(tx: DbOrTx, orderId: string) {
   const [row] = await tx
     .select({
       id: payments.id,
       provider: payments.provider,
-      amount: payments.amount,
+      amount: sql<string>`(${payments.amount} - ${payments.refundedAmount})::text`,
       currency: payments.currency,
     })
     .from(payments)
-    .where(and(eq(payments.orderId, orderId), eq(payments.status, 'succeeded')))
+    .where(
+      and(
+        eq(payments.orderId, orderId),
+        eq(payments.purpose, 'order'),
+        inArray(payments.status, ['succeeded', 'partially_refunded']),
+      ),
+    )
     .limit(1);
-  return row;
+  return row ? { ...row, amount: Number(row.amount) } : undefined;
 }
 
 /** Placements whose reputation was already counted (one audit row `placement.settled` each). */

@@ -1,4 +1,6 @@
-import type { WorkspacePlan } from './table.js';
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../db.js';
+import { workspaces, type WorkspacePlan } from './table.js';
 
 /** Channels a plan allows (DESIGN §5): Free 1, Pro 10. Active, paused and in-review channels count. */
 export const channelLimits: Record<WorkspacePlan, number> = { free: 1, pro: 10 };
@@ -17,4 +19,49 @@ export function effectivePlan(
 /** How many channels the plan allows. */
 export function channelLimitOf(plan: WorkspacePlan): number {
   return channelLimits[plan];
+}
+
+/** What a plan can unlock beyond channels (DESIGN §5): Pro only. */
+export const planCapabilities = ['channels', 'api_keys', 'ab_tests', 'csv_export'] as const;
+export type PlanCapability = (typeof planCapabilities)[number];
+
+const proOnly: Record<PlanCapability, boolean> = {
+  channels: false,
+  api_keys: true,
+  ab_tests: true,
+  csv_export: true,
+};
+
+/**
+ * Whether a plan allows a capability. 'channels' asks whether the plan may have more than the
+ * Free limit of channels (use channelLimitOf for the number); the rest are Pro-only features.
+ */
+export function planAllows(plan: WorkspacePlan, capability: PlanCapability): boolean {
+  if (capability === 'channels') return channelLimitOf(plan) > channelLimits.free;
+  return plan === 'pro' || !proOnly[capability];
+}
+
+/** The plan in force for a workspace (scoped tx), Free when the row is not visible. */
+export async function workspaceEffectivePlan(
+  tx: DbOrTx,
+  workspaceId: string,
+  now: Date,
+): Promise<WorkspacePlan> {
+  const rows = await tx
+    .select({ plan: workspaces.plan, planExpiresAt: workspaces.planExpiresAt })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId))
+    .limit(1);
+  const row = rows[0];
+  return row ? effectivePlan(row.plan, row.planExpiresAt, now) : 'free';
+}
+
+/** Query helper for feature gates: does the workspace's plan in force allow the capability? */
+export async function workspaceAllows(
+  tx: DbOrTx,
+  workspaceId: string,
+  capability: PlanCapability,
+  now: Date,
+): Promise<boolean> {
+  return planAllows(await workspaceEffectivePlan(tx, workspaceId, now), capability);
 }

@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { fail, ok, type Result } from '../../models/errors.js';
 import { appendMessage } from '../methods/common.js';
-import { invoiceKey } from '../methods/payment-methods.js';
+import {
+  invoiceKey,
+  recordStarSubscriptionCharge,
+  starSubscriptionOf,
+  starSubscriptionPeriod,
+} from '../methods/payment-methods.js';
 import { enqueueUpdate } from '../updates.js';
 import { privateChat, type ChatState, type StoredMessage, type World } from '../world.js';
 
@@ -70,17 +75,58 @@ export async function payInvoice(
     world.events.emit('payment', { kind: 'failed', ...entry });
     return fail(answer ? 'declined' : 'timeout', { error_message: error });
   }
+  const chat = 'link' in ref ? privateChat(world, bot.user.id, userId) : ref.chat;
+  const period = (entry.invoice as { subscription_period?: number }).subscription_period;
+  if (!period) return ok(charge(world, { botId: bot.user.id, userId, invoice, chat }));
+  const expiresAt = world.now() + period;
+  const paid = charge(world, {
+    botId: bot.user.id,
+    userId,
+    invoice,
+    chat,
+    subscription: { expiresAt, first: true },
+  });
+  recordStarSubscriptionCharge(
+    world,
+    {
+      botId: bot.user.id,
+      userId,
+      firstChargeId: paid.chargeId,
+      chargeIds: [],
+      invoice: { ...invoice, subscription_period: period },
+      expiresAt,
+      canceledByBot: false,
+      canceledByUser: false,
+    },
+    paid.chargeId,
+  );
+  return ok(paid);
+}
+
+interface ChargeInput {
+  botId: number;
+  userId: number;
+  invoice: { currency: string; total_amount: number; payload: string };
+  chat: ChatState;
+  /** A Stars subscription payment: its period end and whether it is the first one. */
+  subscription?: { expiresAt: number; first: boolean };
+}
+
+/** Takes the Stars and tells the bot: charge, transaction, successful_payment message. */
+function charge(world: World, input: ChargeInput): PaymentSuccess {
+  const { invoice, userId, chat } = input;
+  const user = world.users.get(userId);
   const chargeId = `stxSANDBOX${world.nextId('charge')}_${randomBytes(12).toString('base64url')}`;
   world.charges.set(chargeId, {
     chargeId,
-    botId: bot.user.id,
+    botId: input.botId,
     userId,
     amount: invoice.total_amount,
     currency: invoice.currency,
     payload: invoice.payload,
     refunded: false,
   });
-  const list = world.starTransactions.get(bot.user.id) ?? [];
+  const list = world.starTransactions.get(input.botId) ?? [];
   list.push({
     id: chargeId,
     amount: invoice.total_amount,
@@ -90,26 +136,70 @@ export async function payInvoice(
       transaction_type: 'invoice_payment',
       user,
       invoice_payload: invoice.payload,
+      ...(input.subscription ? { subscription_period: starSubscriptionPeriod } : {}),
     },
   });
-  world.starTransactions.set(bot.user.id, list);
-  const chat = 'link' in ref ? privateChat(world, bot.user.id, userId) : ref.chat;
+  world.starTransactions.set(input.botId, list);
   if (chat.type === 'private') chat.started = true;
   const successful_payment = {
     currency: invoice.currency,
     total_amount: invoice.total_amount,
     invoice_payload: invoice.payload,
+    ...(input.subscription
+      ? {
+          subscription_expiration_date: input.subscription.expiresAt,
+          is_recurring: true,
+          is_first_recurring: input.subscription.first,
+        }
+      : {}),
     telegram_payment_charge_id: chargeId,
     provider_payment_charge_id: '',
   };
   const message = appendMessage(world, chat, { from: user, successful_payment }, null);
-  enqueueUpdate(bot.updates, 'message', message.message);
+  const bot = world.bots.get(input.botId);
+  if (bot) enqueueUpdate(bot.updates, 'message', message.message);
   world.events.emit('payment', {
     kind: 'succeeded',
     userId,
-    botId: bot.user.id,
+    botId: input.botId,
     chargeId,
     amount: invoice.total_amount,
   });
-  return ok({ chargeId, amount: invoice.total_amount, message });
+  return { chargeId, amount: invoice.total_amount, message };
+}
+
+export type RenewalFailure = 'subscription_not_found' | 'subscription_cancelled';
+
+/**
+ * Telegram renews a Stars subscription (the sandbox's "renew" control): the next recurring
+ * successful_payment (is_recurring, is_first_recurring false) with the period moved 30 days on.
+ * A subscription cancelled by the user or by the bot does not renew.
+ */
+export function renewStarSubscription(
+  world: World,
+  chargeId: string,
+): Result<PaymentSuccess & { expiresAt: number }, RenewalFailure> {
+  const subscription = starSubscriptionOf(world, chargeId);
+  if (!subscription || !world.bots.has(subscription.botId)) return fail('subscription_not_found');
+  if (subscription.canceledByBot || subscription.canceledByUser)
+    return fail('subscription_cancelled');
+  const expiresAt = subscription.expiresAt + subscription.invoice.subscription_period;
+  const paid = charge(world, {
+    botId: subscription.botId,
+    userId: subscription.userId,
+    invoice: subscription.invoice,
+    chat: privateChat(world, subscription.botId, subscription.userId),
+    subscription: { expiresAt, first: false },
+  });
+  subscription.expiresAt = expiresAt;
+  recordStarSubscriptionCharge(world, subscription, paid.chargeId);
+  return ok({ ...paid, expiresAt });
+}
+
+/** The user cancels their Stars subscription in Telegram's settings (no renewal after). */
+export function cancelStarSubscriptionByUser(world: World, chargeId: string): boolean {
+  const subscription = starSubscriptionOf(world, chargeId);
+  if (!subscription) return false;
+  subscription.canceledByUser = true;
+  return true;
 }

@@ -49,9 +49,73 @@ function checkInvoice(params: Record<string, unknown>): {
   if (prices.some((p) => !Number.isInteger(p.amount) || p.amount <= 0) || total > 100_000) {
     throw badRequest('CURRENCY_TOTAL_AMOUNT_INVALID');
   }
-  const invoice = { title, description, start_parameter: '', currency, total_amount: total };
+  const invoice: Record<string, unknown> = {
+    title,
+    description,
+    start_parameter: '',
+    currency,
+    total_amount: total,
+  };
   if (typeof params.start_parameter === 'string') invoice.start_parameter = params.start_parameter;
   return { invoice, payload };
+}
+
+/** A Stars subscription a user started by paying a subscription invoice link. */
+export interface StarSubscription {
+  botId: number;
+  userId: number;
+  firstChargeId: string;
+  /** Every charge of it (first and recurring), oldest first. */
+  chargeIds: string[];
+  invoice: { currency: string; total_amount: number; payload: string; subscription_period: number };
+  /** Unix seconds the paid period ends. */
+  expiresAt: number;
+  canceledByBot: boolean;
+  canceledByUser: boolean;
+}
+
+/** Subscriptions per world (kept beside it, not persisted: a restarted sandbox starts without). */
+const subscriptionsByWorld = new WeakMap<World, Map<string, StarSubscription>>();
+
+function subscriptionsOf(world: World): Map<string, StarSubscription> {
+  let map = subscriptionsByWorld.get(world);
+  if (!map) {
+    map = new Map();
+    subscriptionsByWorld.set(world, map);
+  }
+  return map;
+}
+
+/** The subscription a charge (first or recurring) belongs to. */
+export function starSubscriptionOf(world: World, chargeId: string): StarSubscription | undefined {
+  return subscriptionsOf(world).get(chargeId);
+}
+
+/** Indexes a subscription under a new charge id. */
+export function recordStarSubscriptionCharge(
+  world: World,
+  subscription: StarSubscription,
+  chargeId: string,
+): void {
+  if (!subscription.chargeIds.includes(chargeId)) subscription.chargeIds.push(chargeId);
+  subscriptionsOf(world).set(chargeId, subscription);
+}
+
+/** Telegram's only subscription period (30 days) and its price cap for Stars subscriptions. */
+export const starSubscriptionPeriod = 2_592_000;
+const maxSubscriptionPrice = 10_000;
+
+/** subscription_period of createInvoiceLink, checked as Telegram does (XTR, 30 days, ≤ 10 000 ⭐). */
+function checkSubscriptionPeriod(
+  params: Record<string, unknown>,
+  total: number,
+): number | undefined {
+  const period = params.subscription_period;
+  if (period === undefined) return undefined;
+  if (params.currency !== 'XTR') throw badRequest('SUBSCRIPTION_CURRENCY_INVALID');
+  if (period !== starSubscriptionPeriod) throw badRequest('SUBSCRIPTION_PERIOD_INVALID');
+  if (total > maxSubscriptionPrice) throw badRequest('SUBSCRIPTION_PRICE_INVALID');
+  return period;
 }
 
 /** Hidden data the world keeps next to an invoice message (never shown to the user). */
@@ -84,9 +148,35 @@ const sendInvoice: MethodHandler = ({ world, bot, params }) => {
 
 const createInvoiceLink: MethodHandler = ({ world, bot, params }) => {
   const { invoice, payload } = checkInvoice(params);
+  const period = checkSubscriptionPeriod(params, invoice.total_amount as number);
   const link = `https://t.me/$${randomBytes(12).toString('base64url')}`;
-  world.invoiceLinks.set(link, { botId: bot.user.id, invoice: { ...invoice, payload } });
+  world.invoiceLinks.set(link, {
+    botId: bot.user.id,
+    invoice: { ...invoice, payload, ...(period ? { subscription_period: period } : {}) },
+  });
   return link;
+};
+
+const editUserStarSubscription: MethodHandler = ({ world, bot, params }) => {
+  const subscription = starSubscriptionOf(world, params.telegram_payment_charge_id as string);
+  if (
+    !subscription ||
+    subscription.botId !== bot.user.id ||
+    subscription.userId !== params.user_id
+  ) {
+    throw badRequest('CHARGE_ID_INVALID');
+  }
+  if (params.is_canceled === false && subscription.canceledByUser) {
+    throw badRequest('SUBSCRIPTION_CANCELED_BY_USER');
+  }
+  subscription.canceledByBot = params.is_canceled === true;
+  world.events.emit('payment', {
+    kind: subscription.canceledByBot ? 'subscription_cancelled' : 'subscription_resumed',
+    userId: subscription.userId,
+    botId: bot.user.id,
+    chargeId: subscription.firstChargeId,
+  });
+  return true;
 };
 
 const answerPreCheckoutQuery: MethodHandler = ({ world, bot, params }) => {
@@ -165,4 +255,5 @@ export const paymentMethods: Record<string, MethodHandler> = {
   answerPreCheckoutQuery,
   refundStarPayment,
   getStarTransactions,
+  editUserStarSubscription,
 };

@@ -68,6 +68,18 @@ export async function pay(message) {
   if (state.chat === ref) renderMessages(false);
 }
 
+/** Pays an invoice link (createInvoiceLink, e.g. a Stars subscription) as you. */
+export async function payLink(link) {
+  const result = await attempt(() => api.post('pay', { userId: state.me, link }));
+  if (result && !result.ok) toast(`Payment failed: ${result.error}`);
+}
+
+/** Telegram's next recurring charge of a Stars subscription (the sandbox's "renew"). */
+export async function renewSubscription(chargeId) {
+  const result = await attempt(() => api.post('renew-subscription', { chargeId }));
+  if (result && !result.ok) toast(`Not renewed: ${result.code.replaceAll('_', ' ')}`);
+}
+
 export async function react(message, emoji) {
   await attempt(() =>
     api.post('react', {

@@ -1,7 +1,18 @@
 // The conversation pane: header, channel tools, messages, reply keyboard and composer mode.
 import { api } from './api.js';
 import { canManage, postActions, renderChatTools } from './channel.js';
-import { addBot, click, deletePost, forward, pay, react, removeBot, send } from './chat-actions.js';
+import {
+  addBot,
+  click,
+  deletePost,
+  forward,
+  pay,
+  payLink,
+  react,
+  removeBot,
+  renewSubscription,
+  send,
+} from './chat-actions.js';
 import { loadCommands } from './commands.js';
 import { byId, formatCount, formatDay, h, replace } from './dom.js';
 import { renderMessage } from './message.js';
@@ -58,6 +69,8 @@ const view = () => ({
   userName: (m) => (m.from?.id === state.me ? 'You' : (m.chat.first_name ?? m.from?.first_name)),
   onClick: click,
   onPay: pay,
+  onPayLink: payLink,
+  onRenew: renewSubscription,
   onReact: react,
   onCommand: (text) => void send({ text }),
   postActions:

@@ -20,7 +20,10 @@ export function serviceText(message, userName) {
   if (message.pinned_message) return `${senderName(message)} pinned a message`;
   if (message.successful_payment) {
     const p = message.successful_payment;
-    return `✅ ${userName} paid ${p.currency === 'XTR' ? stars(p.total_amount) : p.total_amount}`;
+    const paid = `✅ ${userName} paid ${p.currency === 'XTR' ? stars(p.total_amount) : p.total_amount}`;
+    if (!p.subscription_expiration_date) return paid;
+    const until = new Date(p.subscription_expiration_date * 1000).toLocaleDateString();
+    return `${paid} · subscription${p.is_first_recurring === false ? ' renewed' : ''} until ${until}`;
   }
   if (message.refunded_payment) {
     return `↩ Refunded ${stars(message.refunded_payment.total_amount)} to ${userName}`;
@@ -57,6 +60,14 @@ function invoiceCard(message, view) {
 }
 
 function keyboardButton(message, button, view) {
+  if (typeof button.url === 'string' && button.url.startsWith('https://t.me/$')) {
+    // An invoice link (createInvoiceLink): paid right here, as Telegram opens it in the app.
+    return h(
+      'button',
+      { type: 'button', class: 'kb-button', onclick: () => view.onPayLink(button.url) },
+      `${button.text} ⭐`,
+    );
+  }
   const url = button.url ? safeUrl(button.url) : null;
   if (url) {
     return h(
@@ -139,7 +150,25 @@ function reactions(message, view) {
 /** The `<li>` for one message; `view` carries the viewer, the chat and the action callbacks. */
 export function renderMessage(message, view) {
   const service = serviceText(message, view.userName(message));
-  if (service) return h('li', { class: 'service' }, h('span', {}, service));
+  if (service) {
+    const recurring = message.successful_payment?.subscription_expiration_date;
+    return h(
+      'li',
+      { class: 'service' },
+      h('span', {}, service),
+      recurring &&
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'kb-button',
+            title: "Telegram's next monthly charge of this Stars subscription",
+            onclick: () => view.onRenew(message.successful_payment.telegram_payment_charge_id),
+          },
+          '↻ Renew',
+        ),
+    );
+  }
   const isChannel = view.chat.type === 'channel';
   const outgoing = !isChannel && message.from?.id === view.me;
   const showSender = !outgoing && (isChannel || view.chat.type !== 'private');

@@ -2,9 +2,11 @@ import { createBot } from '../../bot/index.js';
 import type { BotDeps } from '../../bot/context.js';
 import { type RunningBot, startBot } from '../../bot/runner.js';
 import { parseConfig } from '../../config.js';
+import { setPreModeration } from '../../models/admin/moderation-policy.js';
 import { createSystemClock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { createLogger, type Logger } from '../../models/logger.js';
+import { createPaymentProviders } from '../../models/providers/create-providers.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { type Sandbox, type StartSandboxOptions, startSandbox } from '../helpers/sandbox.js';
 
@@ -20,7 +22,15 @@ export interface BotHarness {
 }
 
 export async function startBotHarness(
-  options: { sandbox?: StartSandboxOptions; adminChat?: boolean; logger?: Logger } = {},
+  options: {
+    sandbox?: StartSandboxOptions;
+    adminChat?: boolean;
+    logger?: Logger;
+    /** Extra environment, e.g. STRIPE_* / YOOKASSA_* pointing at the local fakes. */
+    env?: Record<string, string | undefined>;
+    /** Pre-moderation of new channels and first-time/flagged creatives (docs/admin.md); off by default. */
+    moderation?: boolean;
+  } = {},
 ): Promise<BotHarness> {
   const database = await createTestDatabase();
   const sandbox = await startSandbox(options.sandbox);
@@ -30,13 +40,19 @@ export async function startBotHarness(
     BOT_TOKEN: sandbox.token,
     TELEGRAM_API_ROOT: sandbox.apiRoot,
     ADMIN_CHAT_ID: options.adminChat === false ? undefined : String(sandbox.ids.adminChatId),
+    ADMIN_TELEGRAM_IDS: options.adminChat === false ? undefined : String(sandbox.ids.adminId),
+    ...options.env,
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  if (options.moderation) {
+    await setPreModeration(database, { enabled: true, actor: 'system:test', at: new Date(0) });
+  }
   const deps: BotDeps = {
     config: parsed.value,
     database,
     logger: options.logger ?? createLogger({ level: 'silent' }),
     clock: createSystemClock(),
+    providers: createPaymentProviders(parsed.value),
   };
   const launch = () => startBot(createBot(deps), deps, { pollTimeoutSeconds: 1 });
   const harness: BotHarness = {

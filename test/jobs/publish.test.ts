@@ -13,7 +13,7 @@ import type { Clock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { createLogger } from '../../models/logger.js';
 import { refundOrderPayment } from '../../models/payments/refund-order.js';
-import { clickLinks, orders, placements } from '../../models/schema.js';
+import { channels, clickLinks, orders, placements } from '../../models/schema.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
 import { allBotRights, seedScheduledPlacement } from '../models/placements/seed-placement.js';
@@ -165,6 +165,29 @@ describe('placements.publish', () => {
     const [row] = await readPlacements(seeded.orderId);
     expect(row!.delaySeconds).toBe(300);
     expect(row!.violations).toEqual([expect.objectContaining({ kind: 'late' })]);
+  });
+
+  it('a channel paused because Pro ended still delivers what was sold; one its owner paused does not', async () => {
+    const pause = (channelId: string, reason: string) =>
+      database.withSystem('test pause', (tx) =>
+        tx
+          .update(channels)
+          .set({ status: 'paused', statusReason: reason })
+          .where(eq(channels.id, channelId)),
+      );
+    const plan = await scheduledOrder('1/24');
+    await pause(plan.placement.channelId, 'plan');
+    nowMs = plan.placement.dueAt.getTime() + 30_000;
+    expect(await publishPlacement(deps().deps, plan.placement.id)).toBe('published');
+    expect(sandbox.emulator.messages(plan.chatId)).toHaveLength(1);
+
+    const owner = await scheduledOrder('1/24');
+    await pause(owner.placement.channelId, 'owner');
+    nowMs = owner.placement.dueAt.getTime() + 30_000;
+    expect(await publishPlacement(deps().deps, owner.placement.id)).not.toBe('published');
+    expect(sandbox.emulator.messages(owner.chatId)).toHaveLength(0);
+    const [row] = await readPlacements(owner.seeded.orderId);
+    expect(row!.lastError).toBe('channel_paused');
   });
 
   it('lost rights: owner told at once, retried, failed and refunded in full after 15 minutes', async () => {

@@ -4,8 +4,17 @@ import type { HoldSlotCode } from '../../../models/orders/hold-slot.js';
 import { bundleItemLimit } from '../../../models/orders/queries.js';
 import type { BotContext } from '../../context.js';
 
+/** Alerts hold 200 characters: a long admin reason is cut (answers here are plain text). */
+function shortReason(reason: string): string {
+  return reason.length > 90 ? `${reason.slice(0, 89)}…` : reason;
+}
+
 /** The localized answer to a refused booking step. */
-export function viewFailure(ctx: BotContext, code: BookingViewCode | HoldSlotCode): string {
+export function viewFailure(
+  ctx: BotContext,
+  code: BookingViewCode | HoldSlotCode,
+  detail?: Record<string, unknown>,
+): string {
   switch (code) {
     case 'channel_not_found':
       return ctx.t('booking-error-channel');
@@ -14,7 +23,9 @@ export function viewFailure(ctx: BotContext, code: BookingViewCode | HoldSlotCod
     case 'own_channel':
       return ctx.t('booking-error-own');
     case 'account_blocked':
-      return ctx.t('booking-error-blocked');
+      return typeof detail?.reason === 'string' && detail.reason
+        ? ctx.t('admin-ops-booking-blocked', { reason: shortReason(detail.reason) })
+        : ctx.t('booking-error-blocked');
     case 'access_requested':
       return ctx.t('booking-access-pending');
     case 'access_declined':

@@ -138,7 +138,7 @@ export function createBookingFeature(deps: BotDeps, i18n: I18n<BotContext>): Com
       });
       return openCart(ctx, lead);
     }
-    if (held.code !== 'slot_taken') return alert(ctx, viewFailure(ctx, held.code));
+    if (held.code !== 'slot_taken') return alert(ctx, viewFailure(ctx, held.code, held.detail));
     await ctx.answerCallbackQuery();
     const nearest = ((held.detail?.nearest as string[] | undefined) ?? []).map(
       (iso) => new Date(iso),

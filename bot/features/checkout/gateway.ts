@@ -1,5 +1,10 @@
 import { GrammyError, type Api } from 'grammy';
-import type { StarsRefunder } from '../../../models/payments/refund-order.js';
+import { starsPaymentRefunder, type StarsRefunder } from '../../../models/payments/refund-order.js';
+import {
+  paymentRefunders,
+  type PaymentProviders,
+} from '../../../models/providers/create-providers.js';
+import type { PaymentRefunders } from '../../../models/providers/types.js';
 
 /**
  * refundStarPayment through the Bot API, as the use-cases want it: Telegram's
@@ -20,4 +25,12 @@ export function createStarsRefunder(api: Pick<Api, 'refundStarPayment'>): StarsR
       };
     }
   };
+}
+
+/** The refund function of every configured provider, Stars through this Api. */
+export function createRefunders(
+  api: Pick<Api, 'refundStarPayment'>,
+  providers: PaymentProviders | undefined,
+): PaymentRefunders {
+  return paymentRefunders(providers ?? {}, starsPaymentRefunder(createStarsRefunder(api)));
 }

@@ -1,20 +1,29 @@
 import type { I18n } from '@grammyjs/i18n';
 import { Composer } from 'grammy';
 import { listPayableOrders } from '../../../models/checkout/bundle-checkout.js';
+import { readMyOrder } from '../../../models/checkout/my-orders.js';
 import { checkPreCheckout } from '../../../models/checkout/pre-checkout.js';
 import { assertNever } from '../../../models/errors.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { html } from '../../html.js';
-import { checkoutPattern } from './callback-data.js';
+import { checkoutPattern, methodOf, payPattern } from './callback-data.js';
+import { payExternally } from './external.js';
+import { offerPayment } from './methods.js';
 import { createStarsRefunder } from './gateway.js';
 import { handleSuccessfulPayment } from './paid.js';
 import { invoiceOrder } from './invoice.js';
 
+/** Invoices of orders; other payloads (e.g. `sub:` of the Pro subscription) belong to others. */
+const orderPayloadPrefix = 'order:';
+
 /**
- * Stars checkout: `chk:review:<bundleId>` sends one invoice per order of the bundle;
+ * Checkout: `chk:review:<bundleId>` offers each order of the bundle the configured methods (Stars
+ * alone ⇒ its invoice at once); `chk:pay:<s|c|y>:<orderId>` sends the Stars invoice or the
+ * Stripe/YooKassa link;
  * pre_checkout_query is answered at once (ok only for an order still awaiting exactly this
  * payment); successful_payment credits escrow once per charge and routes the order to review.
- * Installed before conversations, so a payment is never swallowed by an open conversation.
+ * Only payloads starting `order:` are answered here; others pass on (`next`). Installed before
+ * conversations, so a payment is never swallowed by an open conversation.
  */
 export function createCheckoutFeature(deps: BotDeps, i18n: I18n<BotContext>): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -28,11 +37,26 @@ export function createCheckoutFeature(deps: BotDeps, i18n: I18n<BotContext>): Co
     if (orders.length === 0) return ctx.reply(ctx.t('checkout-nothing'), html);
     if (orders.length > 1)
       await ctx.reply(ctx.t('checkout-several', { count: orders.length }), html);
-    for (const order of orders) await invoiceOrder(ctx, deps, accountId, order.id, bundleId);
+    for (const order of orders) await offerPayment(ctx, deps, accountId, order.id, bundleId);
   });
 
-  feature.on('pre_checkout_query', async (ctx) => {
+  feature.chatType('private').callbackQuery(payPattern, async (ctx) => {
+    const accountId = ctx.account?.id;
+    const method = methodOf(ctx.match[1] ?? '');
+    const orderId = ctx.match[2] ?? '';
+    await ctx.answerCallbackQuery();
+    if (!accountId) return;
+    if (method === 'stars') {
+      const view = await readMyOrder(deps.database, accountId, orderId);
+      await invoiceOrder(ctx, deps, accountId, orderId, view?.bundleId ?? '');
+      return;
+    }
+    await payExternally(ctx, deps, accountId, orderId, method);
+  });
+
+  feature.on('pre_checkout_query', async (ctx, next) => {
     const query = ctx.preCheckoutQuery;
+    if (!query.invoice_payload.startsWith(orderPayloadPrefix)) return next();
     const accountId = ctx.account?.id;
     const result = accountId
       ? await checkPreCheckout(
@@ -66,9 +90,10 @@ export function createCheckoutFeature(deps: BotDeps, i18n: I18n<BotContext>): Co
     await ctx.answerPreCheckoutQuery(false, { error_message: message });
   });
 
-  feature.on('message:successful_payment', async (ctx) => {
+  feature.on('message:successful_payment', async (ctx, next) => {
     const accountId = ctx.account?.id;
     const payment = ctx.message.successful_payment;
+    if (!payment.invoice_payload.startsWith(orderPayloadPrefix)) return next();
     if (!accountId) {
       await createStarsRefunder(ctx.api)(ctx.from.id, payment.telegram_payment_charge_id);
       return;

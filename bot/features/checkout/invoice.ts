@@ -2,15 +2,14 @@ import { InlineKeyboard } from 'grammy';
 import { assertNever } from '../../../models/errors.js';
 import { orderReadiness } from '../../../models/creatives/order-readiness.js';
 import { readMyOrder } from '../../../models/checkout/my-orders.js';
-import {
-  prepareInvoice,
-  type PrepareInvoiceCode,
-} from '../../../models/checkout/prepare-invoice.js';
+import type { PrepareExternalCode } from '../../../models/checkout/prepare-external-payment.js';
+import { prepareInvoice } from '../../../models/checkout/prepare-invoice.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { escapeHtml, html } from '../../html.js';
 import { itemLines, markingText, orderMoney, totalLines } from './present.js';
 
-function refusal(ctx: BotContext, code: PrepareInvoiceCode): string {
+/** Why an order cannot be paid now, in the advertiser's words. */
+export function refusal(ctx: BotContext, code: PrepareExternalCode): string {
   switch (code) {
     case 'not_found':
     case 'not_payable':
@@ -25,6 +24,8 @@ function refusal(ctx: BotContext, code: PrepareInvoiceCode): string {
       return ctx.t('checkout-error-marking');
     case 'content_refused':
       return ctx.t('checkout-error-content');
+    case 'method_unavailable':
+      return ctx.t('checkout-error-method');
     default:
       return assertNever(code);
   }
@@ -57,17 +58,7 @@ export async function invoiceOrder(
   const channels = [...new Set(view?.items.map((i) => i.channelTitle) ?? [])];
   const names = escapeHtml(channels.join(', '));
   if (!prepared.ok) {
-    const back = new InlineKeyboard().text(
-      ctx.t('checkout-button-creative'),
-      `crt:start:${bundleId}`,
-    );
-    await ctx.reply(
-      ctx.t('checkout-refused', { channels: names, reason: refusal(ctx, prepared.code) }),
-      {
-        ...html,
-        reply_markup: back,
-      },
-    );
+    await replyRefused(ctx, names, refusal(ctx, prepared.code), bundleId);
     return false;
   }
   const { stars, total, currency, payload } = prepared.value;
@@ -99,4 +90,21 @@ export async function invoiceOrder(
     { provider_token: '' },
   );
   return true;
+}
+
+/** The refusal of one order of the checkout, with the way back to the creative. */
+export async function replyRefused(
+  ctx: BotContext,
+  channels: string,
+  reason: string,
+  bundleId: string,
+): Promise<void> {
+  const back = new InlineKeyboard().text(
+    ctx.t('checkout-button-creative'),
+    `crt:start:${bundleId}`,
+  );
+  await ctx.reply(ctx.t('checkout-refused', { channels, reason }), {
+    ...html,
+    reply_markup: back,
+  });
 }

@@ -4,6 +4,7 @@ import { checkCreativeLength } from '../../../models/creatives/render.js';
 import { saveCreativeVariant } from '../../../models/creatives/save-creative.js';
 import { assertNever } from '../../../models/errors.js';
 import { setBundleMarking } from '../../../models/marking/set-bundle-marking.js';
+import { moderationFromConfig } from '../../../models/providers/moderation.js';
 import type { BotDeps, ConversationContext } from '../../context.js';
 import { html } from '../../html.js';
 import { askMarking } from '../marking/ask-marking.js';
@@ -24,6 +25,7 @@ export interface CreativeArgs {
  * Bad input is refused with a reason and changes nothing; another command leaves.
  */
 export function createCreativeConversation(deps: BotDeps) {
+  const ai = moderationFromConfig(deps.config.moderation, deps.logger);
   return async function creative(
     conversation: CreativeConversation,
     ctx: ConversationContext,
@@ -63,7 +65,7 @@ export function createCreativeConversation(deps: BotDeps) {
         continue;
       }
       const saved = await conversation.external(() =>
-        saveCreativeVariant(deps.database, { ...input, variantIndex, creative }, deps.clock),
+        saveCreativeVariant(deps.database, { ...input, variantIndex, creative }, deps.clock, ai),
       );
       if (!saved.ok) {
         switch (saved.code) {

@@ -1,10 +1,12 @@
 import { InlineKeyboard } from 'grammy';
 import { cancellableStatuses } from '../../../models/checkout/cancel-order.js';
+import { disputableStatuses } from '../../../models/disputes/rules.js';
 import type { MyOrderRow } from '../../../models/checkout/my-orders.js';
 import type { OrderView } from '../../../models/checkout/order-view.js';
 import type { BotContext } from '../../context.js';
 import { escapeHtml } from '../../html.js';
 import { checkoutData } from '../checkout/callback-data.js';
+import { openDisputeData } from '../disputes/callback-data.js';
 import { itemLines, markingText, orderMoney, slotTime, totalLines } from '../checkout/present.js';
 import { listData, orderData } from './callback-data.js';
 
@@ -80,6 +82,8 @@ export function renderCard(ctx: BotContext, order: OrderView, locale: string): S
     keyboard.text(ctx.t('orders-button-pay'), checkoutData(order.bundleId)).row();
   if (cancellableStatuses.includes(order.status))
     keyboard.text(ctx.t('orders-button-cancel'), orderData('cx', order.id)).row();
+  if (disputableStatuses.includes(order.status))
+    keyboard.text(ctx.t('disputes-button-open'), openDisputeData(order.id)).row();
   keyboard.text(ctx.t('orders-button-back'), listData);
   return { text, keyboard };
 }

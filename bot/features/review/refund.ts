@@ -1,12 +1,14 @@
 import type { Clock } from '../../../models/clock.js';
 import { refundOrderPayment } from '../../../models/payments/refund-order.js';
-import { createStarsRefunder } from '../checkout/gateway.js';
+import type { PaymentProviders } from '../../../models/providers/create-providers.js';
+import { createRefunders } from '../checkout/gateway.js';
 import { tellAdvertiser, type NotifyDeps } from './notify.js';
 
-export type RefundDeps = NotifyDeps & { clock: Clock };
+export type RefundDeps = NotifyDeps & { clock: Clock; providers?: PaymentProviders };
 
 /**
- * Gives the order's Stars back and tells the advertiser: refunded, or (Telegram failed) that the
+ * Gives the order's payment back through its provider and tells the advertiser: refunded (Stars; the
+ * other providers' amounts are told by the refund receipt), or (the provider failed) that the
  * refund is on its way — the refunds job retries it. Nothing paid ⇒ nothing said.
  */
 export async function refundAndTell(
@@ -17,19 +19,18 @@ export async function refundAndTell(
 ): Promise<void> {
   const result = await refundOrderPayment(
     deps.database,
-    { ...order, actor, refund: createStarsRefunder(deps.api) },
+    { ...order, actor, refunders: createRefunders(deps.api, deps.providers) },
     deps.clock,
   );
+  if (result.ok && result.value.currency !== 'XTR') return;
   if (result.ok) {
     await tellAdvertiser(deps, order.workspaceId, order.orderId, {
       kind: refunded,
       stars: result.value.amount,
     });
   } else if (result.code === 'refund_failed') {
-    deps.logger.warn(
-      { orderId: order.orderId, ...result.detail },
-      'stars refund failed; will retry',
-    );
-    await tellAdvertiser(deps, order.workspaceId, order.orderId, { kind: 'refund_pending' });
+    deps.logger.warn({ orderId: order.orderId, ...result.detail }, 'refund failed; will retry');
+    if (result.detail?.provider === 'stars')
+      await tellAdvertiser(deps, order.workspaceId, order.orderId, { kind: 'refund_pending' });
   }
 }

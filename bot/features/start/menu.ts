@@ -1,8 +1,10 @@
 import { Menu } from '@grammyjs/menu';
 import type { BotContext, BotDeps } from '../../context.js';
 import { menuOptions, showInMenu } from '../../menu-options.js';
+import { showBalance } from '../balance/index.js';
 import { showAddChannel, showChannelList } from '../channels/screens.js';
 import { helpMenuId } from '../help/menu.js';
+import { showPlanScreen } from '../subscription/index.js';
 import { showAdvertiserScreen } from './advertiser.js';
 import { welcomeText } from './welcome.js';
 
@@ -22,6 +24,16 @@ export function createStartMenu(helpMenu: Menu<BotContext>, deps: BotDeps): Menu
     .text(
       (ctx) => ctx.t('start-owner-add'),
       (ctx) => showAddChannel(ctx),
+    )
+    .row()
+    .text(
+      (ctx) => ctx.t('subscription-menu-button'),
+      (ctx) => showPlanScreen(ctx, deps),
+    )
+    .row()
+    .text(
+      (ctx) => ctx.t('balance-menu-button'),
+      (ctx) => showBalance(ctx, deps),
     )
     .row()
     .back(

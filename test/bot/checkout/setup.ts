@@ -4,10 +4,12 @@ import { createBot } from '../../../bot/index.js';
 import { startBot, type RunningBot } from '../../../bot/runner.js';
 import { parseConfig } from '../../../config.js';
 import { createJobs, type Jobs } from '../../../jobs/index.js';
+import { setPreModeration } from '../../../models/admin/moderation-policy.js';
 import { createTestClock, type TestClock } from '../../../models/clock.js';
 import type { Database } from '../../../models/db.js';
 import { balanceOf } from '../../../models/ledger/queries.js';
 import { createLogger } from '../../../models/logger.js';
+import { createPaymentProviders } from '../../../models/providers/create-providers.js';
 import { accounts, orders, payments, slots } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { startSandbox, type Sandbox } from '../../helpers/sandbox.js';
@@ -25,7 +27,14 @@ export interface CheckoutWorld {
   close(): Promise<void>;
 }
 
-export async function startCheckoutWorld(options: { jobs?: boolean } = {}): Promise<CheckoutWorld> {
+export async function startCheckoutWorld(
+  options: {
+    jobs?: boolean;
+    env?: Record<string, string | undefined>;
+    /** Pre-moderation on, with the sandbox's admin chat and admin (docs/admin.md); off by default. */
+    moderation?: boolean;
+  } = {},
+): Promise<CheckoutWorld> {
   const database = await createTestDatabase();
   const clock = createTestClock(0);
   const sandbox = await startSandbox({ clock });
@@ -36,10 +45,26 @@ export async function startCheckoutWorld(options: { jobs?: boolean } = {}): Prom
     TELEGRAM_API_ROOT: sandbox.apiRoot,
     DATABASE_URL: database.url,
     TEST_CLOCK: 'on',
+    ...(options.moderation
+      ? {
+          ADMIN_CHAT_ID: String(sandbox.ids.adminChatId),
+          ADMIN_TELEGRAM_IDS: String(sandbox.ids.adminId),
+        }
+      : {}),
+    ...options.env,
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  if (options.moderation) {
+    await setPreModeration(database, { enabled: true, actor: 'system:test', at: clock.now() });
+  }
   const logger = createLogger({ level: 'silent' });
-  const deps: BotDeps = { config: parsed.value, database, logger, clock };
+  const deps: BotDeps = {
+    config: parsed.value,
+    database,
+    logger,
+    clock,
+    providers: createPaymentProviders(parsed.value),
+  };
   const running: RunningBot = await startBot(createBot(deps), deps, { pollTimeoutSeconds: 1 });
   const jobs = options.jobs ? createJobs(deps) : undefined;
   await jobs?.start();

@@ -109,10 +109,11 @@ describe('transitionOrder', () => {
     expect(result).toEqual({ ok: false, code: 'not_found' });
   });
 
-  it('has terminal states with no way out', () => {
-    for (const s of ['completed', 'expired', 'refunded'] as const) {
+  it('has terminal states with no way out (completed only into a dispute)', () => {
+    for (const s of ['expired', 'refunded'] as const) {
       expect(orderTransitions[s]).toEqual([]);
     }
+    expect(orderTransitions.completed).toEqual(['disputed']);
     expect(isLegalTransition('in_review', 'rejected')).toBe(true);
     expect(isLegalTransition('in_review', 'expired')).toBe(false);
   });

@@ -1,0 +1,139 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import { adminLanguageOf } from '../../../../models/admin/admin-language.js';
+import { assertNever } from '../../../../models/errors.js';
+import { readPayoutCard } from '../../../../models/payouts/admin-view.js';
+import {
+  approvePayout,
+  markPayoutPaid,
+  rejectPayout,
+  type DecidePayoutCode,
+} from '../../../../models/payouts/decide-payout.js';
+import type { BotContext } from '../../../context.js';
+import { escapeHtml } from '../../../html.js';
+import { adminActor, askAdminReason, onAdminReply } from '../ask-reason.js';
+import { adminData, adminDataPattern } from '../callback-data.js';
+import { formatMoney, formatUtc, personLabel } from '../commands/ops-text.js';
+import { answerAdmin, type AdminCardActions } from './actions-kit.js';
+import type { AdminCardRenderer } from './registry.js';
+
+/**
+ * The payout card: workspace, owner, amount, method and the full payout details (the admin makes
+ * the transfer by hand), the owner's available balance now. Requested ⇒ Approve / Reject;
+ * approved ⇒ who approved, Mark paid / Reject. Decided cards get their line from the poster.
+ */
+export const renderPayoutCard: AdminCardRenderer = async ({ card, t, database }) => {
+  const view = await readPayoutCard(database, card.objectId);
+  if (!view) return { text: t('balance-admin-gone', { id: card.objectId }) };
+  const locale = await adminLanguageOf(database);
+  const { payout } = view;
+  const money = (amount: number) => formatMoney(amount, payout.currency, locale);
+  const lines = [
+    t('balance-admin-card', {
+      id: payout.id.slice(0, 8),
+      workspace: escapeHtml(view.workspaceTitle ?? (view.channelTitles.join(', ') || '—')),
+      owner: personLabel({
+        name: view.owner.firstName,
+        username: view.owner.username,
+        telegramId: view.owner.telegramId,
+      }),
+      amount: money(payout.amount),
+      method: payout.method ?? 'other',
+      details: escapeHtml(payout.details),
+      available: money(view.available),
+      requested: formatUtc(payout.createdAt),
+      stars: payout.currency === 'XTR' ? 'yes' : 'no',
+    }),
+  ];
+  const approvedBy = typeof card.data.approvedBy === 'string' ? card.data.approvedBy : undefined;
+  if (payout.status === 'approved') {
+    lines.push(
+      t('balance-admin-approved-line', {
+        admin: escapeHtml(approvedBy ?? String(payout.decidedByTelegramId ?? '—')),
+        time: formatUtc(payout.decidedAt),
+      }),
+    );
+  }
+  const keyboard = new InlineKeyboard();
+  if (payout.status === 'requested') {
+    keyboard
+      .text(t('balance-admin-button-approve'), adminData('payout', 'approve', payout.id))
+      .text(t('balance-admin-button-reject'), adminData('payout', 'reject', payout.id));
+  } else if (payout.status === 'approved') {
+    keyboard
+      .text(t('balance-admin-button-paid'), adminData('payout', 'paid', payout.id))
+      .text(t('balance-admin-button-reject'), adminData('payout', 'reject', payout.id));
+  }
+  return {
+    text: lines.join('\n\n'),
+    ...(keyboard.inline_keyboard.length > 0 ? { keyboard } : {}),
+  };
+};
+
+function failureKey(code: DecidePayoutCode): string {
+  switch (code) {
+    case 'not_found':
+    case 'already_decided':
+      return 'balance-admin-already';
+    case 'insufficient_funds':
+      return 'balance-admin-insufficient';
+    default:
+      return assertNever(code);
+  }
+}
+
+/**
+ * The payout card's buttons (`adm:payout:approve|paid|reject:<id>`, behind the admin guard):
+ * Approve and Mark paid act at once; Reject asks for a reason (ForceReply) and the reply rejects.
+ * Every press re-renders the card in place.
+ */
+export const createPayoutCardActions: AdminCardActions = (kit) => {
+  const { deps, i18n } = kit;
+  const composer = new Composer<BotContext>();
+
+  composer.callbackQuery(adminDataPattern('payout', ['approve', 'paid', 'reject']), async (ctx) => {
+    const action = ctx.match[1] as 'approve' | 'paid' | 'reject';
+    const payoutId = ctx.match[2] ?? '';
+    const locale = await adminLanguageOf(deps.database);
+    const view = await readPayoutCard(deps.database, payoutId);
+    if (!view) return answerAdmin(ctx, kit, 'balance-admin-already');
+    const money = (amount: number) => formatMoney(amount, view.payout.currency, locale);
+    if (action === 'reject') {
+      return askAdminReason(ctx, deps, i18n, {
+        kind: 'payout',
+        objectId: payoutId,
+        action: 'reject',
+        promptKey: 'balance-admin-ask-reason',
+        vars: { amount: money(view.payout.amount) },
+      });
+    }
+    const decide = action === 'approve' ? approvePayout : markPayoutPaid;
+    const result = await decide(deps.database, { payoutId, admin: adminActor(ctx) }, deps.clock);
+    if (result.ok) {
+      await answerAdmin(
+        ctx,
+        kit,
+        action === 'approve' ? 'balance-admin-approved' : 'balance-admin-paid',
+      );
+    } else {
+      const available = result.detail?.available;
+      await answerAdmin(ctx, kit, failureKey(result.code), {
+        available: typeof available === 'number' ? money(available) : '—',
+      });
+    }
+    await kit.refresh(ctx, 'payout', payoutId);
+  });
+
+  composer.use(
+    onAdminReply('payout', 'reject', async (ctx, reply) => {
+      const result = await rejectPayout(
+        deps.database,
+        { payoutId: reply.objectId, admin: reply.admin, reason: reply.text },
+        deps.clock,
+      );
+      const key = result.ok ? 'balance-admin-rejected' : failureKey(result.code);
+      await answerAdmin(ctx, kit, key, { available: '—' });
+      await kit.refresh(ctx, 'payout', reply.objectId);
+    }),
+  );
+  return composer;
+};

@@ -1,0 +1,112 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import {
+  confirmPlacementPublished,
+  failUncertainPlacement,
+  placementReviewFacts,
+  type PlacementReviewCode,
+} from '../../../../models/admin/moderate-placement.js';
+import { assertNever } from '../../../../models/errors.js';
+import type { BotContext } from '../../../context.js';
+import { escapeHtml } from '../../../html.js';
+import { slotTime } from '../../checkout/present.js';
+import { refundAndTell } from '../../review/refund.js';
+import { adminActor, askAdminReason, onAdminReply } from '../ask-reason.js';
+import { adminData, adminDataPattern } from '../callback-data.js';
+import { type AdminCardActionDeps, type AdminCardActions, answerAdmin } from './actions-kit.js';
+import type { AdminCardRenderer } from './registry.js';
+
+/** A publication that may or may not have gone out (crash between send and record). */
+export const renderPlacementCard: AdminCardRenderer = async ({ card, t, locale, database }) => {
+  const facts = await placementReviewFacts(database, card.objectId);
+  if (!facts) return { text: t('admin-card-gone', { id: card.objectId }) };
+  const text = t('admin-placement-card', {
+    channel: escapeHtml(facts.channelTitle),
+    username: facts.channelUsername ? `@${escapeHtml(facts.channelUsername)}` : '—',
+    due: `${slotTime(facts.dueAt, 'UTC', locale)} UTC`,
+    attempt: facts.sendStartedAt ? `${slotTime(facts.sendStartedAt, 'UTC', locale)} UTC` : '—',
+    error: escapeHtml(facts.lastError ?? '—'),
+    order: facts.orderId.slice(0, 8),
+    format: facts.format,
+  });
+  const keyboard = new InlineKeyboard()
+    .text(t('admin-button-published'), adminData('placement', 'pub', facts.id))
+    .text(t('admin-button-not-published'), adminData('placement', 'fail', facts.id));
+  return { text, keyboard };
+};
+
+/** The message id from what the admin sent: a t.me post link or the bare number. */
+export function parsePostMessageId(text: string): number | undefined {
+  const match = /^(?:https?:\/\/)?(?:t\.me|telegram\.me)\/(?:c\/)?[\w]+\/(\d+)\/?$|^(\d+)$/i.exec(
+    text.trim(),
+  );
+  const id = Number(match?.[1] ?? match?.[2]);
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+async function answerCode(
+  ctx: BotContext,
+  input: AdminCardActionDeps,
+  code: PlacementReviewCode | 'bad_format',
+) {
+  switch (code) {
+    case 'not_found':
+    case 'bad_format':
+      return answerAdmin(ctx, input, 'admin-card-gone-short');
+    case 'not_in_review':
+      return answerAdmin(ctx, input, 'admin-card-closed');
+    default:
+      assertNever(code);
+  }
+}
+
+/**
+ * "It was published" asks for the post's link (or message id) and resumes verification with it;
+ * "Not published" fails the placement — and, when nothing of the order went out, refunds it.
+ */
+export const placementCardActions: AdminCardActions = (input) => {
+  const { deps, i18n } = input;
+  const feature = new Composer<BotContext>();
+  const askLink = (ctx: BotContext, placementId: string) =>
+    askAdminReason(ctx, deps, i18n, {
+      kind: 'placement',
+      objectId: placementId,
+      action: 'published',
+      promptKey: 'admin-placement-ask-link',
+    });
+  feature.callbackQuery(adminDataPattern('placement', ['pub', 'fail']), async (ctx) => {
+    const [, action, placementId] = ctx.match as RegExpMatchArray as [string, string, string];
+    if (action === 'pub') return askLink(ctx, placementId);
+    const result = await failUncertainPlacement(
+      deps.database,
+      { placementId, admin: adminActor(ctx) },
+      deps.clock,
+    );
+    if (!result.ok) return answerCode(ctx, input, result.code);
+    await answerAdmin(ctx, input, 'admin-done');
+    await input.refresh(ctx, 'placement', placementId);
+    if (result.value.orderFailed) {
+      await refundAndTell(
+        { ...deps, api: ctx.api, i18n },
+        { workspaceId: result.value.workspaceId, orderId: result.value.orderId },
+        `admin:${ctx.from?.id ?? 0}`,
+      );
+    }
+  });
+  feature.use(
+    onAdminReply('placement', 'published', async (ctx, reply) => {
+      const messageId = parsePostMessageId(reply.text);
+      if (messageId === undefined) {
+        await answerAdmin(ctx, input, 'admin-placement-bad-link');
+        return askLink(ctx, reply.objectId);
+      }
+      const result = await confirmPlacementPublished(
+        deps.database,
+        { placementId: reply.objectId, messageId, admin: reply.admin },
+        deps.clock,
+      );
+      if (!result.ok) return answerCode(ctx, input, result.code);
+      await input.refresh(ctx, 'placement', reply.objectId);
+    }),
+  );
+  return feature;
+};

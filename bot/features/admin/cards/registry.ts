@@ -1,0 +1,54 @@
+import type { TranslateFunction } from '@grammyjs/i18n';
+import type { Api, InlineKeyboard } from 'grammy';
+import type { AdminCard } from '../../../../models/admin/cards.js';
+import type { AdminCardKind } from '../../../../models/admin/table.js';
+import type { Clock } from '../../../../models/clock.js';
+import type { Database } from '../../../../models/db.js';
+import { renderChannelCard } from './channel.js';
+import { renderCreativeCard } from './creative.js';
+import { renderDisputeCard } from './dispute.js';
+import { renderPayoutCard } from './payout.js';
+import { renderPlacementCard } from './placement.js';
+
+export interface AdminCardRenderInput {
+  card: AdminCard;
+  /** Translates into the admin chat's language (/adminlang). */
+  t: TranslateFunction;
+  /** That language's code ('ru' | 'en'), for dates and money. */
+  locale: string;
+  database: Database;
+  clock: Clock;
+}
+
+export interface RenderedAdminCard {
+  /** HTML text (user text escaped). The decision line is added by the poster when decided. */
+  text: string;
+  /** Buttons while the card is open (dropped once decided). */
+  keyboard?: InlineKeyboard;
+  /** Sent once, right after the card is first posted (as replies to it): previews, evidence. */
+  attachments?: (api: Api, chatId: number, cardMessageId: number) => Promise<void>;
+}
+
+export type AdminCardRenderer = (input: AdminCardRenderInput) => Promise<RenderedAdminCard>;
+
+/**
+ * One renderer per card kind. Getters, so that the import cycle card module → actions-kit → post →
+ * registry never reads a renderer before its module ran.
+ */
+export const adminCardRenderers: Record<AdminCardKind, AdminCardRenderer> = {
+  get channel() {
+    return renderChannelCard;
+  },
+  get creative() {
+    return renderCreativeCard;
+  },
+  get placement() {
+    return renderPlacementCard;
+  },
+  get payout() {
+    return renderPayoutCard;
+  },
+  get dispute() {
+    return renderDisputeCard;
+  },
+};

@@ -1,0 +1,119 @@
+import type { I18n } from '@grammyjs/i18n';
+import { Composer, GrammyError, InlineKeyboard } from 'grammy';
+import {
+  resolveChannelRef,
+  resolveOrderRef,
+  resolveUserRef,
+  type RefCode,
+} from '../../../../models/admin/lookup-refs.js';
+import {
+  auditObjectKinds,
+  auditTrail,
+  type AuditObjectKind,
+  type AuditPage,
+  type AuditRow,
+} from '../../../../models/audit/queries.js';
+import { fail, ok, type Result } from '../../../../models/errors.js';
+import type { Database } from '../../../../models/db.js';
+import type { BotContext, BotDeps } from '../../../context.js';
+import { escapeHtml, html } from '../../../html.js';
+import { refFailure } from './block.js';
+import { auditKindOf, auditPattern, kindCodes, opsData, type KindCode } from './ops-callback.js';
+import { adminTranslator, formatUtc, splitArgs, type AdminT } from './ops-text.js';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Data keys worth a glance in one audit line (the rest stays in the database). */
+const keyFields = ['from', 'to', 'reason', 'amount', 'currency', 'decision', 'admin', 'status'];
+
+/** An object reference of any audit kind resolved to its id. */
+async function resolveAuditRef(
+  database: Database,
+  kind: AuditObjectKind,
+  ref: string,
+): Promise<Result<string, RefCode>> {
+  switch (kind) {
+    case 'order':
+      return resolveOrderRef(database, ref);
+    case 'channel':
+      return resolveChannelRef(database, ref);
+    case 'user':
+      return resolveUserRef(database, ref);
+    case 'payout':
+    case 'dispute':
+      return uuidPattern.test(ref.trim()) ? ok(ref.trim().toLowerCase()) : fail('bad_ref');
+  }
+}
+
+/** "2026-11-26 07:15 UTC · admin:42 · channel.blocked — reason: spam" (escaped). */
+function auditLine(row: AuditRow): string {
+  const data = keyFields
+    .filter(
+      (k) => row.data[k] !== undefined && row.data[k] !== null && typeof row.data[k] !== 'object',
+    )
+    .map((k) => `${k}: ${String(row.data[k]).slice(0, 80)}`)
+    .join(', ');
+  const what =
+    row.objectType === 'order' || row.objectType === 'channel' || row.objectType === 'account'
+      ? ''
+      : `${row.objectType} `;
+  return `<code>${formatUtc(row.at)}</code> · ${escapeHtml(row.actor)} · <b>${escapeHtml(what + row.action)}</b>${data ? ` — ${escapeHtml(data)}` : ''}`;
+}
+
+/** One page of the audit view with ◀︎ / ▶︎ buttons. */
+export function renderAuditPage(
+  t: AdminT,
+  kind: AuditObjectKind,
+  objectId: string,
+  page: AuditPage,
+): { text: string; keyboard: InlineKeyboard } {
+  const header = t('admin-ops-audit-header', {
+    kind,
+    id: objectId,
+    total: page.total,
+    page: page.page + 1,
+    pages: page.pages,
+  });
+  const body = page.rows.length ? page.rows.map(auditLine).join('\n') : t('admin-ops-audit-empty');
+  const code = (Object.keys(kindCodes) as KindCode[]).find((k) => kindCodes[k] === kind)!;
+  const keyboard = new InlineKeyboard();
+  if (page.page > 0)
+    keyboard.text(t('admin-ops-button-newer'), opsData.page(code, objectId, page.page - 1));
+  if (page.page + 1 < page.pages)
+    keyboard.text(t('admin-ops-button-older'), opsData.page(code, objectId, page.page + 1));
+  return { text: `${header}\n\n${body}`, keyboard };
+}
+
+/** `/audit <order|channel|user|payout|dispute> <id>` and its page buttons, in the admin chat. */
+export function createAuditCommands(deps: BotDeps, i18n: I18n<BotContext>): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.command('audit', async (ctx) => {
+    const t = await adminTranslator(deps.database, i18n);
+    const { first, rest } = splitArgs(ctx.match);
+    const kind = auditObjectKinds.find((k) => k === first.toLowerCase());
+    const { first: ref } = splitArgs(rest);
+    if (!kind || !ref) return ctx.reply(t('admin-ops-audit-usage'), html);
+    const found = await resolveAuditRef(deps.database, kind, ref);
+    if (!found.ok) return ctx.reply(refFailure(t, found.code, ref), html);
+    const page = await auditTrail(deps.database, { kind, objectId: found.value, page: 0 });
+    const view = renderAuditPage(t, kind, found.value, page);
+    return ctx.reply(view.text, { ...html, reply_markup: view.keyboard });
+  });
+  composer.callbackQuery(auditPattern, async (ctx) => {
+    const [, mode, code = '', objectId = '', pageText = '0'] = ctx.match;
+    const kind = auditKindOf(code);
+    if (!kind) return ctx.answerCallbackQuery();
+    const t = await adminTranslator(deps.database, i18n);
+    const page = await auditTrail(deps.database, { kind, objectId, page: Number(pageText) });
+    const view = renderAuditPage(t, kind, objectId, page);
+    await ctx.answerCallbackQuery();
+    // From a look-up answer: a new message; from the audit view itself: turn the page in place.
+    if (mode === 'a') return ctx.reply(view.text, { ...html, reply_markup: view.keyboard });
+    try {
+      await ctx.editMessageText(view.text, { ...html, reply_markup: view.keyboard });
+    } catch (error) {
+      if (!(error instanceof GrammyError) || !error.description.includes('not modified'))
+        throw error;
+    }
+  });
+  return composer;
+}

@@ -1,0 +1,75 @@
+import type { I18n, TranslationVariables } from '@grammyjs/i18n';
+import type { User } from 'grammy/types';
+import { adminLanguageOf } from '../../../../models/admin/admin-language.js';
+import type { AdminActor } from '../../../../models/admin/block.js';
+import type { MoneyByCurrency } from '../../../../models/admin/lookup.js';
+import type { Database } from '../../../../models/db.js';
+import type { Currency } from '../../../../models/orders/table.js';
+import type { BotContext } from '../../../context.js';
+import { escapeHtml } from '../../../html.js';
+
+/** Translates in the admin chat's one language (/adminlang; Russian unless set). */
+export type AdminT = ((key: string, vars?: TranslationVariables) => string) & { locale: string };
+
+/** The translator of the admin chat, read once per update. */
+export async function adminTranslator(database: Database, i18n: I18n<BotContext>): Promise<AdminT> {
+  const locale = await adminLanguageOf(database);
+  const t = ((key: string, vars?: TranslationVariables) => i18n.t(locale, key, vars)) as AdminT;
+  t.locale = locale;
+  return t;
+}
+
+/** Money in minor units as the admin reads it: stars whole, others with their symbol; never summed across currencies. */
+export function formatMoney(amount: number, currency: Currency, locale: string): string {
+  if (currency === 'XTR') return `${new Intl.NumberFormat(locale).format(amount)} ⭐`;
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: amount % 100 === 0 ? 0 : 2,
+    maximumFractionDigits: 2,
+  }).format(amount / 100);
+}
+
+/** Several currencies side by side ("12 000 ₽ · $150"), or a dash. */
+export function formatMoneyList(list: MoneyByCurrency[], locale: string): string {
+  return list.length === 0
+    ? '—'
+    : list.map((m) => formatMoney(m.amount, m.currency, locale)).join(' · ');
+}
+
+/** A UTC time for the admin chat: "2026-11-26 07:15 UTC". */
+export function formatUtc(at: Date | null | undefined): string {
+  if (!at) return '—';
+  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** "Alex (@alex, 123456)" with user text escaped. */
+export function personLabel(
+  person: { name: string | null; username: string | null; telegramId: number } | undefined,
+): string {
+  if (!person) return '—';
+  const name = escapeHtml(person.name ?? '—');
+  const handle = person.username ? `@${escapeHtml(person.username)}, ` : '';
+  return `${name} (${handle}<code>${person.telegramId}</code>)`;
+}
+
+/** The admin acting, for audit rows and notices. */
+export function adminOf(from: User): AdminActor {
+  const name =
+    [from.first_name, from.last_name].filter(Boolean).join(' ') || from.username || String(from.id);
+  return { telegramId: from.id, name };
+}
+
+/** The text after a command, split into its first word and the rest. */
+export function splitArgs(match: string): { first: string; rest: string } {
+  const text = match.trim();
+  const space = text.search(/\s/);
+  return space < 0
+    ? { first: text, rest: '' }
+    : { first: text.slice(0, space), rest: text.slice(space + 1).trim() };
+}
+
+/** Whether an update comes from the configured admin chat. */
+export function inAdminChat(ctx: BotContext, adminChatId: number | undefined): boolean {
+  return adminChatId !== undefined && ctx.chat?.id === adminChatId;
+}

@@ -1,0 +1,47 @@
+import { createConversation } from '@grammyjs/conversations';
+import { Composer } from 'grammy';
+import { balanceOverview } from '../../../models/payouts/overview.js';
+import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
+import { present } from '../channels/present.js';
+import { createPayoutConversation, payoutConversationId } from './conversation.js';
+import { renderBalance, requestPattern, showData } from './present.js';
+
+/** «Balance & payouts» (owner menu row, /balance, `bal:show`): the owner's own workspace. */
+export async function showBalance(ctx: BotContext, deps: BotDeps): Promise<void> {
+  const accountId = ctx.account?.id;
+  if (!accountId) return;
+  const view = await balanceOverview(deps.database, accountId);
+  if (!view.ok) {
+    await ctx.reply(ctx.t('balance-forbidden'));
+    return;
+  }
+  const locale = await ctx.i18n.getLocale();
+  const screen = renderBalance(ctx.t, view.value, locale);
+  await present(ctx, screen.text, screen.keyboard);
+}
+
+/**
+ * The owner's money: balances per currency (available, pending escrow, payouts in flight,
+ * receivable, earnings by month), the latest payouts, and the «Request payout» conversation
+ * (`bal:req:<currency>`). Private chats only.
+ */
+export function createBalanceFeature(deps: BotDeps): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  feature.use(
+    createConversation<BotContext, ConversationContext>(createPayoutConversation(deps), {
+      id: payoutConversationId,
+    }),
+  );
+  const chats = feature.chatType('private');
+  chats.command('balance', (ctx) => showBalance(ctx, deps));
+  chats.callbackQuery(showData, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showBalance(ctx, deps);
+  });
+  chats.callbackQuery(requestPattern, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(payoutConversationId, ctx.match[1]);
+  });
+  return feature;
+}

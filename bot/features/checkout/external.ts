@@ -1,0 +1,113 @@
+import { InlineKeyboard } from 'grammy';
+import { readMyOrder } from '../../../models/checkout/my-orders.js';
+import {
+  attachProviderPayment,
+  prepareExternalPayment,
+  type PreparedExternalPayment,
+} from '../../../models/checkout/prepare-external-payment.js';
+import { orderReadiness } from '../../../models/creatives/order-readiness.js';
+import type { ExternalProvider } from '../../../models/providers/types.js';
+import type { BotContext, BotDeps } from '../../context.js';
+import { escapeHtml, html } from '../../html.js';
+import { orderMoney } from './present.js';
+import { refusal, replyRefused } from './invoice.js';
+
+/** How long a Stripe Checkout link stays valid (Stripe accepts 30 min … 24 h). */
+const stripeSessionMs = 60 * 60_000;
+
+/** Asks the gateway for the payment page of a prepared payment (same idempotency key on a retry). */
+async function createAtProvider(
+  ctx: BotContext,
+  deps: BotDeps,
+  provider: ExternalProvider,
+  prepared: PreparedExternalPayment,
+  description: string,
+): Promise<{ providerPaymentId: string; url: string }> {
+  const back = `https://t.me/${ctx.me.username}`;
+  if (provider === 'stripe') {
+    const stripe = deps.providers?.stripe;
+    if (!stripe || prepared.currency === 'RUB' || prepared.currency === 'XTR')
+      throw new Error('stripe unavailable for this order');
+    const session = await stripe.createOrderCheckout({
+      idempotencyKey: prepared.idempotencyKey,
+      orderId: prepared.orderId,
+      paymentId: prepared.paymentId,
+      amount: prepared.amount,
+      currency: prepared.currency,
+      description,
+      successUrl: back,
+      cancelUrl: back,
+      expiresAt: new Date(deps.clock.now().getTime() + stripeSessionMs),
+    });
+    return { providerPaymentId: session.sessionId, url: session.url };
+  }
+  const yookassa = deps.providers?.yookassa;
+  if (!yookassa || prepared.currency !== 'RUB') throw new Error('yookassa unavailable');
+  const payment = await yookassa.createPayment({
+    idempotenceKey: prepared.idempotencyKey,
+    amount: prepared.amount,
+    currency: 'RUB',
+    description,
+    returnUrl: back,
+    metadata: { orderId: prepared.orderId, paymentId: prepared.paymentId },
+  });
+  return { providerPaymentId: payment.paymentId, url: payment.confirmationUrl };
+}
+
+/**
+ * Pay one order by Stripe or YooKassa: prepareExternalPayment (checks, awaiting_payment, pending
+ * row with a stable key), the gateway call, attachProviderPayment, then a «Pay …» link. A link the
+ * provider already gave for this very payment is sent again without calling it.
+ */
+export async function payExternally(
+  ctx: BotContext,
+  deps: BotDeps,
+  accountId: string,
+  orderId: string,
+  provider: ExternalProvider,
+): Promise<void> {
+  const prepared = await prepareExternalPayment(
+    deps.database,
+    { accountId, orderId, provider, readiness: orderReadiness },
+    deps.clock,
+  );
+  const view = await readMyOrder(deps.database, accountId, orderId);
+  const channels = [...new Set(view?.items.map((i) => i.channelTitle) ?? [])].join(', ');
+  if (!prepared.ok) {
+    const reason = refusal(ctx, prepared.code);
+    return replyRefused(ctx, escapeHtml(channels), reason, view?.bundleId ?? '');
+  }
+  const payment = prepared.value;
+  let url = payment.confirmationUrl;
+  if (!url) {
+    const description = ctx
+      .t('checkout-invoice-description', { channels, count: view?.items.length ?? 0 })
+      .slice(0, 255);
+    try {
+      const created = await createAtProvider(ctx, deps, provider, payment, description);
+      const attached = await attachProviderPayment(
+        deps.database,
+        {
+          accountId,
+          workspaceId: payment.workspaceId,
+          paymentId: payment.paymentId,
+          providerPaymentId: created.providerPaymentId,
+          confirmationUrl: created.url,
+        },
+        deps.clock,
+      );
+      if (!attached.ok) return void (await ctx.reply(ctx.t('checkout-error-not-payable'), html));
+      url = created.url;
+    } catch (err) {
+      deps.logger.warn({ err, orderId, provider }, 'payment provider unavailable');
+      return void (await ctx.reply(ctx.t('checkout-external-unavailable'), html));
+    }
+  }
+  const locale = await ctx.i18n.getLocale();
+  const amount = orderMoney(payment.amount, payment.currency, locale);
+  const keyboard = new InlineKeyboard().url(ctx.t('checkout-external-button', { amount }), url);
+  await ctx.reply(
+    ctx.t('checkout-external-link', { method: provider, amount, channels: escapeHtml(channels) }),
+    { ...html, reply_markup: keyboard },
+  );
+}

@@ -1,0 +1,79 @@
+import { InlineKeyboard } from 'grammy';
+import { readMyOrder } from '../../../models/checkout/my-orders.js';
+import { paymentMethodsFor } from '../../../models/checkout/payment-methods.js';
+import { starsFor } from '../../../models/payments/stars-amount.js';
+import type { Currency } from '../../../models/orders/table.js';
+import type { PaymentProvider } from '../../../models/payments/table.js';
+import type { BotContext, BotDeps } from '../../context.js';
+import { escapeHtml, html } from '../../html.js';
+import { payData } from './callback-data.js';
+import { invoiceOrder } from './invoice.js';
+import { itemLines, markingText, orderMoney, totalLines } from './present.js';
+
+const ratesOf = (deps: BotDeps) => ({
+  starsPerRub: deps.config.starsPerRub,
+  starsPerUsd: deps.config.starsPerUsd,
+});
+
+/** The methods configured for an order (Stars always; Stripe/YooKassa when set up). */
+export function methodsFor(deps: BotDeps, order: { total: number; currency: Currency }) {
+  const stars = order.currency === 'EUR' ? 0 : starsFor(order.total, order.currency, ratesOf(deps));
+  const configured = {
+    stripe: Boolean(deps.providers?.stripe),
+    yookassa: Boolean(deps.providers?.yookassa),
+  };
+  return paymentMethodsFor(order.currency, configured, stars);
+}
+
+/** The button of one method, with the order's total in that method's currency. */
+function methodLabel(
+  ctx: BotContext,
+  deps: BotDeps,
+  method: PaymentProvider,
+  order: { total: number; currency: Currency },
+  locale: string,
+): string {
+  if (method === 'stars') {
+    const stars = starsFor(order.total, order.currency, ratesOf(deps));
+    return ctx.t('checkout-method-stars', { amount: `${stars} ⭐` });
+  }
+  const amount = orderMoney(order.total, order.currency, locale);
+  return ctx.t(method === 'stripe' ? 'checkout-method-stripe' : 'checkout-method-yookassa', {
+    amount,
+  });
+}
+
+/**
+ * One order of the checkout: with Stars as the only method its invoice comes at once; otherwise the
+ * summary and one button per configured method, each showing the total in its own currency.
+ */
+export async function offerPayment(
+  ctx: BotContext,
+  deps: BotDeps,
+  accountId: string,
+  orderId: string,
+  bundleId: string,
+): Promise<void> {
+  const view = await readMyOrder(deps.database, accountId, orderId);
+  const methods = view ? methodsFor(deps, view) : [];
+  if (!view || (methods.length === 1 && methods[0] === 'stars')) {
+    await invoiceOrder(ctx, deps, accountId, orderId, bundleId);
+    return;
+  }
+  const locale = await ctx.i18n.getLocale();
+  const t = ctx.t.bind(ctx);
+  const channels = [...new Set(view.items.map((i) => i.channelTitle))].join(', ');
+  const keyboard = new InlineKeyboard();
+  for (const method of methods)
+    keyboard.text(methodLabel(ctx, deps, method, view, locale), payData(method, orderId)).row();
+  const text = [
+    ctx.t('checkout-summary', { channels: escapeHtml(channels) }),
+    itemLines(t, view, locale, view.advertiser.timezone),
+    markingText(t, view.marking),
+    totalLines(t, view, locale),
+    ctx.t('checkout-choose-method'),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  await ctx.reply(text, { ...html, reply_markup: keyboard });
+}

@@ -1,0 +1,130 @@
+import { InlineKeyboard } from 'grammy';
+import type { PaymentProvider } from '../../../models/payments/table.js';
+import type { PlanView } from '../../../models/subscriptions/plan-view.js';
+import { proPrices } from '../../../models/subscriptions/pricing.js';
+import {
+  channelLimitOf,
+  planAllows,
+  planCapabilities,
+  type PlanCapability,
+} from '../../../models/workspaces/plan-limits.js';
+import type { BotContext, BotDeps } from '../../context.js';
+import { formatPrice } from '../../money.js';
+
+/** Callback data of the screen: `plan:<action>[:<method>]`. */
+export const planCallback = {
+  show: 'plan:show',
+  buy: (method: PaymentProvider) => `plan:buy:${method}`,
+  cancel: 'plan:cancel',
+  cancelConfirm: 'plan:cancel:yes',
+} as const;
+
+/** The purchase methods configured: Stars always, Stripe and YooKassa when their keys are set. */
+export function purchaseMethods(deps: BotDeps): PaymentProvider[] {
+  return [
+    'stars',
+    ...(deps.providers?.stripe ? (['stripe'] as const) : []),
+    ...(deps.providers?.yookassa ? (['yookassa'] as const) : []),
+  ];
+}
+
+/** Pro's price for a method, formatted in the method's currency. */
+export function methodPrice(deps: BotDeps, method: PaymentProvider, locale: string): string {
+  const prices = proPrices({
+    starsPerRub: deps.config.starsPerRub,
+    starsPerUsd: deps.config.starsPerUsd,
+  });
+  switch (method) {
+    case 'stars':
+      return `${prices.XTR} ⭐`;
+    case 'stripe':
+      return formatPrice(prices.USD, 'USD', locale);
+    case 'yookassa':
+      return formatPrice(prices.RUB, 'RUB', locale);
+  }
+}
+
+/** A platform time as the user reads it (UTC, named). */
+export function formatWhen(at: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  }).format(at);
+}
+
+function capabilityName(ctx: BotContext, capability: PlanCapability): string {
+  switch (capability) {
+    case 'channels':
+      return ctx.t('subscription-capability-channels', { limit: channelLimitOf('pro') });
+    case 'api_keys':
+      return ctx.t('subscription-capability-api-keys');
+    case 'ab_tests':
+      return ctx.t('subscription-capability-ab-tests');
+    case 'csv_export':
+      return ctx.t('subscription-capability-csv-export');
+  }
+}
+
+function statusLine(ctx: BotContext, view: PlanView, locale: string): string {
+  const until = view.planExpiresAt ? formatWhen(view.planExpiresAt, locale) : '—';
+  if (view.plan === 'free') return ctx.t('subscription-status-free');
+  const sub = view.subscription;
+  if (!view.planExpiresAt) return ctx.t('subscription-status-pro-forever');
+  if (sub?.renews) return ctx.t('subscription-status-renews', { until, method: sub.provider });
+  if (sub?.status === 'cancelled' && sub.providerSubscriptionId)
+    return ctx.t('subscription-status-cancelled', { until });
+  return ctx.t('subscription-status-paid-until', { until });
+}
+
+/** The owner's Subscription screen: plan, period end, channels used, capabilities, prices. */
+export function planScreen(
+  ctx: BotContext,
+  deps: BotDeps,
+  view: PlanView,
+  locale: string,
+): { text: string; keyboard: InlineKeyboard } {
+  const capabilities = planCapabilities.map((c) =>
+    ctx.t('subscription-capability', {
+      mark: planAllows(view.plan, c) ? '✅' : '🔒',
+      name: capabilityName(ctx, c),
+    }),
+  );
+  const methods = purchaseMethods(deps);
+  const lines = [
+    ctx.t('subscription-title', { plan: view.plan }),
+    statusLine(ctx, view, locale),
+    ctx.t('subscription-channels', { used: view.channelsUsed, limit: view.channelLimit }),
+    ...(view.pausedByPlan > 0
+      ? [ctx.t('subscription-paused-by-plan', { count: view.pausedByPlan })]
+      : []),
+    '',
+    ...capabilities,
+    '',
+    ctx.t('subscription-pro-offer', {
+      prices: methods.map((m) => methodPrice(deps, m, locale)).join(' · '),
+    }),
+  ];
+  const keyboard = new InlineKeyboard();
+  const renews = view.subscription?.renews === true;
+  if (!renews) {
+    for (const method of methods) {
+      keyboard
+        .text(
+          ctx.t(view.plan === 'pro' ? 'subscription-extend' : 'subscription-buy', {
+            method,
+            price: methodPrice(deps, method, locale),
+          }),
+          planCallback.buy(method),
+        )
+        .row();
+    }
+  } else {
+    keyboard.text(ctx.t('subscription-cancel'), planCallback.cancel).row();
+  }
+  return { text: lines.join('\n'), keyboard };
+}

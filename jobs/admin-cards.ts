@@ -1,0 +1,63 @@
+import type { I18n } from '@grammyjs/i18n';
+import type { Agenda } from 'agenda';
+import { z } from 'zod';
+import { postAdminCard } from '../bot/features/admin/cards/post.js';
+import type { BotContext } from '../bot/context.js';
+import { createI18n } from '../bot/i18n.js';
+import { adminCardRenderJob, resolveAdminCard } from '../models/admin/cards.js';
+import { adminCardKinds } from '../models/admin/table.js';
+import { defineJob } from './define-job.js';
+import { createJobScheduler } from './notifications.js';
+import type { JobsDeps } from './index.js';
+import { sharedTelegramSender } from './telegram-sender.js';
+
+const attempt = z.number().int().min(0).default(0);
+export const adminCardRenderData = z.union([
+  z.object({ cardId: z.string().uuid(), attempt }),
+  z.object({
+    kind: z.enum(adminCardKinds),
+    objectId: z.string().uuid(),
+    data: z.record(z.string(), z.unknown()).default({}),
+    attempt,
+  }),
+]);
+
+/** Renders tried per card before giving up (Telegram down, bot not in the admin chat…). */
+export const maxCardRenderAttempts = 5;
+const retryBaseMs = 60_000;
+
+/**
+ * `admin.card-render`: posts a card into ADMIN_CHAT_ID, or edits its message in place (decided ⇒
+ * who, when, what, no buttons). Queued by openAdminCard / decideAdminCard with the card id, or by
+ * a tenant transaction with (kind, object) — then the card is opened here first. One at a time,
+ * so a card is never posted twice; a failure is retried with backoff (maxCardRenderAttempts).
+ */
+export function defineAdminCardJobs(agenda: Agenda, deps: JobsDeps): void {
+  let i18n: I18n<BotContext> | undefined;
+  const log = deps.logger.child({ job: adminCardRenderJob });
+  const schedule = createJobScheduler(agenda, deps.clock);
+  defineJob(agenda, deps.logger, {
+    name: adminCardRenderJob,
+    data: adminCardRenderData,
+    concurrency: 1,
+    run: async (data) => {
+      const token = deps.config.botToken;
+      if (!token) return log.debug('no bot token: admin card not posted');
+      i18n ??= createI18n();
+      const cardId = await resolveAdminCard(
+        deps.database,
+        'cardId' in data ? data : { ...data, at: deps.clock.now() },
+      );
+      const { api } = sharedTelegramSender(token, deps.config.telegramApiRoot);
+      try {
+        await postAdminCard({ ...deps, api, i18n }, cardId);
+      } catch (err) {
+        const next = data.attempt + 1;
+        if (next >= maxCardRenderAttempts) return log.error({ err, cardId }, 'admin card given up');
+        log.warn({ err, cardId, attempt: next }, 'admin card not posted, retrying later');
+        const at = new Date(deps.clock.now().getTime() + retryBaseMs * 2 ** (next - 1));
+        await schedule(adminCardRenderJob, { cardId, attempt: next }, at);
+      }
+    },
+  });
+}

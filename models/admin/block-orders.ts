@@ -1,0 +1,112 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '../db.js';
+import { enqueueNotification } from '../notifications/enqueue.js';
+import { releaseOrderSlots } from '../orders/release-order-slots.js';
+import { orderItems, orders, type OrderStatus } from '../orders/table.js';
+import { transitionOrder } from '../orders/transition-order.js';
+import { payments } from '../payments/table.js';
+import { placements } from '../placements/table.js';
+import { scheduleInTx } from '../verification/notify.js';
+
+/** Unpaid orders: cancelled and their holds released; nothing to refund. */
+const unpaidStatuses: OrderStatus[] = ['held', 'awaiting_payment'];
+/** Paid (also while an admin checks the creative), not yet publishing: cancelled, slots freed, refunded in full by the caller. */
+const paidStatuses: OrderStatus[] = ['paid', 'in_review', 'scheduled'];
+
+/** An order cancelled because its channel was blocked. */
+export interface BlockedOrder {
+  orderId: string;
+  workspaceId: string;
+  advertiserAccountId: string;
+  /** A succeeded payment is held for it: the caller refunds it in full (refundOrderPayment). */
+  paid: boolean;
+}
+
+/**
+ * Cancels the channel's future orders (held/awaiting payment ⇒ released; paid/in review/scheduled ⇒
+ * cancelled for a refund), frees their slots, voids pending payments and scheduled placements, and
+ * tells each advertiser why (caller's app_system transaction; the owner is told by blockChannel).
+ * Orders already publishing or published are left to run (and to disputes).
+ */
+export async function cancelChannelOrders(
+  tx: Tx,
+  input: { channelId: string; channelTitle: string; reason: string; actor: string; at: Date },
+): Promise<BlockedOrder[]> {
+  const { at } = input;
+  const rows = await tx
+    .selectDistinct({
+      id: orders.id,
+      status: orders.status,
+      workspaceId: orders.workspaceId,
+      advertiserAccountId: orders.advertiserAccountId,
+    })
+    .from(orders)
+    .innerJoin(orderItems, eq(orderItems.orderId, orders.id))
+    .where(
+      and(
+        eq(orderItems.channelId, input.channelId),
+        inArray(orders.status, [...unpaidStatuses, ...paidStatuses]),
+      ),
+    );
+  const schedule = scheduleInTx(tx);
+  const cancelled: BlockedOrder[] = [];
+  for (const row of rows) {
+    const moved = await cancelOrderForAdmin(tx, {
+      orderId: row.id,
+      actor: input.actor,
+      reason: 'channel_blocked',
+      at,
+    });
+    if (!moved) continue;
+    const paid = paidStatuses.includes(row.status);
+    cancelled.push({
+      orderId: row.id,
+      workspaceId: row.workspaceId,
+      advertiserAccountId: row.advertiserAccountId,
+      paid,
+    });
+    const vars = { channel: input.channelTitle, order: row.id.slice(0, 8), reason: input.reason };
+    await enqueueNotification(schedule, {
+      accountId: row.advertiserAccountId,
+      key: paid ? 'admin-ops-order-cancelled-paid' : 'admin-ops-order-cancelled-unpaid',
+      vars,
+    });
+  }
+  return cancelled;
+}
+
+/**
+ * Cancels one not-yet-published order on an admin's decision: cancelled with `reason`, slots freed,
+ * pending payments voided, scheduled placements cancelled. False when it is past that point.
+ */
+export async function cancelOrderForAdmin(
+  tx: Tx,
+  input: { orderId: string; actor: string; reason: string; at: Date },
+): Promise<boolean> {
+  const { at, orderId } = input;
+  const moved = await transitionOrder(tx, {
+    orderId,
+    from: [...unpaidStatuses, ...paidStatuses],
+    to: 'cancelled',
+    actor: input.actor,
+    reason: input.reason,
+    at,
+    set: {
+      cancelledAt: at,
+      holdExpiresAt: null,
+      reviewDeadlineAt: null,
+      statusReason: input.reason,
+    },
+  });
+  if (!moved.ok) return false;
+  await releaseOrderSlots(tx, orderId, at);
+  await tx
+    .update(payments)
+    .set({ status: 'cancelled', updatedAt: at })
+    .where(and(eq(payments.orderId, orderId), eq(payments.status, 'pending')));
+  await tx
+    .update(placements)
+    .set({ status: 'cancelled', updatedAt: at })
+    .where(and(eq(placements.orderId, orderId), eq(placements.status, 'scheduled')));
+  return true;
+}

@@ -1,0 +1,178 @@
+import { eq } from 'drizzle-orm';
+import { recordAudit } from '../audit/record-audit.js';
+import { channels, type ChannelStatus } from '../channels/table.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db.js';
+import { fail, ok, type Result } from '../errors.js';
+import { enqueueNotification } from '../notifications/enqueue.js';
+import { lockChannelForHolds } from '../orders/queries.js';
+import { scheduleInTx } from '../verification/notify.js';
+import { workspaceMembers, workspaces } from '../workspaces/table.js';
+import { cancelChannelOrders, type BlockedOrder } from './block-orders.js';
+import {
+  actorOf,
+  normalizeBlockReason,
+  type AdminActor,
+  type BlockCode,
+  type UnblockCode,
+} from './block-rules.js';
+
+export {
+  actorOf,
+  blockReasonLimits,
+  normalizeBlockReason,
+  type AdminActor,
+  type BlockCode,
+  type UnblockCode,
+} from './block-rules.js';
+
+export {
+  accountBlockReason,
+  blockAccount,
+  isAccountBlocked,
+  unblockAccount,
+} from './block-account.js';
+
+export interface ChannelBlocked {
+  channelId: string;
+  workspaceId: string;
+  title: string;
+  /** Orders cancelled; those with `paid` must be refunded in full by the caller. */
+  orders: BlockedOrder[];
+}
+
+/**
+ * An admin blocks a channel (one audited system transaction): status blocked with the reason, so
+ * it leaves the catalog; its future orders are cancelled (see cancelChannelOrders) and the owner's
+ * members are told. Refunding the paid ones is the caller's next step (a provider call).
+ */
+export async function blockChannel(
+  database: Database,
+  input: { channelId: string; admin: AdminActor; reason: string },
+  clock: Clock,
+): Promise<Result<ChannelBlocked, BlockCode>> {
+  const reason = normalizeBlockReason(input.reason);
+  if (!reason) return fail('reason_invalid');
+  return database.withSystem('admin: block a channel', async (tx) => {
+    const at = clock.now();
+    await lockChannelForHolds(tx, input.channelId);
+    const [channel] = await tx
+      .select({
+        id: channels.id,
+        workspaceId: channels.workspaceId,
+        title: channels.title,
+        status: channels.status,
+      })
+      .from(channels)
+      .where(eq(channels.id, input.channelId))
+      .for('update');
+    if (!channel) return fail('not_found');
+    if (channel.status === 'blocked') return fail('already_blocked');
+    await tx
+      .update(channels)
+      .set({ status: 'blocked', statusReason: reason, updatedAt: at })
+      .where(eq(channels.id, channel.id));
+    const actor = actorOf(input.admin);
+    const cancelled = await cancelChannelOrders(tx, {
+      channelId: channel.id,
+      channelTitle: channel.title,
+      reason,
+      actor,
+      at,
+    });
+    await recordAudit(tx, {
+      actor,
+      action: 'channel.blocked',
+      objectType: 'channel',
+      objectId: channel.id,
+      data: {
+        reason,
+        from: channel.status,
+        admin: input.admin.name,
+        cancelledOrders: cancelled.map((o) => o.orderId),
+      },
+      at,
+      workspaceId: channel.workspaceId,
+    });
+    await tellMembers(tx, channel.workspaceId, {
+      key: 'admin-ops-channel-blocked-owner',
+      vars: { channel: channel.title, reason, count: cancelled.length },
+    });
+    return ok({
+      channelId: channel.id,
+      workspaceId: channel.workspaceId,
+      title: channel.title,
+      orders: cancelled,
+    });
+  });
+}
+
+/**
+ * An admin lifts a channel's block: back to active (its free slots were kept, so it sells again at
+ * once; the daily horizon job keeps extending them). Audited; the owner's members are told.
+ */
+export async function unblockChannel(
+  database: Database,
+  input: { channelId: string; admin: AdminActor; reason?: string },
+  clock: Clock,
+): Promise<Result<{ channelId: string; title: string; status: ChannelStatus }, UnblockCode>> {
+  return database.withSystem('admin: unblock a channel', async (tx) => {
+    const at = clock.now();
+    const [channel] = await tx
+      .select({
+        id: channels.id,
+        workspaceId: channels.workspaceId,
+        title: channels.title,
+        status: channels.status,
+        statusReason: channels.statusReason,
+      })
+      .from(channels)
+      .where(eq(channels.id, input.channelId))
+      .for('update');
+    if (!channel) return fail('not_found');
+    if (channel.status !== 'blocked') return fail('not_blocked');
+    await tx
+      .update(channels)
+      .set({ status: 'active', statusReason: null, updatedAt: at })
+      .where(eq(channels.id, channel.id));
+    await recordAudit(tx, {
+      actor: actorOf(input.admin),
+      action: 'channel.unblocked',
+      objectType: 'channel',
+      objectId: channel.id,
+      data: {
+        blockedFor: channel.statusReason,
+        admin: input.admin.name,
+        ...(input.reason ? { reason: input.reason } : {}),
+      },
+      at,
+      workspaceId: channel.workspaceId,
+    });
+    await tellMembers(tx, channel.workspaceId, {
+      key: 'admin-ops-channel-unblocked-owner',
+      vars: { channel: channel.title },
+    });
+    return ok({ channelId: channel.id, title: channel.title, status: 'active' as const });
+  });
+}
+
+/** Queues one notification for the owner and each member of a workspace (caller's transaction). */
+async function tellMembers(
+  tx: Parameters<typeof scheduleInTx>[0],
+  workspaceId: string,
+  message: { key: string; vars: Record<string, string | number> },
+): Promise<void> {
+  const members = await tx
+    .select({ accountId: workspaceMembers.accountId })
+    .from(workspaceMembers)
+    .where(eq(workspaceMembers.workspaceId, workspaceId));
+  const [workspace] = await tx
+    .select({ ownerAccountId: workspaces.ownerAccountId })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
+  const recipients = new Set(members.map((m) => m.accountId));
+  if (workspace) recipients.add(workspace.ownerAccountId);
+  const schedule = scheduleInTx(tx);
+  for (const accountId of recipients)
+    await enqueueNotification(schedule, { accountId, ...message });
+}

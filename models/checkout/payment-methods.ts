@@ -1,0 +1,30 @@
+import type { Currency } from '../orders/table.js';
+import type { PaymentProvider } from '../payments/table.js';
+
+/** Which gateways are configured (Stars needs none: it is paid inside Telegram). */
+export interface ConfiguredProviders {
+  stripe: boolean;
+  yookassa: boolean;
+}
+
+/** The largest Stars invoice Telegram accepts. */
+export const maxStarsInvoice = 100_000;
+
+/**
+ * The methods an order in `currency` can be paid with: Stars for RUB/USD (there is a Stars rate for
+ * both; none for EUR), Stripe for USD/EUR, YooKassa for RUB — each external one only when configured.
+ * There is no RUB⇄USD rate (DESIGN §12), so an order is never converted between them. `stars` (the
+ * order's Stars amount) above Telegram's invoice limit leaves Stars out when another method exists.
+ */
+export function paymentMethodsFor(
+  currency: Currency,
+  configured: ConfiguredProviders,
+  stars = 0,
+): PaymentProvider[] {
+  const methods: PaymentProvider[] = [];
+  if (currency !== 'EUR') methods.push('stars');
+  if (configured.stripe && (currency === 'USD' || currency === 'EUR')) methods.push('stripe');
+  if (configured.yookassa && currency === 'RUB') methods.push('yookassa');
+  const tooManyStars = stars > maxStarsInvoice && methods.length > 1;
+  return tooManyStars ? methods.filter((m) => m !== 'stars') : methods;
+}

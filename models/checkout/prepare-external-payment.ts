@@ -1,0 +1,164 @@
+import { and, eq, like, ne } from 'drizzle-orm';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db.js';
+import { fail, ok, type Result } from '../errors.js';
+import type { Currency } from '../orders/table.js';
+import { payments } from '../payments/table.js';
+import type { ExternalProvider } from '../providers/types.js';
+import { orderVersion } from './payload.js';
+import {
+  cancelOtherPending,
+  lockPayableOrder,
+  markAwaitingPayment,
+  type OrderReadiness,
+  type PayableCode,
+} from './payable-order.js';
+import { paymentMethodsFor } from './payment-methods.js';
+import { advertiserOrder } from './queries.js';
+
+export type PrepareExternalCode = PayableCode | 'method_unavailable';
+
+export interface PreparedExternalPayment {
+  orderId: string;
+  workspaceId: string;
+  paymentId: string;
+  /** Stable for this order version and provider: a repeated create returns the same payment. */
+  idempotencyKey: string;
+  amount: number;
+  currency: Currency;
+  /** Set when the provider already gave a link for this very payment (reuse it, call nothing). */
+  confirmationUrl: string | null;
+}
+
+/**
+ * Readies an order for payment by Stripe or YooKassa: the same checks as a Stars invoice, the
+ * currency must suit the provider, the order moves held → awaiting_payment, other pending payments
+ * are voided and this provider's pending row is opened (or reopened) under the idempotency key
+ * `order:<orderId>:<version>:<provider>` — the edge calls the gateway with that key.
+ */
+export async function prepareExternalPayment(
+  database: Database,
+  input: {
+    accountId: string;
+    orderId: string;
+    provider: ExternalProvider;
+    readiness: OrderReadiness;
+  },
+  clock: Clock,
+): Promise<Result<PreparedExternalPayment, PrepareExternalCode>> {
+  const { accountId, orderId, provider } = input;
+  const ref = await database.withScope({ accountId }, (tx) =>
+    advertiserOrder(tx, accountId, orderId),
+  );
+  if (!ref) return fail('not_found');
+  return database.withScope({ workspaceId: ref.workspaceId, accountId }, async (tx) => {
+    const now = clock.now();
+    const payable = await lockPayableOrder(tx, input, now);
+    if (!payable.ok) return payable;
+    const order = payable.value;
+    const everywhere = { stripe: true, yookassa: true };
+    if (!paymentMethodsFor(order.currency, everywhere).includes(provider))
+      return fail('method_unavailable');
+    const version = orderVersion({ ...order, stars: 0 });
+    const baseKey = `order:${orderId}:${version}:${provider}`;
+    await cancelOtherPending(tx, orderId, provider, now);
+    const earlier = await tx
+      .select({
+        id: payments.id,
+        key: payments.idempotencyKey,
+        status: payments.status,
+        details: payments.details,
+      })
+      .from(payments)
+      .where(and(eq(payments.orderId, orderId), like(payments.idempotencyKey, `${baseKey}%`)));
+    // A payment the provider cancelled or expired cannot be reused: a new key makes a new one.
+    const reusable = earlier.find(
+      (p) => p.status === 'pending' || (p.status === 'cancelled' && !p.details.cancelReason),
+    );
+    const idempotencyKey =
+      reusable?.key ?? (earlier.length === 0 ? baseKey : `${baseKey}:${earlier.length + 1}`);
+    await tx
+      .update(payments)
+      .set({ status: 'cancelled', updatedAt: now })
+      .where(
+        and(
+          eq(payments.orderId, orderId),
+          eq(payments.provider, provider),
+          eq(payments.status, 'pending'),
+          ne(payments.idempotencyKey, idempotencyKey),
+        ),
+      );
+    const [reopened] = reusable
+      ? await tx
+          .update(payments)
+          .set({ status: 'pending', updatedAt: now })
+          .where(eq(payments.id, reusable.id))
+          .returning({ id: payments.id, confirmationUrl: payments.confirmationUrl })
+      : [];
+    const row =
+      reopened ??
+      (
+        await tx
+          .insert(payments)
+          .values({
+            workspaceId: ref.workspaceId,
+            accountId,
+            purpose: 'order',
+            orderId,
+            provider,
+            idempotencyKey,
+            amount: order.total,
+            currency: order.currency,
+            status: 'pending',
+            createdAt: now,
+            updatedAt: now,
+          })
+          .onConflictDoNothing()
+          .returning({ id: payments.id, confirmationUrl: payments.confirmationUrl })
+      )[0];
+    if (!row) return fail('not_payable');
+    if (!(await markAwaitingPayment(tx, { orderId, accountId, status: order.status }, now)))
+      return fail('not_payable');
+    return ok({
+      orderId,
+      workspaceId: ref.workspaceId,
+      paymentId: row.id,
+      idempotencyKey,
+      amount: order.total,
+      currency: order.currency,
+      confirmationUrl: row.confirmationUrl,
+    });
+  });
+}
+
+/**
+ * Stores what the gateway answered for a prepared payment: its id at the provider (Stripe checkout
+ * session, YooKassa payment) and the confirmation link. Only while the row is still pending.
+ */
+export async function attachProviderPayment(
+  database: Database,
+  input: {
+    accountId: string;
+    workspaceId: string;
+    paymentId: string;
+    providerPaymentId: string;
+    confirmationUrl: string;
+  },
+  clock: Clock,
+): Promise<Result<void, 'not_pending'>> {
+  return database.withScope(
+    { workspaceId: input.workspaceId, accountId: input.accountId },
+    async (tx) => {
+      const updated = await tx
+        .update(payments)
+        .set({
+          providerPaymentId: input.providerPaymentId,
+          confirmationUrl: input.confirmationUrl,
+          updatedAt: clock.now(),
+        })
+        .where(and(eq(payments.id, input.paymentId), eq(payments.status, 'pending')))
+        .returning({ id: payments.id });
+      return updated.length > 0 ? ok(undefined) : fail('not_pending');
+    },
+  );
+}

@@ -1,0 +1,154 @@
+import { eq, sql } from 'drizzle-orm';
+import { orders } from '../orders/table.js';
+import { transitionOrder } from '../orders/transition-order.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { Tx } from '../db.js';
+import { postEntries } from '../ledger/post-entries.js';
+import { enqueueNotification } from '../notifications/enqueue.js';
+import { enqueueJobInTx } from '../placements/create-placements.js';
+import { postRefundAfterSettlement } from '../ledger/refund-after-settlement.js';
+import { advertiserAccount } from '../settlement/settle-placement.js';
+import { escrowAccount } from './escrow.js';
+import { heldOrderPayment, type HeldPayment } from './queries.js';
+import { enqueueRefundReceipt } from './receipt.js';
+import { payments } from './table.js';
+
+/** What is still refundable of a payment: not refunded yet, and not credited by its settlement. */
+export function refundableOf(held: HeldPayment): number {
+  return Math.max(0, held.amount - held.refundedAmount - (held.settlement?.credited ?? 0));
+}
+
+export interface RefundRecord {
+  orderId: string;
+  /** The payment's refunded total this refund brings it to (what the caller saw + its amount). */
+  totalAfter: number;
+  /** True when the amount stays with us as the advertiser's balance (Stars cannot refund part). */
+  credited: boolean;
+  refundId: string | undefined;
+  actor: string;
+  at: Date;
+}
+
+/**
+ * Records a refund of an order's payment in the caller's transaction, only for what is not recorded
+ * yet (a provider webhook may have recorded it first): payment refunded_amount and status, the
+ * ledger reversal out of escrow — or, once the order is settled, out of the owner's and platform's
+ * shares (postRefundAfterSettlement) — to the provider or the advertiser's credit, audit and the
+ * payer's refund receipt. Returns the amount recorded now (0 = nothing to do).
+ */
+export async function recordRefund(tx: Tx, input: RefundRecord): Promise<number> {
+  const held = await heldOrderPayment(tx, input.orderId, true);
+  if (!held) return 0;
+  const amount = Math.min(input.totalAfter - held.refundedAmount, refundableOf(held));
+  if (amount <= 0) return 0;
+  const to = input.credited ? advertiserAccount(held.accountId) : `provider:${held.provider}`;
+  const base = { currency: held.currency, workspaceId: held.workspaceId };
+  if (held.settlement) {
+    await postRefundAfterSettlement(tx, {
+      workspaceId: held.workspaceId,
+      orderId: held.orderId,
+      amount,
+      currency: held.currency,
+      provider: held.provider,
+      ...(input.credited ? { creditAccount: to } : {}),
+      at: input.at,
+    });
+  } else {
+    await postEntries(tx, {
+      memo: `order ${held.orderId}: ${held.provider} refund ${held.chargeId}`,
+      lines: [
+        { ...base, account: escrowAccount, amount },
+        { ...base, account: to, amount: -amount },
+      ],
+      at: input.at,
+    });
+  }
+  const refundedAmount = held.refundedAmount + amount;
+  const details = {
+    refundCount: held.refundCount + 1,
+    ...(input.refundId ? { lastRefundId: input.refundId } : {}),
+    ...(input.credited ? { creditedAmount: refundedAmount } : {}),
+  };
+  await tx
+    .update(payments)
+    .set({
+      refundedAmount,
+      status: refundedAmount >= held.amount ? 'refunded' : 'partially_refunded',
+      details: sql`${payments.details} || ${JSON.stringify(details)}::jsonb`,
+      updatedAt: input.at,
+    })
+    .where(eq(payments.id, held.paymentId));
+  await recordAudit(tx, {
+    actor: input.actor,
+    action: input.credited ? 'payment.refund_credited' : 'payment.refunded',
+    objectType: 'payment',
+    objectId: held.paymentId,
+    data: {
+      orderId: held.orderId,
+      provider: held.provider,
+      amount,
+      currency: held.currency,
+      chargeId: held.chargeId,
+      ...(input.refundId ? { refundId: input.refundId } : {}),
+      afterSettlement: Boolean(held.settlement),
+    },
+    at: input.at,
+    workspaceId: held.workspaceId,
+  });
+  await enqueueRefundReceipt(tx, {
+    accountId: held.accountId,
+    orderId: held.orderId,
+    paymentId: held.paymentId,
+    provider: held.provider,
+    amount,
+    currency: held.currency,
+    credited: input.credited ? amount : 0,
+    at: input.at,
+  });
+  return amount;
+}
+
+/**
+ * Notes a failed refund attempt on the payment (the refunds job retries full refunds later). The
+ * first failure of a Stripe/YooKassa refund tells the payer it is on its way (Stars: the bot does).
+ */
+export async function recordRefundFailure(tx: Tx, held: HeldPayment, error: string, at: Date) {
+  if (held.refundAttempts === 0 && held.provider !== 'stars')
+    await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
+      accountId: held.accountId,
+      key: 'receipt-refund-pending',
+      vars: { order: held.orderId.slice(0, 8), method: held.provider },
+    });
+  await tx
+    .update(payments)
+    .set({
+      details: sql`${payments.details} || ${JSON.stringify({
+        refundAttempts: held.refundAttempts + 1,
+        lastRefundError: error.slice(0, 300),
+        lastRefundAttemptAt: at.toISOString(),
+      })}::jsonb`,
+      updatedAt: at,
+    })
+    .where(eq(payments.id, held.paymentId));
+}
+
+/** All of the payment is back: an order that ended undelivered becomes refunded (expired keeps its status). */
+export async function markOrderRefunded(
+  tx: Tx,
+  held: Pick<HeldPayment, 'orderId'>,
+  actor: string,
+  at: Date,
+) {
+  const [order] = await tx
+    .select({ total: orders.total })
+    .from(orders)
+    .where(eq(orders.id, held.orderId));
+  await transitionOrder(tx, {
+    orderId: held.orderId,
+    from: ['rejected', 'cancelled', 'failed'],
+    to: 'refunded',
+    actor,
+    at,
+    set: { refundedAmount: order?.total ?? 0 },
+  });
+}

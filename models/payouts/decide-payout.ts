@@ -1,0 +1,178 @@
+import { eq } from 'drizzle-orm';
+import { decideAdminCard } from '../admin/cards.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { Clock } from '../clock.js';
+import type { Database, Tx } from '../db.js';
+import { fail, ok, type Result } from '../errors.js';
+import { postEntries } from '../ledger/post-entries.js';
+import { ownerAccount } from '../settlement/settle-placement.js';
+import { refreshPayoutCard, tellOwner } from './notify.js';
+import { availableBalance, lockPayoutBalance, payoutById, type PayoutRow } from './queries.js';
+import { manualPayoutAccount, payoutsPendingAccount } from './rules.js';
+import { payouts } from './table.js';
+
+/** The platform admin acting in the admin chat. */
+export interface PayoutAdmin {
+  telegramId: number;
+  name: string;
+}
+
+export type DecidePayoutCode = 'not_found' | 'already_decided' | 'insufficient_funds';
+
+const actorOf = (admin: PayoutAdmin) => `admin:${admin.telegramId}`;
+
+/** The two lines moving `amount` between the owner's account and payouts:pending. */
+function ownerToPending(p: PayoutRow, sign: 1 | -1) {
+  const base = { currency: p.currency, workspaceId: p.workspaceId };
+  return [
+    { ...base, account: ownerAccount(p.workspaceId), amount: sign * p.amount },
+    { ...base, account: payoutsPendingAccount, amount: -sign * p.amount },
+  ];
+}
+
+async function audit(
+  tx: Tx,
+  p: PayoutRow,
+  admin: PayoutAdmin,
+  action: string,
+  at: Date,
+  data = {},
+) {
+  await recordAudit(tx, {
+    actor: actorOf(admin),
+    action,
+    objectType: 'payout',
+    objectId: p.id,
+    data: { amount: p.amount, currency: p.currency, adminName: admin.name, ...data },
+    at,
+    workspaceId: p.workspaceId,
+  });
+}
+
+/**
+ * Approves a requested payout: re-checks the available balance under the workspace/currency lock
+ * (two approvals never overdraw), posts owner:<ws> → payouts:pending, refreshes the admin card
+ * (it now offers «Mark paid») and tells the owner. Platform path: one named app_system transaction.
+ */
+export async function approvePayout(
+  database: Database,
+  input: { payoutId: string; admin: PayoutAdmin },
+  clock: Clock,
+): Promise<Result<PayoutRow, DecidePayoutCode>> {
+  const at = clock.now();
+  return database.withSystem('payouts: admin approval', async (tx) => {
+    const p = await payoutById(tx, input.payoutId, true);
+    if (!p) return fail('not_found');
+    if (p.status !== 'requested') return fail('already_decided', { status: p.status });
+    await lockPayoutBalance(tx, p.workspaceId, p.currency);
+    const available = await availableBalance(tx, p.workspaceId, p.currency);
+    if (p.amount > available) return fail('insufficient_funds', { available });
+    const postingId = await postEntries(tx, {
+      memo: `payout ${p.id}: approved`,
+      lines: ownerToPending(p, 1),
+      at,
+    });
+    await tx
+      .update(payouts)
+      .set({
+        status: 'approved',
+        decidedByTelegramId: input.admin.telegramId,
+        decidedAt: at,
+        postingId,
+      })
+      .where(eq(payouts.id, p.id));
+    await audit(tx, p, input.admin, 'payout.approved', at, { postingId, available });
+    await refreshPayoutCard(tx, p.id, { approvedBy: input.admin.name, approvedAt: at }, at);
+    await tellOwner(tx, p, 'balance-payout-approved', {});
+    return ok({
+      ...p,
+      status: 'approved',
+      decidedByTelegramId: input.admin.telegramId,
+      decidedAt: at,
+    });
+  });
+}
+
+/**
+ * Rejects a requested or approved payout with a reason: an approved one's posting is reversed
+ * (payouts:pending → owner), so the money is available again. Closes the card, tells the owner.
+ */
+export async function rejectPayout(
+  database: Database,
+  input: { payoutId: string; admin: PayoutAdmin; reason: string },
+  clock: Clock,
+): Promise<Result<PayoutRow, DecidePayoutCode>> {
+  const at = clock.now();
+  const reason = input.reason.trim().slice(0, 500);
+  return database.withSystem('payouts: admin rejection', async (tx) => {
+    const p = await payoutById(tx, input.payoutId, true);
+    if (!p) return fail('not_found');
+    if (p.status !== 'requested' && p.status !== 'approved')
+      return fail('already_decided', { status: p.status });
+    if (p.status === 'approved') {
+      await postEntries(tx, {
+        memo: `payout ${p.id}: rejected after approval`,
+        lines: ownerToPending(p, -1),
+        at,
+      });
+    }
+    await tx
+      .update(payouts)
+      .set({
+        status: 'rejected',
+        reason,
+        decidedByTelegramId: input.admin.telegramId,
+        decidedAt: at,
+      })
+      .where(eq(payouts.id, p.id));
+    await audit(tx, p, input.admin, 'payout.rejected', at, { reason, wasApproved: p.status });
+    await decideAdminCard(tx, {
+      kind: 'payout',
+      objectId: p.id,
+      decision: 'rejected',
+      reason,
+      admin: input.admin,
+      at,
+    });
+    await tellOwner(tx, p, 'balance-payout-rejected', { reason });
+    return ok({ ...p, status: 'rejected', reason, decidedAt: at });
+  });
+}
+
+/**
+ * Marks an approved payout as sent by hand: posts payouts:pending → provider:manual (the money has
+ * left the platform), closes the card and sends the owner a receipt (amount, fee 0, method, masked
+ * destination, date).
+ */
+export async function markPayoutPaid(
+  database: Database,
+  input: { payoutId: string; admin: PayoutAdmin },
+  clock: Clock,
+): Promise<Result<PayoutRow, DecidePayoutCode>> {
+  const at = clock.now();
+  return database.withSystem('payouts: marked paid by an admin', async (tx) => {
+    const p = await payoutById(tx, input.payoutId, true);
+    if (!p) return fail('not_found');
+    if (p.status !== 'approved') return fail('already_decided', { status: p.status });
+    const base = { currency: p.currency, workspaceId: p.workspaceId };
+    const postingId = await postEntries(tx, {
+      memo: `payout ${p.id}: paid (manual transfer)`,
+      lines: [
+        { ...base, account: payoutsPendingAccount, amount: p.amount },
+        { ...base, account: manualPayoutAccount, amount: -p.amount },
+      ],
+      at,
+    });
+    await tx.update(payouts).set({ status: 'paid', paidAt: at }).where(eq(payouts.id, p.id));
+    await audit(tx, p, input.admin, 'payout.paid', at, { postingId });
+    await decideAdminCard(tx, {
+      kind: 'payout',
+      objectId: p.id,
+      decision: 'paid',
+      admin: input.admin,
+      at,
+    });
+    await tellOwner(tx, p, 'balance-payout-receipt', { date: at.toISOString() });
+    return ok({ ...p, status: 'paid', paidAt: at });
+  });
+}

@@ -1,0 +1,63 @@
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../db.js';
+import { postEntries } from '../ledger/post-entries.js';
+import { payments } from '../payments/table.js';
+import type { ExtendSubscriptionInput } from './activate-subscription.js';
+
+/** Subscription revenue: credited by every Pro payment (no escrow: nothing is owed back). */
+export const subscriptionsAccount = 'platform:subscriptions';
+
+/** Records the money: the payment row (a pending one from checkout is completed) and the ledger. */
+export async function recordSubscriptionPayment(
+  tx: Tx,
+  input: ExtendSubscriptionInput,
+  ids: { subscriptionId: string; payerAccountId: string },
+  at: Date,
+): Promise<void> {
+  const { payment } = input;
+  const values = {
+    subscriptionId: ids.subscriptionId,
+    status: 'succeeded' as const,
+    amount: payment.amount,
+    paidAt: at,
+    updatedAt: at,
+  };
+  const completed = await tx
+    .update(payments)
+    .set(values)
+    .where(
+      and(
+        eq(payments.provider, input.provider),
+        eq(payments.providerPaymentId, payment.providerPaymentId),
+        eq(payments.status, 'pending'),
+      ),
+    )
+    .returning({ id: payments.id });
+  if (completed.length === 0) {
+    await tx.insert(payments).values({
+      ...values,
+      workspaceId: input.workspaceId,
+      accountId: ids.payerAccountId,
+      purpose: 'subscription',
+      provider: input.provider,
+      providerPaymentId: payment.providerPaymentId,
+      currency: payment.currency,
+      details: {
+        periodEnd: input.periodEnd.toISOString(),
+        ...(input.providerSubscriptionId
+          ? { providerSubscriptionId: input.providerSubscriptionId }
+          : {}),
+      },
+      createdAt: at,
+    });
+  }
+  const base = { currency: payment.currency, workspaceId: input.workspaceId };
+  await postEntries(tx, {
+    memo: `subscription ${ids.subscriptionId}: ${input.provider} payment ${payment.providerPaymentId}`,
+    lines: [
+      { ...base, account: `provider:${input.provider}`, amount: payment.amount },
+      { ...base, account: subscriptionsAccount, amount: -payment.amount },
+    ],
+    at,
+  });
+}

@@ -1,0 +1,127 @@
+import { eq, sql } from 'drizzle-orm';
+import Stripe from 'stripe';
+import type { Clock } from '../../../models/clock.js';
+import type { Database } from '../../../models/db.js';
+import { transitionOrder } from '../../../models/orders/transition-order.js';
+import type { StripeGateway } from '../../../models/providers/stripe.js';
+import { orders, payments, webhookEvents, workspaces } from '../../../models/schema.js';
+import { seedHeldOrder, type SeededOrder } from '../../models/checkout/seed-order.js';
+import { seedAdvertiser } from '../../models/orders/seed-orders.js';
+
+export type StripeOrder = SeededOrder & { advertiserId: string; sessionId: string };
+
+/** A held USD order with a Stripe Checkout Session opened for it (pending row, order awaiting payment). */
+export async function orderAwaitingStripe(
+  database: Database,
+  gateway: StripeGateway,
+  clock: Clock,
+): Promise<StripeOrder> {
+  const advertiserId = await seedAdvertiser(database);
+  const seeded = await seedHeldOrder(database, advertiserId, { now: clock.now(), slotCount: 1 });
+  await database.withSystem('test seed: USD order', (tx) =>
+    tx.update(orders).set({ currency: 'USD' }).where(eq(orders.id, seeded.orderId)),
+  );
+  const key = `order:${seeded.orderId}:1:stripe`;
+  const [row] = await database.withScope(
+    { workspaceId: seeded.workspaceId, accountId: advertiserId },
+    (tx) =>
+      tx
+        .insert(payments)
+        .values({
+          workspaceId: seeded.workspaceId,
+          accountId: advertiserId,
+          purpose: 'order',
+          orderId: seeded.orderId,
+          provider: 'stripe',
+          idempotencyKey: key,
+          amount: seeded.total,
+          currency: 'USD',
+        })
+        .returning({ id: payments.id }),
+  );
+  const created = await gateway.createOrderCheckout({
+    idempotencyKey: key,
+    orderId: seeded.orderId,
+    paymentId: row!.id,
+    amount: seeded.total,
+    currency: 'USD',
+    description: 'Ad order',
+    successUrl: 'https://t.me/lytslot_bot',
+    cancelUrl: 'https://t.me/lytslot_bot',
+    expiresAt: new Date(Date.now() + 3_600_000),
+  });
+  await database.withScope(
+    { workspaceId: seeded.workspaceId, accountId: advertiserId },
+    async (tx) => {
+      await tx
+        .update(payments)
+        .set({ providerPaymentId: created.sessionId, confirmationUrl: created.url })
+        .where(eq(payments.id, row!.id));
+      const moved = await transitionOrder(tx, {
+        orderId: seeded.orderId,
+        from: ['held'],
+        to: 'awaiting_payment',
+        actor: `account:${advertiserId}`,
+        at: clock.now(),
+      });
+      if (!moved.ok) throw new Error(moved.code);
+    },
+  );
+  return { ...seeded, advertiserId, sessionId: created.sessionId };
+}
+
+/** POSTs raw bytes with a Stripe-Signature made by stripe's own generateTestHeaderString. */
+export async function postSigned(
+  url: string,
+  event: unknown,
+  secret: string,
+  options: { timestamp?: number; tamper?: (payload: string) => string } = {},
+): Promise<{ status: number; body: string }> {
+  const payload = JSON.stringify(event, null, 2);
+  const header = Stripe.webhooks.generateTestHeaderString({
+    payload,
+    secret,
+    ...(options.timestamp !== undefined ? { timestamp: options.timestamp } : {}),
+  });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Stripe-Signature': header },
+    body: options.tamper ? options.tamper(payload) : payload,
+  });
+  return { status: res.status, body: await res.text() };
+}
+
+/** The order, its Stripe payment rows, its workspace's postings count and escrow balance. */
+export async function orderState(database: Database, o: { orderId: string; workspaceId: string }) {
+  return database.withSystem('test read', async (tx) => {
+    const [order] = await tx.select().from(orders).where(eq(orders.id, o.orderId));
+    const rows = await tx.select().from(payments).where(eq(payments.orderId, o.orderId));
+    const [counted] = (
+      await tx.execute(
+        sql`select count(distinct posting_id)::int as n,
+              coalesce(sum(amount) filter (where account = 'escrow'), 0)::bigint as escrow
+            from ledger_entries where workspace_id = ${o.workspaceId}`,
+      )
+    ).rows as { n: number; escrow: string }[];
+    return {
+      order: order!,
+      payments: rows,
+      postings: counted!.n,
+      escrow: 0 - Number(counted!.escrow),
+    };
+  });
+}
+
+export async function eventRow(database: Database, eventId: string) {
+  const [row] = await database.withSystem('test read', (tx) =>
+    tx.select().from(webhookEvents).where(eq(webhookEvents.eventId, eventId)),
+  );
+  return row;
+}
+
+export async function workspaceRow(database: Database, workspaceId: string) {
+  const [row] = await database.withSystem('test read', (tx) =>
+    tx.select().from(workspaces).where(eq(workspaces.id, workspaceId)),
+  );
+  return row!;
+}

@@ -1,0 +1,310 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminCardOf, adminCardRenderJob } from '../../../models/admin/cards.js';
+import { approveChannel, rejectChannel } from '../../../models/admin/moderate-channel.js';
+import {
+  approveOrderCreatives,
+  rejectOrderCreatives,
+} from '../../../models/admin/moderate-creative.js';
+import { setPreModeration } from '../../../models/admin/moderation-policy.js';
+import { registerChannel } from '../../../models/channels/register-channel.js';
+import { checkPreCheckout } from '../../../models/checkout/pre-checkout.js';
+import { prepareInvoice } from '../../../models/checkout/prepare-invoice.js';
+import { recordStarsPayment } from '../../../models/checkout/record-stars-payment.js';
+import type { Clock } from '../../../models/clock.js';
+import { orderReadiness } from '../../../models/creatives/order-readiness.js';
+import type { Database } from '../../../models/db.js';
+import { auditLog, channels, creatives, orders } from '../../../models/schema.js';
+import { createTestDatabase } from '../../helpers/db.js';
+import { channelFacts, createAccount } from '../channels/fixtures.js';
+import { seedHeldOrder } from '../checkout/seed-order.js';
+import { seedAdvertiser } from '../orders/seed-orders.js';
+
+let database: Database;
+let nowMs = Date.UTC(2031, 4, 5, 9, 0);
+const clock: Clock = { now: () => new Date(nowMs), offsetMs: () => 0 };
+const admin = { telegramId: 4242, name: 'Ada Admin' };
+const rates = { starsPerRub: 0.77, starsPerUsd: 77 };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await setPreModeration(database, { enabled: true, actor: 'system:test', at: clock.now() });
+});
+afterAll(async () => {
+  await database?.close();
+});
+
+const moderation = (enabled: boolean) =>
+  setPreModeration(database, { enabled, actor: 'system:test', at: clock.now() });
+
+const read = <T>(fn: (tx: Parameters<Parameters<Database['withSystem']>[1]>[0]) => Promise<T>) =>
+  database.withSystem('test read', fn);
+
+async function auditActions(objectId: string): Promise<string[]> {
+  const rows = await read((tx) =>
+    tx.select().from(auditLog).where(eq(auditLog.objectId, objectId)).orderBy(auditLog.at),
+  );
+  return rows.map((r) => r.action);
+}
+
+async function queued(name: string, match: string): Promise<Record<string, unknown>[]> {
+  const { rows } = await database.db.execute<{ data: Record<string, unknown> }>(
+    sql`select data from agenda_jobs where name = ${name} and data::text like ${'%' + match + '%'}`,
+  );
+  return rows.map((r) => r.data);
+}
+
+async function newChannel() {
+  const olga = await createAccount(database, 'ru');
+  const facts = channelFacts({ title: `Olga ${Math.random()}` });
+  const result = await registerChannel(database, {
+    accountId: olga.id,
+    language: 'ru',
+    facts,
+    now: clock.now(),
+  });
+  if (!result.ok) throw new Error(result.code);
+  return { olga, ...result.value };
+}
+
+const channelRow = (id: string) =>
+  read(async (tx) => (await tx.select().from(channels).where(eq(channels.id, id)))[0]);
+
+describe('channel moderation', () => {
+  it('a new channel waits for review, with a card requested and the owner told', async () => {
+    const { channelId, pendingReview, olga } = await newChannel();
+    expect(pendingReview).toBe(true);
+    expect((await channelRow(channelId))?.status).toBe('pending_review');
+    expect(await queued(adminCardRenderJob, channelId)).toEqual([
+      { kind: 'channel', objectId: channelId, data: {} },
+    ]);
+    const told = await queued('notifications.send', olga.id);
+    expect(told.map((d) => d.key)).toContain('admin-channel-pending');
+  });
+
+  it('approval makes it active and listed; a second decision is refused', async () => {
+    const { channelId, olga } = await newChannel();
+    const result = await approveChannel(database, { channelId, admin }, clock);
+    expect(result.ok).toBe(true);
+    expect(await channelRow(channelId)).toMatchObject({ status: 'active', statusReason: null });
+    expect(await auditActions(channelId)).toEqual(['channel.registered', 'channel.approved']);
+    const card = await adminCardOf(database, 'channel', channelId);
+    expect(card).toMatchObject({
+      status: 'decided',
+      decision: 'approved',
+      decidedByName: 'Ada Admin',
+    });
+    const told = await queued('notifications.send', olga.id);
+    expect(told.map((d) => d.key)).toContain('admin-channel-approved');
+    const again = await rejectChannel(database, { channelId, admin, reason: 'late' }, clock);
+    expect(again).toMatchObject({ ok: false, code: 'not_pending' });
+    expect((await channelRow(channelId))?.status).toBe('active');
+  });
+
+  it('approval of a channel whose bot lost the right to post pauses it for rights', async () => {
+    const { channelId } = await newChannel();
+    const before = await channelRow(channelId);
+    await read((tx) =>
+      tx
+        .update(channels)
+        .set({ botRights: { ...before!.botRights, can_post_messages: false } })
+        .where(eq(channels.id, channelId)),
+    );
+    expect((await approveChannel(database, { channelId, admin }, clock)).ok).toBe(true);
+    expect(await channelRow(channelId)).toMatchObject({
+      status: 'paused',
+      statusReason: 'bot_rights',
+    });
+  });
+
+  it('rejection keeps it out of the catalog with the reason', async () => {
+    const { channelId } = await newChannel();
+    const result = await rejectChannel(
+      database,
+      { channelId, admin, reason: 'Casino <ads>' },
+      clock,
+    );
+    expect(result.ok).toBe(true);
+    expect(await channelRow(channelId)).toMatchObject({
+      status: 'blocked',
+      statusReason: 'Casino <ads>',
+    });
+    expect(await auditActions(channelId)).toContain('channel.rejected');
+    expect((await adminCardOf(database, 'channel', channelId))?.reason).toBe('Casino <ads>');
+  });
+
+  it('with pre-moderation off a new channel is active at once', async () => {
+    await moderation(false);
+    try {
+      const { channelId, pendingReview } = await newChannel();
+      expect(pendingReview).toBe(false);
+      expect((await channelRow(channelId))?.status).toBe('active');
+      expect(await queued(adminCardRenderJob, channelId)).toEqual([]);
+    } finally {
+      await moderation(true);
+    }
+  });
+});
+
+/** A held order of `advertiser`, paid with Stars. */
+async function paidOrder(advertiser: string, settings = {}) {
+  const seeded = await seedHeldOrder(database, advertiser, { now: clock.now(), settings });
+  const invoice = await prepareInvoice(
+    database,
+    { accountId: advertiser, orderId: seeded.orderId, rates, readiness: orderReadiness },
+    clock,
+  );
+  if (!invoice.ok) throw new Error(invoice.code);
+  const pre = await checkPreCheckout(
+    database,
+    {
+      accountId: advertiser,
+      payload: invoice.value.payload,
+      currency: 'XTR',
+      totalAmount: invoice.value.stars,
+    },
+    clock,
+  );
+  expect(pre.ok).toBe(true);
+  const paid = await recordStarsPayment(
+    database,
+    {
+      accountId: advertiser,
+      payload: invoice.value.payload,
+      chargeId: `ch-${Math.random()}`,
+      amount: invoice.value.stars,
+      currency: 'XTR',
+    },
+    clock,
+  );
+  if (!paid.ok || paid.value.kind !== 'paid') throw new Error('not paid');
+  return { seeded, route: paid.value.status };
+}
+
+const orderRow = (id: string) =>
+  read(async (tx) => (await tx.select().from(orders).where(eq(orders.id, id)))[0]);
+const creativeRows = (id: string) =>
+  read((tx) => tx.select().from(creatives).where(eq(creatives.orderId, id)));
+
+describe('creative moderation routing', () => {
+  it('holds a first-time advertiser’s paid order for an admin, then routes it on approval', async () => {
+    const advertiser = await seedAdvertiser(database);
+    const { seeded, route } = await paidOrder(advertiser);
+    expect(route).toBe('moderation');
+    expect((await orderRow(seeded.orderId))?.status).toBe('paid');
+    expect((await creativeRows(seeded.orderId)).map((c) => c.moderationStatus)).toEqual([
+      'pending',
+    ]);
+    expect(await queued(adminCardRenderJob, seeded.orderId)).toEqual([
+      { kind: 'creative', objectId: seeded.orderId, data: { reasons: ['first_time'] } },
+    ]);
+    expect((await queued('notifications.send', advertiser)).map((d) => d.key)).toContain(
+      'admin-creative-pending',
+    );
+
+    nowMs += 3 * 3_600_000; // the admin answers three hours later
+    const approved = await approveOrderCreatives(
+      database,
+      { orderId: seeded.orderId, admin },
+      clock,
+    );
+    if (!approved.ok) throw new Error(approved.code);
+    expect(approved.value.route).toBe('in_review');
+    const order = await orderRow(seeded.orderId);
+    expect(order?.status).toBe('in_review');
+    // The owner's 24 h start when the order reaches them, not at payment.
+    expect(order?.reviewDeadlineAt?.getTime()).toBe(nowMs + 24 * 3_600_000);
+    expect((await creativeRows(seeded.orderId)).map((c) => c.moderationStatus)).toEqual([
+      'approved',
+    ]);
+    expect(await auditActions(seeded.orderId)).toEqual(
+      expect.arrayContaining([
+        'creative.moderation_requested',
+        'creative.approved',
+        'order.in_review',
+      ]),
+    );
+    const again = await approveOrderCreatives(database, { orderId: seeded.orderId, admin }, clock);
+    expect(again).toMatchObject({ ok: false, code: 'not_pending' });
+
+    // Known now: the next order of this advertiser goes straight to the owner.
+    const next = await paidOrder(advertiser);
+    expect(next.route).toBe('in_review');
+  });
+
+  it('sends a returning advertiser’s flagged post to the admin too', async () => {
+    const advertiser = await seedAdvertiser(database);
+    await moderation(false);
+    await paidOrder(advertiser, { review: { mode: 'auto', deadlineHours: 24 } });
+    await moderation(true);
+    const seeded = await seedHeldOrder(database, advertiser, { now: clock.now() });
+    await read((tx) =>
+      tx
+        .update(creatives)
+        .set({
+          moderationStatus: 'pending',
+          moderationFlags: [{ source: 'stop_words', code: 'stop_word', detail: 'casino' }],
+        })
+        .where(eq(creatives.orderId, seeded.orderId)),
+    );
+    const invoice = await prepareInvoice(
+      database,
+      { accountId: advertiser, orderId: seeded.orderId, rates, readiness: orderReadiness },
+      clock,
+    );
+    if (!invoice.ok) throw new Error(invoice.code);
+    const paid = await recordStarsPayment(
+      database,
+      {
+        accountId: advertiser,
+        payload: invoice.value.payload,
+        chargeId: `ch-${Math.random()}`,
+        amount: invoice.value.stars,
+        currency: 'XTR',
+      },
+      clock,
+    );
+    expect(paid.ok && paid.value.kind === 'paid' && paid.value.status).toBe('moderation');
+    expect(await queued(adminCardRenderJob, seeded.orderId)).toEqual([
+      { kind: 'creative', objectId: seeded.orderId, data: { reasons: ['flagged'] } },
+    ]);
+  });
+
+  it('rejection rejects the order with the reason the advertiser is told', async () => {
+    const advertiser = await seedAdvertiser(database);
+    const { seeded } = await paidOrder(advertiser);
+    const rejected = await rejectOrderCreatives(
+      database,
+      { orderId: seeded.orderId, admin, reason: 'Gambling is not allowed' },
+      clock,
+    );
+    expect(rejected.ok).toBe(true);
+    expect(await orderRow(seeded.orderId)).toMatchObject({
+      status: 'rejected',
+      statusReason: 'Gambling is not allowed',
+    });
+    expect(await creativeRows(seeded.orderId)).toMatchObject([
+      { moderationStatus: 'rejected', moderationNote: 'Gambling is not allowed' },
+    ]);
+    const told = (await queued('notifications.send', advertiser)).find(
+      (d) => d.key === 'admin-creative-rejected',
+    );
+    expect(told?.vars).toMatchObject({ reason: 'Gambling is not allowed' });
+    expect(await auditActions(seeded.orderId)).toEqual(
+      expect.arrayContaining(['creative.rejected', 'order.rejected']),
+    );
+    expect((await adminCardOf(database, 'creative', seeded.orderId))?.decision).toBe('rejected');
+  });
+
+  it('with pre-moderation off routes as before', async () => {
+    await moderation(false);
+    try {
+      const advertiser = await seedAdvertiser(database);
+      const { route, seeded } = await paidOrder(advertiser);
+      expect(route).toBe('in_review');
+      expect(await queued(adminCardRenderJob, seeded.orderId)).toEqual([]);
+    } finally {
+      await moderation(true);
+    }
+  });
+});
