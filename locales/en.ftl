@@ -986,6 +986,7 @@ admin-ops-refund-done = 💸 Order { $order } refunded in full.
 admin-ops-refund-pending = ⏳ The provider did not confirm the refund of order { $order } yet; it is retried automatically.
 admin-ops-refund-nothing = Nothing left to refund on this order.
 admin-ops-refund-publishing = The ad is being published right now; try again in a few minutes.
+admin-ops-refund-running = The ad is live or under dispute and not settled yet: a full refund would also return what was delivered. Decide it as a dispute (partial or full refund), or wait until the order is completed.
 admin-ops-stats-usage = Usage: <code>/stats day|week|month</code>
 admin-ops-stats-no-data = no data
 admin-ops-stats-period-day = day

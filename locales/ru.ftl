@@ -989,6 +989,7 @@ admin-ops-refund-done = 💸 Оплата заказа { $order } возвращ
 admin-ops-refund-pending = ⏳ Платёжная система ещё не подтвердила возврат по заказу { $order }; попытка повторится автоматически.
 admin-ops-refund-nothing = По этому заказу возвращать больше нечего.
 admin-ops-refund-publishing = Реклама публикуется прямо сейчас — попробуйте через несколько минут.
+admin-ops-refund-running = Реклама сейчас в эфире или по ней идёт спор, расчёта ещё не было: полный возврат вернул бы и уже оказанную услугу. Решите это спором (частичный или полный возврат) или дождитесь завершения заказа.
 admin-ops-stats-usage = Как вызвать: <code>/stats day|week|month</code>
 admin-ops-stats-no-data = нет данных
 admin-ops-stats-period-day = дням

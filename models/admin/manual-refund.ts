@@ -10,12 +10,15 @@ import { scheduleInTx } from '../verification/notify.js';
 import { cancelOrderForAdmin } from './block-orders.js';
 import { normalizeBlockReason, type AdminActor } from './block.js';
 
-export type ManualRefundCode = 'not_found' | 'nothing_paid' | 'publishing' | 'reason_invalid';
+export type ManualRefundCode =
+  'not_found' | 'nothing_paid' | 'publishing' | 'running' | 'reason_invalid';
 
 /**
  * First step of an admin's manual full refund (the provider call is the caller's next step, via
  * refundOrderPayment): an order not yet published is cancelled (slots freed); one publishing right
- * now is refused; the decision is audited with its reason and the advertiser is told why.
+ * now is refused, and so is one live or under dispute and not yet settled (its escrow must be split
+ * by settlement or a dispute decision, else the delivered part would go back too); the decision is
+ * audited with its reason and the advertiser is told why.
  */
 export async function prepareManualRefund(
   database: Database,
@@ -48,6 +51,7 @@ export async function prepareManualRefund(
       );
     if (held.length === 0) return fail('nothing_paid');
     if (order.status === 'publishing') return fail('publishing');
+    if (order.status === 'published' || order.status === 'disputed') return fail('running');
     const actor = `admin:${input.admin.telegramId}`;
     const cancelled = await cancelOrderForAdmin(tx, {
       orderId: order.id,

@@ -6,15 +6,9 @@ import type { Currency } from '../orders/table.js';
 import { payments } from '../payments/table.js';
 import type { ExternalProvider } from '../providers/types.js';
 import { orderVersion } from './payload.js';
-import {
-  cancelOtherPending,
-  lockPayableOrder,
-  markAwaitingPayment,
-  type OrderReadiness,
-  type PayableCode,
-} from './payable-order.js';
+import { cancelOtherPending, type OrderReadiness, type PayableCode } from './payable-order.js';
 import { paymentMethodsFor } from './payment-methods.js';
-import { advertiserOrder } from './queries.js';
+import { preparePayableOrder } from './prepare-payable.js';
 
 export type PrepareExternalCode = PayableCode | 'method_unavailable';
 
@@ -47,15 +41,7 @@ export async function prepareExternalPayment(
   clock: Clock,
 ): Promise<Result<PreparedExternalPayment, PrepareExternalCode>> {
   const { accountId, orderId, provider } = input;
-  const ref = await database.withScope({ accountId }, (tx) =>
-    advertiserOrder(tx, accountId, orderId),
-  );
-  if (!ref) return fail('not_found');
-  return database.withScope({ workspaceId: ref.workspaceId, accountId }, async (tx) => {
-    const now = clock.now();
-    const payable = await lockPayableOrder(tx, input, now);
-    if (!payable.ok) return payable;
-    const order = payable.value;
+  return preparePayableOrder(database, input, clock, async (tx, order, { workspaceId, now }) => {
     const everywhere = { stripe: true, yookassa: true };
     if (!paymentMethodsFor(order.currency, everywhere).includes(provider))
       return fail('method_unavailable');
@@ -101,7 +87,7 @@ export async function prepareExternalPayment(
         await tx
           .insert(payments)
           .values({
-            workspaceId: ref.workspaceId,
+            workspaceId,
             accountId,
             purpose: 'order',
             orderId,
@@ -117,11 +103,9 @@ export async function prepareExternalPayment(
           .returning({ id: payments.id, confirmationUrl: payments.confirmationUrl })
       )[0];
     if (!row) return fail('not_payable');
-    if (!(await markAwaitingPayment(tx, { orderId, accountId, status: order.status }, now)))
-      return fail('not_payable');
     return ok({
       orderId,
-      workspaceId: ref.workspaceId,
+      workspaceId,
       paymentId: row.id,
       idempotencyKey,
       amount: order.total,

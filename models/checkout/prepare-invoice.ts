@@ -1,19 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Database, Tx } from '../db.js';
-import { fail, ok, type Result } from '../errors.js';
+import { ok, type Result } from '../errors.js';
 import type { Currency } from '../orders/table.js';
 import { starsFor, type StarsRates } from '../payments/stars-amount.js';
 import { payments } from '../payments/table.js';
 import { orderVersion, invoicePayload } from './payload.js';
-import {
-  cancelOtherPending,
-  lockPayableOrder,
-  markAwaitingPayment,
-  type OrderReadiness,
-  type PayableCode,
-} from './payable-order.js';
-import { advertiserOrder } from './queries.js';
+import { cancelOtherPending, type OrderReadiness, type PayableCode } from './payable-order.js';
+import { preparePayableOrder } from './prepare-payable.js';
 
 export type { OrderReadiness } from './payable-order.js';
 
@@ -74,15 +68,7 @@ export async function prepareInvoice(
   clock: Clock,
 ): Promise<Result<PreparedInvoice, PrepareInvoiceCode>> {
   const { accountId, orderId } = input;
-  const ref = await database.withScope({ accountId }, (tx) =>
-    advertiserOrder(tx, accountId, orderId),
-  );
-  if (!ref) return fail('not_found');
-  return database.withScope({ workspaceId: ref.workspaceId, accountId }, async (tx) => {
-    const now = clock.now();
-    const payable = await lockPayableOrder(tx, input, now);
-    if (!payable.ok) return payable;
-    const order = payable.value;
+  return preparePayableOrder(database, input, clock, async (tx, order, { workspaceId, now }) => {
     const stars = starsFor(order.total, order.currency, input.rates);
     const version = orderVersion({
       items: order.items,
@@ -92,16 +78,10 @@ export async function prepareInvoice(
     });
     const payload = invoicePayload(orderId, version);
     await cancelOtherPending(tx, orderId, 'stars', now);
-    await upsertPendingPayment(
-      tx,
-      { orderId, workspaceId: ref.workspaceId, accountId, stars, payload },
-      now,
-    );
-    if (!(await markAwaitingPayment(tx, { orderId, accountId, status: order.status }, now)))
-      return fail('not_payable');
+    await upsertPendingPayment(tx, { orderId, workspaceId, accountId, stars, payload }, now);
     return ok({
       orderId,
-      workspaceId: ref.workspaceId,
+      workspaceId,
       stars,
       total: order.total,
       currency: order.currency,

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { accounts } from '../accounts/table.js';
 import type { DbOrTx } from '../db.js';
 import { orders, type Currency, type OrderStatus } from '../orders/table.js';
@@ -45,7 +45,10 @@ function readSettlement(value: unknown): HeldPayment['settlement'] {
   return { owner: count(s.owner), fee: count(s.fee), credited: count(s.credited) };
 }
 
-/** The order's payment still holding money (any provider), with the payer's Telegram id. */
+/**
+ * The order's payment still holding money (any provider), with the payer's Telegram id: an orphan
+ * (money that arrived after the order was paid or closed) first, so it is the one given back.
+ */
 export async function heldOrderPayment(
   tx: DbOrTx,
   orderId: string,
@@ -74,7 +77,10 @@ export async function heldOrderPayment(
         inArray(payments.status, [...holdingStatuses]),
       ),
     )
-    .orderBy(desc(payments.createdAt))
+    .orderBy(
+      desc(sql`coalesce((${payments.details}->>'orphan')::boolean, false)`),
+      desc(payments.createdAt),
+    )
     .limit(1);
   const [row] = lock ? await query.for('update', { of: payments }) : await query;
   if (!row?.chargeId || !row.orderId) return undefined;
@@ -96,7 +102,11 @@ export async function heldOrderPayment(
   };
 }
 
-/** Payments holding money whose order ended without delivery: refunds still owed (needs app_system). */
+/**
+ * Payments holding money whose order ended without delivery, and orphans (money that arrived after
+ * the order was paid another way or closed) whatever the order's state: refunds still owed (needs
+ * app_system).
+ */
 export async function pendingRefunds(
   tx: DbOrTx,
   limit: number,
@@ -109,7 +119,10 @@ export async function pendingRefunds(
       and(
         eq(payments.purpose, 'order'),
         inArray(payments.status, [...holdingStatuses]),
-        inArray(orders.status, refundableOrderStatuses),
+        or(
+          inArray(orders.status, refundableOrderStatuses),
+          sql`coalesce((${payments.details}->>'orphan')::boolean, false)`,
+        ),
       ),
     )
     .orderBy(payments.updatedAt)

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { orders } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -132,13 +132,28 @@ export async function recordRefundFailure(tx: Tx, held: HeldPayment, error: stri
     .where(eq(payments.id, held.paymentId));
 }
 
-/** All of the payment is back: an order that ended undelivered becomes refunded (expired keeps its status). */
+/**
+ * All of the payment is back: an order that ended undelivered becomes refunded (expired keeps its
+ * status) — once no other payment of it (an orphan, say) still holds money to give back.
+ */
 export async function markOrderRefunded(
   tx: Tx,
-  held: Pick<HeldPayment, 'orderId'>,
+  held: Pick<HeldPayment, 'orderId' | 'paymentId'>,
   actor: string,
   at: Date,
 ) {
+  const [stillHeld] = await tx
+    .select({ id: payments.id })
+    .from(payments)
+    .where(
+      and(
+        eq(payments.orderId, held.orderId),
+        ne(payments.id, held.paymentId),
+        inArray(payments.status, ['succeeded', 'partially_refunded']),
+      ),
+    )
+    .limit(1);
+  if (stillHeld) return;
   const [order] = await tx
     .select({ total: orders.total })
     .from(orders)

@@ -115,11 +115,14 @@ async function refundHeld(
       await markOrderRefunded(tx, held, input.actor, at);
     return done;
   });
-  if (recorded <= 0) return fail('nothing_to_refund');
+  // The provider's own notification may have recorded this very refund first (reconcile): it
+  // still went through now, and saying otherwise would invite a second one.
+  const done = recorded > 0 ? recorded : refundId !== undefined ? amount : 0;
+  if (done <= 0) return fail('nothing_to_refund');
   return ok({
     orderId: held.orderId,
-    amount: recorded,
-    credited: credited ? recorded : 0,
+    amount: done,
+    credited: credited ? done : 0,
     currency: held.currency,
     provider: held.provider,
     payerTelegramId: held.payerTelegramId,

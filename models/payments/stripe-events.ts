@@ -7,8 +7,9 @@ import type { PaymentRefunder } from '../providers/types.js';
 import { extendSubscription, endSubscription } from '../subscriptions/activate-subscription.js';
 import { processWebhookAfter } from '../webhooks/process-once.js';
 import { markOrderPaymentFailed } from './cancel-order-payment.js';
-import { recordOrderPayment, type OrderPaymentOutcome } from './record-order-payment.js';
-import { reconcileProviderRefund, refundOrderPayment } from './refund-order.js';
+import { handleOrderPaymentOutcome, type PaidOrder } from './order-payment-outcome.js';
+import { recordOrderPayment } from './record-order-payment.js';
+import { reconcileProviderRefund } from './refund-order.js';
 
 export interface StripeEventDeps {
   /** Gives an orphan payment (its order can no longer take it) straight back. */
@@ -26,7 +27,7 @@ export type StripeEventAction =
   | 'subscription_ended';
 
 /** An order this event paid (routed to moderation, review or scheduled): the edge tells the sides. */
-export type StripePaidOrder = Extract<OrderPaymentOutcome, { kind: 'paid' }>;
+export type StripePaidOrder = PaidOrder;
 
 export type StripeEventOutcome =
   | { kind: 'processed'; action: 'order_paid'; paid: StripePaidOrder }
@@ -122,26 +123,14 @@ async function sessionPaid(
     clock,
   );
   if (!paid.ok) return fail(paid.code, paid.detail);
-  switch (paid.value.kind) {
-    case 'paid':
-      return ok({ kind: 'processed', action: 'order_paid', paid: paid.value });
-    case 'duplicate':
-      return ok({ kind: 'processed', action: 'order_already_paid' });
-    case 'orphan':
-      // Credited, but the order can no longer take it: straight back (a failure is left to the
-      // refund retry job — the payment stays succeeded and refundable).
-      await refundOrderPayment(
-        database,
-        {
-          workspaceId: paid.value.workspaceId,
-          orderId: paid.value.orderId,
-          actor: `provider:${provider}`,
-          refunders: deps.refund ? { stripe: deps.refund } : {},
-        },
-        clock,
-      );
-      return ok({ kind: 'processed', action: 'orphan_refunded' });
-  }
+  return ok(
+    await handleOrderPaymentOutcome(
+      database,
+      paid.value,
+      { provider, refunders: deps.refund ? { stripe: deps.refund } : {} },
+      clock,
+    ),
+  );
 }
 
 /** The session expired unpaid, or its async payment failed ⇒ the pending payment is cancelled. */

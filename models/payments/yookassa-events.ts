@@ -11,8 +11,9 @@ import { extendSubscription } from '../subscriptions/activate-subscription.js';
 import { proPeriodMs } from '../subscriptions/pricing.js';
 import { processWebhookAfter } from '../webhooks/process-once.js';
 import { markOrderPaymentFailed } from './cancel-order-payment.js';
-import { recordOrderPayment, type OrderPaymentOutcome } from './record-order-payment.js';
-import { reconcileProviderRefund, refundOrderPayment } from './refund-order.js';
+import { handleOrderPaymentOutcome, type PaidOrder } from './order-payment-outcome.js';
+import { recordOrderPayment } from './record-order-payment.js';
+import { reconcileProviderRefund } from './refund-order.js';
 import { payments } from './table.js';
 
 /** A notification that came from YooKassa's addresses; what it claims is checked with the API. */
@@ -28,7 +29,7 @@ export interface YooKassaEventDeps {
 }
 
 /** A newly paid order and where routing sent it: the edge tells its owner and advertiser. */
-export type PaidOrder = Extract<OrderPaymentOutcome, { kind: 'paid' }>;
+export type { PaidOrder };
 
 export type YooKassaEventOutcome =
   | { kind: 'duplicate' }
@@ -181,26 +182,14 @@ async function paymentSucceeded(
     clock,
   );
   if (!paid.ok) return fail(paid.code, paid.detail);
-  switch (paid.value.kind) {
-    case 'paid':
-      return ok({ kind: 'processed', action: 'order_paid', paid: paid.value });
-    case 'duplicate':
-      return ok({ kind: 'processed', action: 'order_already_paid' });
-    case 'orphan':
-      // Recorded and credited; the order can no longer take it, so the money goes straight back.
-      // A refund failure is left to the refund retry job (the payment stays succeeded).
-      await refundOrderPayment(
-        database,
-        {
-          workspaceId: paid.value.workspaceId,
-          orderId: paid.value.orderId,
-          actor: `provider:${provider}`,
-          refunders: { yookassa: deps.gateway.refund },
-        },
-        clock,
-      );
-      return ok({ kind: 'processed', action: 'orphan_refunded' });
-  }
+  return ok(
+    await handleOrderPaymentOutcome(
+      database,
+      paid.value,
+      { provider, refunders: { yookassa: deps.gateway.refund } },
+      clock,
+    ),
+  );
 }
 
 async function paymentCanceled(

@@ -73,6 +73,8 @@ export async function escrowedPayment(tx: DbOrTx, orderId: string) {
         inArray(payments.status, ['succeeded', 'partially_refunded']),
       ),
     )
+    // The payment that paid the order, never a late orphan (refunded on its own) that may still hold money.
+    .orderBy(sql`coalesce((${payments.details}->>'orphan')::boolean, false)`, payments.createdAt)
     .limit(1);
   return row ? { ...row, amount: Number(row.amount) } : undefined;
 }

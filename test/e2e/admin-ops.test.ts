@@ -1,14 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BotDeps } from '../../bot/context.js';
-import { createBot } from '../../bot/index.js';
-import { startBot, type RunningBot } from '../../bot/runner.js';
-import { parseConfig } from '../../config.js';
-import { createJobs } from '../../jobs/index.js';
-import { setAdminLanguage } from '../../models/admin/admin-language.js';
-import { createTestClock } from '../../models/clock.js';
-import { createLogger } from '../../models/logger.js';
-import { createPaymentProviders } from '../../models/providers/create-providers.js';
 import { recordAudit } from '../../models/audit/record-audit.js';
 import { accounts, auditLog, channels } from '../../models/schema.js';
 import { startFakeQuickChart, type FakeQuickChart } from '../../sandbox/fakes/quickchart.js';
@@ -19,8 +10,7 @@ import {
   seedPeople,
   type CheckoutWorld,
 } from '../bot/checkout/setup.js';
-import { createTestDatabase } from '../helpers/db.js';
-import { startSandbox } from '../helpers/sandbox.js';
+import { startAdminWorld } from '../helpers/admin-world.js';
 import type { TestUser } from '../helpers/telegram-user.js';
 import { seedSellingTenant } from '../models/orders/seed-orders.js';
 
@@ -35,45 +25,7 @@ const hour = 3_600_000;
 
 beforeAll(async () => {
   charts = await startFakeQuickChart();
-  const clock = createTestClock(0);
-  const [database, sandbox] = await Promise.all([createTestDatabase(), startSandbox({ clock })]);
-  const parsed = parseConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    BOT_TOKEN: sandbox.token,
-    TELEGRAM_API_ROOT: sandbox.apiRoot,
-    DATABASE_URL: database.url,
-    TEST_CLOCK: 'on',
-    ADMIN_CHAT_ID: String(sandbox.ids.adminChatId),
-    ADMIN_TELEGRAM_IDS: String(sandbox.ids.adminId),
-    QUICKCHART_URL: charts.url,
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  const deps: BotDeps = {
-    config: parsed.value,
-    database,
-    logger: createLogger({ level: 'silent' }),
-    clock,
-    providers: createPaymentProviders(parsed.value),
-  };
-  // The admin chat speaks Russian unless /adminlang says otherwise; this test reads English.
-  await setAdminLanguage(database, { language: 'en', actor: 'system:test', at: clock.now() });
-  const running: RunningBot = await startBot(createBot(deps), deps, { pollTimeoutSeconds: 1 });
-  const jobs = createJobs(deps);
-  await jobs.start();
-  world = {
-    sandbox,
-    database,
-    clock,
-    deps,
-    jobs,
-    async close() {
-      await jobs.stop();
-      await running.stop();
-      await sandbox.close();
-      await database.close();
-    },
-  };
+  world = await startAdminWorld({ env: { QUICKCHART_URL: charts.url } });
 }, 60_000);
 afterAll(async () => {
   await world?.close();

@@ -4,17 +4,7 @@ import type { Database } from '../../models/db.js';
 import { balanceOf } from '../../models/ledger/queries.js';
 import { accounts, auditLog, disputes, orders } from '../../models/schema.js';
 import { settlePlacement } from '../../models/settlement/settle-placement.js';
-import type { BotDeps } from '../../bot/context.js';
-import { createBot } from '../../bot/index.js';
-import { startBot, type RunningBot } from '../../bot/runner.js';
-import { parseConfig } from '../../config.js';
-import { createJobs, type Jobs } from '../../jobs/index.js';
-import { setAdminLanguage } from '../../models/admin/admin-language.js';
-import { createTestClock, type TestClock } from '../../models/clock.js';
-import { createLogger } from '../../models/logger.js';
-import { createPaymentProviders } from '../../models/providers/create-providers.js';
-import { createTestDatabase } from '../helpers/db.js';
-import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
+import { startAdminWorld, type AdminWorld } from '../helpers/admin-world.js';
 import { seedPublishedOrder, type SeededSettlement } from '../models/settlement/seed-settlement.js';
 
 /**
@@ -22,43 +12,13 @@ import { seedPublishedOrder, type SeededSettlement } from '../models/settlement/
  * screenshot), the card with the evidence reaches the admin chat (jobs render it), the admin
  * decides a partial refund by replying an amount, and exactly that amount moves in the ledger.
  */
-const world = {} as { sandbox: Sandbox; database: Database; clock: TestClock };
-let running: RunningBot | undefined;
-let jobs: Jobs | undefined;
+let world: AdminWorld;
 
 beforeAll(async () => {
-  const clock = createTestClock(0);
-  const [database, sandbox] = await Promise.all([createTestDatabase(), startSandbox({ clock })]);
-  Object.assign(world, { database, sandbox, clock });
-  const parsed = parseConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    BOT_TOKEN: sandbox.token,
-    TELEGRAM_API_ROOT: sandbox.apiRoot,
-    DATABASE_URL: database.url,
-    TEST_CLOCK: 'on',
-    ADMIN_CHAT_ID: String(sandbox.ids.adminChatId),
-    ADMIN_TELEGRAM_IDS: String(sandbox.ids.adminId),
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  const deps: BotDeps = {
-    config: parsed.value,
-    database,
-    logger: createLogger({ level: 'silent' }),
-    clock,
-    providers: createPaymentProviders(parsed.value),
-  };
-  // The admin chat speaks Russian unless /adminlang says otherwise; this test reads English.
-  await setAdminLanguage(database, { language: 'en', actor: 'system:test', at: clock.now() });
-  running = await startBot(createBot(deps), deps, { pollTimeoutSeconds: 1 });
-  jobs = createJobs(deps);
-  await jobs.start();
+  world = await startAdminWorld();
 }, 60_000);
 afterAll(async () => {
-  await jobs?.stop();
-  await running?.stop();
-  await world.sandbox?.close();
-  await world.database?.close();
+  await world?.close();
 });
 
 async function balances(database: Database, o: SeededSettlement) {

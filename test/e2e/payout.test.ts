@@ -1,19 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BotDeps } from '../../bot/context.js';
-import { createBot } from '../../bot/index.js';
-import { startBot, type RunningBot } from '../../bot/runner.js';
-import { parseConfig } from '../../config.js';
-import { createJobs, type Jobs } from '../../jobs/index.js';
-import { setAdminLanguage } from '../../models/admin/admin-language.js';
-import { createTestClock, type TestClock } from '../../models/clock.js';
-import type { Database } from '../../models/db.js';
 import { balanceOf } from '../../models/ledger/queries.js';
-import { createLogger } from '../../models/logger.js';
-import { createPaymentProviders } from '../../models/providers/create-providers.js';
 import { auditLog, payouts } from '../../models/schema.js';
-import { createTestDatabase } from '../helpers/db.js';
-import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
+import { startAdminWorld, type AdminWorld } from '../helpers/admin-world.js';
 import type { ApiMessage } from '../../sandbox/types.js';
 import { seedEarningsOf } from '../models/payouts/seed-payouts.js';
 
@@ -23,42 +12,13 @@ import { seedEarningsOf } from '../models/payouts/seed-payouts.js';
  * chat (jobs render it), the admin approves and marks it paid, the owner's available balance drops
  * by exactly the amount and a receipt arrives.
  */
-const world = {} as { sandbox: Sandbox; database: Database; clock: TestClock };
-let running: RunningBot | undefined;
-let jobs: Jobs | undefined;
+let world: AdminWorld;
 
 beforeAll(async () => {
-  const clock = createTestClock(0);
-  const [database, sandbox] = await Promise.all([createTestDatabase(), startSandbox({ clock })]);
-  Object.assign(world, { database, sandbox, clock });
-  const parsed = parseConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    BOT_TOKEN: sandbox.token,
-    TELEGRAM_API_ROOT: sandbox.apiRoot,
-    DATABASE_URL: database.url,
-    TEST_CLOCK: 'on',
-    ADMIN_CHAT_ID: String(sandbox.ids.adminChatId),
-    ADMIN_TELEGRAM_IDS: String(sandbox.ids.adminId),
-  });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  const deps: BotDeps = {
-    config: parsed.value,
-    database,
-    logger: createLogger({ level: 'silent' }),
-    clock,
-    providers: createPaymentProviders(parsed.value),
-  };
-  await setAdminLanguage(database, { language: 'en', actor: 'system:test', at: clock.now() });
-  running = await startBot(createBot(deps), deps, { pollTimeoutSeconds: 1 });
-  jobs = createJobs(deps);
-  await jobs.start();
+  world = await startAdminWorld();
 }, 60_000);
 afterAll(async () => {
-  await jobs?.stop();
-  await running?.stop();
-  await world.sandbox?.close();
-  await world.database?.close();
+  await world?.close();
 });
 
 const hasButton = (label: string) => (m: ApiMessage) =>

@@ -9,6 +9,7 @@ import { html } from '../../html.js';
 import { checkoutPattern, methodOf, payPattern } from './callback-data.js';
 import { payExternally } from './external.js';
 import { offerPayment } from './methods.js';
+import { answerPreCheckout } from './pre-checkout.js';
 import { createStarsRefunder } from './gateway.js';
 import { handleSuccessfulPayment } from './paid.js';
 import { invoiceOrder } from './invoice.js';
@@ -54,41 +55,27 @@ export function createCheckoutFeature(deps: BotDeps, i18n: I18n<BotContext>): Co
     await payExternally(ctx, deps, accountId, orderId, method);
   });
 
-  feature.on('pre_checkout_query', async (ctx, next) => {
-    const query = ctx.preCheckoutQuery;
-    if (!query.invoice_payload.startsWith(orderPayloadPrefix)) return next();
-    const accountId = ctx.account?.id;
-    const result = accountId
-      ? await checkPreCheckout(
-          deps.database,
-          {
-            accountId,
-            payload: query.invoice_payload,
-            currency: query.currency,
-            totalAmount: query.total_amount,
-          },
-          deps.clock,
-        )
-      : ({ ok: false, code: 'unknown_order' } as const);
-    if (result.ok) return ctx.answerPreCheckoutQuery(true);
-    const code = result.code;
-    let message: string;
-    switch (code) {
-      case 'unknown_order':
-      case 'not_awaiting_payment':
-        message = ctx.t('checkout-precheckout-not-payable');
-        break;
-      case 'hold_expired':
-        message = ctx.t('checkout-precheckout-expired');
-        break;
-      case 'order_changed':
-        message = ctx.t('checkout-precheckout-changed');
-        break;
-      default:
-        return assertNever(code);
-    }
-    await ctx.answerPreCheckoutQuery(false, { error_message: message });
-  });
+  feature.on(
+    'pre_checkout_query',
+    answerPreCheckout({
+      prefix: orderPayloadPrefix,
+      noAccount: 'unknown_order',
+      check: (ask) => checkPreCheckout(deps.database, ask, deps.clock),
+      refusalKey: (code) => {
+        switch (code) {
+          case 'unknown_order':
+          case 'not_awaiting_payment':
+            return 'checkout-precheckout-not-payable';
+          case 'hold_expired':
+            return 'checkout-precheckout-expired';
+          case 'order_changed':
+            return 'checkout-precheckout-changed';
+          default:
+            return assertNever(code);
+        }
+      },
+    }),
+  );
 
   feature.on('message:successful_payment', async (ctx, next) => {
     const accountId = ctx.account?.id;

@@ -6,8 +6,10 @@ import {
 } from '../../../models/subscriptions/stars-subscription.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { html } from '../../html.js';
+import { answerPreCheckout } from '../checkout/pre-checkout.js';
 
-const isSubscription = (payload: string) => payload.startsWith('sub:');
+const subscriptionPayloadPrefix = 'sub:';
+const isSubscription = (payload: string) => payload.startsWith(subscriptionPayloadPrefix);
 
 /**
  * Telegram payments of `sub:` payloads (K8: checkout handles `order:` and passes the rest on):
@@ -19,38 +21,25 @@ export function createStarsSubscriptionPayments(deps: BotDeps): Composer<BotCont
   const feature = new Composer<BotContext>();
   const rates = { starsPerRub: deps.config.starsPerRub, starsPerUsd: deps.config.starsPerUsd };
 
-  feature.on('pre_checkout_query', async (ctx, next) => {
-    const query = ctx.preCheckoutQuery;
-    if (!isSubscription(query.invoice_payload)) return next();
-    const accountId = ctx.account?.id;
-    const result = accountId
-      ? await checkSubscriptionPreCheckout(
-          deps.database,
-          {
-            accountId,
-            payload: query.invoice_payload,
-            currency: query.currency,
-            totalAmount: query.total_amount,
-          },
-          rates,
-        )
-      : ({ ok: false, code: 'unknown_workspace' } as const);
-    if (result.ok) return ctx.answerPreCheckoutQuery(true);
-    const code = result.code;
-    switch (code) {
-      case 'unknown_workspace':
-      case 'not_owner':
-        return ctx.answerPreCheckoutQuery(false, {
-          error_message: ctx.t('subscription-precheckout-not-owner'),
-        });
-      case 'price_changed':
-        return ctx.answerPreCheckoutQuery(false, {
-          error_message: ctx.t('subscription-precheckout-price'),
-        });
-      default:
-        return assertNever(code);
-    }
-  });
+  feature.on(
+    'pre_checkout_query',
+    answerPreCheckout({
+      prefix: subscriptionPayloadPrefix,
+      noAccount: 'unknown_workspace',
+      check: (ask) => checkSubscriptionPreCheckout(deps.database, ask, rates),
+      refusalKey: (code) => {
+        switch (code) {
+          case 'unknown_workspace':
+          case 'not_owner':
+            return 'subscription-precheckout-not-owner';
+          case 'price_changed':
+            return 'subscription-precheckout-price';
+          default:
+            return assertNever(code);
+        }
+      },
+    }),
+  );
 
   feature.on('message:successful_payment', async (ctx, next) => {
     const payment = ctx.message.successful_payment;

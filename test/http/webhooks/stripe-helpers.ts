@@ -1,12 +1,74 @@
 import { eq, sql } from 'drizzle-orm';
 import Stripe from 'stripe';
+import { createHttpApp } from '../../../http/app.js';
+import { createMetrics } from '../../../http/metrics.js';
+import { startHttpServer } from '../../../http/server.js';
+import { stripeWebhookRoutes, type StripeWebhookDeps } from '../../../http/webhooks/stripe.js';
 import type { Clock } from '../../../models/clock.js';
 import type { Database } from '../../../models/db.js';
+import { createLogger } from '../../../models/logger.js';
 import { transitionOrder } from '../../../models/orders/transition-order.js';
-import type { StripeGateway } from '../../../models/providers/stripe.js';
+import { createStripeGateway, type StripeGateway } from '../../../models/providers/stripe.js';
 import { orders, payments, webhookEvents, workspaces } from '../../../models/schema.js';
+import { startStripeFake, type StripeFake } from '../../../sandbox/fakes/stripe.js';
+import { createTestDatabase } from '../../helpers/db.js';
 import { seedHeldOrder, type SeededOrder } from '../../models/checkout/seed-order.js';
 import { seedAdvertiser } from '../../models/orders/seed-orders.js';
+
+export interface StripeWebhookWorld {
+  database: Database;
+  /** The Stripe fake; its events are returned, not sent (`autoDeliver: false`). */
+  fake: StripeFake;
+  gateway: StripeGateway;
+  /** The webhook route's address (also the fake's webhookUrl). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A test database, the Stripe fake and `POST /webhooks/stripe` on a local server. */
+export async function startStripeWebhook(
+  clock: Clock,
+  onOrderPaid?: StripeWebhookDeps['onOrderPaid'],
+): Promise<StripeWebhookWorld> {
+  const [database, fake] = await Promise.all([
+    createTestDatabase(),
+    startStripeFake({ autoDeliver: false }),
+  ]);
+  const gateway = createStripeGateway({
+    secretKey: fake.secretKey,
+    webhookSecret: fake.webhookSecret,
+    apiRoot: fake.apiRoot,
+  });
+  const logger = createLogger({ level: 'silent' });
+  const app = createHttpApp({
+    logger,
+    metrics: createMetrics(),
+    readiness: {},
+    routers: [
+      stripeWebhookRoutes({
+        database,
+        clock,
+        logger,
+        gateway,
+        ...(onOrderPaid ? { onOrderPaid } : {}),
+      }),
+    ],
+  });
+  const server = await startHttpServer(app, '127.0.0.1', 0);
+  const url = `${server.url}/webhooks/stripe`;
+  fake.webhookUrl = url;
+  return {
+    database,
+    fake,
+    gateway,
+    url,
+    async close() {
+      await server.close();
+      await fake.close();
+      await database.close();
+    },
+  };
+}
 
 export type StripeOrder = SeededOrder & { advertiserId: string; sessionId: string };
 

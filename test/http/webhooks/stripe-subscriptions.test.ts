@@ -1,50 +1,26 @@
 import { eq } from 'drizzle-orm';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpApp } from '../../../http/app.js';
-import { createMetrics } from '../../../http/metrics.js';
-import { startHttpServer, type HttpServer } from '../../../http/server.js';
-import { stripeWebhookRoutes } from '../../../http/webhooks/stripe.js';
 import type { Clock } from '../../../models/clock.js';
 import type { Database } from '../../../models/db.js';
-import { createLogger } from '../../../models/logger.js';
-import { createStripeGateway, type StripeGateway } from '../../../models/providers/stripe.js';
+import type { StripeGateway } from '../../../models/providers/stripe.js';
 import { payments, subscriptions } from '../../../models/schema.js';
-import { startStripeFake, type StripeFake } from '../../../sandbox/fakes/stripe.js';
-import { createTestDatabase } from '../../helpers/db.js';
+import type { StripeFake } from '../../../sandbox/fakes/stripe.js';
 import { seedTenant } from '../../models/seed.js';
-import { workspaceRow } from './stripe-helpers.js';
+import { startStripeWebhook, type StripeWebhookWorld, workspaceRow } from './stripe-helpers.js';
 
 let database: Database;
 let fake: StripeFake;
 let gateway: StripeGateway;
-let server: HttpServer;
+let world: StripeWebhookWorld;
 const clock: Clock = { now: () => new Date(), offsetMs: () => 0 };
 
 beforeAll(async () => {
-  [database, fake] = await Promise.all([
-    createTestDatabase(),
-    startStripeFake({ autoDeliver: false }),
-  ]);
-  gateway = createStripeGateway({
-    secretKey: fake.secretKey,
-    webhookSecret: fake.webhookSecret,
-    apiRoot: fake.apiRoot,
-  });
-  const logger = createLogger({ level: 'silent' });
-  const app = createHttpApp({
-    logger,
-    metrics: createMetrics(),
-    readiness: {},
-    routers: [stripeWebhookRoutes({ database, clock, logger, gateway })],
-  });
-  server = await startHttpServer(app, '127.0.0.1', 0);
-  fake.webhookUrl = `${server.url}/webhooks/stripe`;
+  world = await startStripeWebhook(clock);
+  ({ database, fake, gateway } = world);
 });
 afterAll(async () => {
-  await server?.close();
-  await fake?.close();
-  await database?.close();
+  await world?.close();
 });
 
 const invoiceOf = (event: Record<string, unknown>) =>

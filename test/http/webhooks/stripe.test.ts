@@ -1,59 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpApp } from '../../../http/app.js';
-import { createMetrics } from '../../../http/metrics.js';
-import { startHttpServer, type HttpServer } from '../../../http/server.js';
-import { stripeWebhookRoutes } from '../../../http/webhooks/stripe.js';
 import type { Clock } from '../../../models/clock.js';
 import type { Database } from '../../../models/db.js';
-import { createLogger } from '../../../models/logger.js';
 import { refundOrderPayment } from '../../../models/payments/refund-order.js';
-import { createStripeGateway, type StripeGateway } from '../../../models/providers/stripe.js';
-import { startStripeFake, type StripeFake } from '../../../sandbox/fakes/stripe.js';
-import { createTestDatabase } from '../../helpers/db.js';
-import { eventRow, orderAwaitingStripe, orderState, postSigned } from './stripe-helpers.js';
+import type { StripeGateway } from '../../../models/providers/stripe.js';
+import type { StripeFake } from '../../../sandbox/fakes/stripe.js';
+import {
+  eventRow,
+  orderAwaitingStripe,
+  orderState,
+  postSigned,
+  startStripeWebhook,
+  type StripeWebhookWorld,
+} from './stripe-helpers.js';
 
 let database: Database;
 let fake: StripeFake;
 let gateway: StripeGateway;
-let server: HttpServer;
+let world: StripeWebhookWorld;
 let url: string;
 /** Orders the route reported as paid (the edge tells owner and advertiser from this). */
 const told: string[] = [];
 const clock: Clock = { now: () => new Date(), offsetMs: () => 0 };
 
 beforeAll(async () => {
-  [database, fake] = await Promise.all([
-    createTestDatabase(),
-    startStripeFake({ autoDeliver: false }),
-  ]);
-  gateway = createStripeGateway({
-    secretKey: fake.secretKey,
-    webhookSecret: fake.webhookSecret,
-    apiRoot: fake.apiRoot,
-  });
-  const logger = createLogger({ level: 'silent' });
-  const app = createHttpApp({
-    logger,
-    metrics: createMetrics(),
-    readiness: {},
-    routers: [
-      stripeWebhookRoutes({
-        database,
-        clock,
-        logger,
-        gateway,
-        onOrderPaid: async (paid) => void told.push(paid.orderId),
-      }),
-    ],
-  });
-  server = await startHttpServer(app, '127.0.0.1', 0);
-  url = `${server.url}/webhooks/stripe`;
-  fake.webhookUrl = url;
+  world = await startStripeWebhook(clock, async (paid) => void told.push(paid.orderId));
+  ({ database, fake, gateway, url } = world);
 });
 afterAll(async () => {
-  await server?.close();
-  await fake?.close();
-  await database?.close();
+  await world?.close();
 });
 
 /** Completes the order's session in the fake and returns the checkout.session.completed event (not sent). */

@@ -8,14 +8,11 @@ import {
 } from '../../../models/admin/moderate-creative.js';
 import { setPreModeration } from '../../../models/admin/moderation-policy.js';
 import { registerChannel } from '../../../models/channels/register-channel.js';
-import { checkPreCheckout } from '../../../models/checkout/pre-checkout.js';
-import { prepareInvoice } from '../../../models/checkout/prepare-invoice.js';
-import { recordStarsPayment } from '../../../models/checkout/record-stars-payment.js';
 import type { Clock } from '../../../models/clock.js';
-import { orderReadiness } from '../../../models/creatives/order-readiness.js';
 import type { Database } from '../../../models/db.js';
 import { auditLog, channels, creatives, orders } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
+import { payWithStars } from '../../helpers/pay-order.js';
 import { channelFacts, createAccount } from '../channels/fixtures.js';
 import { seedHeldOrder } from '../checkout/seed-order.js';
 import { seedAdvertiser } from '../orders/seed-orders.js';
@@ -24,7 +21,6 @@ let database: Database;
 let nowMs = Date.UTC(2031, 4, 5, 9, 0);
 const clock: Clock = { now: () => new Date(nowMs), offsetMs: () => 0 };
 const admin = { telegramId: 4242, name: 'Ada Admin' };
-const rates = { starsPerRub: 0.77, starsPerUsd: 77 };
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -149,34 +145,11 @@ describe('channel moderation', () => {
 /** A held order of `advertiser`, paid with Stars. */
 async function paidOrder(advertiser: string, settings = {}) {
   const seeded = await seedHeldOrder(database, advertiser, { now: clock.now(), settings });
-  const invoice = await prepareInvoice(
-    database,
-    { accountId: advertiser, orderId: seeded.orderId, rates, readiness: orderReadiness },
-    clock,
-  );
-  if (!invoice.ok) throw new Error(invoice.code);
-  const pre = await checkPreCheckout(
-    database,
-    {
-      accountId: advertiser,
-      payload: invoice.value.payload,
-      currency: 'XTR',
-      totalAmount: invoice.value.stars,
-    },
-    clock,
-  );
-  expect(pre.ok).toBe(true);
-  const paid = await recordStarsPayment(
-    database,
-    {
-      accountId: advertiser,
-      payload: invoice.value.payload,
-      chargeId: `ch-${Math.random()}`,
-      amount: invoice.value.stars,
-      currency: 'XTR',
-    },
-    clock,
-  );
+  const { paid } = await payWithStars(database, clock, {
+    accountId: advertiser,
+    orderId: seeded.orderId,
+    preCheckout: true,
+  });
   if (!paid.ok || paid.value.kind !== 'paid') throw new Error('not paid');
   return { seeded, route: paid.value.status };
 }
@@ -247,23 +220,10 @@ describe('creative moderation routing', () => {
         })
         .where(eq(creatives.orderId, seeded.orderId)),
     );
-    const invoice = await prepareInvoice(
-      database,
-      { accountId: advertiser, orderId: seeded.orderId, rates, readiness: orderReadiness },
-      clock,
-    );
-    if (!invoice.ok) throw new Error(invoice.code);
-    const paid = await recordStarsPayment(
-      database,
-      {
-        accountId: advertiser,
-        payload: invoice.value.payload,
-        chargeId: `ch-${Math.random()}`,
-        amount: invoice.value.stars,
-        currency: 'XTR',
-      },
-      clock,
-    );
+    const { paid } = await payWithStars(database, clock, {
+      accountId: advertiser,
+      orderId: seeded.orderId,
+    });
     expect(paid.ok && paid.value.kind === 'paid' && paid.value.status).toBe('moderation');
     expect(await queued(adminCardRenderJob, seeded.orderId)).toEqual([
       { kind: 'creative', objectId: seeded.orderId, data: { reasons: ['flagged'] } },

@@ -1,9 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  attachProviderPayment,
-  prepareExternalPayment,
-} from '../../../models/checkout/prepare-external-payment.js';
+import { prepareExternalPayment } from '../../../models/checkout/prepare-external-payment.js';
 import { prepareInvoice } from '../../../models/checkout/prepare-invoice.js';
 import type { Clock } from '../../../models/clock.js';
 import { orderReadiness } from '../../../models/creatives/order-readiness.js';
@@ -13,6 +10,7 @@ import { markOrderPaymentFailed } from '../../../models/payments/cancel-order-pa
 import { recordOrderPayment } from '../../../models/payments/record-order-payment.js';
 import { orders, payments, slots } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
+import { openExternalPayment } from '../../helpers/pay-order.js';
 import { seedHeldOrder, type SeededOrder } from '../checkout/seed-order.js';
 import { seedAdvertiser } from '../orders/seed-orders.js';
 
@@ -57,26 +55,13 @@ async function heldOrder(currency: 'RUB' | 'USD' = 'RUB') {
 
 async function openPayment(provider: 'stripe' | 'yookassa', currency: 'RUB' | 'USD') {
   const { advertiser, seeded } = await heldOrder(currency);
-  const prepared = await prepareExternalPayment(
-    database,
-    { accountId: advertiser, orderId: seeded.orderId, provider, readiness: orderReadiness },
-    clock,
-  );
-  if (!prepared.ok) throw new Error(prepared.code);
-  const providerPaymentId = `${provider}-${prepared.value.paymentId}`;
-  const attached = await attachProviderPayment(
-    database,
-    {
-      accountId: advertiser,
-      workspaceId: seeded.workspaceId,
-      paymentId: prepared.value.paymentId,
-      providerPaymentId,
-      confirmationUrl: `https://pay.example/${providerPaymentId}`,
-    },
-    clock,
-  );
-  expect(attached.ok).toBe(true);
-  return { advertiser, seeded, prepared: prepared.value, providerPaymentId };
+  const opened = await openExternalPayment(database, clock, {
+    accountId: advertiser,
+    workspaceId: seeded.workspaceId,
+    orderId: seeded.orderId,
+    provider,
+  });
+  return { advertiser, seeded, ...opened };
 }
 
 describe('external payments (Stripe / YooKassa) of an order', () => {

@@ -1,14 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  attachProviderPayment,
-  prepareExternalPayment,
-} from '../../../models/checkout/prepare-external-payment.js';
-import { prepareInvoice } from '../../../models/checkout/prepare-invoice.js';
-import { recordStarsPayment } from '../../../models/checkout/record-stars-payment.js';
 import { cancelOrder } from '../../../models/checkout/cancel-order.js';
 import type { Clock } from '../../../models/clock.js';
-import { orderReadiness } from '../../../models/creatives/order-readiness.js';
 import type { Database } from '../../../models/db.js';
 import { balanceOf } from '../../../models/ledger/queries.js';
 import { listPendingRefunds } from '../../../models/payments/list-pending-refunds.js';
@@ -22,6 +15,7 @@ import type {
 } from '../../../models/providers/types.js';
 import { orders, payments } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
+import { openExternalPayment, payWithStars } from '../../helpers/pay-order.js';
 import { seedHeldOrder, type SeededOrder } from '../checkout/seed-order.js';
 import { seedAdvertiser } from '../orders/seed-orders.js';
 import { seedPublishedOrder } from '../settlement/seed-settlement.js';
@@ -30,7 +24,6 @@ import { settlePlacement } from '../../../models/settlement/settle-placement.js'
 let database: Database;
 const nowMs = Date.UTC(2031, 5, 6, 9, 0);
 const clock: Clock = { now: () => new Date(nowMs), offsetMs: () => 0 };
-const rates = { starsPerRub: 0.77, starsPerUsd: 77 };
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -74,29 +67,12 @@ async function read(o: SeededOrder) {
 async function paidByYooKassa() {
   const advertiser = await seedAdvertiser(database);
   const seeded = await seedHeldOrder(database, advertiser, { now: clock.now() });
-  const prepared = await prepareExternalPayment(
-    database,
-    {
-      accountId: advertiser,
-      orderId: seeded.orderId,
-      provider: 'yookassa',
-      readiness: orderReadiness,
-    },
-    clock,
-  );
-  if (!prepared.ok) throw new Error(prepared.code);
-  const providerPaymentId = `yk-${prepared.value.paymentId}`;
-  await attachProviderPayment(
-    database,
-    {
-      accountId: advertiser,
-      workspaceId: seeded.workspaceId,
-      paymentId: prepared.value.paymentId,
-      providerPaymentId,
-      confirmationUrl: 'https://yoomoney.example/checkout',
-    },
-    clock,
-  );
+  const { providerPaymentId } = await openExternalPayment(database, clock, {
+    accountId: advertiser,
+    workspaceId: seeded.workspaceId,
+    orderId: seeded.orderId,
+    provider: 'yookassa',
+  });
   const paid = await recordOrderPayment(
     database,
     {
@@ -116,25 +92,13 @@ async function paidByYooKassa() {
 async function paidByStars() {
   const advertiser = await seedAdvertiser(database);
   const seeded = await seedHeldOrder(database, advertiser, { now: clock.now() });
-  const invoice = await prepareInvoice(
-    database,
-    { accountId: advertiser, orderId: seeded.orderId, rates, readiness: orderReadiness },
-    clock,
-  );
-  if (!invoice.ok) throw new Error(invoice.code);
-  const paid = await recordStarsPayment(
-    database,
-    {
-      accountId: advertiser,
-      payload: invoice.value.payload,
-      chargeId: `charge-${seeded.orderId}`,
-      amount: invoice.value.stars,
-      currency: 'XTR',
-    },
-    clock,
-  );
+  const { stars, paid } = await payWithStars(database, clock, {
+    accountId: advertiser,
+    orderId: seeded.orderId,
+    chargeId: `charge-${seeded.orderId}`,
+  });
   expect(paid.ok).toBe(true);
-  return { advertiser, seeded, stars: invoice.value.stars };
+  return { advertiser, seeded, stars };
 }
 
 describe('refunds through every provider', () => {

@@ -1,10 +1,13 @@
 import type { I18n } from '@grammyjs/i18n';
-import type { Composer } from 'grammy';
+import { Composer } from 'grammy';
 import { adminLanguageOf } from '../../../../models/admin/admin-language.js';
 import { adminCardOf } from '../../../../models/admin/cards.js';
 import type { AdminCardKind } from '../../../../models/admin/table.js';
+import { assertNever, type Result } from '../../../../models/errors.js';
 import type { BotContext, BotDeps } from '../../../context.js';
 import { html } from '../../../html.js';
+import { adminActor, askAdminReason, onAdminReply, type AdminReply } from '../ask-reason.js';
+import { adminDataPattern } from '../callback-data.js';
 import { postAdminCard } from './post.js';
 
 /** What every card module's actions get from the admin feature. */
@@ -62,4 +65,74 @@ export async function answerAdmin(
   if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text });
   else if (ctx.message)
     await ctx.reply(text, { ...html, reply_parameters: { message_id: ctx.message.message_id } });
+}
+
+/** Why a moderation decision did not apply: the object is gone or was already decided. */
+export type ModerationCode = 'not_found' | 'not_pending';
+
+/** Answers a moderation failure with the card's "gone" or "already closed" text. */
+export async function answerModerationCode(
+  ctx: BotContext,
+  input: Pick<AdminCardActionDeps, 'deps' | 'i18n'>,
+  code: ModerationCode,
+): Promise<void> {
+  switch (code) {
+    case 'not_found':
+      return answerAdmin(ctx, input, 'admin-card-gone-short');
+    case 'not_pending':
+      return answerAdmin(ctx, input, 'admin-card-closed');
+    default:
+      assertNever(code);
+  }
+}
+
+/** One approve/reject moderation card: the use-cases it calls and what follows a decision. */
+export interface ModerationCardSpec<A, R> {
+  kind: AdminCardKind;
+  /** Locale key of the ForceReply prompt asking for the rejection reason. */
+  promptKey: string;
+  approve(objectId: string, admin: AdminReply['admin']): Promise<Result<A, ModerationCode>>;
+  reject(reply: AdminReply): Promise<Result<R, ModerationCode>>;
+  /** After an approval was answered and the card refreshed. */
+  approved?(ctx: BotContext, value: A, objectId: string): Promise<void>;
+  /** After a rejection's card was refreshed. */
+  rejected?(ctx: BotContext, value: R, reply: AdminReply): Promise<void>;
+}
+
+/**
+ * The Approve / Reject buttons (`adm:<kind>:ok|no:<id>`) of a moderation card: Approve decides at
+ * once; Reject asks for the reason with ForceReply and the reply decides. The card re-renders.
+ */
+export function moderationCardActions<A, R>(
+  input: AdminCardActionDeps,
+  spec: ModerationCardSpec<A, R>,
+): Composer<BotContext> {
+  const { deps, i18n } = input;
+  const feature = new Composer<BotContext>();
+  feature.callbackQuery(adminDataPattern(spec.kind, ['ok', 'no']), async (ctx) => {
+    const [, action, objectId] = ctx.match as RegExpMatchArray as [string, string, string];
+    if (action === 'no') {
+      await askAdminReason(ctx, deps, i18n, {
+        kind: spec.kind,
+        objectId,
+        action: 'reject',
+        promptKey: spec.promptKey,
+      });
+      return;
+    }
+    const result = await spec.approve(objectId, adminActor(ctx));
+    if (!result.ok) return answerModerationCode(ctx, input, result.code);
+    await answerAdmin(ctx, input, 'admin-done');
+    await input.refresh(ctx, spec.kind, objectId);
+    await spec.approved?.(ctx, result.value, objectId);
+  });
+  feature.use(
+    onAdminReply(spec.kind, 'reject', async (ctx, reply) => {
+      const result = await spec.reject(reply);
+      if (!result.ok) return answerModerationCode(ctx, input, result.code);
+      await input.refresh(ctx, spec.kind, reply.objectId);
+      await spec.rejected?.(ctx, result.value, reply);
+    }),
+  );
+  return feature;
 }

@@ -1,13 +1,11 @@
 import type { I18n } from '@grammyjs/i18n';
-import { Composer, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
 import {
   approveOrderCreatives,
   creativeModerationFacts,
-  type ModerateCreativeCode,
   rejectOrderCreatives,
 } from '../../../../models/admin/moderate-creative.js';
 import type { Creative } from '../../../../models/creatives/content.js';
-import { assertNever } from '../../../../models/errors.js';
 import { readMarking } from '../../../../models/marking/marking.js';
 import { readFlags } from '../../../../models/moderation/flags.js';
 import type { BotContext, BotDeps } from '../../../context.js';
@@ -16,9 +14,8 @@ import { itemLines, markingText, totalLines } from '../../checkout/present.js';
 import { sendCreativePreview } from '../../creative/preview.js';
 import { tellAdvertiser, tellMembers, sendReviewCards } from '../../review/notify.js';
 import { refundAndTell } from '../../review/refund.js';
-import { adminActor, askAdminReason, onAdminReply } from '../ask-reason.js';
-import { adminData, adminDataPattern } from '../callback-data.js';
-import { type AdminCardActionDeps, type AdminCardActions, answerAdmin } from './actions-kit.js';
+import { adminData } from '../callback-data.js';
+import { type AdminCardActions, moderationCardActions } from './actions-kit.js';
 import type { AdminCardRenderer } from './registry.js';
 
 /**
@@ -71,17 +68,6 @@ export const renderCreativeCard: AdminCardRenderer = async ({ card, t, locale, d
   };
 };
 
-async function answerCode(ctx: BotContext, input: AdminCardActionDeps, code: ModerateCreativeCode) {
-  switch (code) {
-    case 'not_found':
-      return answerAdmin(ctx, input, 'admin-card-gone-short');
-    case 'not_pending':
-      return answerAdmin(ctx, input, 'admin-card-closed');
-    default:
-      assertNever(code);
-  }
-}
-
 function notifyDeps(ctx: BotContext, deps: BotDeps, i18n: I18n<BotContext>) {
   return { ...deps, api: ctx.api, i18n };
 }
@@ -92,54 +78,36 @@ function notifyDeps(ctx: BotContext, deps: BotDeps, i18n: I18n<BotContext>) {
  */
 export const creativeCardActions: AdminCardActions = (input) => {
   const { deps, i18n } = input;
-  const feature = new Composer<BotContext>();
-  feature.callbackQuery(adminDataPattern('creative', ['ok', 'no']), async (ctx) => {
-    const [, action, orderId] = ctx.match as RegExpMatchArray as [string, string, string];
-    if (action === 'no') {
-      await askAdminReason(ctx, deps, i18n, {
-        kind: 'creative',
-        objectId: orderId,
-        action: 'reject',
-        promptKey: 'admin-ask-reason-advertiser',
-      });
-      return;
-    }
-    const result = await approveOrderCreatives(
-      deps.database,
-      { orderId, admin: adminActor(ctx) },
-      deps.clock,
-    );
-    if (!result.ok) return answerCode(ctx, input, result.code);
-    await answerAdmin(ctx, input, 'admin-done');
-    await input.refresh(ctx, 'creative', orderId);
-    const notify = notifyDeps(ctx, deps, i18n);
-    const { workspaceId } = result.value;
-    if (result.value.route === 'in_review' && result.value.reviewDeadlineAt) {
-      await tellAdvertiser(notify, workspaceId, orderId, {
-        kind: 'in_review',
-        deadline: result.value.reviewDeadlineAt,
-      });
-      await sendReviewCards(notify, workspaceId, orderId);
-    } else {
-      await tellAdvertiser(notify, workspaceId, orderId, { kind: 'scheduled' });
-      await tellMembers(notify, workspaceId, orderId, 'auto_scheduled');
-    }
-  });
-  feature.use(
-    onAdminReply('creative', 'reject', async (ctx, reply) => {
-      const result = await rejectOrderCreatives(
+  return moderationCardActions(input, {
+    kind: 'creative',
+    promptKey: 'admin-ask-reason-advertiser',
+    approve: (orderId, admin) =>
+      approveOrderCreatives(deps.database, { orderId, admin }, deps.clock),
+    approved: async (ctx, approved, orderId) => {
+      const notify = notifyDeps(ctx, deps, i18n);
+      const { workspaceId } = approved;
+      if (approved.route === 'in_review' && approved.reviewDeadlineAt) {
+        await tellAdvertiser(notify, workspaceId, orderId, {
+          kind: 'in_review',
+          deadline: approved.reviewDeadlineAt,
+        });
+        await sendReviewCards(notify, workspaceId, orderId);
+      } else {
+        await tellAdvertiser(notify, workspaceId, orderId, { kind: 'scheduled' });
+        await tellMembers(notify, workspaceId, orderId, 'auto_scheduled');
+      }
+    },
+    reject: (reply) =>
+      rejectOrderCreatives(
         deps.database,
         { orderId: reply.objectId, admin: reply.admin, reason: reply.text },
         deps.clock,
-      );
-      if (!result.ok) return answerCode(ctx, input, result.code);
-      await input.refresh(ctx, 'creative', reply.objectId);
-      await refundAndTell(
+      ),
+    rejected: (ctx, rejected, reply) =>
+      refundAndTell(
         notifyDeps(ctx, deps, i18n),
-        { workspaceId: result.value.workspaceId, orderId: result.value.orderId },
+        { workspaceId: rejected.workspaceId, orderId: rejected.orderId },
         `admin:${reply.admin.telegramId}`,
-      );
-    }),
-  );
-  return feature;
+      ),
+  });
 };

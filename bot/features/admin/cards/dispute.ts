@@ -12,12 +12,12 @@ import type { Currency } from '../../../../models/orders/table.js';
 import { starsPaymentRefunder } from '../../../../models/payments/refund-order.js';
 import { paymentRefunders } from '../../../../models/providers/create-providers.js';
 import type { BotContext } from '../../../context.js';
-import { escapeHtml, html } from '../../../html.js';
+import { escapeHtml } from '../../../html.js';
 import { createStarsRefunder } from '../../checkout/gateway.js';
 import { askAdminReason, onAdminReply, type AdminReply } from '../ask-reason.js';
 import { adminData, adminDataPattern } from '../callback-data.js';
 import { formatMoney, formatUtc, personLabel } from '../commands/ops-text.js';
-import type { AdminCardActions } from './actions-kit.js';
+import { answerAdmin, type AdminCardActions } from './actions-kit.js';
 import type { AdminCardRenderer } from './registry.js';
 
 const actions = { full: 'full_refund', part: 'partial_refund', none: 'no_refund' } as const;
@@ -100,14 +100,6 @@ function failureKey(code: ResolveDisputeCode | 'invalid_amount'): string {
 export const disputeCardActions: AdminCardActions = (input) => {
   const { deps, i18n } = input;
   const composer = new Composer<BotContext>();
-  const say = async (ctx: BotContext, key: string, vars: Record<string, string | number> = {}) => {
-    const locale = await adminLanguageOf(deps.database);
-    const messageId = ctx.message?.message_id;
-    await ctx.reply(i18n.t(locale, key, vars), {
-      ...html,
-      ...(messageId ? { reply_parameters: { message_id: messageId } } : {}),
-    });
-  };
 
   composer.callbackQuery(adminDataPattern('dispute', Object.keys(actions)), async (ctx) => {
     const action = ctx.match[1] as Action;
@@ -133,13 +125,13 @@ export const disputeCardActions: AdminCardActions = (input) => {
 
   const resolve = async (ctx: BotContext, reply: AdminReply, decision: DisputeDecision) => {
     const view = await readDisputeCardView(deps.database, reply.objectId);
-    if (!view) return say(ctx, 'disputes-admin-already');
+    if (!view) return answerAdmin(ctx, input, 'disputes-admin-already');
     let amount: number | undefined;
     let note = reply.text;
     if (decision === 'partial_refund') {
       const [first = '', ...rest] = reply.text.split(/\s+/);
       const parsed = parseMajorAmount(first, view.currency);
-      if (!parsed.ok) return say(ctx, failureKey('invalid_amount'));
+      if (!parsed.ok) return answerAdmin(ctx, input, failureKey('invalid_amount'));
       amount = parsed.value;
       note = rest.join(' ');
     }
@@ -159,11 +151,13 @@ export const disputeCardActions: AdminCardActions = (input) => {
     const locale = await adminLanguageOf(deps.database);
     if (!result.ok) {
       const left = typeof result.detail?.left === 'number' ? result.detail.left : view.refundable;
-      return say(ctx, failureKey(result.code), { max: formatMoney(left, view.currency, locale) });
+      return answerAdmin(ctx, input, failureKey(result.code), {
+        max: formatMoney(left, view.currency, locale),
+      });
     }
     await input.refresh(ctx, 'dispute', reply.objectId);
     try {
-      await say(ctx, 'disputes-admin-done', {
+      await answerAdmin(ctx, input, 'disputes-admin-done', {
         decision,
         amount: formatMoney(result.value.refunded + result.value.credited, view.currency, locale),
       });

@@ -34,6 +34,8 @@ function refundFailure(t: AdminT, code: ManualRefundCode): string {
       return t('admin-ops-refund-nothing');
     case 'publishing':
       return t('admin-ops-refund-publishing');
+    case 'running':
+      return t('admin-ops-refund-running');
     case 'reason_invalid':
       return t('admin-ops-reason-invalid');
     default:
