@@ -40,9 +40,28 @@ describe('support conversation', () => {
     );
     expect(forwarded.text).toContain('Ann <3');
     expect(forwarded.text).toContain(String(ann.id));
+    expect(forwarded.text).toContain('Обращение в поддержку');
 
     ann.send('and one more thing');
     await ann.waitForMessage('Use the menu or /help');
+  });
+
+  it('writes the card in the admin chat’s language once admins pick English (/adminlang en)', async () => {
+    adminChat().send('/adminlang en');
+    await adminChat().waitForMessage('The admin chat now speaks English.');
+    const bo = h.sandbox.user({ first_name: 'Bo', language_code: 'ru' });
+    bo.send('/help');
+    await bo.waitForMessage('Помощь LytSlot');
+    await bo.click('✉️ Написать в поддержку');
+    await bo.waitForMessage('Напишите ваш вопрос');
+    bo.send('Где мой возврат?');
+    await bo.waitForMessage('Ваше сообщение отправлено в поддержку', { timeoutMs: 8000 });
+    const card = await adminChat().waitFor((m) => m.text?.includes('Где мой возврат?') === true, {
+      what: 'the support request',
+    });
+    expect(card.text).toContain('Support request');
+    adminChat().send('/adminlang ru');
+    await adminChat().waitForMessage('по-русски');
   });
 
   it('is left with /cancel (ru), after which text gets the hint again', async () => {

@@ -2,22 +2,20 @@ import type { Conversation } from '@grammyjs/conversations';
 import type { I18n } from '@grammyjs/i18n';
 import { GrammyError } from 'grammy';
 import type { User } from 'grammy/types';
+import { adminLanguageOf } from '../../../models/admin/admin-language.js';
 import { assertNever } from '../../../models/errors.js';
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
 import { escapeHtml, html } from '../../html.js';
-import type { Locale } from '../../i18n.js';
 import { isCommand, supportTextLimit, validateSupportText } from './validate.js';
 
 export const supportConversationId = 'support';
 
-/** Support requests are read by the platform team, in Russian. */
-const adminLocale: Locale = 'ru';
-
 type SupportConversation = Conversation<BotContext, ConversationContext>;
 
-function adminMessage(i18n: I18n<BotContext>, from: User, text: string): string {
+/** The card for the platform team, in the admin chat's language (`/adminlang`, Russian by default). */
+function adminMessage(i18n: I18n<BotContext>, locale: string, from: User, text: string): string {
   const name = [from.first_name, from.last_name].filter(Boolean).join(' ');
-  return i18n.t(adminLocale, 'support-admin-message', {
+  return i18n.t(locale, 'support-admin-message', {
     name: escapeHtml(name),
     username: from.username ? `@${escapeHtml(from.username)}` : '',
     id: String(from.id),
@@ -46,10 +44,11 @@ export function createSupportConversation(deps: BotDeps, i18n: I18n<BotContext>)
       if (isCommand(message)) return await conversation.halt({ next: true });
       const result = validateSupportText(message);
       if (result.ok) {
+        const locale = await conversation.external(() => adminLanguageOf(deps.database));
         try {
           await answer.api.sendMessage(
             adminChatId,
-            adminMessage(i18n, message.from, result.value),
+            adminMessage(i18n, locale, message.from, result.value),
             html,
           );
         } catch (error) {
