@@ -1219,3 +1219,30 @@ admin-channel-approved = ✅ Your channel «{ $channel }» has been approved and
 admin-channel-rejected = ❌ Your channel «{ $channel }» was not approved. Reason: { $reason }
 admin-creative-pending = 🕓 Payment received. Your post is being checked by a LytSlot moderator; after that it goes to the channel owner. We will let you know.
 admin-creative-rejected = ❌ A LytSlot moderator rejected your post for «{ $channel }». Reason: { $reason }. The payment is refunded in full.
+
+## advertiser balance
+adv-balance-button = 💰 My balance
+adv-balance-title = 💰 <b>My balance</b>
+adv-balance-empty = There is no credit on your balance yet. Credit appears here when part of a payment comes back to you as balance (for example, when an ad ran shorter than booked).
+adv-balance-available = Available: <b>{ $amount }</b>
+adv-balance-movements = <b>Latest movements</b>
+adv-balance-movement = { $date } · { $kind ->
+        [paid] −{ $amount }, paid order #{ $order }
+       *[other] +{ $amount }, credit for order #{ $order }
+    }
+adv-balance-how = You can pay an order from this balance at checkout when it covers the whole order: credit in the order's currency, or Stars credit covering its price in Stars. Partial payment from balance is not possible.
+checkout-method-balance = 💰 Pay from balance — { $amount }
+checkout-balance-insufficient = ⚠️ Your balance does not cover the whole order, so it cannot be paid from the balance. Nothing was charged; choose another payment method.
+checkout-balance-paid = ✅ Order { $order } is paid from your balance: <b>{ $amount }</b>. A receipt follows.
+receipt-payment-balance =
+    🧾 <b>Receipt</b> — order { $order }
+    Channels: { $channels }
+    Paid: <b>{ $amount }</b> from your balance with us
+    Split after the ad is delivered: 80 % to the channel owner, platform fee { $fee } (20 %). Until then the money is held in escrow.
+    Date: { $date }
+    Payment: <code>{ $payment }</code>
+receipt-refund-balance =
+    🧾 <b>Refund receipt</b> — order { $order }
+    <b>{ $amount }</b> returned to your balance with us (the order was paid from it).
+    Date: { $date }
+    Payment: <code>{ $payment }</code>

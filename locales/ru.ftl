@@ -1222,3 +1222,30 @@ admin-channel-approved = ✅ Канал «{ $channel }» одобрен и те�
 admin-channel-rejected = ❌ Канал «{ $channel }» не прошёл проверку. Причина: { $reason }
 admin-creative-pending = 🕓 Оплата получена. Пост проверяет модератор LytSlot, затем он уйдёт владельцу канала. Мы сообщим о результате.
 admin-creative-rejected = ❌ Модератор LytSlot отклонил ваш пост для «{ $channel }». Причина: { $reason }. Оплата будет возвращена полностью.
+
+## advertiser balance
+adv-balance-button = 💰 Мой баланс
+adv-balance-title = 💰 <b>Мой баланс</b>
+adv-balance-empty = На балансе пока ничего нет. Сюда зачисляется часть оплаты, которая возвращается вам балансом (например, если реклама провисела меньше оплаченного).
+adv-balance-available = Доступно: <b>{ $amount }</b>
+adv-balance-movements = <b>Последние операции</b>
+adv-balance-movement = { $date } · { $kind ->
+        [paid] −{ $amount }, оплата заказа #{ $order }
+       *[other] +{ $amount }, зачисление по заказу #{ $order }
+    }
+adv-balance-how = Балансом можно оплатить заказ при оформлении, если его хватает на весь заказ: в валюте заказа или звёздами на его стоимость в звёздах. Частичная оплата с баланса невозможна.
+checkout-method-balance = 💰 Оплатить с баланса — { $amount }
+checkout-balance-insufficient = ⚠️ Баланса не хватает на весь заказ, поэтому оплатить его с баланса нельзя. Ничего не списано — выберите другой способ оплаты.
+checkout-balance-paid = ✅ Заказ { $order } оплачен с баланса: <b>{ $amount }</b>. Чек придёт следом.
+receipt-payment-balance =
+    🧾 <b>Чек</b> — заказ { $order }
+    Каналы: { $channels }
+    Оплачено: <b>{ $amount }</b> с вашего баланса у нас
+    После выхода рекламы: 80 % получает владелец канала, комиссия платформы { $fee } (20 %). До этого деньги хранятся на эскроу.
+    Дата: { $date }
+    Платёж: <code>{ $payment }</code>
+receipt-refund-balance =
+    🧾 <b>Чек возврата</b> — заказ { $order }
+    <b>{ $amount }</b> возвращено на ваш баланс у нас (заказ был оплачен с него).
+    Дата: { $date }
+    Платёж: <code>{ $payment }</code>

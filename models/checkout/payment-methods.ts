@@ -1,4 +1,5 @@
 import type { Currency } from '../orders/table.js';
+import { starsFor, type StarsRates } from '../payments/stars-amount.js';
 import type { PaymentProvider } from '../payments/table.js';
 
 /** Which gateways are configured (Stars needs none: it is paid inside Telegram). */
@@ -27,4 +28,21 @@ export function paymentMethodsFor(
   if (configured.yookassa && currency === 'RUB') methods.push('yookassa');
   const tooManyStars = stars > maxStarsInvoice && methods.length > 1;
   return tooManyStars ? methods.filter((m) => m !== 'stars') : methods;
+}
+
+/**
+ * What paying an order from the advertiser's credit would take, or undefined when no credit covers
+ * the WHOLE order (no partial coverage): credit in the order's currency covering its total first,
+ * else Stars credit covering `starsFor(total)` (RUB/USD orders only, as for a Stars invoice).
+ */
+export function balanceCharge(
+  order: { total: number; currency: Currency },
+  credits: Partial<Record<Currency, number>>,
+  rates: StarsRates,
+): { amount: number; currency: Currency } | undefined {
+  if (order.total > 0 && (credits[order.currency] ?? 0) >= order.total)
+    return { amount: order.total, currency: order.currency };
+  if (order.currency !== 'RUB' && order.currency !== 'USD') return undefined;
+  const stars = starsFor(order.total, order.currency, rates);
+  return (credits.XTR ?? 0) >= stars ? { amount: stars, currency: 'XTR' } : undefined;
 }

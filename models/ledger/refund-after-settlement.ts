@@ -1,6 +1,7 @@
 import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Tx } from '../db.js';
 import type { Currency } from '../orders/table.js';
+import type { PaymentProvider } from '../payments/table.js';
 import { platformFee, proRata } from '../settlement/pro-rata.js';
 import { ownerAccount, platformFeesAccount } from '../settlement/settle-placement.js';
 import { postEntries, type LedgerLine } from './post-entries.js';
@@ -13,7 +14,7 @@ export interface RefundAfterSettlement {
   amount: number;
   currency: Currency;
   /** Where the money goes: `provider:<provider>` (paid back), unless creditAccount says otherwise. */
-  provider: 'stars' | 'stripe' | 'yookassa';
+  provider: PaymentProvider;
   /** E.g. `advertiser:<accountId>` when Stars cannot be refunded in part and the amount is credited. */
   creditAccount?: string;
   at: Date;

@@ -71,7 +71,7 @@ function dueForCheck(database: Database, now: Date, limit: number): Promise<Wait
       .orderBy(asc(payments.updatedAt))
       .limit(limit);
     return rows.flatMap((r) =>
-      r.orderId && r.providerPaymentId && r.provider !== 'stars'
+      r.orderId && r.providerPaymentId && (r.provider === 'stripe' || r.provider === 'yookassa')
         ? [
             {
               ...r,

@@ -2,27 +2,38 @@ import type { Tx } from '../db.js';
 import type { LedgerLine } from '../ledger/post-entries.js';
 import { postEntries } from '../ledger/post-entries.js';
 import type { Currency } from '../orders/table.js';
+import type { PaymentProvider } from './table.js';
 
 /**
  * Sign convention (models/ledger: debit > 0, credit < 0). `provider:<name>` is an asset — money the
  * provider holds for the platform; `escrow` is a liability — money owed to the advertiser until the
- * ad is delivered. A payment debits the provider and credits escrow (escrow's balance goes
+ * ad is delivered. A payment from the advertiser's balance debits `advertiser:<account>` (their
+ * credit, a liability, shrinks) instead of a provider. A payment debits the provider and credits escrow (escrow's balance goes
  * negative by the amount held); a full refund is the exact reversal, bringing both back to zero.
  */
 export const escrowAccount = 'escrow';
 
 export interface EscrowMove {
-  provider: 'stars' | 'stripe' | 'yookassa';
+  provider: PaymentProvider;
   amount: number;
   currency: Currency;
   workspaceId: string;
+  /** The payer; required for 'balance' (the money comes from `advertiser:<payerAccountId>`). */
+  payerAccountId?: string;
+}
+
+/** Where a payment's money comes from: the provider, or the advertiser's credit for 'balance'. */
+export function fundingAccount(move: Pick<EscrowMove, 'provider' | 'payerAccountId'>): string {
+  if (move.provider !== 'balance') return `provider:${move.provider}`;
+  if (!move.payerAccountId) throw new RangeError('A balance payment needs the payer account');
+  return `advertiser:${move.payerAccountId}`; // settle-placement's advertiserAccount (no import cycle)
 }
 
 /** The lines of a payment received into escrow. */
 export function paymentLines(move: EscrowMove): LedgerLine[] {
   const base = { currency: move.currency, workspaceId: move.workspaceId };
   return [
-    { ...base, account: `provider:${move.provider}`, amount: move.amount },
+    { ...base, account: fundingAccount(move), amount: move.amount },
     { ...base, account: escrowAccount, amount: -move.amount },
   ];
 }

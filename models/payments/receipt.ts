@@ -35,7 +35,7 @@ async function orderChannelTitles(tx: Tx, orderId: string): Promise<string> {
 export async function enqueuePaymentReceipt(tx: Tx, input: ReceiptInput): Promise<void> {
   await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
     accountId: input.accountId,
-    key: 'receipt-payment',
+    key: input.provider === 'balance' ? 'receipt-payment-balance' : 'receipt-payment',
     vars: {
       order: input.orderId.slice(0, 8),
       channels: await orderChannelTitles(tx, input.orderId),
@@ -49,14 +49,22 @@ export async function enqueuePaymentReceipt(tx: Tx, input: ReceiptInput): Promis
   });
 }
 
-/** Queues the payer's refund receipt (key `receipt-refund`); `credited` = kept as balance (Stars part). */
+/**
+ * Queues the payer's refund receipt (key `receipt-refund`); `credited` = kept as balance (Stars
+ * part: `receipt-refund-credit`; a balance payment back on the balance: `receipt-refund-balance`).
+ */
 export async function enqueueRefundReceipt(
   tx: Tx,
   input: ReceiptInput & { credited: number },
 ): Promise<void> {
   await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
     accountId: input.accountId,
-    key: input.credited > 0 ? 'receipt-refund-credit' : 'receipt-refund',
+    key:
+      input.provider === 'balance'
+        ? 'receipt-refund-balance'
+        : input.credited > 0
+          ? 'receipt-refund-credit'
+          : 'receipt-refund',
     vars: {
       order: input.orderId.slice(0, 8),
       amount: input.credited > 0 ? input.credited : input.amount,

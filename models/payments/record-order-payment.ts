@@ -20,7 +20,7 @@ export interface OrderPaymentInput {
   details?: Record<string, unknown>;
 }
 
-interface OrderIds {
+export interface OrderIds {
   orderId: string;
   workspaceId: string;
   advertiserAccountId: string;
@@ -95,91 +95,102 @@ export async function recordOrderPayment(
   const ids = await locateOrder(database, input.orderId);
   if (!ids) return fail('unknown_order');
   const scope = { workspaceId: ids.workspaceId, accountId: ids.advertiserAccountId };
-  return database.withScope(scope, async (tx) => {
-    const at = clock.now();
-    const actor =
-      input.provider === 'stars'
-        ? `account:${ids.advertiserAccountId}`
-        : `provider:${input.provider}`;
-    const [order] = await tx
-      .select({ status: orders.status, total: orders.total, currency: orders.currency })
-      .from(orders)
-      .where(eq(orders.id, ids.orderId))
-      .for('update');
-    if (!order) return fail('unknown_order');
-    const row = await targetRow(tx, input);
-    if (row && ['succeeded', 'refunded', 'partially_refunded'].includes(row.status))
-      return ok({ kind: 'duplicate', ...ids });
-    const expected = row
-      ? { amount: row.amount, currency: row.currency }
-      : input.provider === 'stars'
-        ? { amount: input.amount, currency: 'XTR' as const }
-        : { amount: order.total, currency: order.currency };
-    if (expected.amount !== input.amount || expected.currency !== input.currency)
-      return fail('amount_mismatch', { expected });
-    const moved = await transitionOrder(tx, {
-      orderId: ids.orderId,
-      from: ['awaiting_payment'],
-      to: 'paid',
-      actor,
-      at,
-      set: { paidAt: at, holdExpiresAt: null },
-    });
-    const paymentId = await markSucceeded(tx, input, ids, row?.id, !moved.ok, at);
-    await postPaymentToEscrow(tx, {
-      provider: input.provider,
-      amount: input.amount,
-      currency: input.currency,
-      workspaceId: ids.workspaceId,
-      orderId: ids.orderId,
-      chargeId: input.providerPaymentId,
-      at,
-    });
-    await recordAudit(tx, {
-      actor,
-      action: 'payment.received',
-      objectType: 'order',
-      objectId: ids.orderId,
-      data: {
-        provider: input.provider,
-        amount: input.amount,
-        currency: input.currency,
-        providerPaymentId: input.providerPaymentId,
-        paymentId,
-        ...(moved.ok ? {} : { orphan: true }),
-      },
-      at,
-      workspaceId: ids.workspaceId,
-    });
-    if (!moved.ok) return ok({ kind: 'orphan', ...ids });
-    await tx
-      .update(payments)
-      .set({ status: 'cancelled', updatedAt: at })
-      .where(
-        and(
-          eq(payments.orderId, ids.orderId),
-          eq(payments.status, 'pending'),
-          ne(payments.id, paymentId),
-        ),
-      );
-    await markOrderSlotsBooked(tx, ids.orderId);
-    const route = await routePaidOrder(
-      tx,
-      { id: ids.orderId, advertiserAccountId: ids.advertiserAccountId },
-      actor,
-      at,
-    );
-    await enqueuePaymentReceipt(tx, {
-      accountId: ids.advertiserAccountId,
-      orderId: ids.orderId,
-      paymentId,
-      provider: input.provider,
-      amount: input.amount,
-      currency: input.currency,
-      at,
-    });
-    return ok({ kind: 'paid', ...ids, ...route });
+  return database.withScope(scope, (tx) => recordOrderPaymentInTx(tx, ids, input, clock.now()));
+}
+
+/**
+ * recordOrderPayment inside the caller's transaction (scoped to the order's workspace and payer),
+ * for a payment made in that very transaction (the advertiser's balance).
+ */
+export async function recordOrderPaymentInTx(
+  tx: Tx,
+  ids: OrderIds,
+  input: OrderPaymentInput,
+  at: Date,
+): Promise<Result<OrderPaymentOutcome, 'unknown_order' | 'amount_mismatch'>> {
+  const actor =
+    input.provider === 'stars' || input.provider === 'balance'
+      ? `account:${ids.advertiserAccountId}`
+      : `provider:${input.provider}`;
+  const [order] = await tx
+    .select({ status: orders.status, total: orders.total, currency: orders.currency })
+    .from(orders)
+    .where(eq(orders.id, ids.orderId))
+    .for('update');
+  if (!order) return fail('unknown_order');
+  const row = await targetRow(tx, input);
+  if (row && ['succeeded', 'refunded', 'partially_refunded'].includes(row.status))
+    return ok({ kind: 'duplicate', ...ids });
+  const expected = row
+    ? { amount: row.amount, currency: row.currency }
+    : input.provider === 'stars'
+      ? { amount: input.amount, currency: 'XTR' as const }
+      : { amount: order.total, currency: order.currency };
+  if (expected.amount !== input.amount || expected.currency !== input.currency)
+    return fail('amount_mismatch', { expected });
+  const moved = await transitionOrder(tx, {
+    orderId: ids.orderId,
+    from: ['awaiting_payment'],
+    to: 'paid',
+    actor,
+    at,
+    set: { paidAt: at, holdExpiresAt: null },
   });
+  const paymentId = await markSucceeded(tx, input, ids, row?.id, !moved.ok, at);
+  await postPaymentToEscrow(tx, {
+    provider: input.provider,
+    amount: input.amount,
+    currency: input.currency,
+    workspaceId: ids.workspaceId,
+    payerAccountId: ids.advertiserAccountId,
+    orderId: ids.orderId,
+    chargeId: input.providerPaymentId,
+    at,
+  });
+  await recordAudit(tx, {
+    actor,
+    action: 'payment.received',
+    objectType: 'order',
+    objectId: ids.orderId,
+    data: {
+      provider: input.provider,
+      amount: input.amount,
+      currency: input.currency,
+      providerPaymentId: input.providerPaymentId,
+      paymentId,
+      ...(moved.ok ? {} : { orphan: true }),
+    },
+    at,
+    workspaceId: ids.workspaceId,
+  });
+  if (!moved.ok) return ok({ kind: 'orphan', ...ids });
+  await tx
+    .update(payments)
+    .set({ status: 'cancelled', updatedAt: at })
+    .where(
+      and(
+        eq(payments.orderId, ids.orderId),
+        eq(payments.status, 'pending'),
+        ne(payments.id, paymentId),
+      ),
+    );
+  await markOrderSlotsBooked(tx, ids.orderId);
+  const route = await routePaidOrder(
+    tx,
+    { id: ids.orderId, advertiserAccountId: ids.advertiserAccountId },
+    actor,
+    at,
+  );
+  await enqueuePaymentReceipt(tx, {
+    accountId: ids.advertiserAccountId,
+    orderId: ids.orderId,
+    paymentId,
+    provider: input.provider,
+    amount: input.amount,
+    currency: input.currency,
+    at,
+  });
+  return ok({ kind: 'paid', ...ids, ...route });
 }
 
 /** The payment row becomes succeeded (inserted when the provider paid a row we never opened). */

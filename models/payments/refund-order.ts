@@ -38,6 +38,10 @@ export function starsPaymentRefunder(refund: StarsRefunder): PaymentRefunder {
   };
 }
 
+/** The money of a balance payment never left the ledger: its refund is only the credit posting. */
+const balanceRefunder: PaymentRefunder = (request) =>
+  Promise.resolve({ ok: true, refundId: request.providerPaymentId, status: 'succeeded' });
+
 export interface RefundInput {
   workspaceId: string;
   orderId: string;
@@ -62,6 +66,7 @@ export interface RefundDone {
 type RefundCode = 'nothing_to_refund' | 'amount_too_large' | 'refund_failed';
 
 function refunderFor(input: RefundInput, provider: PaymentProvider): PaymentRefunder | undefined {
+  if (provider === 'balance') return balanceRefunder;
   const given = input.refunders?.[provider];
   if (given) return given;
   return provider === 'stars' && input.refund ? starsPaymentRefunder(input.refund) : undefined;
@@ -70,7 +75,7 @@ function refunderFor(input: RefundInput, provider: PaymentProvider): PaymentRefu
 /**
  * Gives back `amount` (undefined = all that is left) of the order's payment: through its provider,
  * except that Stars refund only whole untouched charges — a part of a Stars payment is credited to
- * `advertiser:<account>` instead. Then one transaction records what is not recorded yet. A provider
+ * `advertiser:<account>` instead, and a balance payment always goes back to that credit. Then one transaction records what is not recorded yet. A provider
  * failure is noted on the payment and returns 'refund_failed' (the payment keeps its money, which
  * is what the refunds job retries); never lost, never doubled.
  */
@@ -89,7 +94,10 @@ async function refundHeld(
     return fail('amount_too_large', { left });
   const untouched = held.refundedAmount === 0 && (held.settlement?.credited ?? 0) === 0;
   const wholeStars = held.provider === 'stars' && untouched;
-  const credited = held.provider === 'stars' && !(wholeStars && amount === held.amount);
+  // A balance payment goes back where it came from: the advertiser's credit, no provider call.
+  const credited =
+    held.provider === 'balance' ||
+    (held.provider === 'stars' && !(wholeStars && amount === held.amount));
   let refundId: string | undefined;
   if (!credited) {
     const outcome = await callProvider(input, held, amount);

@@ -15,8 +15,12 @@ import { currencies, currencyCheck, orders } from '../orders/table.js';
 import { subscriptions } from '../subscriptions/table.js';
 import { workspaces } from '../workspaces/table.js';
 
-export const paymentProviders = ['stars', 'stripe', 'yookassa'] as const;
+/** `balance`: paid from the advertiser's ledger credit (`advertiser:<accountId>`), orders only. */
+export const paymentProviders = ['stars', 'stripe', 'yookassa', 'balance'] as const;
 export type PaymentProvider = (typeof paymentProviders)[number];
+/** What a Pro subscription can be bought with (never the advertiser's balance). */
+export const subscriptionProviders = ['stars', 'stripe', 'yookassa'] as const;
+export type SubscriptionProvider = (typeof subscriptionProviders)[number];
 export const paymentStatuses = [
   'pending',
   'succeeded',
@@ -62,7 +66,10 @@ export const payments = pgTable(
     index('payments_workspace_idx').on(t.workspaceId, t.createdAt),
     index('payments_account_idx').on(t.accountId, t.createdAt),
     index('payments_order_idx').on(t.orderId),
-    check('payments_provider_check', sql`${t.provider} in ('stars', 'stripe', 'yookassa')`),
+    check(
+      'payments_provider_check',
+      sql`${t.provider} in ('stars', 'stripe', 'yookassa', 'balance')`,
+    ),
     check(
       'payments_status_check',
       sql`${t.status} in ('pending', 'succeeded', 'failed', 'cancelled', 'refunded', 'partially_refunded')`,

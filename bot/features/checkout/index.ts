@@ -7,6 +7,7 @@ import { assertNever } from '../../../models/errors.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { html } from '../../html.js';
 import { checkoutPattern, methodOf, payPattern } from './callback-data.js';
+import { payFromBalance } from './balance.js';
 import { payExternally } from './external.js';
 import { offerPayment } from './methods.js';
 import { answerPreCheckout } from './pre-checkout.js';
@@ -19,8 +20,8 @@ const orderPayloadPrefix = 'order:';
 
 /**
  * Checkout: `chk:review:<bundleId>` offers each order of the bundle the configured methods (Stars
- * alone ⇒ its invoice at once); `chk:pay:<s|c|y>:<orderId>` sends the Stars invoice or the
- * Stripe/YooKassa link;
+ * alone ⇒ its invoice at once); `chk:pay:<s|c|y|b>:<orderId>` sends the Stars invoice or the
+ * Stripe/YooKassa link, or pays the whole order from the advertiser's balance;
  * pre_checkout_query is answered at once (ok only for an order still awaiting exactly this
  * payment); successful_payment credits escrow once per charge and routes the order to review.
  * Only payloads starting `order:` are answered here; others pass on (`next`). Installed before
@@ -50,6 +51,10 @@ export function createCheckoutFeature(deps: BotDeps, i18n: I18n<BotContext>): Co
     if (method === 'stars') {
       const view = await readMyOrder(deps.database, accountId, orderId);
       await invoiceOrder(ctx, deps, accountId, orderId, view?.bundleId ?? '');
+      return;
+    }
+    if (method === 'balance') {
+      await payFromBalance(ctx, { ...deps, i18n, api: ctx.api }, accountId, orderId);
       return;
     }
     await payExternally(ctx, deps, accountId, orderId, method);

@@ -1,16 +1,18 @@
 import { InlineKeyboard } from 'grammy';
 import { readMyOrder } from '../../../models/checkout/my-orders.js';
-import { paymentMethodsFor } from '../../../models/checkout/payment-methods.js';
+import { balanceCharge, paymentMethodsFor } from '../../../models/checkout/payment-methods.js';
+import { readAdvertiserBalance } from '../../../models/payments/advertiser-balance.js';
 import { starsFor } from '../../../models/payments/stars-amount.js';
 import type { Currency } from '../../../models/orders/table.js';
 import type { PaymentProvider } from '../../../models/payments/table.js';
 import type { BotContext, BotDeps } from '../../context.js';
+import { money } from '../balance/present.js';
 import { escapeHtml, html } from '../../html.js';
 import { payData } from './callback-data.js';
 import { invoiceOrder } from './invoice.js';
 import { itemLines, markingText, orderMoney, totalLines } from './present.js';
 
-const ratesOf = (deps: BotDeps) => ({
+export const ratesOf = (deps: BotDeps) => ({
   starsPerRub: deps.config.starsPerRub,
   starsPerUsd: deps.config.starsPerUsd,
 });
@@ -25,6 +27,17 @@ export function methodsFor(deps: BotDeps, order: { total: number; currency: Curr
   return paymentMethodsFor(order.currency, configured, stars);
 }
 
+/** What paying the order from the advertiser's credit would take (undefined: not fully covered). */
+export async function balanceChargeFor(
+  deps: BotDeps,
+  accountId: string,
+  order: { total: number; currency: Currency },
+) {
+  const { credits } = await readAdvertiserBalance(deps.database, accountId, 0);
+  const byCurrency = Object.fromEntries(credits.map((c) => [c.currency, c.available]));
+  return balanceCharge(order, byCurrency, ratesOf(deps));
+}
+
 /** The button of one method, with the order's total in that method's currency. */
 function methodLabel(
   ctx: BotContext,
@@ -32,10 +45,17 @@ function methodLabel(
   method: PaymentProvider,
   order: { total: number; currency: Currency },
   locale: string,
+  balance?: { amount: number; currency: Currency },
 ): string {
   if (method === 'stars') {
     const stars = starsFor(order.total, order.currency, ratesOf(deps));
     return ctx.t('checkout-method-stars', { amount: `${stars} ⭐` });
+  }
+  if (method === 'balance') {
+    const charge = balance ?? { amount: order.total, currency: order.currency };
+    return ctx.t('checkout-method-balance', {
+      amount: money(charge.amount, charge.currency, locale),
+    });
   }
   const amount = orderMoney(order.total, order.currency, locale);
   return ctx.t(method === 'stripe' ? 'checkout-method-stripe' : 'checkout-method-yookassa', {
@@ -55,7 +75,10 @@ export async function offerPayment(
   bundleId: string,
 ): Promise<void> {
   const view = await readMyOrder(deps.database, accountId, orderId);
-  const methods = view ? methodsFor(deps, view) : [];
+  const balance = view ? await balanceChargeFor(deps, accountId, view) : undefined;
+  const methods = view
+    ? [...methodsFor(deps, view), ...(balance ? (['balance'] as const) : [])]
+    : [];
   if (!view || (methods.length === 1 && methods[0] === 'stars')) {
     await invoiceOrder(ctx, deps, accountId, orderId, bundleId);
     return;
@@ -65,7 +88,9 @@ export async function offerPayment(
   const channels = [...new Set(view.items.map((i) => i.channelTitle))].join(', ');
   const keyboard = new InlineKeyboard();
   for (const method of methods)
-    keyboard.text(methodLabel(ctx, deps, method, view, locale), payData(method, orderId)).row();
+    keyboard
+      .text(methodLabel(ctx, deps, method, view, locale, balance), payData(method, orderId))
+      .row();
   const text = [
     ctx.t('checkout-summary', { channels: escapeHtml(channels) }),
     itemLines(t, view, locale, view.advertiser.timezone),

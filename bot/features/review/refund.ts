@@ -22,7 +22,8 @@ export async function refundAndTell(
     { ...order, actor, refunders: createRefunders(deps.api, deps.providers) },
     deps.clock,
   );
-  if (result.ok && result.value.currency !== 'XTR') return;
+  // Non-Stars amounts and money back on the balance are told by the refund receipt.
+  if (result.ok && (result.value.currency !== 'XTR' || result.value.provider === 'balance')) return;
   if (result.ok) {
     await tellAdvertiser(deps, order.workspaceId, order.orderId, {
       kind: refunded,

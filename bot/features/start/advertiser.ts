@@ -5,12 +5,17 @@ import { present } from '../channels/present.js';
 /** Callback data of «‹ Back» on the advertiser screen: the role menu again. */
 export const startMenuData = 'start:menu';
 
-/** «🎯 I advertise»: what advertisers do here, «🔎 Find channels» (`cat:home`), «🧾 My orders» (`ord:list`). */
+/**
+ * «🎯 I advertise»: what advertisers do here, «🔎 Find channels» (`cat:home`), «🧾 My orders»
+ * (`ord:list`), «💰 My balance» (`adv:balance`, the balance feature).
+ */
 export async function showAdvertiserScreen(ctx: BotContext): Promise<void> {
   const keyboard = new InlineKeyboard()
     .text(ctx.t('catalog-button-find'), 'cat:home')
     .row()
     .text(ctx.t('catalog-button-orders'), 'ord:list')
+    .row()
+    .text(ctx.t('adv-balance-button'), 'adv:balance')
     .row()
     .text(ctx.t('start-back'), startMenuData);
   await present(ctx, ctx.t('catalog-advertiser-text', { bot: ctx.me.username }), keyboard);

@@ -1,5 +1,5 @@
 import { InlineKeyboard } from 'grammy';
-import type { PaymentProvider } from '../../../models/payments/table.js';
+import type { SubscriptionProvider } from '../../../models/payments/table.js';
 import { subscriptionPayload } from '../../../models/subscriptions/payload.js';
 import {
   proPrices,
@@ -19,7 +19,7 @@ async function paymentUrl(
   ctx: BotContext,
   deps: BotDeps,
   workspaceId: string,
-  method: PaymentProvider,
+  method: SubscriptionProvider,
   key: string,
 ): Promise<string | undefined> {
   const prices = proPrices({
@@ -78,7 +78,7 @@ export async function sendPaymentLink(
   ctx: BotContext,
   deps: BotDeps,
   workspaceId: string,
-  method: PaymentProvider,
+  method: SubscriptionProvider,
 ): Promise<void> {
   const locale = await ctx.i18n.getLocale();
   const key = `pro:${workspaceId}:${ctx.callbackQuery?.id ?? ctx.update.update_id}`;

@@ -1,6 +1,9 @@
 import { Composer, GrammyError } from 'grammy';
 import { assertNever } from '../../../models/errors.js';
-import { paymentProviders, type PaymentProvider } from '../../../models/payments/table.js';
+import {
+  subscriptionProviders,
+  type SubscriptionProvider,
+} from '../../../models/payments/table.js';
 import { endSubscription } from '../../../models/subscriptions/activate-subscription.js';
 import { planView } from '../../../models/subscriptions/plan-view.js';
 import { ensureOwnerWorkspace } from '../../../models/workspaces/ensure-owner-workspace.js';
@@ -101,9 +104,13 @@ export function createSubscriptionFeature(deps: BotDeps): Composer<BotContext> {
     await showPlanScreen(ctx, deps, 'edit');
   });
   owner.callbackQuery(/^plan:buy:([a-z]+)$/, async (ctx) => {
-    const method = ctx.match[1] as PaymentProvider;
+    const method = ctx.match[1] as SubscriptionProvider;
     const access = await ownWorkspace(ctx, deps);
-    if (!access || !paymentProviders.includes(method) || !purchaseMethods(deps).includes(method)) {
+    if (
+      !access ||
+      !subscriptionProviders.includes(method) ||
+      !purchaseMethods(deps).includes(method)
+    ) {
       await ctx.answerCallbackQuery({ text: ctx.t('subscription-method-unavailable') });
       return;
     }

@@ -1,5 +1,5 @@
 import { InlineKeyboard } from 'grammy';
-import type { PaymentProvider } from '../../../models/payments/table.js';
+import type { SubscriptionProvider } from '../../../models/payments/table.js';
 import type { PlanView } from '../../../models/subscriptions/plan-view.js';
 import { proPrices } from '../../../models/subscriptions/pricing.js';
 import {
@@ -14,13 +14,13 @@ import { formatPrice } from '../../money.js';
 /** Callback data of the screen: `plan:<action>[:<method>]`. */
 export const planCallback = {
   show: 'plan:show',
-  buy: (method: PaymentProvider) => `plan:buy:${method}`,
+  buy: (method: SubscriptionProvider) => `plan:buy:${method}`,
   cancel: 'plan:cancel',
   cancelConfirm: 'plan:cancel:yes',
 } as const;
 
 /** The purchase methods configured: Stars always, Stripe and YooKassa when their keys are set. */
-export function purchaseMethods(deps: BotDeps): PaymentProvider[] {
+export function purchaseMethods(deps: BotDeps): SubscriptionProvider[] {
   return [
     'stars',
     ...(deps.providers?.stripe ? (['stripe'] as const) : []),
@@ -29,7 +29,7 @@ export function purchaseMethods(deps: BotDeps): PaymentProvider[] {
 }
 
 /** Pro's price for a method, formatted in the method's currency. */
-export function methodPrice(deps: BotDeps, method: PaymentProvider, locale: string): string {
+export function methodPrice(deps: BotDeps, method: SubscriptionProvider, locale: string): string {
   const prices = proPrices({
     starsPerRub: deps.config.starsPerRub,
     starsPerUsd: deps.config.starsPerUsd,

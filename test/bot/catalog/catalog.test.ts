@@ -50,6 +50,7 @@ describe('an advertiser finds a channel', () => {
     expect(buttons(alex.botMessages().at(-1)!).map((b) => b.callback_data)).toEqual([
       'cat:home',
       'ord:list',
+      'adv:balance',
       'start:menu',
     ]);
     await alex.click('🔎 Find channels');
