@@ -1,13 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  attachProviderPayment,
-  prepareExternalPayment,
-} from '../../../models/checkout/prepare-external-payment.js';
-import { prepareInvoice } from '../../../models/checkout/prepare-invoice.js';
-import { recordStarsPayment } from '../../../models/checkout/record-stars-payment.js';
 import type { Clock } from '../../../models/clock.js';
-import { orderReadiness } from '../../../models/creatives/order-readiness.js';
 import type { Database } from '../../../models/db.js';
 import { listPendingRefunds } from '../../../models/payments/list-pending-refunds.js';
 import { recordOrderPayment } from '../../../models/payments/record-order-payment.js';
@@ -16,13 +9,13 @@ import type { PaymentRefunder, RefundRequest } from '../../../models/providers/t
 import { orders, payments } from '../../../models/schema.js';
 import { cancelOrderForAdmin } from '../../../models/admin/block-orders.js';
 import { createTestDatabase } from '../../helpers/db.js';
+import { openExternalPayment, payWithStars } from '../../helpers/pay-order.js';
 import { seedHeldOrder } from '../checkout/seed-order.js';
 import { seedAdvertiser } from '../orders/seed-orders.js';
 
 let database: Database;
 let nowMs = Date.UTC(2031, 5, 6, 9, 0);
 const clock: Clock = { now: () => new Date(nowMs), offsetMs: () => 0 };
-const rates = { starsPerRub: 0.77, starsPerUsd: 77 };
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -45,48 +38,19 @@ async function paidTwice() {
   const advertiser = await seedAdvertiser(database);
   const seeded = await seedHeldOrder(database, advertiser, { now: clock.now() });
   // The advertiser opens a YooKassa payment first…
-  const prepared = await prepareExternalPayment(
-    database,
-    {
-      accountId: advertiser,
-      orderId: seeded.orderId,
-      provider: 'yookassa',
-      readiness: orderReadiness,
-    },
-    clock,
-  );
-  if (!prepared.ok) throw new Error(prepared.code);
-  const ykId = `yk-${prepared.value.paymentId}`;
-  await attachProviderPayment(
-    database,
-    {
-      accountId: advertiser,
-      workspaceId: seeded.workspaceId,
-      paymentId: prepared.value.paymentId,
-      providerPaymentId: ykId,
-      confirmationUrl: 'https://yoomoney.example/checkout',
-    },
-    clock,
-  );
+  const { providerPaymentId: ykId } = await openExternalPayment(database, clock, {
+    accountId: advertiser,
+    workspaceId: seeded.workspaceId,
+    orderId: seeded.orderId,
+    provider: 'yookassa',
+  });
   // …then switches to Stars and pays the invoice.
   nowMs += 60_000;
-  const invoice = await prepareInvoice(
-    database,
-    { accountId: advertiser, orderId: seeded.orderId, rates, readiness: orderReadiness },
-    clock,
-  );
-  if (!invoice.ok) throw new Error(invoice.code);
-  const stars = await recordStarsPayment(
-    database,
-    {
-      accountId: advertiser,
-      payload: invoice.value.payload,
-      chargeId: `charge-${seeded.orderId}`,
-      amount: invoice.value.stars,
-      currency: 'XTR',
-    },
-    clock,
-  );
+  const { paid: stars } = await payWithStars(database, clock, {
+    accountId: advertiser,
+    orderId: seeded.orderId,
+    chargeId: `charge-${seeded.orderId}`,
+  });
   expect(stars.ok && stars.value.kind).toBe('paid');
   // The still-open YooKassa payment is completed too: an orphan, refunded at once.
   nowMs += 60_000;

@@ -1,11 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  attachProviderPayment,
-  prepareExternalPayment,
-} from '../../../models/checkout/prepare-external-payment.js';
 import type { Clock } from '../../../models/clock.js';
-import { orderReadiness } from '../../../models/creatives/order-readiness.js';
 import type { Database } from '../../../models/db.js';
 import { reconcileProviderRefund } from '../../../models/payments/reconcile-refund.js';
 import { recordOrderPayment } from '../../../models/payments/record-order-payment.js';
@@ -13,6 +8,7 @@ import { refundPaymentPart } from '../../../models/payments/refund-order.js';
 import type { PaymentRefunder } from '../../../models/providers/types.js';
 import { payments } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
+import { openExternalPayment } from '../../helpers/pay-order.js';
 import { seedHeldOrder } from '../checkout/seed-order.js';
 import { seedAdvertiser } from '../orders/seed-orders.js';
 
@@ -31,29 +27,12 @@ afterAll(async () => {
 async function paidByYooKassa() {
   const advertiser = await seedAdvertiser(database);
   const seeded = await seedHeldOrder(database, advertiser, { now: clock.now() });
-  const prepared = await prepareExternalPayment(
-    database,
-    {
-      accountId: advertiser,
-      orderId: seeded.orderId,
-      provider: 'yookassa',
-      readiness: orderReadiness,
-    },
-    clock,
-  );
-  if (!prepared.ok) throw new Error(prepared.code);
-  const providerPaymentId = `yk-${prepared.value.paymentId}`;
-  await attachProviderPayment(
-    database,
-    {
-      accountId: advertiser,
-      workspaceId: seeded.workspaceId,
-      paymentId: prepared.value.paymentId,
-      providerPaymentId,
-      confirmationUrl: 'https://yoomoney.example/checkout',
-    },
-    clock,
-  );
+  const { providerPaymentId } = await openExternalPayment(database, clock, {
+    accountId: advertiser,
+    workspaceId: seeded.workspaceId,
+    orderId: seeded.orderId,
+    provider: 'yookassa',
+  });
   const paid = await recordOrderPayment(
     database,
     {
