@@ -1172,6 +1172,8 @@ admin-decision = { $decision ->
     [full_refund] Full refund
     [partial_refund] Partial refund
     [no_refund] No refund
+    [cancelled] Closed: the order was cancelled
+    [blocked] Blocked
    *[other] { $decision }
 }
 admin-done = Done.

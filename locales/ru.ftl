@@ -1175,6 +1175,8 @@ admin-decision = { $decision ->
     [full_refund] Полный возврат
     [partial_refund] Частичный возврат
     [no_refund] Без возврата
+    [cancelled] Закрыто: заказ отменён
+    [blocked] Заблокировано
    *[other] { $decision }
 }
 admin-done = Готово.

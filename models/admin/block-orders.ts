@@ -7,6 +7,8 @@ import { transitionOrder } from '../orders/transition-order.js';
 import { payments } from '../payments/table.js';
 import { placements } from '../placements/table.js';
 import { scheduleInTx } from '../verification/notify.js';
+import type { AdminActor } from './block-rules.js';
+import { closeOpenAdminCard } from './cards.js';
 
 /** Unpaid orders: cancelled and their holds released; nothing to refund. */
 const unpaidStatuses: OrderStatus[] = ['held', 'awaiting_payment'];
@@ -30,7 +32,14 @@ export interface BlockedOrder {
  */
 export async function cancelChannelOrders(
   tx: Tx,
-  input: { channelId: string; channelTitle: string; reason: string; actor: string; at: Date },
+  input: {
+    channelId: string;
+    channelTitle: string;
+    reason: string;
+    actor: string;
+    admin: AdminActor;
+    at: Date;
+  },
 ): Promise<BlockedOrder[]> {
   const { at } = input;
   const rows = await tx
@@ -58,6 +67,17 @@ export async function cancelChannelOrders(
       at,
     });
     if (!moved) continue;
+    // An order that waited for an admin's look at its creative: that card is closed as cancelled.
+    if (row.status === 'paid') {
+      await closeOpenAdminCard(tx, {
+        kind: 'creative',
+        objectId: row.id,
+        decision: 'cancelled',
+        reason: input.reason,
+        admin: input.admin,
+        at,
+      });
+    }
     const paid = paidStatuses.includes(row.status);
     cancelled.push({
       orderId: row.id,

@@ -16,6 +16,7 @@ import {
   type BlockCode,
   type UnblockCode,
 } from './block-rules.js';
+import { closeOpenAdminCard } from './cards.js';
 
 export {
   actorOf,
@@ -78,6 +79,16 @@ export async function blockChannel(
       channelTitle: channel.title,
       reason,
       actor,
+      admin: input.admin,
+      at,
+    });
+    // A channel still waiting for approval: its card is closed as blocked.
+    await closeOpenAdminCard(tx, {
+      kind: 'channel',
+      objectId: channel.id,
+      decision: 'blocked',
+      reason,
+      admin: input.admin,
       at,
     });
     await recordAudit(tx, {

@@ -136,6 +136,37 @@ export async function decideAdminCard(
   return ok({ cardId });
 }
 
+/**
+ * Closes the object's card if one is still open, because the object ended another way (an order
+ * cancelled by a channel block, a pending channel blocked): decided with `decision`, re-rendered
+ * in place. No card, or one already decided ⇒ nothing happens (app_system tx).
+ */
+export async function closeOpenAdminCard(tx: Tx, input: DecideAdminCardInput): Promise<boolean> {
+  const updated = await tx
+    .update(adminCards)
+    .set({
+      status: 'decided',
+      decision: input.decision,
+      reason: input.reason ?? null,
+      decidedByTelegramId: input.admin.telegramId,
+      decidedByName: input.admin.name,
+      decidedAt: input.at,
+      updatedAt: input.at,
+    })
+    .where(
+      and(
+        eq(adminCards.kind, input.kind),
+        eq(adminCards.objectId, input.objectId),
+        eq(adminCards.status, 'open'),
+      ),
+    )
+    .returning({ id: adminCards.id });
+  const card = updated[0];
+  if (!card) return false;
+  await enqueueJobInTx(tx, adminCardRenderJob, { cardId: card.id }, asap);
+  return true;
+}
+
 /** Adds keys to a card's data (e.g. a note for the next render); app_system tx. */
 export async function mergeAdminCardData(
   tx: Tx,

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminCardOf, adminCardRenderJob } from '../../../models/admin/cards.js';
+import { blockChannel } from '../../../models/admin/block.js';
+import { adminCardOf, adminCardRenderJob, openAdminCard } from '../../../models/admin/cards.js';
 import { approveChannel, rejectChannel } from '../../../models/admin/moderate-channel.js';
 import {
   approveOrderCreatives,
@@ -266,5 +267,42 @@ describe('creative moderation routing', () => {
     } finally {
       await moderation(true);
     }
+  });
+});
+
+describe('cards of objects that end another way', () => {
+  it('a channel block closes the open creative card of its order (cancelled) and a pending channel’s own card (blocked)', async () => {
+    const advertiser = await seedAdvertiser(database);
+    const { seeded, route } = await paidOrder(advertiser);
+    expect(route).toBe('moderation');
+    // The render job would open the card; open it as it does.
+    await database.withSystem('test: open the card', (tx) =>
+      openAdminCard(tx, { kind: 'creative', objectId: seeded.orderId, at: clock.now() }),
+    );
+    const blocked = await blockChannel(
+      database,
+      { channelId: seeded.channelId, admin, reason: 'Fraudulent audience' },
+      clock,
+    );
+    expect(blocked.ok && blocked.value.orders.map((o) => o.orderId)).toEqual([seeded.orderId]);
+    expect((await orderRow(seeded.orderId))?.status).toBe('cancelled');
+    expect(await adminCardOf(database, 'creative', seeded.orderId)).toMatchObject({
+      status: 'decided',
+      decision: 'cancelled',
+      reason: 'Fraudulent audience',
+      decidedByName: admin.name,
+    });
+
+    const { channelId } = await newChannel();
+    await database.withSystem('test: open the card', (tx) =>
+      openAdminCard(tx, { kind: 'channel', objectId: channelId, at: clock.now() }),
+    );
+    expect(
+      (await blockChannel(database, { channelId, admin, reason: 'Spam channel' }, clock)).ok,
+    ).toBe(true);
+    expect(await adminCardOf(database, 'channel', channelId)).toMatchObject({
+      status: 'decided',
+      decision: 'blocked',
+    });
   });
 });
