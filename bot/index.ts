@@ -10,6 +10,7 @@ import { createCatalogFeature } from './features/catalog/index.js';
 import { createChannelWatchFeature } from './features/channel-watch/index.js';
 import { createChannelsFeature } from './features/channels/index.js';
 import { createCheckoutFeature } from './features/checkout/index.js';
+import { createUnclaimedPayments } from './features/checkout/unclaimed.js';
 import { createCreativeFeature } from './features/creative/index.js';
 import { createDisputesFeature } from './features/disputes/index.js';
 import { createFallbackFeature } from './features/fallback/index.js';
@@ -66,6 +67,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   // Pro: Stars subscription payments (`sub:` payloads; anything else goes on to checkout).
   app.use(createStarsSubscriptionPayments(deps));
   app.use(createCheckoutFeature(deps, i18n));
+  app.use(createUnclaimedPayments(deps));
   app.use(createPaySupportFeature());
   // Conversations: the plugin, then /cancel (before any conversation sees the update).
   app.use(createConversations(i18n));
