@@ -3,14 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../../models/clock.js';
 import type { Database } from '../../../models/db.js';
 import { reconcileProviderRefund } from '../../../models/payments/reconcile-refund.js';
-import { recordOrderPayment } from '../../../models/payments/record-order-payment.js';
 import { refundPaymentPart } from '../../../models/payments/refund-order.js';
 import type { PaymentRefunder } from '../../../models/providers/types.js';
 import { payments } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { openExternalPayment } from '../../helpers/pay-order.js';
-import { seedHeldOrder } from '../checkout/seed-order.js';
-import { seedAdvertiser } from '../orders/seed-orders.js';
+import { paidByYooKassa } from './paid-orders.js';
 
 let database: Database;
 const nowMs = Date.UTC(2031, 5, 6, 9, 0);
@@ -23,34 +20,9 @@ afterAll(async () => {
   await database?.close();
 });
 
-/** A held RUB order paid through YooKassa (as its webhook would record it). */
-async function paidByYooKassa() {
-  const advertiser = await seedAdvertiser(database);
-  const seeded = await seedHeldOrder(database, advertiser, { now: clock.now() });
-  const { providerPaymentId } = await openExternalPayment(database, clock, {
-    accountId: advertiser,
-    workspaceId: seeded.workspaceId,
-    orderId: seeded.orderId,
-    provider: 'yookassa',
-  });
-  const paid = await recordOrderPayment(
-    database,
-    {
-      provider: 'yookassa',
-      providerPaymentId,
-      orderId: seeded.orderId,
-      amount: seeded.total,
-      currency: 'RUB',
-    },
-    clock,
-  );
-  expect(paid.ok && paid.value.kind).toBe('paid');
-  return { seeded, providerPaymentId };
-}
-
 describe('a refund whose provider webhook is recorded before our own answer', () => {
   it('is still reported as done (once), so an admin is not told to refund again', async () => {
-    const { seeded, providerPaymentId } = await paidByYooKassa();
+    const { seeded, providerPaymentId } = await paidByYooKassa(database, clock);
     let calls = 0;
     // The provider refunds, and its refund.succeeded notification is handled before the call returns.
     const refunder: PaymentRefunder = async (request) => {

@@ -6,7 +6,6 @@ import type { Database } from '../../../models/db.js';
 import { balanceOf } from '../../../models/ledger/queries.js';
 import { listPendingRefunds } from '../../../models/payments/list-pending-refunds.js';
 import { reconcileProviderRefund } from '../../../models/payments/reconcile-refund.js';
-import { recordOrderPayment } from '../../../models/payments/record-order-payment.js';
 import { refundOrderPayment, refundPaymentPart } from '../../../models/payments/refund-order.js';
 import type {
   PaymentRefunder,
@@ -15,7 +14,8 @@ import type {
 } from '../../../models/providers/types.js';
 import { orders, payments } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { openExternalPayment, payWithStars } from '../../helpers/pay-order.js';
+import { paidByYooKassa } from './paid-orders.js';
+import { payWithStars } from '../../helpers/pay-order.js';
 import { seedHeldOrder, type SeededOrder } from '../checkout/seed-order.js';
 import { seedAdvertiser } from '../orders/seed-orders.js';
 import { seedPublishedOrder } from '../settlement/seed-settlement.js';
@@ -63,31 +63,6 @@ async function read(o: SeededOrder) {
   });
 }
 
-/** A held RUB order paid through YooKassa (as its webhook would record it). */
-async function paidByYooKassa() {
-  const advertiser = await seedAdvertiser(database);
-  const seeded = await seedHeldOrder(database, advertiser, { now: clock.now() });
-  const { providerPaymentId } = await openExternalPayment(database, clock, {
-    accountId: advertiser,
-    workspaceId: seeded.workspaceId,
-    orderId: seeded.orderId,
-    provider: 'yookassa',
-  });
-  const paid = await recordOrderPayment(
-    database,
-    {
-      provider: 'yookassa',
-      providerPaymentId,
-      orderId: seeded.orderId,
-      amount: seeded.total,
-      currency: 'RUB',
-    },
-    clock,
-  );
-  expect(paid.ok && paid.value.kind).toBe('paid');
-  return { advertiser, seeded, providerPaymentId };
-}
-
 /** A held RUB order paid with Stars. */
 async function paidByStars() {
   const advertiser = await seedAdvertiser(database);
@@ -103,7 +78,7 @@ async function paidByStars() {
 
 describe('refunds through every provider', () => {
   it('a cancelled YooKassa order is refunded in full through YooKassa: escrow back to 0, order refunded', async () => {
-    const { advertiser, seeded, providerPaymentId } = await paidByYooKassa();
+    const { advertiser, seeded, providerPaymentId } = await paidByYooKassa(database, clock);
     await cancelOrder(database, { accountId: advertiser, orderId: seeded.orderId }, clock);
     const yookassa = fakeRefunder();
     const stars = fakeRefunder();
@@ -138,7 +113,7 @@ describe('refunds through every provider', () => {
   });
 
   it('a provider failure is retried with the same key until it goes through; never doubled', async () => {
-    const { advertiser, seeded } = await paidByYooKassa();
+    const { advertiser, seeded } = await paidByYooKassa(database, clock);
     await cancelOrder(database, { accountId: advertiser, orderId: seeded.orderId }, clock);
     const yookassa = fakeRefunder([
       { ok: false, alreadyRefunded: false, retryable: true, error: 'HTTP 500' },
@@ -171,7 +146,7 @@ describe('refunds through every provider', () => {
   });
 
   it('with its provider not configured a refund fails (kept for the retry job) instead of being lost', async () => {
-    const { advertiser, seeded } = await paidByYooKassa();
+    const { advertiser, seeded } = await paidByYooKassa(database, clock);
     await cancelOrder(database, { accountId: advertiser, orderId: seeded.orderId }, clock);
     const result = await refundOrderPayment(
       database,
@@ -189,7 +164,7 @@ describe('refunds through every provider', () => {
   });
 
   it('a partial refund moves exactly that amount through the provider; the rest stays in escrow', async () => {
-    const { seeded } = await paidByYooKassa();
+    const { seeded } = await paidByYooKassa(database, clock);
     const yookassa = fakeRefunder();
     const input = {
       workspaceId: seeded.workspaceId,
@@ -261,7 +236,7 @@ describe('refunds through every provider', () => {
   });
 
   it('a refund webhook records only what is not recorded yet (ours first, then the webhook; dashboard refunds too)', async () => {
-    const { seeded, providerPaymentId } = await paidByYooKassa();
+    const { seeded, providerPaymentId } = await paidByYooKassa(database, clock);
     const yookassa = fakeRefunder();
     await refundPaymentPart(
       database,
