@@ -107,6 +107,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const url = options.url ?? embedded?.url ?? '';
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', (err) => logger.warn({ err }, 'idle database connection failed'));
+  // A connection killed while checked out between queries (server restart, DROP … WITH (FORCE))
+  // emits 'error' on its client, where the pool's idle listener is not attached: log it rather
+  // than let an unhandled 'error' event end the process. The next query on it fails normally.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => logger.warn({ err }, 'database connection failed'));
+  });
   const db = drizzle(pool, { schema });
 
   try {
