@@ -32,6 +32,8 @@ export interface Jobs {
   /** Stops taking new jobs and waits for running ones (up to timeoutMs), then releases locks. */
   stop(timeoutMs?: number): Promise<void>;
   isRunning(): boolean;
+  /** The LISTEN channel's state ('connected', 'reconnecting', …); undefined when only polling. */
+  notificationState(): string | undefined;
   /** Schedules a job at a platform time (Agenda keeps real time; the test clock offset is removed). */
   scheduleAt(name: string, data: Record<string, unknown>, at: Date): Promise<void>;
 }
@@ -39,12 +41,13 @@ export interface Jobs {
 /** Agenda on the application's PostgreSQL (its own agenda_jobs table), with every job defined. */
 export function createJobs(deps: JobsDeps): Jobs {
   const embedded = !deps.config.databaseUrl;
+  const backend = new PostgresBackend({
+    pool: deps.database.pool,
+    // PGlite served over pglite-socket never delivers NOTIFY: poll instead (~1 s).
+    disableNotifications: embedded,
+  });
   const agenda = new Agenda({
-    backend: new PostgresBackend({
-      pool: deps.database.pool,
-      // PGlite served over pglite-socket never delivers NOTIFY: poll instead (~1 s).
-      disableNotifications: embedded,
-    }),
+    backend,
     name: `lytslot-${process.pid}`,
     // The test clock moves due times in the table; poll often so jobs follow within a second.
     processEvery: deps.config.testClock ? 500 : embedded ? 1000 : 5000,
@@ -54,6 +57,12 @@ export function createJobs(deps: JobsDeps): Jobs {
   });
   const log = deps.logger.child({ role: 'jobs' });
   agenda.on('error', (err) => log.error({ err }, 'agenda error'));
+  // The LISTEN channel re-emits its connection's errors and has no listener of its own: without
+  // one, a server restart (57P01) would end the process. Its error handler also stays on the
+  // connection after it goes back to the pool. The channel reconnects by itself; log and go on.
+  backend.notificationChannel?.on('error', (err) =>
+    log.warn({ err }, 'job notification channel error'),
+  );
   agenda.on('fail', (err, job) => {
     if (err instanceof Error) log.error({ err, job: job.attrs?.name }, 'job failed');
   });
@@ -88,6 +97,7 @@ export function createJobs(deps: JobsDeps): Jobs {
       log.info({ drained }, 'jobs stopped');
     },
     isRunning: () => running,
+    notificationState: () => backend.notificationChannel?.state,
     async scheduleAt(name, data, at) {
       await agenda.schedule(new Date(at.getTime() - deps.clock.offsetMs()), name, data);
     },

@@ -133,6 +133,25 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       sql`select set_config('role', ${role}, true), set_config('app.workspace_id', ${s.workspaceId}, true), set_config('app.account_id', ${s.accountId}, true)`,
     );
 
+  // drizzle's transaction on a Pool sends BEGIN before its try/finally: a connection that dies at
+  // that moment (server restart, backend terminated) is never given back, and pool.end() then
+  // waits for ever. So each transaction runs on a client checked out and always released here
+  // (pg-pool drops it when dead). One drizzle handle per pooled connection, made once.
+  const onClient = new WeakMap<pg.PoolClient, Db>();
+  const transaction = async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      let clientDb = onClient.get(client);
+      if (!clientDb) {
+        clientDb = drizzle(client, { schema });
+        onClient.set(client, clientDb);
+      }
+      return await clientDb.transaction(fn);
+    } finally {
+      client.release();
+    }
+  };
+
   let closed = false;
   return {
     url,
@@ -140,14 +159,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     db,
     async withScope(scope, fn) {
       const settings = scopeSettings(scope);
-      return db.transaction(async (tx) => {
+      return transaction(async (tx) => {
         await enter(tx, 'app_rw', settings);
         return fn(tx);
       });
     },
     async withSystem(reason, fn) {
       logger.debug({ reason }, 'cross-tenant transaction');
-      return db.transaction(async (tx) => {
+      return transaction(async (tx) => {
         await enter(tx, 'app_system', { workspaceId: '', accountId: '' });
         return fn(tx);
       });

@@ -26,6 +26,23 @@ async function onServer(serverUrl: string, statement: string): Promise<void> {
   }
 }
 
+/**
+ * Drops a test database and ends whatever is still connected to it. FORCE may not signal an
+ * autovacuum worker that happens to be in that database (42501 for a non-superuser role): such a
+ * worker is done within moments, so try again.
+ */
+async function dropTestDatabase(serverUrl: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '42501' || attempt >= 50) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 /** A name that changes with the migrations, the dependencies and the month (events partitions). */
 async function templateName(): Promise<string> {
   const dir = fileURLToPath(new URL('../../models/migrations/', import.meta.url));
@@ -96,14 +113,14 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
   try {
     database = await openDatabase({ url: url.toString(), logger, ...options });
   } catch (err) {
-    await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropTestDatabase(serverUrl, name);
     throw err;
   }
   return {
     ...database,
     async close() {
       await database.close();
-      await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropTestDatabase(serverUrl, name);
     },
   };
 }

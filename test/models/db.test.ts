@@ -58,6 +58,21 @@ describe('connections', () => {
     );
     expect(titles(rows)).toEqual(['A channel']);
   });
+
+  it('gives a connection back when it dies as a transaction begins, and goes on', async () => {
+    const own = await createTestDatabase({ poolSize: 2 });
+    try {
+      own.pool.once('acquire', (client: pg.PoolClient) => void client.end());
+      await expect(own.withScope({}, (tx) => tx.execute(sql`select 1`))).rejects.toThrow();
+      expect(own.pool.totalCount).toBe(own.pool.idleCount);
+      const rows = await own.withScope({ workspaceId: a.workspaceId }, (tx) =>
+        tx.execute<{ one: number }>(sql`select 1 as one`),
+      );
+      expect(rows.rows).toEqual([{ one: 1 }]);
+    } finally {
+      await own.close(); // waits for every connection: hung when the dead one was never released
+    }
+  });
 });
 
 describe('migrations', () => {
