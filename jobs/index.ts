@@ -10,6 +10,7 @@ import { defineNotificationJobs } from './notifications.js';
 import { defineOrderJobs, scheduleOrderJobs } from './orders.js';
 import { definePlatformJobs, schedulePlatformJobs } from './platform.js';
 import { definePublishJobs } from './publish.js';
+import { defineRefundStatusJobs, scheduleRefundStatusJobs } from './refund-status.js';
 import { defineReviewJobs, scheduleReviewJobs } from './review.js';
 import { defineSettleJobs } from './settle.js';
 import { defineSlotJobs, scheduleSlotJobs } from './slots.js';
@@ -76,6 +77,7 @@ export function createJobs(deps: JobsDeps): Jobs {
   defineVerifyJobs(agenda, deps);
   defineAdminCardJobs(agenda, deps);
   defineSubscriptionJobs(agenda, deps);
+  defineRefundStatusJobs(agenda, deps);
 
   let running = false;
   return {
@@ -87,6 +89,7 @@ export function createJobs(deps: JobsDeps): Jobs {
       await scheduleOrderJobs(agenda);
       await scheduleReviewJobs(agenda);
       await scheduleSubscriptionJobs(agenda);
+      await scheduleRefundStatusJobs(agenda);
       running = true;
       log.info('jobs started');
     },

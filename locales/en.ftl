@@ -1069,6 +1069,15 @@ receipt-refund-pending = ⏳ The refund for order { $order } was not confirmed b
        *[other] YooKassa
     } yet. We retry automatically until the money is back; you will get a refund receipt here.
 
+receipt-refund-failed =
+    ⚠️ <b>Card refund failed</b> — order { $order }
+    { $method ->
+        [stripe] Stripe
+       *[other] YooKassa
+    } could not return <b>{ $amount }</b> to your card (reason: { $reason }). The money is safe: it has been added to your balance with us and pays your next orders. Want it back some other way? Write to /support with the order number.
+    Date: { $date }
+    Payment: <code>{ $payment }</code>
+
 ## balance & payouts (owner balance screen, payout requests, payout receipts, admin payout card)
 balance-menu-button = 💰 Balance & payouts
 balance-command = Balance, earnings and payouts

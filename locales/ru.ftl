@@ -1072,6 +1072,15 @@ receipt-refund-pending = ⏳ { $method ->
        *[other] ЮKassa
     } пока не подтвердил возврат по заказу { $order }. Мы повторяем попытки автоматически, пока деньги не вернутся; чек возврата придёт сюда.
 
+receipt-refund-failed =
+    ⚠️ <b>Возврат на карту не прошёл</b> — заказ { $order }
+    { $method ->
+        [stripe] Stripe
+       *[other] ЮKassa
+    } не смог вернуть <b>{ $amount }</b> на вашу карту (причина: { $reason }). Деньги не потерялись: они зачислены на ваш баланс у нас и пойдут в оплату следующих заказов. Хотите получить их иначе? Напишите в /support и укажите номер заказа.
+    Дата: { $date }
+    Платёж: <code>{ $payment }</code>
+
 ## balance & payouts (owner balance screen, payout requests, payout receipts, admin payout card)
 balance-menu-button = 💰 Баланс и выплаты
 balance-command = Баланс, доходы и выплаты

@@ -30,6 +30,8 @@ export interface HeldPayment {
   refundAttempts: number;
   /** Refunds recorded so far (numbers the idempotency keys). */
   refundCount: number;
+  /** Refunds the provider accepted but has not finished (YooKassa 'pending'), to be asked about. */
+  pendingRefunds: PendingRefund[];
   /** The settlement of the order, when it was settled (settle-placement writes it). */
   settlement: { owner: number; fee: number; credited: number } | undefined;
 }
@@ -43,6 +45,32 @@ function readSettlement(value: unknown): HeldPayment['settlement'] {
   if (!value || typeof value !== 'object') return undefined;
   const s = value as Record<string, unknown>;
   return { owner: count(s.owner), fee: count(s.fee), credited: count(s.credited) };
+}
+
+export interface PendingRefund {
+  id: string;
+  amount: number;
+}
+
+/** The refunds a payment's details list as pending at the provider. */
+export function pendingRefundsOf(details: Record<string, unknown>): PendingRefund[] {
+  if (!Array.isArray(details.pendingRefunds)) return [];
+  return details.pendingRefunds.flatMap((r: unknown) => {
+    const { id, amount } = (r ?? {}) as { id?: unknown; amount?: unknown };
+    return typeof id === 'string' && typeof amount === 'number' ? [{ id, amount }] : [];
+  });
+}
+
+/** What a payment's details keep of failed refunds. */
+export function failedRefundsOf(details: Record<string, unknown>): {
+  ids: string[];
+  total: number;
+} {
+  const ids = Array.isArray(details.failedRefundIds)
+    ? details.failedRefundIds.filter((id): id is string => typeof id === 'string')
+    : [];
+  const total = Number(details.failedRefundTotal ?? 0);
+  return { ids, total: Number.isSafeInteger(total) && total > 0 ? total : 0 };
 }
 
 /**
@@ -98,6 +126,7 @@ export async function heldOrderPayment(
     payerTelegramId: row.payerTelegramId,
     refundAttempts: count(details.refundAttempts),
     refundCount: count(details.refundCount),
+    pendingRefunds: pendingRefundsOf(details),
     settlement: readSettlement(details.settlement),
   };
 }

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
-import { heldOrderPayment } from './queries.js';
+import { failedRefundsOf, heldOrderPayment } from './queries.js';
 import { markOrderRefunded, recordRefund } from './record-refund.js';
 import { payments, type PaymentProvider } from './table.js';
 
@@ -13,19 +13,14 @@ export interface ProviderRefundReport {
   refundedTotal: number;
 }
 
-/**
- * A provider webhook confirms refunds of a payment (Stripe charge.refunded, YooKassa
- * refund.succeeded): records only the part of `refundedTotal` not recorded yet — a refund we made
- * ourselves, or one made in the provider's dashboard — with its ledger reversal; never twice.
- */
-export async function reconcileProviderRefund(
+/** An order's payment by the provider's id (any workspace, so app_system). */
+export async function findOrderPayment(
   database: Database,
-  input: ProviderRefundReport,
-  clock: Clock,
-): Promise<Result<{ recorded: number; orderId: string; workspaceId: string }, 'unknown_payment'>> {
-  const found = await database.withSystem('payments: reconcile a provider refund', async (tx) => {
-    const [row] = await tx
-      .select({ orderId: payments.orderId, workspaceId: payments.workspaceId })
+  input: { provider: PaymentProvider; providerPaymentId: string },
+): Promise<{ paymentId: string; orderId: string; workspaceId: string } | undefined> {
+  const row = await database.withSystem('payments: find by provider id', async (tx) => {
+    const [found] = await tx
+      .select({ id: payments.id, orderId: payments.orderId, workspaceId: payments.workspaceId })
       .from(payments)
       .where(
         and(
@@ -34,18 +29,41 @@ export async function reconcileProviderRefund(
           eq(payments.purpose, 'order'),
         ),
       );
-    return row;
+    return found;
   });
-  if (!found?.orderId) return fail('unknown_payment');
-  const orderId = found.orderId;
+  return row?.orderId
+    ? { paymentId: row.id, orderId: row.orderId, workspaceId: row.workspaceId }
+    : undefined;
+}
+
+/**
+ * A provider webhook confirms refunds of a payment (Stripe charge.refunded, YooKassa
+ * refund.succeeded): records only the part of `refundedTotal` not recorded yet — a refund we made
+ * ourselves, or one made in the provider's dashboard — with its ledger reversal; never twice.
+ * Refunds that failed afterwards left the provider's total but stay in ours (as the payer's
+ * credit, recordFailedProviderRefund): they are added back before comparing.
+ */
+export async function reconcileProviderRefund(
+  database: Database,
+  input: ProviderRefundReport,
+  clock: Clock,
+): Promise<Result<{ recorded: number; orderId: string; workspaceId: string }, 'unknown_payment'>> {
+  const found = await findOrderPayment(database, input);
+  if (!found) return fail('unknown_payment');
+  const { orderId } = found;
   const recorded = await database.withScope({ workspaceId: found.workspaceId }, async (tx) => {
     const at = clock.now();
     const actor = `provider:${input.provider}`;
     const held = await heldOrderPayment(tx, orderId, true);
     if (!held) return 0;
+    const [row] = await tx
+      .select({ details: payments.details })
+      .from(payments)
+      .where(eq(payments.id, held.paymentId));
+    const failed = failedRefundsOf(row?.details ?? {}).total;
     const done = await recordRefund(tx, {
       orderId,
-      totalAfter: Math.min(input.refundedTotal, held.amount),
+      totalAfter: Math.min(input.refundedTotal + failed, held.amount),
       credited: false,
       refundId: undefined,
       actor,

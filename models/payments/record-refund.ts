@@ -25,6 +25,8 @@ export interface RefundRecord {
   /** True when the amount stays with us as the advertiser's balance (Stars cannot refund part). */
   credited: boolean;
   refundId: string | undefined;
+  /** The provider accepted the refund but has not finished it: kept to be asked about again. */
+  pending?: boolean;
   actor: string;
   at: Date;
 }
@@ -68,6 +70,9 @@ export async function recordRefund(tx: Tx, input: RefundRecord): Promise<number>
     refundCount: held.refundCount + 1,
     ...(input.refundId ? { lastRefundId: input.refundId } : {}),
     ...(input.credited ? { creditedAmount: refundedAmount } : {}),
+    ...(input.pending && input.refundId
+      ? { pendingRefunds: [...held.pendingRefunds, { id: input.refundId, amount }] }
+      : {}),
   };
   await tx
     .update(payments)

@@ -99,6 +99,7 @@ async function refundHeld(
     held.provider === 'balance' ||
     (held.provider === 'stars' && !(wholeStars && amount === held.amount));
   let refundId: string | undefined;
+  let pending = false;
   if (!credited) {
     const outcome = await callProvider(input, held, amount);
     if (!outcome.ok && !outcome.alreadyRefunded) {
@@ -107,7 +108,11 @@ async function refundHeld(
       );
       return fail('refund_failed', { error: outcome.error, provider: held.provider });
     }
-    if (outcome.ok) refundId = outcome.refundId;
+    if (outcome.ok) {
+      refundId = outcome.refundId;
+      // Stripe reports a failure later by webhook; YooKassa does not, so its pending ones are polled.
+      pending = outcome.status === 'pending' && held.provider === 'yookassa';
+    }
   }
   const recorded = await database.withScope(scope, async (tx) => {
     const at = clock.now();
@@ -116,6 +121,7 @@ async function refundHeld(
       totalAfter: held.refundedAmount + amount,
       credited,
       refundId,
+      pending,
       actor: input.actor,
       at,
     });

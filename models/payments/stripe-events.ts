@@ -9,6 +9,7 @@ import { processWebhookAfter } from '../webhooks/process-once.js';
 import { markOrderPaymentFailed } from './cancel-order-payment.js';
 import { handleOrderPaymentOutcome, type PaidOrder } from './order-payment-outcome.js';
 import { recordOrderPayment } from './record-order-payment.js';
+import { recordFailedProviderRefund } from './refund-failed.js';
 import { reconcileProviderRefund } from './refund-order.js';
 
 export interface StripeEventDeps {
@@ -23,6 +24,7 @@ export type StripeEventAction =
   | 'awaiting_async_payment'
   | 'payment_cancelled'
   | 'refund_reconciled'
+  | 'refund_failed_credited'
   | 'subscription_extended'
   | 'subscription_ended';
 
@@ -69,7 +71,8 @@ const fromUnix = (seconds: number) => new Date(seconds * 1000);
  * Handles one verified Stripe event exactly once (webhook_events, unique event id): Checkout
  * payment ⇒ recordOrderPayment (providerPaymentId = the payment_intent id, what refunds need);
  * expired / failed async payment ⇒ markOrderPaymentFailed (by the session id stored at checkout);
- * charge.refunded ⇒ reconcileProviderRefund; invoice.paid ⇒ extendSubscription;
+ * charge.refunded ⇒ reconcileProviderRefund; a refund that failed afterwards (refund.failed, or
+ * refund.updated / charge.refund.updated to 'failed') ⇒ recordFailedProviderRefund; invoice.paid ⇒ extendSubscription;
  * customer.subscription.deleted ⇒ endSubscription. Every step is idempotent by Stripe's object
  * ids, and the event is marked processed only after it succeeded: a throw leaves it for Stripe's retry.
  */
@@ -171,6 +174,32 @@ async function chargeRefunded(
   return ok({ kind: 'processed', action: 'refund_reconciled' });
 }
 
+/** A refund we booked failed later (closed card…) ⇒ the amount becomes the payer's credit, once. */
+async function refundFailed(
+  database: Database,
+  _deps: StripeEventDeps,
+  event: Stripe.Event,
+  clock: Clock,
+): Promise<Handled> {
+  const refund = event.data.object as Stripe.Refund;
+  if (refund.status !== 'failed') return ok({ kind: 'ignored', reason: `refund ${refund.status}` });
+  const paymentIntentId = idOf(refund.payment_intent);
+  if (!paymentIntentId) return fail('unknown_payment');
+  const done = await recordFailedProviderRefund(
+    database,
+    {
+      provider,
+      providerPaymentId: paymentIntentId,
+      refundId: refund.id,
+      amount: refund.amount,
+      reason: refund.failure_reason ?? 'unknown',
+    },
+    clock,
+  );
+  if (!done.ok) return fail(done.code);
+  return ok({ kind: 'processed', action: 'refund_failed_credited' });
+}
+
 /** A subscription invoice was paid (first or renewal) ⇒ Pro until the end of the paid line's period. */
 async function invoicePaid(
   database: Database,
@@ -235,6 +264,9 @@ const handlers: Partial<Record<string, Handler>> = {
   'checkout.session.expired': sessionFailed,
   'checkout.session.async_payment_failed': sessionFailed,
   'charge.refunded': chargeRefunded,
+  'refund.failed': refundFailed,
+  'refund.updated': refundFailed,
+  'charge.refund.updated': refundFailed,
   'invoice.paid': invoicePaid,
   'customer.subscription.deleted': subscriptionDeleted,
 };

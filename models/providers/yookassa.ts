@@ -23,6 +23,8 @@ export interface YooKassaRefund {
   status: YooKassaRefundStatus;
   amount: number;
   currency: string;
+  /** Why a canceled refund was canceled (cancellation_details.reason). */
+  cancellationReason: string | undefined;
 }
 
 export interface CreateYooKassaPayment {
@@ -244,6 +246,7 @@ function toPayment(json: Record<string, unknown>): YooKassaPayment {
 
 function toRefund(json: Record<string, unknown>): YooKassaRefund {
   const amount = money(json.amount);
+  const cancellation = json.cancellation_details as { reason?: unknown } | undefined;
   if (
     typeof json.id !== 'string' ||
     typeof json.payment_id !== 'string' ||
@@ -258,5 +261,6 @@ function toRefund(json: Record<string, unknown>): YooKassaRefund {
     status: json.status as YooKassaRefundStatus,
     amount: amount.amount,
     currency: amount.currency,
+    cancellationReason: typeof cancellation?.reason === 'string' ? cancellation.reason : undefined,
   };
 }

@@ -23,6 +23,8 @@ export interface StripeObjects {
   settleAsync(id: string, succeeded: boolean): Events;
   expire(id: string): { session: Json; events: Events };
   createRefund(params: Json): { refund: Json; events: Events };
+  /** A refund fails afterwards (closed card…): its amount leaves the charge's refunded total. */
+  failRefund(id: string, reason: string): Events;
   cancelSubscription(id: string): { subscription: Json; events: Events };
   renew(id: string): Events;
   get(kind: Kind, id: string): Json;
@@ -274,6 +276,23 @@ export function createStripeObjects(options: { payUrl: (id: string) => string })
     return { refund, events: [['charge.refunded', charge]] as Events };
   };
 
+  const failRefund = (id: string, reason: string): Events => {
+    const refund = get('refund', id);
+    if (refund.status === 'failed' || refund.status === 'canceled')
+      throw invalid(`Refund ${id} has already ${String(refund.status)}.`, 'refund');
+    const charge = get('charge', String(refund.charge));
+    refund.status = 'failed';
+    refund.failure_reason = reason;
+    charge.amount_refunded = (charge.amount_refunded as number) - (refund.amount as number);
+    charge.refunded = false;
+    // What Stripe sends for one failure: the refund's update, its failure, and the charge's view.
+    return [
+      ['refund.updated', refund],
+      ['refund.failed', refund],
+      ['charge.refund.updated', refund],
+    ];
+  };
+
   return {
     createSession,
     listSessions,
@@ -283,6 +302,7 @@ export function createStripeObjects(options: { payUrl: (id: string) => string })
     settleAsync,
     expire,
     createRefund,
+    failRefund,
     cancelSubscription: billing.cancel,
     renew: billing.renew,
     get,

@@ -49,6 +49,8 @@ export interface StripeFake {
   failAsyncPayment(id: string): Promise<Delivery[]>;
   /** The session expires unpaid (checkout.session.expired). */
   expireSession(id: string): Promise<Delivery[]>;
+  /** A refund fails after it was made (refund.updated, refund.failed, charge.refund.updated). */
+  failRefund(id: string, reason?: string): Promise<Delivery[]>;
   /** The next monthly invoice of a subscription is paid (invoice.paid with the next period). */
   renewSubscription(id: string): Promise<Delivery[]>;
   /** Wraps an object into an event as Stripe does. */
@@ -298,6 +300,8 @@ export async function startStripeFake(options: StripeFakeOptions = {}): Promise<
     failAsyncPayment: (id) => control(() => objects.settleAsync(id, false)),
     expireSession: (id) => control(() => objects.expire(id).events),
     renewSubscription: (id) => control(() => objects.renew(id)),
+    failRefund: (id, reason = 'expired_or_canceled_card') =>
+      control(() => objects.failRefund(id, reason)),
     buildEvent,
     sendEvent,
     takeEvents: () => queued.splice(0),

@@ -44,6 +44,10 @@ export interface YooKassaFake {
   succeed(paymentId: string): Json;
   /** The payment becomes canceled with the given reason. */
   cancel(paymentId: string, reason?: string): Json;
+  /** What new refunds start as: 'succeeded' (the default, as for cards) or 'pending'. */
+  refundStatus: 'succeeded' | 'pending';
+  /** A pending refund ends: succeeded, or canceled with a reason (its amount is back on the payment). */
+  settleRefund(refundId: string, outcome: 'succeeded' | 'canceled', reason?: string): Json;
   /** The next POST /payments creates the payment but answers 500. */
   failNextCreateWith500(): void;
   /**
@@ -121,7 +125,7 @@ export async function startYooKassaFake(options: YooKassaFakeOptions = {}): Prom
     const refund: Json = {
       id: randomUUID(),
       payment_id: payment.id,
-      status: 'succeeded',
+      status: fake.refundStatus,
       amount,
       created_at: now(),
     };
@@ -251,6 +255,25 @@ export async function startYooKassaFake(options: YooKassaFakeOptions = {}): Prom
         status: 'canceled',
         cancellation_details: { party: 'yoo_money', reason },
       }),
+    refundStatus: 'succeeded',
+    settleRefund(refundId, outcome, reason = 'rejected_by_payee') {
+      const refund = get(refunds, refundId, 'Refund');
+      if (refund.status !== 'pending') {
+        throw new Error(`YooKassa fake: refund ${refundId} is ${String(refund.status)}`);
+      }
+      refund.status = outcome;
+      if (outcome === 'canceled') {
+        refund.cancellation_details = { party: 'refund_network', reason };
+        const payment = get(payments, String(refund.payment_id), 'Payment');
+        const back = kopecks(payment.refunded_amount) - kopecks(refund.amount);
+        payment.refunded_amount = {
+          value: money(back),
+          currency: (refund.amount as Json).currency,
+        };
+        payment.refundable = true;
+      }
+      return structuredClone(refund);
+    },
     failNextCreateWith500() {
       fail500Next = true;
     },

@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../../models/clock.js';
 import type { Database } from '../../../models/db.js';
+import { readAdvertiserBalance } from '../../../models/payments/advertiser-balance.js';
 import { refundOrderPayment } from '../../../models/payments/refund-order.js';
 import type { StripeGateway } from '../../../models/providers/stripe.js';
 import type { StripeFake } from '../../../sandbox/fakes/stripe.js';
@@ -35,6 +37,25 @@ async function paidEvent(sessionId: string) {
   await fake.completeSession(sessionId);
   const events = fake.takeEvents();
   return events.find((e) => e.type === 'checkout.session.completed')!;
+}
+
+/** An order paid through Stripe (its webhook sent), then refunded in full by us. */
+async function paidThenRefunded() {
+  const o = await orderAwaitingStripe(database, gateway, clock);
+  expect((await fake.sendEvent(await paidEvent(o.sessionId))).status).toBe(200);
+  const refunded = await refundOrderPayment(
+    database,
+    {
+      workspaceId: o.workspaceId,
+      orderId: o.orderId,
+      actor: 'system:test',
+      refunders: { stripe: gateway.refund },
+    },
+    clock,
+  );
+  expect(refunded.ok).toBe(true);
+  await fake.settle();
+  return o;
 }
 
 describe('POST /webhooks/stripe', () => {
@@ -159,20 +180,7 @@ describe('POST /webhooks/stripe', () => {
   });
 
   it('a refund through Stripe and its charge.refunded webhook reverse the escrow once', async () => {
-    const o = await orderAwaitingStripe(database, gateway, clock);
-    expect((await fake.sendEvent(await paidEvent(o.sessionId))).status).toBe(200);
-    const refunded = await refundOrderPayment(
-      database,
-      {
-        workspaceId: o.workspaceId,
-        orderId: o.orderId,
-        actor: 'system:test',
-        refunders: { stripe: gateway.refund },
-      },
-      clock,
-    );
-    expect(refunded.ok).toBe(true);
-    await fake.settle();
+    const o = await paidThenRefunded();
     const [chargeRefunded] = fake.takeEvents().filter((e) => e.type === 'charge.refunded');
     expect(chargeRefunded).toBeDefined();
     expect((await fake.sendEvent(chargeRefunded!)).status).toBe(200);
@@ -205,6 +213,46 @@ describe('POST /webhooks/stripe', () => {
     expect(s.postings).toBe(2);
     expect(s.escrow).toBe(o.total - 400);
     expect(s.payments[0]!.refundedAmount).toBe(400);
+  });
+
+  it('a refund that fails afterwards becomes the payer credit once, and later charge.refunded changes nothing', async () => {
+    const o = await paidThenRefunded();
+    fake.takeEvents();
+    const intent = fake.objects.session(o.sessionId).payment_intent as string;
+    const refund = fake.objects.all('refund').find((r) => r.payment_intent === intent)!;
+
+    await fake.failRefund(refund.id as string, 'expired_or_canceled_card');
+    const failure = fake.takeEvents();
+    expect(failure.map((e) => e.type)).toEqual([
+      'refund.updated',
+      'refund.failed',
+      'charge.refund.updated',
+    ]);
+    // Every one of them, twice: one credit.
+    for (const event of [...failure, ...failure])
+      expect((await fake.sendEvent(event)).status).toBe(200);
+    const charge = fake.objects.all('charge').find((c) => c.payment_intent === intent)!;
+    expect(charge.amount_refunded).toBe(0);
+    // The charge's (now lower) refunded total arriving late records nothing more.
+    const late = fake.buildEvent('charge.refunded', charge);
+    expect((await fake.sendEvent(late)).status).toBe(200);
+
+    const s = await orderState(database, o);
+    expect(s.escrow).toBe(0);
+    expect(s.payments[0]).toMatchObject({ status: 'refunded', refundedAmount: o.total });
+    expect(s.payments[0]!.details).toMatchObject({
+      failedRefundIds: [refund.id],
+      failedRefundTotal: o.total,
+    });
+    const balance = await readAdvertiserBalance(database, o.advertiserId);
+    expect(balance.credits).toEqual([{ currency: 'USD', available: o.total }]);
+    const told = await database.withSystem('test read', (tx) =>
+      tx.execute<{ n: number }>(
+        sql`select count(*)::int as n from agenda_jobs
+            where data->>'key' = 'receipt-refund-failed' and data->>'accountId' = ${o.advertiserId}`,
+      ),
+    );
+    expect(told.rows[0]!.n).toBe(1);
   });
 
   it('unknown event types are acknowledged and ignored', async () => {

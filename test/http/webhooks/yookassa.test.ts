@@ -17,6 +17,8 @@ import { orderReadiness } from '../../../models/creatives/order-readiness.js';
 import { createYooKassaGateway, type YooKassaGateway } from '../../../models/providers/yookassa.js';
 import { orders, payments, webhookEvents, workspaces } from '../../../models/schema.js';
 import { startYooKassaFake, type YooKassaFake } from '../../../sandbox/fakes/yookassa.js';
+import { readAdvertiserBalance } from '../../../models/payments/advertiser-balance.js';
+import { checkPendingRefunds } from '../../../models/payments/check-pending-refunds.js';
 import { refundPaymentPart } from '../../../models/payments/refund-order.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { seedHeldOrder, type SeededOrder } from '../../models/checkout/seed-order.js';
@@ -312,6 +314,73 @@ describe('POST /webhooks/yookassa', () => {
     expect(after.payment.refundedAmount).toBe(25_050);
     expect(after.postings).toBe(paid.postings + 1);
     expect(after.escrow).toBe(paid.escrow + 25_050);
+  });
+
+  it('pending refunds are asked about until they end: canceled ⇒ the payer credit, succeeded ⇒ nothing more', async () => {
+    const o = await orderAwaitingYooKassa();
+    expect(await fake.notify('payment.succeeded', fake.succeed(o.paymentId), allowed)).toBe(200);
+    const refundPart = (amount: number) =>
+      refundPaymentPart(
+        database,
+        {
+          workspaceId: o.workspaceId,
+          orderId: o.orderId,
+          amount,
+          actor: 'admin:1',
+          reason: 'dispute',
+          refunders: { yookassa: gateway.refund },
+        },
+        clock,
+      );
+    fake.refundStatus = 'pending';
+    try {
+      expect((await refundPart(30_000)).ok).toBe(true);
+      expect((await refundPart(20_000)).ok).toBe(true);
+    } finally {
+      fake.refundStatus = 'succeeded';
+    }
+    const [first, second] = fake.refunds().filter((r) => r.payment_id === o.paymentId);
+    const booked = await state(o);
+    expect(booked.payment.refundedAmount).toBe(50_000);
+    expect(await checkPendingRefunds(database, gateway, clock)).toMatchObject({
+      pending: 2,
+      credited: 0,
+    });
+
+    fake.settleRefund(first!.id as string, 'canceled', 'rejected_by_payee');
+    fake.settleRefund(second!.id as string, 'succeeded');
+    // YooKassa tells of the one that succeeded; its payment now shows 200 ₽ refunded, not 500.
+    expect(await fake.notify('refund.succeeded', fake.refund(second!.id as string), allowed)).toBe(
+      200,
+    );
+    expect(await checkPendingRefunds(database, gateway, clock)).toMatchObject({
+      succeeded: 1,
+      credited: 1,
+      pending: 0,
+    });
+    expect(await checkPendingRefunds(database, gateway, clock)).toMatchObject({
+      succeeded: 0,
+      credited: 0,
+    });
+
+    const after = await state(o);
+    expect(after.payment.refundedAmount).toBe(50_000);
+    expect(after.payment.details).toMatchObject({
+      pendingRefunds: [],
+      failedRefundIds: [first!.id],
+      failedRefundTotal: 30_000,
+    });
+    expect(after.escrow).toBe(booked.escrow);
+    expect(after.postings).toBe(booked.postings + 1);
+    const balance = await readAdvertiserBalance(database, o.advertiser);
+    expect(balance.credits).toEqual([{ currency: 'RUB', available: 30_000 }]);
+    const told = await database.withSystem('test read', (tx) =>
+      tx.execute<{ reason: string }>(
+        sql`select data->'vars'->>'reason' as reason from agenda_jobs
+            where data->>'key' = 'receipt-refund-failed' and data->>'accountId' = ${o.advertiser}`,
+      ),
+    );
+    expect(told.rows).toEqual([{ reason: 'rejected_by_payee' }]);
   });
 
   it('a Pro payment (metadata purpose=subscription) extends the subscription once', async () => {

@@ -1,11 +1,13 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../../models/clock.js';
 import type { Database } from '../../../models/db.js';
 import type { Currency } from '../../../models/orders/table.js';
 import { transitionOrder } from '../../../models/orders/transition-order.js';
+import { recordFailedProviderRefund } from '../../../models/payments/refund-failed.js';
 import { refundOrderPayment, refundPaymentPart } from '../../../models/payments/refund-order.js';
+import { payments } from '../../../models/payments/table.js';
 import { ownerBalances } from '../../../models/payouts/balances.js';
 import {
   approvePayout,
@@ -46,6 +48,8 @@ type Op =
   | { kind: 'settle'; pick: number }
   | { kind: 'cancel'; pick: number }
   | { kind: 'refund'; pick: number; percent: number }
+  /** A card refund already booked fails at the provider afterwards (it becomes the payer's credit). */
+  | { kind: 'refundFails'; pick: number; percent: number }
   /** A payout of the owner and currency of a settled order (so refunds after payout happen). */
   | { kind: 'payout'; pick: number; percent: number; end: 'paid' | 'reject' };
 
@@ -60,6 +64,14 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('settle' as const), pick: fc.nat() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('refundFails' as const),
+      pick: fc.nat(),
+      percent: fc.integer({ min: 1, max: 100 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat() }) },
   {
     weight: 2,
@@ -137,7 +149,16 @@ interface Live {
 describe('money journal (property, real database)', () => {
   it('balances every posting, keeps the trial balance at zero and signs right', async () => {
     const receivableOwners = new Set<string>();
-    const done = { pay: 0, settle: 0, cancel: 0, refund: 0, payout: 0, refundAfterPayout: 0 };
+    let failedRefunds = 0;
+    const done = {
+      pay: 0,
+      settle: 0,
+      cancel: 0,
+      refund: 0,
+      refundFails: 0,
+      payout: 0,
+      refundAfterPayout: 0,
+    };
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 6, maxLength: 12, size: 'max' }), async (ops) => {
         const owners = [await seedOwner(database, 'P0'), await seedOwner(database, 'P1')];
@@ -178,6 +199,29 @@ describe('money journal (property, real database)', () => {
             );
             expect(back).toMatchObject({ ok: true, value: { amount: l.order.amount } });
             l.state = 'closed';
+          } else if (o.kind === 'refundFails') {
+            const refunded = live.filter((l) => l.state !== 'published');
+            const l = refunded.length ? refunded[o.pick % refunded.length]! : undefined;
+            if (!l) continue;
+            const [payment] = await database.withSystem('test read', (tx) =>
+              tx.select().from(payments).where(eq(payments.orderId, l.order.orderId)),
+            );
+            if (!payment?.providerPaymentId || payment.provider === 'stars') continue;
+            if (payment.refundedAmount === 0) continue;
+            const amount = Math.max(1, Math.floor((payment.refundedAmount * o.percent) / 100));
+            const r = await recordFailedProviderRefund(
+              database,
+              {
+                provider: payment.provider,
+                providerPaymentId: payment.providerPaymentId,
+                refundId: `re_failed_${(failedRefunds += 1)}`,
+                amount,
+                reason: 'expired_or_canceled_card',
+              },
+              clock,
+            );
+            expect(r).toMatchObject({ ok: true });
+            if (!r.ok || r.value.credited === 0) continue; // all of it had failed already
           } else if (o.kind === 'refund') {
             const l = pick(o.pick, 'settled');
             if (!l) continue;
@@ -260,6 +304,16 @@ describe('money journal (property, real database)', () => {
         numRuns: 25,
         // Always include the story of the issue: paid out, then refunded, then earned again.
         examples: [
+          [
+            [
+              { kind: 'pay', owner: 1, currency: 'USD', amount: 25_000 },
+              { kind: 'cancel', pick: 0 },
+              { kind: 'refundFails', pick: 0, percent: 40 },
+              { kind: 'refundFails', pick: 0, percent: 100 },
+              { kind: 'pay', owner: 0, currency: 'RUB', amount: 90_000 },
+              { kind: 'settle', pick: 0 },
+            ],
+          ],
           [
             [
               { kind: 'pay', owner: 0, currency: 'RUB', amount: 300_000 },
