@@ -5,11 +5,14 @@ import { postAdminCard } from '../bot/features/admin/cards/post.js';
 import type { BotContext } from '../bot/context.js';
 import { createI18n } from '../bot/i18n.js';
 import { adminCardRenderJob, resolveAdminCard } from '../models/admin/cards.js';
+import { closeMootAdminCards } from '../models/admin/moot-cards.js';
 import { adminCardKinds } from '../models/admin/table.js';
 import { defineJob } from './define-job.js';
 import { createJobScheduler } from './notifications.js';
 import type { JobsDeps } from './index.js';
 import { sharedTelegramSender } from './telegram-sender.js';
+
+export const mootCardsJob = 'admin.close-moot-cards';
 
 const attempt = z.number().int().min(0).default(0);
 export const adminCardRenderData = z.union([
@@ -60,4 +63,21 @@ export function defineAdminCardJobs(agenda: Agenda, deps: JobsDeps): void {
       }
     },
   });
+  defineJob(agenda, deps.logger, {
+    name: mootCardsJob,
+    data: z.object({}).passthrough(),
+    concurrency: 1,
+    run: async () => {
+      const closed = await closeMootAdminCards(deps.database, deps.clock);
+      if (closed > 0) log.info({ closed }, 'admin cards closed: their objects ended another way');
+    },
+  });
+}
+
+/**
+ * `admin.close-moot-cards` (every 5 minutes): open cards whose object no longer waits for an admin
+ * (an order the advertiser cancelled, a channel its owner removed…) are closed and re-rendered.
+ */
+export async function scheduleAdminCardJobs(agenda: Agenda): Promise<void> {
+  await agenda.every('5 minutes', mootCardsJob, {});
 }

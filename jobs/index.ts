@@ -5,7 +5,7 @@ import type { Clock } from '../models/clock.js';
 import type { Database } from '../models/db.js';
 import type { Logger } from '../models/logger.js';
 import type { PaymentProviders } from '../models/providers/create-providers.js';
-import { defineAdminCardJobs } from './admin-cards.js';
+import { defineAdminCardJobs, scheduleAdminCardJobs } from './admin-cards.js';
 import { defineNotificationJobs } from './notifications.js';
 import { defineOrderJobs, scheduleOrderJobs } from './orders.js';
 import { definePlatformJobs, schedulePlatformJobs } from './platform.js';
@@ -90,6 +90,7 @@ export function createJobs(deps: JobsDeps): Jobs {
       await scheduleReviewJobs(agenda);
       await scheduleSubscriptionJobs(agenda);
       await scheduleRefundStatusJobs(agenda);
+      await scheduleAdminCardJobs(agenda);
       running = true;
       log.info('jobs started');
     },

@@ -702,7 +702,7 @@ orders-button-cancel-no = No, keep it
 orders-button-back = ⬅️ My orders
 orders-button-open = 🧾 Open the order
 orders-cancel-confirm = Cancel this order? Its slots will be released.
-orders-cancel-confirm-paid = Cancel this order? You get a full refund in Stars and its slots are released.
+orders-cancel-confirm-paid = Cancel this order? You get a full refund the way you paid (Stars, card or balance), and its slots are released.
 orders-cancelled = Order cancelled
 orders-cancelled-refunded = ↩️ Order cancelled. { $stars } ⭐ refunded in full.
 orders-not-cancellable = This order can't be cancelled any more (it was approved or already closed).
@@ -1170,6 +1170,22 @@ admin-refused = ⛔ Only LytSlot admins can do this here. The attempt has been l
 admin-card-closed = This card has already been decided.
 admin-card-gone = ⚠️ The object of this card is gone (<code>{ $id }</code>).
 admin-card-gone-short = The object of this card is gone.
+admin-card-moot = This no longer waits for a decision (it ended another way): the card is closed.
+admin-card-moot-state = Now: { $state ->
+    [gone] it no longer exists
+    [cancelled] cancelled
+    [rejected] rejected
+    [refunded] refunded
+    [expired] expired
+    [failed] failed
+    [active] active
+    [paused] paused
+    [blocked] blocked
+    [resolved] resolved
+    [paid] paid
+    [published] published
+   *[other] { $state }
+}
 admin-card-decided = { $mark } <b>{ $decision }</b> — { $admin }, { $time } UTC
 admin-card-reason = Reason: { $reason }
 admin-decision = { $decision ->
@@ -1183,6 +1199,7 @@ admin-decision = { $decision ->
     [no_refund] No refund
     [cancelled] Closed: the order was cancelled
     [blocked] Blocked
+    [moot] Closed: no longer waits for a decision
    *[other] { $decision }
 }
 admin-done = Done.
@@ -1227,6 +1244,7 @@ admin-language-usage = Usage: /adminlang ru | en
 admin-language-set = The admin chat now speaks English.
 admin-channel-pending = 🕓 Your channel «{ $channel }» is waiting for a LytSlot moderator. It will appear in the catalog after approval; meanwhile you can set it up.
 admin-channel-approved = ✅ Your channel «{ $channel }» has been approved and is now listed in the catalog.
+admin-channel-approved-plan = ✅ Your channel «{ $channel }» has been approved. It is paused for now: your plan's channel limit is reached. Renew Pro and it is listed at once.
 admin-channel-rejected = ❌ Your channel «{ $channel }» was not approved. Reason: { $reason }
 admin-creative-pending = 🕓 Payment received. Your post is being checked by a LytSlot moderator; after that it goes to the channel owner. We will let you know.
 admin-creative-rejected = ❌ A LytSlot moderator rejected your post for «{ $channel }». Reason: { $reason }. The payment is refunded in full.

@@ -704,7 +704,7 @@ orders-button-cancel-no = Нет, оставить
 orders-button-back = ⬅️ Мои заказы
 orders-button-open = 🧾 Открыть заказ
 orders-cancel-confirm = Отменить этот заказ? Его слоты освободятся.
-orders-cancel-confirm-paid = Отменить этот заказ? Вы получите полный возврат в звёздах, слоты освободятся.
+orders-cancel-confirm-paid = Отменить этот заказ? Деньги вернутся полностью тем же способом, которым вы платили (звёзды, карта или баланс), слоты освободятся.
 orders-cancelled = Заказ отменён
 orders-cancelled-refunded = ↩️ Заказ отменён. Возвращено { $stars } ⭐ — полностью.
 orders-not-cancellable = Этот заказ уже нельзя отменить (он одобрен или закрыт).
@@ -1173,6 +1173,22 @@ admin-refused = ⛔ Здесь это могут делать только ад�
 admin-card-closed = По этой карточке уже принято решение.
 admin-card-gone = ⚠️ Объект этой карточки больше не существует (<code>{ $id }</code>).
 admin-card-gone-short = Объект этой карточки больше не существует.
+admin-card-moot = Решение больше не требуется (всё завершилось иначе): карточка закрыта.
+admin-card-moot-state = Сейчас: { $state ->
+    [gone] объекта больше нет
+    [cancelled] отменён
+    [rejected] отклонён
+    [refunded] возвращён
+    [expired] истёк
+    [failed] не состоялся
+    [active] активен
+    [paused] на паузе
+    [blocked] заблокирован
+    [resolved] решён
+    [paid] выплачен
+    [published] опубликован
+   *[other] { $state }
+}
 admin-card-decided = { $mark } <b>{ $decision }</b> — { $admin }, { $time } UTC
 admin-card-reason = Причина: { $reason }
 admin-decision = { $decision ->
@@ -1186,6 +1202,7 @@ admin-decision = { $decision ->
     [no_refund] Без возврата
     [cancelled] Закрыто: заказ отменён
     [blocked] Заблокировано
+    [moot] Закрыто: решение больше не требуется
    *[other] { $decision }
 }
 admin-done = Готово.
@@ -1230,6 +1247,7 @@ admin-language-usage = Использование: /adminlang ru | en
 admin-language-set = Теперь админ-чат говорит по-русски.
 admin-channel-pending = 🕓 Канал «{ $channel }» ждёт проверки модератором LytSlot. Он появится в каталоге после одобрения, а пока его можно настроить.
 admin-channel-approved = ✅ Канал «{ $channel }» одобрен и теперь есть в каталоге.
+admin-channel-approved-plan = ✅ Канал «{ $channel }» одобрен, но пока на паузе: лимит каналов вашего тарифа исчерпан. Продлите Pro — и он сразу появится в каталоге.
 admin-channel-rejected = ❌ Канал «{ $channel }» не прошёл проверку. Причина: { $reason }
 admin-creative-pending = 🕓 Оплата получена. Пост проверяет модератор LytSlot, затем он уйдёт владельцу канала. Мы сообщим о результате.
 admin-creative-rejected = ❌ Модератор LytSlot отклонил ваш пост для «{ $channel }». Причина: { $reason }. Оплата будет возвращена полностью.

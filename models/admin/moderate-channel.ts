@@ -8,6 +8,7 @@ import type { Database, Tx } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
 import { enqueueNotification } from '../notifications/enqueue.js';
 import { enqueueJobInTx } from '../placements/create-placements.js';
+import { planIsFull, planPauseReason } from '../subscriptions/plan-channels.js';
 import { workspaces } from '../workspaces/table.js';
 import { type AdminActor, decideAdminCard } from './cards.js';
 
@@ -95,16 +96,21 @@ async function decideChannel(
       const at = clock.now();
       const facts = await readFacts(tx, input.channelId);
       if (!facts) return fail('not_found');
-      // Approved while the bot lacks the right to post (changed while it waited) ⇒ paused for rights.
+      // Approved while the bot lacks the right to post (changed while it waited) ⇒ paused for
+      // rights; while the plan in force is full (Pro ended meanwhile) ⇒ paused for the plan, so
+      // that a renewal lists it.
       const sellable = canSell(readBotRights(facts.botRights));
+      const full = approve && (await planIsFull(tx, facts.workspaceId, facts.id, at));
       const updated = await tx
         .update(channels)
         .set(
           !approve
             ? { status: 'blocked', statusReason: input.reason, updatedAt: at }
-            : sellable
-              ? { status: 'active', statusReason: null, updatedAt: at }
-              : { status: 'paused', statusReason: 'bot_rights', updatedAt: at },
+            : full
+              ? { status: 'paused', statusReason: planPauseReason, updatedAt: at }
+              : sellable
+                ? { status: 'active', statusReason: null, updatedAt: at }
+                : { status: 'paused', statusReason: 'bot_rights', updatedAt: at },
         )
         .where(and(eq(channels.id, facts.id), eq(channels.status, 'pending_review')))
         .returning({ id: channels.id });
@@ -131,7 +137,11 @@ async function decideChannel(
       });
       await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
         accountId: facts.owner.accountId,
-        key: approve ? 'admin-channel-approved' : 'admin-channel-rejected',
+        key: !approve
+          ? 'admin-channel-rejected'
+          : full
+            ? 'admin-channel-approved-plan'
+            : 'admin-channel-approved',
         vars: {
           channel: facts.title,
           ...(input.reason !== undefined ? { reason: input.reason } : {}),

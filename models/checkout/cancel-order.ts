@@ -8,8 +8,8 @@ import { transitionOrder } from '../orders/transition-order.js';
 import { payments } from '../payments/table.js';
 import { advertiserOrder } from './queries.js';
 
-/** States an advertiser may cancel from (before the owner approved). */
-export const cancellableStatuses: OrderStatus[] = ['held', 'awaiting_payment', 'in_review'];
+/** States an advertiser may cancel from: before the owner approved (`paid`: waiting for moderation). */
+export const cancellableStatuses: OrderStatus[] = ['held', 'awaiting_payment', 'paid', 'in_review'];
 
 /**
  * The advertiser cancels an order not yet approved: cancelled, slots freed, a pending invoice

@@ -4,8 +4,8 @@ import type { PauseReason } from '../channels/apply-rights.js';
 import { canSell, readBotRights } from '../channels/rights.js';
 import { channels } from '../channels/table.js';
 import type { Tx } from '../db.js';
-import { channelLimitOf } from '../workspaces/plan-limits.js';
-import { planChannels } from './queries.js';
+import { channelLimitOf, effectivePlan } from '../workspaces/plan-limits.js';
+import { planChannels, workspaceOf } from './queries.js';
 
 /** The pause reason of channels beyond the Free limit after Pro ended (docs/channels.md). */
 export const planPauseReason: PauseReason = 'plan';
@@ -32,8 +32,31 @@ async function setStatus(
 }
 
 /**
- * Pauses (never deletes) the channels beyond the Free limit, keeping the oldest ones that can sell;
- * channels the owner paused are left alone. Booked orders stay booked and are published.
+ * Whether one more selling channel would exceed the workspace's plan in force (a channel approved
+ * after Pro ended, say): the channels that run — active, or paused by their owner or for rights —
+ * already fill it. Channels paused by the plan or waiting for review do not count here.
+ */
+export async function planIsFull(
+  tx: Tx,
+  workspaceId: string,
+  exceptChannelId: string,
+  at: Date,
+): Promise<boolean> {
+  const workspace = await workspaceOf(tx, workspaceId);
+  if (!workspace) return false;
+  const limit = channelLimitOf(effectivePlan(workspace.plan, workspace.planExpiresAt, at));
+  const running = (await planChannels(tx, workspaceId)).filter(
+    (c) =>
+      c.id !== exceptChannelId &&
+      (c.status === 'active' || (c.status === 'paused' && c.statusReason !== planPauseReason)),
+  );
+  return running.length >= limit;
+}
+
+/**
+ * Pauses (never deletes) the channels beyond the Free limit, keeping the oldest; channels the owner
+ * paused are left alone, and so are channels waiting for review (approval checks the plan then, so
+ * a renewal never lists a channel no moderator saw). Booked orders stay booked and are published.
  */
 export async function pauseBeyondFreeLimit(
   tx: Tx,
@@ -41,7 +64,9 @@ export async function pauseBeyondFreeLimit(
   at: Date,
 ): Promise<PlanChannel[]> {
   const rows = await planChannels(tx, workspaceId);
-  const candidates = rows.filter((c) => !(c.status === 'paused' && c.statusReason === 'owner'));
+  const candidates = rows.filter(
+    (c) => c.status !== 'pending_review' && !(c.status === 'paused' && c.statusReason === 'owner'),
+  );
   const paused: PlanChannel[] = [];
   for (const channel of candidates.slice(channelLimitOf('free'))) {
     if (channel.status === 'paused' && channel.statusReason === planPauseReason) continue;

@@ -13,6 +13,10 @@ import {
 } from '../bot/checkout/setup.js';
 import type { ApiMessage } from '../../sandbox/types.js';
 import type { TestUser } from '../helpers/telegram-user.js';
+import { registerChannel } from '../../models/channels/register-channel.js';
+import { removeChannel } from '../../models/channels/remove-channel.js';
+import { channelAccess } from '../../models/workspaces/access.js';
+import { channelFacts, createAccount } from '../models/channels/fixtures.js';
 
 let world: CheckoutWorld;
 
@@ -255,5 +259,67 @@ describe('admin moderation in the sandbox (pre-moderation on)', () => {
     const actions = (await audit(order.orderId)).map((r) => `${r.action} ${r.actor}`);
     expect(actions).toContain(`creative.rejected admin:${world.sandbox.ids.adminId}`);
     expect(actions.some((a) => a.startsWith('order.refunded'))).toBe(true);
+  });
+
+  it('the advertiser cancels while the post waits for moderation: refunded, and the card closes itself', async () => {
+    const { advertiser, order } = await seedPeople(world);
+    await openInvoice(advertiser);
+    const paid = await advertiser.pay();
+    if (!paid.ok) throw new Error('not paid');
+    const open = await card(
+      (m) =>
+        text(m).includes('Post waiting for moderation') &&
+        text(m).includes(order.orderId.slice(0, 8)),
+      'the creative card',
+    );
+    advertiser.send('/orders');
+    await advertiser.waitForMessage(/My orders/);
+    await advertiser.click(/💰 paid/);
+    await advertiser.waitFor((m) => text(m).includes('Status: 💰 paid'), { what: 'the order' });
+    await advertiser.click('↩️ Cancel order');
+    await advertiser.waitFor((m) => text(m).includes('Cancel this order?'), { what: 'confirm' });
+    await advertiser.click('Yes, cancel');
+    await advertiser.waitForMessage(/Order cancelled\. .* refunded/);
+    expect(world.sandbox.emulator.world.charges.get(paid.value.chargeId)?.refunded).toBe(true);
+    expect((await readOrderState(world, order)).order.status).toBe('refunded');
+
+    const closed = await card(
+      (m) => m.message_id === open.message_id && text(m).includes('no longer waits'),
+      'the closed card',
+    );
+    expect(text(closed)).toMatch(/⏹ .*— LytSlot, .+ UTC/);
+    expect(text(closed)).toContain('Now: cancelled');
+    expect(buttons(closed)).toEqual([]);
+  });
+
+  it('a press on a card whose object is gone closes the card and says so', async () => {
+    const olga = await createAccount(world.database, 'en');
+    const registered = await registerChannel(world.database, {
+      accountId: olga.id,
+      language: 'en',
+      facts: channelFacts({ title: 'Short-lived channel' }),
+      now: world.clock.now(),
+    });
+    if (!registered.ok) throw new Error(registered.code);
+    const { channelId } = registered.value;
+    const open = await card(
+      (m) => text(m).includes('New channel waiting') && text(m).includes('Short-lived channel'),
+      'the channel card',
+    );
+    // The owner removes it before anyone looked: the card still shows its buttons.
+    const access = await channelAccess(world.database, olga.id, channelId);
+    expect((await removeChannel(world.database, access!, olga.id, world.clock.now())).ok).toBe(
+      true,
+    );
+    const answer = await press(world.sandbox.ids.adminId, open, '✅ Approve');
+    expect(answer.text).toBe(
+      'This no longer waits for a decision (it ended another way): the card is closed.',
+    );
+    const closed = await card(
+      (m) => m.message_id === open.message_id && text(m).includes('no longer waits'),
+      'the closed card',
+    );
+    expect(text(closed)).toContain('Now: it no longer exists');
+    expect(buttons(closed)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { I18n } from '@grammyjs/i18n';
 import { Composer, GrammyError } from 'grammy';
+import { closeMootAdminCard } from '../../../models/admin/moot-cards.js';
 import { cancelOrder } from '../../../models/checkout/cancel-order.js';
 import { listMyOrders, readMyOrder } from '../../../models/checkout/my-orders.js';
 import type { Creative } from '../../../models/creatives/content.js';
@@ -87,6 +88,13 @@ export function createOrdersFeature(deps: BotDeps, i18n: I18n<BotContext>): Comp
         const notify = { ...deps, i18n, api: ctx.api };
         if (order.status === 'in_review')
           await tellMembers(notify, result.value.workspaceId, orderId, 'cancelled');
+        // Waiting for the platform's moderation: its admin card no longer needs a decision.
+        if (order.status === 'paid')
+          await closeMootAdminCard(
+            deps.database,
+            { kind: 'creative', objectId: orderId },
+            deps.clock,
+          );
         if (result.value.paid)
           await refundAndTell(notify, result.value, `account:${accountId}`, 'cancelled_refunded');
         const fresh = await readMyOrder(deps.database, accountId, orderId);

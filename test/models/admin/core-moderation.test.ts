@@ -8,6 +8,10 @@ import {
   rejectOrderCreatives,
 } from '../../../models/admin/moderate-creative.js';
 import { setPreModeration } from '../../../models/admin/moderation-policy.js';
+import { closeMootAdminCard, closeMootAdminCards } from '../../../models/admin/moot-cards.js';
+import { removeChannel } from '../../../models/channels/remove-channel.js';
+import { cancelOrder } from '../../../models/checkout/cancel-order.js';
+import { channelAccess } from '../../../models/workspaces/access.js';
 import { registerChannel } from '../../../models/channels/register-channel.js';
 import type { Clock } from '../../../models/clock.js';
 import type { Database } from '../../../models/db.js';
@@ -304,5 +308,65 @@ describe('cards of objects that end another way', () => {
       status: 'decided',
       decision: 'blocked',
     });
+  });
+
+  it('cards whose object ended another way (advertiser cancelled, channel removed) are closed by the sweep; waiting ones stay', async () => {
+    const open = (kind: 'creative' | 'channel', objectId: string) =>
+      database.withSystem('test: open the card', (tx) =>
+        openAdminCard(tx, { kind, objectId, at: clock.now() }),
+      );
+    const advertiser = await seedAdvertiser(database);
+    const cancelled = await paidOrder(advertiser);
+    const waiting = await paidOrder(await seedAdvertiser(database));
+    const { olga, channelId } = await newChannel();
+    for (const id of [cancelled.seeded.orderId, waiting.seeded.orderId]) await open('creative', id);
+    await open('channel', channelId);
+
+    expect(
+      (
+        await cancelOrder(
+          database,
+          { accountId: advertiser, orderId: cancelled.seeded.orderId },
+          clock,
+        )
+      ).ok,
+    ).toBe(true);
+    const access = await channelAccess(database, olga.id, channelId);
+    expect((await removeChannel(database, access!, olga.id, clock.now())).ok).toBe(true);
+    // A card opened moments ago is left alone (its object may still be settling in).
+    expect(await closeMootAdminCards(database, clock)).toBe(0);
+
+    nowMs += 5 * 60_000;
+    expect(await closeMootAdminCards(database, clock)).toBe(2);
+    expect(await adminCardOf(database, 'creative', cancelled.seeded.orderId)).toMatchObject({
+      status: 'decided',
+      decision: 'moot',
+      reason: 'cancelled',
+      decidedByName: 'LytSlot',
+    });
+    expect(await adminCardOf(database, 'channel', channelId)).toMatchObject({
+      status: 'decided',
+      decision: 'moot',
+      reason: 'gone',
+    });
+    expect(await adminCardOf(database, 'creative', waiting.seeded.orderId)).toMatchObject({
+      status: 'open',
+    });
+    const cardIds = [cancelled.seeded.orderId, channelId].map(
+      async (id) =>
+        (await adminCardOf(database, id === channelId ? 'channel' : 'creative', id))!.id,
+    );
+    // Each was queued to be posted when opened, and once more now to show it closed.
+    for (const id of await Promise.all(cardIds))
+      expect(await queued(adminCardRenderJob, id)).toEqual([{ cardId: id }, { cardId: id }]);
+    // Nothing left to close; the waiting one is not closed when asked about directly either.
+    expect(await closeMootAdminCards(database, clock)).toBe(0);
+    expect(
+      await closeMootAdminCard(
+        database,
+        { kind: 'creative', objectId: waiting.seeded.orderId },
+        clock,
+      ),
+    ).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approveChannel } from '../../../models/admin/moderate-channel.js';
 import type { Database } from '../../../models/db.js';
 import { balanceOf } from '../../../models/ledger/queries.js';
 import { auditLog, channels, payments, workspaces } from '../../../models/schema.js';
@@ -401,5 +402,64 @@ describe('expireSubscriptions and renewal', () => {
       tx.select().from(subscriptions).where(eq(subscriptions.workspaceId, tenant.workspaceId)),
     );
     expect(sub?.status).toBe('active');
+  });
+
+  it('a channel waiting for review is not paused by expiry; approved on Free it waits for the plan, and renewal lists it', async () => {
+    const clock = manualClock(start);
+    const tenant = await seedTenant(database, 'Review');
+    await database.withSystem('test: drop seeded channel', (tx) =>
+      tx.delete(channels).where(eq(channels.id, tenant.channelId)),
+    );
+    const kept = await addChannel(database, tenant.workspaceId, {
+      title: 'Kept',
+      createdAt: new Date(start.getTime() - 10 * day),
+    });
+    const waiting = await addChannel(database, tenant.workspaceId, {
+      title: 'Waiting for review',
+      createdAt: new Date(start.getTime() - 9 * day),
+      status: 'pending_review',
+    });
+    const stars = {
+      workspaceId: tenant.workspaceId,
+      provider: 'stars' as const,
+      providerSubscriptionId: `sub:${tenant.workspaceId}:review01`,
+    };
+    const periodEnd = new Date(start.getTime() + 30 * day);
+    await extendSubscription(
+      database,
+      { ...stars, periodEnd, payment: starsPayment('charge-review-1') },
+      clock,
+    );
+    clock.set(new Date(periodEnd.getTime() + 60_000));
+    const [expired] = await expireSubscriptions(database, clock, {
+      workspaceId: tenant.workspaceId,
+    });
+    expect(expired?.paused).toEqual([]);
+    let rows = new Map((await channelRows(tenant.workspaceId)).map((c) => [c.id, c]));
+    expect(rows.get(kept)).toMatchObject({ status: 'active' });
+    expect(rows.get(waiting)).toMatchObject({ status: 'pending_review' });
+
+    // Approved while the Free plan is full: paused for the plan, and the owner told why.
+    const admin = { telegramId: 4242, name: 'Ada Admin' };
+    expect((await approveChannel(database, { channelId: waiting, admin }, clock)).ok).toBe(true);
+    rows = new Map((await channelRows(tenant.workspaceId)).map((c) => [c.id, c]));
+    expect(rows.get(waiting)).toMatchObject({ status: 'paused', reason: 'plan' });
+    const told = (await queuedJobs(database, 'notifications.send')).filter(
+      (j) => j.data.accountId === tenant.accountId && j.data.key === 'admin-channel-approved-plan',
+    );
+    expect(told).toHaveLength(1);
+
+    const renewed = await extendSubscription(
+      database,
+      {
+        ...stars,
+        periodEnd: new Date(periodEnd.getTime() + proPeriodMs),
+        payment: starsPayment('charge-review-2'),
+      },
+      clock,
+    );
+    expect(renewed.ok && renewed.value.resumed.map((c) => c.id)).toEqual([waiting]);
+    rows = new Map((await channelRows(tenant.workspaceId)).map((c) => [c.id, c]));
+    expect(rows.get(waiting)).toMatchObject({ status: 'active', reason: null });
   });
 });

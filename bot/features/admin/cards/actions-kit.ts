@@ -2,6 +2,7 @@ import type { I18n } from '@grammyjs/i18n';
 import { Composer } from 'grammy';
 import { adminLanguageOf } from '../../../../models/admin/admin-language.js';
 import { adminCardOf } from '../../../../models/admin/cards.js';
+import { closeMootAdminCard } from '../../../../models/admin/moot-cards.js';
 import type { AdminCardKind } from '../../../../models/admin/table.js';
 import { assertNever, type Result } from '../../../../models/errors.js';
 import type { BotContext, BotDeps } from '../../../context.js';
@@ -70,17 +71,37 @@ export async function answerAdmin(
 /** Why a moderation decision did not apply: the object is gone or was already decided. */
 export type ModerationCode = 'not_found' | 'not_pending';
 
+/**
+ * A decision that no longer applies: when the card was still open (its object ended another way,
+ * e.g. the advertiser cancelled), it is closed as such and refreshed, and the admin told so;
+ * otherwise `fallbackKey` ("gone", "already decided").
+ */
+export async function answerStaleCard(
+  ctx: BotContext,
+  input: AdminCardActionDeps,
+  card: { kind: AdminCardKind; objectId: string },
+  fallbackKey: string,
+): Promise<void> {
+  const { deps } = input;
+  if (await closeMootAdminCard(deps.database, card, deps.clock)) {
+    await input.refresh(ctx, card.kind, card.objectId);
+    return answerAdmin(ctx, input, 'admin-card-moot');
+  }
+  return answerAdmin(ctx, input, fallbackKey);
+}
+
 /** Answers a moderation failure with the card's "gone" or "already closed" text. */
 export async function answerModerationCode(
   ctx: BotContext,
-  input: Pick<AdminCardActionDeps, 'deps' | 'i18n'>,
+  input: AdminCardActionDeps,
+  card: { kind: AdminCardKind; objectId: string },
   code: ModerationCode,
 ): Promise<void> {
   switch (code) {
     case 'not_found':
-      return answerAdmin(ctx, input, 'admin-card-gone-short');
+      return answerStaleCard(ctx, input, card, 'admin-card-gone-short');
     case 'not_pending':
-      return answerAdmin(ctx, input, 'admin-card-closed');
+      return answerStaleCard(ctx, input, card, 'admin-card-closed');
     default:
       assertNever(code);
   }
@@ -121,7 +142,8 @@ export function moderationCardActions<A, R>(
       return;
     }
     const result = await spec.approve(objectId, adminActor(ctx));
-    if (!result.ok) return answerModerationCode(ctx, input, result.code);
+    if (!result.ok)
+      return answerModerationCode(ctx, input, { kind: spec.kind, objectId }, result.code);
     await answerAdmin(ctx, input, 'admin-done');
     await input.refresh(ctx, spec.kind, objectId);
     await spec.approved?.(ctx, result.value, objectId);
@@ -129,7 +151,13 @@ export function moderationCardActions<A, R>(
   feature.use(
     onAdminReply(spec.kind, 'reject', async (ctx, reply) => {
       const result = await spec.reject(reply);
-      if (!result.ok) return answerModerationCode(ctx, input, result.code);
+      if (!result.ok)
+        return answerModerationCode(
+          ctx,
+          input,
+          { kind: spec.kind, objectId: reply.objectId },
+          result.code,
+        );
       await input.refresh(ctx, spec.kind, reply.objectId);
       await spec.rejected?.(ctx, result.value, reply);
     }),

@@ -12,7 +12,12 @@ import { slotTime } from '../../checkout/present.js';
 import { refundAndTell } from '../../review/refund.js';
 import { adminActor, askAdminReason, onAdminReply } from '../ask-reason.js';
 import { adminData, adminDataPattern } from '../callback-data.js';
-import { type AdminCardActionDeps, type AdminCardActions, answerAdmin } from './actions-kit.js';
+import {
+  type AdminCardActionDeps,
+  type AdminCardActions,
+  answerAdmin,
+  answerStaleCard,
+} from './actions-kit.js';
 import type { AdminCardRenderer } from './registry.js';
 
 /** A publication that may or may not have gone out (crash between send and record). */
@@ -46,14 +51,16 @@ export function parsePostMessageId(text: string): number | undefined {
 async function answerCode(
   ctx: BotContext,
   input: AdminCardActionDeps,
+  placementId: string,
   code: PlacementReviewCode | 'bad_format',
 ) {
+  const card = { kind: 'placement' as const, objectId: placementId };
   switch (code) {
     case 'not_found':
     case 'bad_format':
-      return answerAdmin(ctx, input, 'admin-card-gone-short');
+      return answerStaleCard(ctx, input, card, 'admin-card-gone-short');
     case 'not_in_review':
-      return answerAdmin(ctx, input, 'admin-card-closed');
+      return answerStaleCard(ctx, input, card, 'admin-card-closed');
     default:
       assertNever(code);
   }
@@ -81,7 +88,7 @@ export const placementCardActions: AdminCardActions = (input) => {
       { placementId, admin: adminActor(ctx) },
       deps.clock,
     );
-    if (!result.ok) return answerCode(ctx, input, result.code);
+    if (!result.ok) return answerCode(ctx, input, placementId, result.code);
     await answerAdmin(ctx, input, 'admin-done');
     await input.refresh(ctx, 'placement', placementId);
     if (result.value.orderFailed) {
@@ -104,7 +111,7 @@ export const placementCardActions: AdminCardActions = (input) => {
         { placementId: reply.objectId, messageId, admin: reply.admin },
         deps.clock,
       );
-      if (!result.ok) return answerCode(ctx, input, result.code);
+      if (!result.ok) return answerCode(ctx, input, reply.objectId, result.code);
       await input.refresh(ctx, 'placement', reply.objectId);
     }),
   );

@@ -24,6 +24,8 @@ export interface CardPostDeps {
 }
 
 const negative = new Set(['rejected', 'not_published', 'blocked', 'no_refund', 'cancelled']);
+/** Closed without an admin's decision: the object ended another way. */
+const neutral = new Set(['moot']);
 
 /** "✅/❌ <decision> — <admin>, <time UTC>" (+ the reason) for a decided card. */
 function decisionLine(t: TranslateFunction, card: AdminCard, locale: string): string {
@@ -35,14 +37,16 @@ function decisionLine(t: TranslateFunction, card: AdminCard, locale: string): st
       }).format(card.decidedAt)
     : '';
   const line = t('admin-card-decided', {
-    mark: negative.has(card.decision ?? '') ? '❌' : '✅',
+    mark: neutral.has(card.decision ?? '') ? '⏹' : negative.has(card.decision ?? '') ? '❌' : '✅',
     decision: t('admin-decision', { decision: card.decision ?? '—' }),
     admin: escapeHtml(card.decidedByName ?? String(card.decidedByTelegramId ?? '—')),
     time,
   });
-  return card.reason
-    ? `${line}\n${t('admin-card-reason', { reason: escapeHtml(card.reason) })}`
-    : line;
+  if (!card.reason) return line;
+  // A card closed because its object moved on: the reason is that object's state.
+  if (card.decision === 'moot')
+    return `${line}\n${t('admin-card-moot-state', { state: card.reason })}`;
+  return `${line}\n${t('admin-card-reason', { reason: escapeHtml(card.reason) })}`;
 }
 
 function notModified(err: unknown): boolean {

@@ -1,0 +1,107 @@
+import { and, asc, eq, lt } from 'drizzle-orm';
+import type { Clock } from '../clock.js';
+import type { Database, Tx } from '../db.js';
+import { channels } from '../channels/table.js';
+import { disputes } from '../disputes/table.js';
+import { orders } from '../orders/table.js';
+import { payouts } from '../payouts/table.js';
+import { placements } from '../placements/table.js';
+import { closeOpenAdminCard, type AdminActor } from './cards.js';
+import { adminCards, type AdminCardKind } from './table.js';
+
+/** Who closes a card whose object no longer waits (shown on the card instead of an admin). */
+export const platformActor: AdminActor = { telegramId: 0, name: 'LytSlot' };
+
+/** Cards younger than this are left alone: their object may still be settling in. */
+const graceMs = 60_000;
+/** Open cards one sweep looks at, oldest first. */
+const sweepBatch = 200;
+
+/** The object's state, and the states in which it still waits for an admin's decision. */
+const objects: Record<
+  AdminCardKind,
+  { read: (tx: Tx, id: string) => Promise<string | undefined>; waiting: readonly string[] }
+> = {
+  creative: {
+    read: async (tx, id) =>
+      (await tx.select({ s: orders.status }).from(orders).where(eq(orders.id, id)))[0]?.s,
+    waiting: ['paid'],
+  },
+  channel: {
+    read: async (tx, id) =>
+      (await tx.select({ s: channels.status }).from(channels).where(eq(channels.id, id)))[0]?.s,
+    waiting: ['pending_review'],
+  },
+  placement: {
+    read: async (tx, id) =>
+      (await tx.select({ s: placements.status }).from(placements).where(eq(placements.id, id)))[0]
+        ?.s,
+    waiting: ['needs_review'],
+  },
+  payout: {
+    read: async (tx, id) =>
+      (await tx.select({ s: payouts.status }).from(payouts).where(eq(payouts.id, id)))[0]?.s,
+    waiting: ['requested', 'approved'],
+  },
+  dispute: {
+    read: async (tx, id) =>
+      (await tx.select({ s: disputes.status }).from(disputes).where(eq(disputes.id, id)))[0]?.s,
+    waiting: ['open'],
+  },
+};
+
+/**
+ * Closes the object's card if it is open but the object no longer waits for an admin (an order
+ * the advertiser cancelled, a channel its owner removed…): decided 'moot' by LytSlot, the reason
+ * being the object's state ('gone' when it no longer exists), re-rendered without buttons. Returns
+ * whether it closed one (app_system tx).
+ */
+export async function closeAdminCardIfMoot(
+  tx: Tx,
+  card: { kind: AdminCardKind; objectId: string },
+  at: Date,
+): Promise<boolean> {
+  const spec = objects[card.kind];
+  const state = await spec.read(tx, card.objectId);
+  if (state !== undefined && spec.waiting.includes(state)) return false;
+  return closeOpenAdminCard(tx, {
+    kind: card.kind,
+    objectId: card.objectId,
+    decision: 'moot',
+    reason: state ?? 'gone',
+    admin: platformActor,
+    at,
+  });
+}
+
+/** One card, by kind and object (an admin pressed a button on it and the object had moved on). */
+export function closeMootAdminCard(
+  database: Database,
+  card: { kind: AdminCardKind; objectId: string },
+  clock: Clock,
+): Promise<boolean> {
+  return database.withSystem('admin: close a card that no longer applies', (tx) =>
+    closeAdminCardIfMoot(tx, card, clock.now()),
+  );
+}
+
+/** Every open card (oldest first, up to a batch) whose object ended another way: closed. */
+export async function closeMootAdminCards(database: Database, clock: Clock): Promise<number> {
+  const at = clock.now();
+  return database.withSystem('admin: sweep cards that no longer apply', async (tx) => {
+    const open = await tx
+      .select({ kind: adminCards.kind, objectId: adminCards.objectId })
+      .from(adminCards)
+      .where(
+        and(
+          eq(adminCards.status, 'open'),
+          lt(adminCards.createdAt, new Date(at.getTime() - graceMs)),
+        ),
+      )
+      .orderBy(asc(adminCards.createdAt))
+      .limit(sweepBatch);
+    let closed = 0;
+    for (const card of open) if (await closeAdminCardIfMoot(tx, card, at)) closed += 1;
+    return closed;
+  });
+}
