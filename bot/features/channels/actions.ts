@@ -1,4 +1,5 @@
 import { InlineKeyboard } from 'grammy';
+import { closeMootAdminCard } from '../../../models/admin/moot-cards.js';
 import { isChannelId, loadChannelCard } from '../../../models/channels/channel-card.js';
 import { pauseChannel, type PauseChannelCode } from '../../../models/channels/pause-channel.js';
 import { removeChannel, type RemoveChannelCode } from '../../../models/channels/remove-channel.js';
@@ -94,6 +95,8 @@ export async function handleChannelAction(
     case 'remove-yes': {
       const result = await removeChannel(deps.database, access, account.id, now);
       if (!result.ok) return void (await refuse(result.code));
+      // A channel that waited for review: its admin card no longer needs a decision.
+      await closeMootAdminCard(deps.database, { kind: 'channel', objectId: channelId }, deps.clock);
       await ctx.answerCallbackQuery();
       const keyboard = new InlineKeyboard().text(ctx.t('channels-button-list'), 'ch:list');
       const title = escapeHtml(result.value.title);

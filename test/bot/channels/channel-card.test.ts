@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminCardOf, openAdminCard } from '../../../models/admin/cards.js';
 import { accounts, slots, workspaceMembers } from '../../../models/schema.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
 import { type BotHarness, startBotHarness } from '../harness.js';
@@ -141,8 +142,17 @@ describe('removing a channel', () => {
     await h.database.withScope({ workspaceId }, (tx) =>
       tx.delete(slots).where(eq(slots.channelId, channelId)),
     );
+    // An admin card about it still open (say it waited for review): closed with the removal.
+    await h.database.withSystem('test: open a card', (tx) =>
+      openAdminCard(tx, { kind: 'channel', objectId: channelId, at: h.deps.clock.now() }),
+    );
     await olga.click('🗑 Да, удалить');
     await olga.waitFor((m) => m.text?.includes('удалён из LytSlot') === true);
     expect(await channelRow(h, h.sandbox.ids.demoChannelId)).toBeUndefined();
+    expect(await adminCardOf(h.database, 'channel', channelId)).toMatchObject({
+      status: 'decided',
+      decision: 'moot',
+      reason: 'gone',
+    });
   });
 });
