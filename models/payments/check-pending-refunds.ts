@@ -97,7 +97,7 @@ export async function checkPendingRefunds(
         await forgetPendingRefund(database, waiting, pending.id);
         report.succeeded += 1;
       } else if (refund.status === 'canceled') {
-        await recordFailedProviderRefund(
+        const failed = await recordFailedProviderRefund(
           database,
           {
             provider: 'yookassa',
@@ -108,7 +108,7 @@ export async function checkPendingRefunds(
           },
           clock,
         );
-        report.credited += 1;
+        if (failed.ok && failed.value.credited > 0) report.credited += 1;
       } else {
         report.pending += 1;
       }
