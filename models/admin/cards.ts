@@ -108,6 +108,17 @@ export interface DecideAdminCardInput {
   at: Date;
 }
 
+/** The columns of a card being decided: what, why, by whom and when. */
+const decidedFields = (input: DecideAdminCardInput) => ({
+  status: 'decided' as const,
+  decision: input.decision,
+  reason: input.reason ?? null,
+  decidedByTelegramId: input.admin.telegramId,
+  decidedByName: input.admin.name,
+  decidedAt: input.at,
+  updatedAt: input.at,
+});
+
 /**
  * Marks the object's card decided (who, when, what, why) and queues the re-render that edits it
  * in place without buttons. A card that is already decided is left as it is ('already_decided').
@@ -120,15 +131,7 @@ export async function decideAdminCard(
   const { cardId } = await ensureCardRow(tx, input);
   const updated = await tx
     .update(adminCards)
-    .set({
-      status: 'decided',
-      decision: input.decision,
-      reason: input.reason ?? null,
-      decidedByTelegramId: input.admin.telegramId,
-      decidedByName: input.admin.name,
-      decidedAt: input.at,
-      updatedAt: input.at,
-    })
+    .set(decidedFields(input))
     .where(and(eq(adminCards.id, cardId), eq(adminCards.status, 'open')))
     .returning({ id: adminCards.id });
   if (updated.length === 0) return fail('already_decided');
@@ -144,15 +147,7 @@ export async function decideAdminCard(
 export async function closeOpenAdminCard(tx: Tx, input: DecideAdminCardInput): Promise<boolean> {
   const updated = await tx
     .update(adminCards)
-    .set({
-      status: 'decided',
-      decision: input.decision,
-      reason: input.reason ?? null,
-      decidedByTelegramId: input.admin.telegramId,
-      decidedByName: input.admin.name,
-      decidedAt: input.at,
-      updatedAt: input.at,
-    })
+    .set(decidedFields(input))
     .where(
       and(
         eq(adminCards.kind, input.kind),

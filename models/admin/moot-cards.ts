@@ -1,4 +1,5 @@
 import { and, asc, eq, lt } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Clock } from '../clock.js';
 import type { Database, Tx } from '../db.js';
 import { channels } from '../channels/table.js';
@@ -17,37 +18,31 @@ const graceMs = 60_000;
 /** Open cards one sweep looks at, oldest first. */
 const sweepBatch = 200;
 
-/** The object's state, and the states in which it still waits for an admin's decision. */
+/** Where each kind's object keeps its state, and the states in which it waits for an admin. */
 const objects: Record<
   AdminCardKind,
-  { read: (tx: Tx, id: string) => Promise<string | undefined>; waiting: readonly string[] }
+  { table: PgTable; id: PgColumn; status: PgColumn; waiting: readonly string[] }
 > = {
-  creative: {
-    read: async (tx, id) =>
-      (await tx.select({ s: orders.status }).from(orders).where(eq(orders.id, id)))[0]?.s,
-    waiting: ['paid'],
-  },
+  creative: { table: orders, id: orders.id, status: orders.status, waiting: ['paid'] },
   channel: {
-    read: async (tx, id) =>
-      (await tx.select({ s: channels.status }).from(channels).where(eq(channels.id, id)))[0]?.s,
+    table: channels,
+    id: channels.id,
+    status: channels.status,
     waiting: ['pending_review'],
   },
   placement: {
-    read: async (tx, id) =>
-      (await tx.select({ s: placements.status }).from(placements).where(eq(placements.id, id)))[0]
-        ?.s,
+    table: placements,
+    id: placements.id,
+    status: placements.status,
     waiting: ['needs_review'],
   },
   payout: {
-    read: async (tx, id) =>
-      (await tx.select({ s: payouts.status }).from(payouts).where(eq(payouts.id, id)))[0]?.s,
+    table: payouts,
+    id: payouts.id,
+    status: payouts.status,
     waiting: ['requested', 'approved'],
   },
-  dispute: {
-    read: async (tx, id) =>
-      (await tx.select({ s: disputes.status }).from(disputes).where(eq(disputes.id, id)))[0]?.s,
-    waiting: ['open'],
-  },
+  dispute: { table: disputes, id: disputes.id, status: disputes.status, waiting: ['open'] },
 };
 
 /**
@@ -62,7 +57,11 @@ export async function closeAdminCardIfMoot(
   at: Date,
 ): Promise<boolean> {
   const spec = objects[card.kind];
-  const state = await spec.read(tx, card.objectId);
+  const [row] = await tx
+    .select({ state: spec.status })
+    .from(spec.table)
+    .where(eq(spec.id, card.objectId));
+  const state = row?.state as string | undefined;
   if (state !== undefined && spec.waiting.includes(state)) return false;
   return closeOpenAdminCard(tx, {
     kind: card.kind,

@@ -32,6 +32,8 @@ export interface HeldPayment {
   refundCount: number;
   /** Refunds the provider accepted but has not finished (YooKassa 'pending'), to be asked about. */
   pendingRefunds: PendingRefund[];
+  /** Refunds that failed at the provider after they were booked (credited to the payer instead). */
+  failedRefundTotal: number;
   /** The settlement of the order, when it was settled (settle-placement writes it). */
   settlement: { owner: number; fee: number; credited: number } | undefined;
 }
@@ -127,6 +129,7 @@ export async function heldOrderPayment(
     refundAttempts: count(details.refundAttempts),
     refundCount: count(details.refundCount),
     pendingRefunds: pendingRefundsOf(details),
+    failedRefundTotal: failedRefundsOf(details).total,
     settlement: readSettlement(details.settlement),
   };
 }

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
-import { failedRefundsOf, heldOrderPayment } from './queries.js';
+import { heldOrderPayment } from './queries.js';
 import { markOrderRefunded, recordRefund } from './record-refund.js';
 import { payments, type PaymentProvider } from './table.js';
 
@@ -56,14 +56,9 @@ export async function reconcileProviderRefund(
     const actor = `provider:${input.provider}`;
     const held = await heldOrderPayment(tx, orderId, true);
     if (!held) return 0;
-    const [row] = await tx
-      .select({ details: payments.details })
-      .from(payments)
-      .where(eq(payments.id, held.paymentId));
-    const failed = failedRefundsOf(row?.details ?? {}).total;
     const done = await recordRefund(tx, {
       orderId,
-      totalAfter: Math.min(input.refundedTotal + failed, held.amount),
+      totalAfter: Math.min(input.refundedTotal + held.failedRefundTotal, held.amount),
       credited: false,
       refundId: undefined,
       actor,
