@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { isPublicHttpsUrl, maskUrlPasswords } from './models/urls.js';
 
 const optionalString = z
   .string()
@@ -125,11 +126,27 @@ const schema = shape.superRefine((c, ctx) => {
       message: 'is required when NODE_ENV=production (without it the sandbox would start)',
     });
   }
+  if (c.NODE_ENV === 'production' && c.BOT_MODE === 'webhook' && !c.BOT_WEBHOOK_SECRET) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['BOT_WEBHOOK_SECRET'],
+      message:
+        'is required when NODE_ENV=production and BOT_MODE=webhook (without it anyone who finds the URL can post forged updates)',
+    });
+  }
   if (c.BOT_MODE === 'webhook' && !c.PUBLIC_URL) {
     ctx.addIssue({
       code: 'custom',
       path: ['PUBLIC_URL'],
       message: 'is required when BOT_MODE=webhook',
+    });
+  } else if (c.NODE_ENV === 'production' && c.BOT_TOKEN && !isPublicHttpsUrl(c.PUBLIC_URL)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['PUBLIC_URL'],
+      message: c.PUBLIC_URL
+        ? 'must be an https:// URL on a public host when NODE_ENV=production (Telegram refuses links to localhost, private addresses and single-label names)'
+        : 'is required when NODE_ENV=production with BOT_TOKEN (an https:// URL on a public host: the base of click links and the webhook)',
     });
   }
   if (c.BOT_MODE === 'sharded') {
@@ -174,6 +191,12 @@ export interface Config {
   httpPort: number;
   sandboxPort: number;
   publicUrl: string;
+  /**
+   * Who can follow links to publicUrl: 'public' (an https URL on a public host: Telegram accepts
+   * them), 'sandbox' (no BOT_TOKEN: only the emulator sees them, and it allows local links),
+   * 'local' (real Telegram refuses them: published posts keep the advertiser's own links).
+   */
+  publicUrlReach: 'public' | 'sandbox' | 'local';
   adminTelegramIds: number[];
   adminChatId: number | undefined;
   verifyChatId: number | undefined;
@@ -199,7 +222,9 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       const name = String(issue.path[0] ?? 'environment');
       const value = env[name];
       const shown =
-        value === undefined || /KEY|SECRET|TOKEN|DSN/.test(name) ? '' : ` (got "${value}")`;
+        value === undefined || /KEY|SECRET|TOKEN|DSN/.test(name)
+          ? ''
+          : ` (got "${maskUrlPasswords(value)}")`;
       return `${name}${shown}: ${issue.message}`;
     });
     return { ok: false, errors };
@@ -222,6 +247,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       httpPort: e.HTTP_PORT,
       sandboxPort: e.SANDBOX_PORT,
       publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.HTTP_PORT}`).replace(/\/+$/, ''),
+      publicUrlReach: isPublicHttpsUrl(e.PUBLIC_URL) ? 'public' : e.BOT_TOKEN ? 'local' : 'sandbox',
       adminTelegramIds: e.ADMIN_TELEGRAM_IDS,
       adminChatId: e.ADMIN_CHAT_ID,
       verifyChatId: e.VERIFY_CHAT_ID,

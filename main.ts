@@ -1,13 +1,13 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Api } from 'grammy';
-import { Redis } from 'ioredis';
 import { readConfig, type Config } from './config.js';
 import { createBot } from './bot/index.js';
 import { allowedUpdates, setBotCommands, startBot } from './bot/runner.js';
+import { createIntake, type IntakeMetrics } from './bot/intake/index.js';
 import { createWebhookHandler } from './bot/webhook.js';
 import { createHttpApp } from './http/app.js';
-import { createMetrics } from './http/metrics.js';
+import { createMetrics, type Metrics } from './http/metrics.js';
 import type { ReadinessCheck } from './http/routes/health.js';
 import { startHttpServer } from './http/server.js';
 import { redirectRoutes } from './http/routes/redirect.js';
@@ -23,7 +23,10 @@ import { heartbeatJob } from './jobs/platform.js';
 import { createSystemClock, createTestClock, isTestClock, type Clock } from './models/clock.js';
 import { openDatabase, type Database } from './models/db.js';
 import { lastHeartbeat } from './models/heartbeats/queries.js';
-import { createLogger, type Logger } from './models/logger.js';
+import { createLogger, maskSecrets, type Logger } from './models/logger.js';
+import { createKeyedLogThrottle } from './models/log-throttle.js';
+import { closeRedis, createRedis } from './models/redis.js';
+import { installShutdown } from './shutdown.js';
 import { syncModerationDefault } from './models/admin/moderation-policy.js';
 import {
   createPaymentProviders,
@@ -72,9 +75,10 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
     const clock = options.clock ?? (await createClock(config, database));
     if (isTestClock(clock)) {
       // Another process may advance the shared clock; follow the stored offset.
+      const quiet = createKeyedLogThrottle(logger);
       const timer = setInterval(() => {
         syncTestClock({ database, clock }).catch((err: unknown) =>
-          logger.warn({ err }, 'clock sync failed'),
+          quiet.warn('clock sync', { err }, 'clock sync failed'),
         );
       }, 1000);
       stops.push(async () => clearInterval(timer));
@@ -89,11 +93,8 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
       sandboxBoot = sandbox;
     }
     const token = config.botToken;
-    const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: true }) : undefined;
-    if (redis) {
-      await redis.connect();
-      stops.push(async () => void (await redis.quit()));
-    }
+    const redis = config.redisUrl ? createRedis(config.redisUrl, logger) : undefined;
+    if (redis) stops.push(() => closeRedis(redis));
     const providers = createPaymentProviders(config);
     // Pre-moderation defaults to on when there is an admin chat to moderate in (docs/admin.md).
     await syncModerationDefault(database, {
@@ -103,7 +104,7 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
     const metrics = createMetrics();
     const has = (role: string) => config.roles.includes(role as Config['roles'][number]);
 
-    const jobs = has('jobs') ? createJobs(deps) : undefined;
+    const jobs = has('jobs') ? createJobs({ ...deps, metrics }) : undefined;
     if (jobs) {
       await jobs.start();
       stops.push(() => jobs.stop());
@@ -124,9 +125,16 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
           }
         : {}),
     };
+    const intakeOptions = { metrics: intakeMetrics(metrics) };
+    // Webhook mode: updates are answered 200 once stored; this process also resumes unfinished
+    // updates whose lease ran out (another process may still be handling the others).
+    const webhookIntake =
+      bot && config.botMode === 'webhook' ? createIntake(bot, deps, intakeOptions) : undefined;
+    if (webhookIntake) stops.push(async () => void (await webhookIntake.stop(4_000)));
     let httpUrl: string | undefined;
     if (has('http')) {
-      const webhookPath = `/telegram/${config.botWebhookSecret ?? 'webhook'}`;
+      // The secret travels in Telegram's header, never in the path (paths reach logs and metrics).
+      const webhookPath = '/telegram/webhook';
       const app = createHttpApp({
         logger,
         metrics,
@@ -162,16 +170,19 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
             : []),
           ...(isTestClock(clock) ? [testClockRoutes({ database, clock, logger })] : []),
         ],
-        ...(bot && config.botMode === 'webhook'
-          ? { botWebhook: { path: webhookPath, handler: createWebhookHandler(bot, deps) } }
+        ...(webhookIntake
+          ? {
+              botWebhook: { path: webhookPath, handler: createWebhookHandler(webhookIntake, deps) },
+            }
           : {}),
       });
       const server = await startHttpServer(app, config.httpHost, config.httpPort);
       stops.push(() => server.close());
       httpUrl = server.url;
       sandboxBoot?.useHttpUrl(server.url);
-      if (bot && config.botMode === 'webhook') {
+      if (bot && webhookIntake) {
         await bot.init();
+        await webhookIntake.recover(false);
         await bot.api.setWebhook(`${config.publicUrl}${webhookPath}`, {
           ...(config.botWebhookSecret ? { secret_token: config.botWebhookSecret } : {}),
           allowed_updates: [...allowedUpdates],
@@ -180,7 +191,7 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
       }
     }
     if (bot && config.botMode !== 'webhook') {
-      const handle = await startBot(bot, deps);
+      const handle = await startBot(bot, deps, { intake: intakeOptions });
       stops.push(() => handle.stop());
     }
     logger.info({ roles: config.roles, httpUrl, sandboxUrl }, 'started');
@@ -237,21 +248,7 @@ async function main(): Promise<void> {
   }
   if (app.httpUrl)
     process.stdout.write(`HTTP server: ${app.httpUrl} (/healthz, /readyz, /metrics)\n\n`);
-  let signals = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    signals += 1;
-    if (signals > 1) process.exit(1);
-    logger.info({ signal }, 'shutting down');
-    app.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  installShutdown(app, logger);
 }
 
 function isEntryPoint(): boolean {
@@ -267,7 +264,7 @@ function isEntryPoint(): boolean {
 if (isEntryPoint()) {
   main().catch((err: unknown) => {
     const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
-    process.stderr.write(`Failed to start: ${text}\n`);
+    process.stderr.write(`Failed to start: ${maskSecrets(text)}\n`);
     process.exit(1);
   });
 }
@@ -281,4 +278,13 @@ function paidOrderNotices(
   const { api } = sharedTelegramSender(token, config.telegramApiRoot);
   const notices = { ...deps, api, i18n: createI18n() };
   return (paid) => tellPaid(notices, paid, paid);
+}
+
+/** The intake's counters and gauge on the process's Prometheus registry. */
+function intakeMetrics(metrics: Metrics): IntakeMetrics {
+  return {
+    received: (kind) => metrics.botUpdates.inc({ type: kind }),
+    outcome: (outcome) => metrics.intakeOutcomes.inc({ outcome }),
+    parked: (count) => metrics.intakeParked.set(count),
+  };
 }

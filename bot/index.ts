@@ -10,6 +10,7 @@ import { createCatalogFeature } from './features/catalog/index.js';
 import { createChannelWatchFeature } from './features/channel-watch/index.js';
 import { createChannelsFeature } from './features/channels/index.js';
 import { createCheckoutFeature } from './features/checkout/index.js';
+import { createRefundedPayments } from './features/checkout/refunded.js';
 import { createUnclaimedPayments } from './features/checkout/unclaimed.js';
 import { createCreativeFeature } from './features/creative/index.js';
 import { createDisputesFeature } from './features/disputes/index.js';
@@ -47,53 +48,53 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, { client: { apiRoot: deps.config.telegramApiRoot } });
   const i18n = createI18n();
 
-  // Error boundary: polling and webhook alike, one handler logs and answers the user.
-  const handleError = createErrorHandler(deps, i18n);
-  bot.catch(handleError);
-  const app = bot.errorBoundary(handleError);
+  // Errors reach the durable intake (bot/intake), which retries the update with backoff; after
+  // the last attempt it parks the update and calls this handler, which logs and tells the user.
+  bot.catch(createErrorHandler(deps, i18n));
 
   bot.api.config.use(createAutoRetry());
-  app.use(createRateLimiter(deps, i18n));
-  app.use(createSequentialize());
-  app.use(createSessionMiddleware(deps));
-  app.use(i18n);
-  app.use(createAccountMiddleware(deps));
+  bot.use(createRateLimiter(deps, i18n));
+  bot.use(createSequentialize());
+  bot.use(createSessionMiddleware(deps));
+  bot.use(i18n);
+  bot.use(createAccountMiddleware(deps));
 
   // Channel posts (top-window watch) never reach conversations or menus.
-  app.use(createChannelWatchFeature(deps));
+  bot.use(createChannelWatchFeature(deps));
   // Admin chat: `adm:` buttons and admin-chat commands meet the guard before anything else.
-  app.use(createAdminFeature(deps, i18n));
+  bot.use(createAdminFeature(deps, i18n));
   // Payments first: an open conversation must never swallow a pre-checkout or a payment.
   // Pro: Stars subscription payments (`sub:` payloads; anything else goes on to checkout).
-  app.use(createStarsSubscriptionPayments(deps));
-  app.use(createCheckoutFeature(deps, i18n));
-  app.use(createUnclaimedPayments(deps));
-  app.use(createPaySupportFeature());
+  bot.use(createStarsSubscriptionPayments(deps));
+  bot.use(createCheckoutFeature(deps, i18n));
+  bot.use(createUnclaimedPayments(deps));
+  bot.use(createRefundedPayments(deps));
+  bot.use(createPaySupportFeature());
   // Conversations: the plugin, then /cancel (before any conversation sees the update).
-  app.use(createConversations(i18n));
-  app.use(createCancelFeature());
-  app.use(createSupportFeature(deps, i18n));
-  app.use(createSellingFeature(deps));
-  app.use(createReviewFeature(deps, i18n));
-  app.use(createCreativeFeature(deps));
-  app.use(createDisputesFeature(deps));
-  app.use(createMarkingFeature(deps));
-  app.use(createBalanceFeature(deps));
-  app.use(createCatalogFeature(deps));
-  app.use(createBookingFeature(deps, i18n));
+  bot.use(createConversations(i18n));
+  bot.use(createCancelFeature());
+  bot.use(createSupportFeature(deps, i18n));
+  bot.use(createSellingFeature(deps));
+  bot.use(createReviewFeature(deps, i18n));
+  bot.use(createCreativeFeature(deps));
+  bot.use(createDisputesFeature(deps));
+  bot.use(createMarkingFeature(deps));
+  bot.use(createBalanceFeature(deps));
+  bot.use(createCatalogFeature(deps));
+  bot.use(createBookingFeature(deps, i18n));
 
   const helpMenu = createHelpMenu(deps);
   const startMenu = createStartMenu(helpMenu, deps);
   const languageMenu = createLanguageMenu(deps);
-  app.use(startMenu, languageMenu);
+  bot.use(startMenu, languageMenu);
 
-  app.use(createMembersFeature(deps, i18n));
-  app.use(createStartFeature(startMenu, { deps, i18n }), createHelpFeature(helpMenu));
-  app.use(createLanguageFeature(languageMenu));
-  app.use(createChannelsFeature(deps, i18n));
-  app.use(createCalendarFeature(deps));
-  app.use(createOrdersFeature(deps, i18n));
-  app.use(createSubscriptionFeature(deps));
-  app.use(createFallbackFeature());
+  bot.use(createMembersFeature(deps, i18n));
+  bot.use(createStartFeature(startMenu, { deps, i18n }), createHelpFeature(helpMenu));
+  bot.use(createLanguageFeature(languageMenu));
+  bot.use(createChannelsFeature(deps, i18n));
+  bot.use(createCalendarFeature(deps));
+  bot.use(createOrdersFeature(deps, i18n));
+  bot.use(createSubscriptionFeature(deps));
+  bot.use(createFallbackFeature());
   return bot;
 }

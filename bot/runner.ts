@@ -1,14 +1,8 @@
-import {
-  createConcurrentSink,
-  createRunner,
-  createSource,
-  type UpdateSupplier,
-} from '@grammyjs/runner';
-import { type Bot, BotError, GrammyError } from 'grammy';
-import type { Update } from 'grammy/types';
+import { type Bot, GrammyError } from 'grammy';
 import type { BotContext, BotDeps } from './context.js';
 import { localizedCommands } from './commands.js';
 import { createI18n, defaultLocale, locales } from './i18n.js';
+import { createIntake, type Intake, type IntakeOptions } from './intake/index.js';
 
 /** Every update type a feature handles now or in the issues ahead (§4, §5, §7). */
 export const allowedUpdates = [
@@ -24,16 +18,23 @@ export const allowedUpdates = [
 ] as const;
 
 export interface RunningBot {
-  /** Stops fetching, waits for every fetched update to be handled, then resolves. */
+  /** Stops fetching, waits for running handlers (up to the drain timeout), then resolves. */
   stop(): Promise<void>;
 }
 
 export interface StartBotOptions {
   /** Long-poll timeout of getUpdates, in seconds (default 30). */
   pollTimeoutSeconds?: number;
-  /** How long stop() waits for in-flight updates before giving up (default 30 s). */
+  /** How long stop() waits for running handlers before leaving them to the next start (4 s). */
   drainTimeoutMs?: number;
+  /** The durable intake's store, retry policy, metrics and leases. */
+  intake?: IntakeOptions;
 }
+
+/** Longest pause between failed fetches: after an outage the bot is back within seconds. */
+const maxPollBackoffMs = 5_000;
+/** Fetching pauses while this many accepted updates are not finished (backpressure). */
+const maxBacklog = 1000;
 
 /** setMyCommands for each locale (by language_code) and a default list; webhook mode calls it too. */
 export async function setBotCommands(bot: Bot<BotContext>): Promise<void> {
@@ -46,67 +47,70 @@ export async function setBotCommands(bot: Bot<BotContext>): Promise<void> {
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const timer = setTimeout(done, ms);
     signal.addEventListener('abort', done, { once: true });
     function done() {
       clearTimeout(timer);
       signal.removeEventListener('abort', done);
-      if (signal.aborted) reject(new Error('aborted'));
-      else resolve();
+      resolve();
     }
   });
 }
 
 /**
- * getUpdates with our own offset: Telegram confirms updates only when a later call carries a
- * higher offset, so anything fetched by a call that stop() aborts is delivered again next time.
- * Transient failures are logged and retried with backoff; 401/409 end the runner.
+ * The long-polling loop. Telegram confirms updates only when a later getUpdates carries a higher
+ * offset, so the offset moves past a batch only after the intake stored it: a crash at any point
+ * before that gets the batch again, and the intake recognises what it already holds. Transient
+ * failures (Telegram or the store) are logged once per streak and retried with backoff; 401/409
+ * end the loop.
  */
-function createSupplier(
+async function poll(
   bot: Bot<BotContext>,
   deps: BotDeps,
+  intake: Intake,
   pollTimeout: number,
-): UpdateSupplier<Update> {
+  signal: AbortSignal,
+): Promise<void> {
   let offset = 0;
-  return {
-    async supply(batchSize, signal) {
-      let backoffMs = 250;
-      for (;;) {
-        try {
-          const updates = await bot.api.getUpdates(
-            {
-              offset,
-              limit: Math.max(1, Math.min(batchSize, 100)),
-              timeout: pollTimeout,
-              allowed_updates: [...allowedUpdates],
-            },
-            signal,
-          );
-          const last = updates.at(-1);
-          if (last) offset = last.update_id + 1;
-          return updates;
-        } catch (error) {
-          if (signal.aborted) throw error;
-          if (
-            error instanceof GrammyError &&
-            (error.error_code === 401 || error.error_code === 409)
-          ) {
-            throw error;
-          }
-          deps.logger.warn({ err: error, retry_in_ms: backoffMs }, 'getUpdates failed');
-          await sleep(backoffMs, signal as unknown as AbortSignal);
-          backoffMs = Math.min(backoffMs * 2, 30_000);
-        }
+  let backoffMs = 250;
+  let failing = false;
+  while (!signal.aborted) {
+    if (intake.backlog() >= maxBacklog) {
+      await sleep(100, signal);
+      continue;
+    }
+    try {
+      const updates = await bot.api.getUpdates(
+        { offset, limit: 100, timeout: pollTimeout, allowed_updates: [...allowedUpdates] },
+        signal as Parameters<typeof bot.api.getUpdates>[1],
+      );
+      await intake.accept(updates);
+      const last = updates.at(-1);
+      if (last) offset = last.update_id + 1;
+      if (failing) deps.logger.info('getUpdates and the intake work again');
+      failing = false;
+      backoffMs = 250;
+    } catch (error) {
+      if (signal.aborted) return;
+      if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 409)) {
+        throw error;
       }
-    },
-  };
+      if (!failing) {
+        deps.logger.warn({ err: error }, 'fetching or storing updates failed; retrying');
+      }
+      failing = true;
+      await sleep(backoffMs, signal);
+      backoffMs = Math.min(backoffMs * 2, maxPollBackoffMs);
+    }
+  }
 }
 
 /**
- * Starts long polling with @grammyjs/runner (concurrent handling; per-chat order comes from
- * sequentialize in the middleware). stop() loses no update: every update handed over by
- * Telegram is handled before it resolves, and unfetched ones stay unconfirmed.
+ * Starts long polling through the durable intake: unfinished updates of an earlier run are taken
+ * over first (this is Telegram's only getUpdates consumer), then new ones are fetched, stored and
+ * only then acknowledged. Per-chat order comes from the intake; per-user order across chats from
+ * sequentialize in the middleware. stop() leaves unfinished updates in the store.
  */
 export async function startBot(
   bot: Bot<BotContext>,
@@ -118,50 +122,21 @@ export async function startBot(
   await bot.api.deleteWebhook();
   await setBotCommands(bot);
 
-  const inFlight = new Set<Promise<unknown>>();
-  const sink = createConcurrentSink<Update>(
-    {
-      consume: (update) => {
-        const handled = bot.handleUpdate(update);
-        const settled = handled.catch(() => undefined);
-        inFlight.add(settled);
-        void settled.finally(() => inFlight.delete(settled));
-        return handled;
-      },
-    },
-    async (error) => {
-      try {
-        if (error instanceof BotError) await bot.errorHandler(error);
-        else throw error;
-      } catch (failure) {
-        deps.logger.error({ err: failure }, 'bot error handler failed');
-      }
-    },
+  const intake = createIntake(bot, deps, options.intake);
+  await intake.recover(true);
+  const aborter = new AbortController();
+  const loop = poll(bot, deps, intake, options.pollTimeoutSeconds ?? 30, aborter.signal).catch(
+    (error: unknown) => deps.logger.fatal({ err: error }, 'bot polling ended'),
   );
-  const source = createSource(createSupplier(bot, deps, options.pollTimeoutSeconds ?? 30));
-  const runner = createRunner(source, sink);
-  runner.start();
-  const task = runner.task();
-  void task?.catch((error: unknown) => deps.logger.fatal({ err: error }, 'bot runner crashed'));
   deps.logger.info({ username: bot.botInfo.username }, 'bot polling started');
 
   let stopping: Promise<void> | undefined;
   async function drain(): Promise<void> {
-    try {
-      await runner.stop(); // aborts the pending getUpdates; its updates stay unconfirmed
-    } catch (error) {
-      deps.logger.warn({ err: error }, 'bot runner ended with an error');
-    }
-    const drainTimeoutMs = options.drainTimeoutMs ?? 30_000;
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(true), drainTimeoutMs);
-    });
-    const drained = Promise.all([...inFlight]).then(() => false);
-    const gaveUp = await Promise.race([drained, timedOut]);
-    clearTimeout(timer);
-    if (gaveUp) {
-      deps.logger.error({ pending: inFlight.size }, 'bot stopped with updates still in flight');
+    aborter.abort(); // the pending getUpdates: its updates stay unconfirmed at Telegram
+    await loop;
+    const drained = await intake.stop(options.drainTimeoutMs ?? 4_000);
+    if (!drained) {
+      deps.logger.error('bot stopped with handlers still running; the next start resumes them');
     }
     deps.logger.info('bot polling stopped');
   }

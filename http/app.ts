@@ -35,8 +35,9 @@ export function createHttpApp(deps: HttpDeps): Koa {
   if (deps.botWebhook) {
     const { path, handler } = deps.botWebhook;
     app.use(async (ctx, next) => {
-      if (ctx.method === 'POST' && ctx.path === path) return handler(ctx, next);
-      return next();
+      if (ctx.method !== 'POST' || ctx.path !== path) return next();
+      ctx.state.route = 'bot webhook';
+      return handler(ctx, next);
     });
   }
   app.use((ctx) => {

@@ -1,9 +1,15 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface Metrics {
   registry: Registry;
   httpRequests: Histogram<'method' | 'route' | 'status'>;
   botUpdates: Counter<'type'>;
+  /** Intake outcomes: handled, retried (a failed attempt), parked (waits for an admin). */
+  intakeOutcomes: Counter<'outcome'>;
+  /** Updates parked in the intake now (refreshed by the bot's intake sweep). */
+  intakeParked: Gauge;
+  /** Stars charges payments.reconcile-stars settled (their update was never handled), by outcome. */
+  starsReconciled: Counter<'outcome'>;
 }
 
 /** One Prometheus registry per process: default Node metrics plus ours. */
@@ -23,6 +29,23 @@ export function createMetrics(): Metrics {
       name: 'lytslot_bot_updates_total',
       help: 'Telegram updates handled, by update type',
       labelNames: ['type'],
+      registers: [registry],
+    }),
+    intakeOutcomes: new Counter({
+      name: 'lytslot_intake_updates_total',
+      help: 'Telegram updates taken from the durable intake, by outcome',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    intakeParked: new Gauge({
+      name: 'lytslot_intake_parked',
+      help: 'Telegram updates parked after repeated failures, waiting for an admin',
+      registers: [registry],
+    }),
+    starsReconciled: new Counter({
+      name: 'lytslot_stars_reconciled_total',
+      help: 'Stars charges found unhandled in getStarTransactions and settled, by outcome',
+      labelNames: ['outcome'],
       registers: [registry],
     }),
   };

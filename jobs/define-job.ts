@@ -8,6 +8,7 @@ export interface JobSpec<S extends z.ZodType> {
   data: S;
   run(data: z.infer<S>, job: Job<unknown>): Promise<void>;
   concurrency?: number;
+  /** How long a run may go untouched before another worker takes the job (runs touch it at a third). */
   lockLifetimeMs?: number;
 }
 
@@ -29,7 +30,16 @@ export function defineJob<S extends z.ZodType>(
       }
       const log = logger.child({ job: spec.name, jobId: String(job.attrs._id ?? '') });
       log.debug('job started');
-      await spec.run(parsed.data, job);
+      // Touched at a third of the lock lifetime: a slow run keeps its lock, so another worker only
+      // takes the job once this process is gone (a lost touch is retried at the next beat).
+      const lockLifetime =
+        agenda.definitions[spec.name]?.lockLifetime ?? agenda.attrs.defaultLockLifetime;
+      const beat = setInterval(() => job.touch().catch(() => undefined), lockLifetime / 3);
+      try {
+        await spec.run(parsed.data, job);
+      } finally {
+        clearInterval(beat);
+      }
       log.debug('job finished');
     },
     {

@@ -1,15 +1,18 @@
 import { PostgresBackend } from '@agendajs/postgres-backend';
 import { Agenda } from 'agenda';
 import type { Config } from '../config.js';
+import type { Metrics } from '../http/metrics.js';
 import type { Clock } from '../models/clock.js';
 import type { Database } from '../models/db.js';
+import { createOutageLog } from '../models/log-throttle.js';
 import type { Logger } from '../models/logger.js';
 import type { PaymentProviders } from '../models/providers/create-providers.js';
 import { defineAdminCardJobs, scheduleAdminCardJobs } from './admin-cards.js';
 import { defineNotificationJobs } from './notifications.js';
 import { defineOrderJobs, scheduleOrderJobs } from './orders.js';
 import { definePlatformJobs, schedulePlatformJobs } from './platform.js';
-import { definePublishJobs } from './publish.js';
+import { clickTrackingWarning, definePublishJobs } from './publish.js';
+import { defineReconcileStarsJobs, scheduleReconcileStarsJobs } from './reconcile-stars.js';
 import { defineRefundStatusJobs, scheduleRefundStatusJobs } from './refund-status.js';
 import { defineReviewJobs, scheduleReviewJobs } from './review.js';
 import { defineSettleJobs } from './settle.js';
@@ -24,13 +27,18 @@ export interface JobsDeps {
   clock: Clock;
   /** Stripe / YooKassa gateways, each present only when configured (absent ⇒ Stars only). */
   providers?: PaymentProviders;
+  /** The process's Prometheus metrics the jobs count into (served by the http role's /metrics). */
+  metrics?: Pick<Metrics, 'starsReconciled'>;
 }
 
 export interface Jobs {
   readonly agenda: Agenda;
   /** Starts processing; recurring jobs are (re)scheduled. */
   start(): Promise<void>;
-  /** Stops taking new jobs and waits for running ones (up to timeoutMs), then releases locks. */
+  /**
+   * Stops taking new jobs and waits for running ones (up to timeoutMs, default 5 s: well inside the
+   * shutdown deadline); a job still running keeps its lock and is taken again once it expires.
+   */
   stop(timeoutMs?: number): Promise<void>;
   isRunning(): boolean;
   /** The LISTEN channel's state ('connected', 'reconnecting', …); undefined when only polling. */
@@ -57,15 +65,18 @@ export function createJobs(deps: JobsDeps): Jobs {
     defaultLockLifetime: 5 * 60_000,
   });
   const log = deps.logger.child({ role: 'jobs' });
-  agenda.on('error', (err) => log.error({ err }, 'agenda error'));
+  // While the database is away every poll of every job fails: one line per source a minute.
+  const outages = createOutageLog(log);
+  agenda.on('error', (err) => outages.error('agenda', err, {}, 'agenda error'));
   // The LISTEN channel re-emits its connection's errors and has no listener of its own: without
   // one, a server restart (57P01) would end the process. Its error handler also stays on the
   // connection after it goes back to the pool. The channel reconnects by itself; log and go on.
   backend.notificationChannel?.on('error', (err) =>
-    log.warn({ err }, 'job notification channel error'),
+    outages.warn('notification-channel', err, {}, 'job notification channel error'),
   );
   agenda.on('fail', (err, job) => {
-    if (err instanceof Error) log.error({ err, job: job.attrs?.name }, 'job failed');
+    const name = job.attrs?.name;
+    if (err instanceof Error) outages.error(`job:${name}`, err, { job: name }, 'job failed');
   });
   definePlatformJobs(agenda, deps);
   defineSlotJobs(agenda, deps);
@@ -78,6 +89,7 @@ export function createJobs(deps: JobsDeps): Jobs {
   defineAdminCardJobs(agenda, deps);
   defineSubscriptionJobs(agenda, deps);
   defineRefundStatusJobs(agenda, deps);
+  defineReconcileStarsJobs(agenda, deps);
 
   let running = false;
   return {
@@ -90,11 +102,14 @@ export function createJobs(deps: JobsDeps): Jobs {
       await scheduleReviewJobs(agenda);
       await scheduleSubscriptionJobs(agenda);
       await scheduleRefundStatusJobs(agenda);
+      await scheduleReconcileStarsJobs(agenda);
       await scheduleAdminCardJobs(agenda);
       running = true;
       log.info('jobs started');
+      const tracking = clickTrackingWarning(deps.config);
+      if (tracking) log.warn(tracking.fields, tracking.message);
     },
-    async stop(timeoutMs = 30_000) {
+    async stop(timeoutMs = 5_000) {
       if (!running) return;
       running = false;
       const drained = await agenda.drain(timeoutMs);

@@ -1,6 +1,7 @@
 import type { Agenda } from 'agenda';
 import { GrammyError, type Api } from 'grammy';
 import { z } from 'zod';
+import type { Config } from '../config.js';
 import { sendCreativePreview } from '../bot/features/creative/preview.js';
 import { refundAndTell } from '../bot/features/review/refund.js';
 import { createI18n } from '../bot/i18n.js';
@@ -20,10 +21,13 @@ import {
   readLivePlacement,
   recordDeleted,
   recordPublished,
-  recordSendFailure,
   unpinJob,
   type PublishTarget,
 } from '../models/placements/publish.js';
+import {
+  recordSendFailure,
+  type PublishFailureCause,
+} from '../models/placements/record-send-failure.js';
 import { defineJob } from './define-job.js';
 import type { JobsDeps } from './index.js';
 import { sharedTelegramSender } from './telegram-sender.js';
@@ -34,8 +38,11 @@ export interface PublishDeps {
   logger: Logger;
   /** The flood-limited Api (createTelegramSender). */
   api: Api;
-  /** PUBLIC_URL: the post's links point at `${publicUrl}/r/<code>`. */
-  publicUrl: string;
+  /**
+   * PUBLIC_URL when the Telegram in use can open it: the post's links point at
+   * `${publicUrl}/r/<code>`. Undefined ⇒ the advertiser's own links, clicks not tracked.
+   */
+  publicUrl: string | undefined;
   /** Gives a failed order's payment back in full and tells the advertiser. */
   refund(order: { workspaceId: string; orderId: string }): Promise<void>;
   /** Test seam: runs after the post is sent and before it is recorded (a crash there). */
@@ -61,6 +68,20 @@ export function isLostRights(error: unknown): boolean {
   );
 }
 
+/**
+ * Why Telegram's error answer to the send stopped the post: rights (isLostRights); a refused link,
+ * length or other 400 (the post itself: sending it again fails again); else Telegram failing.
+ * Links first: Telegram quotes the refused URL, which may contain any word ("…/rights").
+ */
+export function sendFailureCause(error: GrammyError): PublishFailureCause {
+  const refusedLink = /BUTTON_URL_INVALID|Wrong HTTP URL|URL_INVALID/i.test(error.description);
+  if (error.error_code === 400 && refusedLink) return 'link';
+  if (isLostRights(error)) return 'rights';
+  if (error.error_code !== 400) return 'telegram';
+  if (/too long|TOO_LONG/i.test(error.description)) return 'too_long';
+  return 'refused';
+}
+
 let cachedBotId: { api: Api; id: number } | undefined;
 async function botIdOf(api: Api): Promise<number> {
   if (cachedBotId?.api === api) return cachedBotId.id;
@@ -79,8 +100,13 @@ async function missingRights(api: Api, target: PublishTarget): Promise<string[]>
   return needed.filter((right) => rights[right] !== true);
 }
 
-/** The rendered post with every link swapped for its `/r/<code>` redirect. */
-function trackedLinks(rendered: Creative, codes: string[], publicUrl: string): Creative {
+/** The rendered post with every link swapped for its `/r/<code>` redirect (as is without a base). */
+function trackedLinks(
+  rendered: Creative,
+  codes: string[],
+  publicUrl: string | undefined,
+): Creative {
+  if (publicUrl === undefined) return rendered;
   return rewriteLinks(rendered, (index, url) => {
     const code = codes[index];
     return code ? `${publicUrl}/r/${code}` : url;
@@ -99,17 +125,19 @@ export async function publishPlacement(
 ): Promise<PublishOutcome> {
   const { database, clock, logger, api } = deps;
   const log = logger.child({ placementId });
-  const claim = await claimPlacement(database, placementId, clock);
+  const claim = await claimPlacement(database, placementId, clock, {
+    trackClicks: deps.publicUrl !== undefined,
+  });
   if (claim.kind === 'skip') return 'skipped';
   if (claim.kind === 'needs_review') {
     log.error({ orderId: claim.orderId }, 'publish interrupted after sending: needs review');
     return 'needs_review';
   }
   const { target } = claim;
-  const failed = async (error: string, lostRights: boolean, missing?: string[]) => {
+  const failed = async (error: string, cause: PublishFailureCause, missing?: string[]) => {
     const outcome = await recordSendFailure(
       database,
-      { target, error, lostRights, ...(missing ? { missing } : {}) },
+      { target, error, cause, ...(missing ? { missing } : {}) },
       clock,
     );
     log.warn({ error, outcome }, 'placement not published');
@@ -117,15 +145,15 @@ export async function publishPlacement(
     if (outcome.orderFailed) await deps.refund(outcome);
     return 'failed' as const;
   };
-  if (!target.channelPublishes) return failed(`channel_${target.channelStatus}`, false);
+  if (!target.channelPublishes) return failed(`channel_${target.channelStatus}`, 'channel');
   try {
     const missing = await missingRights(api, target);
-    if (missing.length) return await failed('missing_rights', true, missing);
+    if (missing.length) return await failed('missing_rights', 'rights', missing);
   } catch (error) {
     // getChatMember refused (403, or 400 "member list is inaccessible" once the bot is no admin):
     // the bot cannot see the channel's admins, so it cannot post there either.
     if (error instanceof GrammyError && (error.error_code === 400 || error.error_code === 403)) {
-      return failed(`${error.error_code}: ${error.description}`, true);
+      return failed(`${error.error_code}: ${error.description}`, 'rights');
     }
     throw error;
   }
@@ -141,16 +169,18 @@ export async function publishPlacement(
       (rendered) => trackedLinks(rendered, target.linkCodes, deps.publicUrl),
     );
   } catch (error) {
-    // Telegram answered with an error: nothing was posted, safe to retry.
+    // Telegram answered with an error: nothing was posted (retried, or failed when refused).
     if (error instanceof GrammyError) {
-      return failed(`${error.error_code}: ${error.description}`, isLostRights(error));
+      return failed(`${error.error_code}: ${error.description}`, sendFailureCause(error));
     }
     // No answer: maybe posted. Leave send_started_at set; the next attempt parks it for review.
     throw error;
   }
   await deps.afterSend?.();
   const published = await recordPublished(database, { target, messageIds }, clock);
-  if (published.delayed) log.warn({ delaySeconds: published.delaySeconds }, 'published late');
+  if (published.delayed) {
+    log.warn({ delaySeconds: published.delaySeconds, cause: published.cause }, 'published late');
+  }
   if (target.format.pinHours !== null && messageIds[0] !== undefined) {
     try {
       await api.pinChatMessage(target.chatId, messageIds[0], { disable_notification: true });
@@ -200,6 +230,21 @@ export async function finishPlacement(deps: PublishDeps, placementId: string): P
   await completePlacement(deps.database, placementId, deps.clock);
 }
 
+/**
+ * The line to log once when the jobs start if real Telegram cannot open PUBLIC_URL (development
+ * against a real bot): posts then keep the advertiser's own links and clicks are not counted.
+ */
+export function clickTrackingWarning(
+  config: Pick<Config, 'publicUrl' | 'publicUrlReach'>,
+): { fields: { publicUrl: string }; message: string } | undefined {
+  if (config.publicUrlReach !== 'local') return undefined;
+  return {
+    fields: { publicUrl: config.publicUrl },
+    message:
+      "PUBLIC_URL is not an https URL on a public host: published posts keep the advertisers' links and clicks are not tracked",
+  };
+}
+
 /** The publishing deps of the jobs process (none without a bot token). */
 export function createPublishDeps(deps: JobsDeps): PublishDeps | undefined {
   const token = deps.config.botToken;
@@ -218,7 +263,7 @@ export function createPublishDeps(deps: JobsDeps): PublishDeps | undefined {
     clock: deps.clock,
     logger: deps.logger,
     api,
-    publicUrl: deps.config.publicUrl,
+    publicUrl: deps.config.publicUrlReach === 'local' ? undefined : deps.config.publicUrl,
     refund: (order) => refundAndTell(refundDeps, order, `system:${publishJob}`),
   };
 }
@@ -226,10 +271,17 @@ export function createPublishDeps(deps: JobsDeps): PublishDeps | undefined {
 const data = z.object({ placementId: z.string().uuid() });
 
 /**
+ * Lock lifetime of the placement jobs: a publication whose process died is re-run this soon after
+ * (plus one poll), well inside the 2 minutes after which a post counts as delayed.
+ */
+export const placementLockMs = 30_000;
+
+/**
  * `placements.publish` (one-off at due_at, queued with the placement), `placements.unpin`
  * (pin_until), `placements.delete` (delete_at) and `placements.finish` (end of lifetime ⇒
  * completed, settled). Jobs live in agenda_jobs, so they survive restarts; a job whose process
- * died is taken again when its lock expires (2 min), and claimPlacement keeps that from posting twice.
+ * died is taken again when its lock expires (placementLockMs: runs touch it while they live), and
+ * claimPlacement with markSendStarted keep that from posting twice.
  */
 export function definePublishJobs(agenda: Agenda, jobsDeps: JobsDeps): void {
   let deps: PublishDeps | undefined;
@@ -242,7 +294,7 @@ export function definePublishJobs(agenda: Agenda, jobsDeps: JobsDeps): void {
       name,
       data,
       concurrency: 20,
-      lockLifetimeMs: 2 * 60_000,
+      lockLifetimeMs: placementLockMs,
       run: async ({ placementId }) => {
         const d = get();
         if (!d) {

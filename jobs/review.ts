@@ -16,7 +16,7 @@ export const refundRetryJob = 'payments.retry-refunds';
 const refundRetryActor = `system:${refundRetryJob}`;
 
 /** The Telegram side of the jobs: an Api with auto-retry and the locales (none without a token). */
-function createTelegram(deps: JobsDeps): RefundDeps | undefined {
+export function createTelegram(deps: JobsDeps): RefundDeps | undefined {
   const token = deps.config.botToken;
   if (!token) return undefined;
   const { api } = sharedTelegramSender(token, deps.config.telegramApiRoot);

@@ -760,7 +760,22 @@ settle-credited-advertiser = ↩️ { $amount } credited to your balance for the
 settle-undelivered-advertiser = ❌ Your ad in <b>{ $channel }</b> was not delivered. The full { $amount } is being refunded.
 settle-refunded-advertiser = 💸 { $amount } refunded in full.
 publish-lost-rights = ⚠️ I can't post the booked ad in <b>{ $channel }</b>: the bot is missing { $missing }. Restore the bot's admin rights within { $minutes } minutes, or the order fails and the advertiser is refunded in full.
-publish-failed-owner = ❌ The booked ad in <b>{ $channel }</b> could not be posted within 15 minutes of its slot (the bot lacked rights or the channel was not active). The order failed and the advertiser is refunded in full.
+publish-failure-cause = { $cause ->
+        [rights] the bot lacked the rights to post there within 15 minutes of the slot.
+        [channel] the channel was not active within 15 minutes of the slot.
+        [link] Telegram refused a link in it (Telegram: { $detail }).
+        [too_long] it is too long for Telegram (Telegram: { $detail }).
+        [refused] Telegram refused it (Telegram: { $detail }).
+       *[telegram] Telegram kept answering with an error for 15 minutes after the slot (Telegram: { $detail }).
+    }
+publish-failed-owner = ❌ The booked ad in <b>{ $channel }</b> could not be posted: { publish-failure-cause } { $refund ->
+        [share] The posts already out stay; the advertiser gets this post's share back when the order is settled.
+       *[full] The order failed and the advertiser is refunded in full.
+    }
+publish-failed-advertiser = ❌ Your ad in <b>{ $channel }</b> could not be posted: { publish-failure-cause } { $refund ->
+        [share] You get this post's share back when the order is settled.
+       *[full] The order failed and your payment is refunded in full.
+    }
 verify-top-owner = ⚠️ Another post appeared in «{ $channel }» while ad { $order } had to stay on top. This is recorded as a violation: the advertiser gets back the share for the time the promise was broken.
 verify-top-advertiser = ⚠️ Another post appeared in «{ $channel }» while your ad { $order } had to stay on top. It is recorded; you get back the share for that time when the placement is settled.
 verify-deleted-owner = ⚠️ Ad { $order } is no longer in «{ $channel }»: it was deleted before the end of its lifetime. The unserved part goes back to the advertiser and the channel's reputation shows an early deletion.
@@ -1078,6 +1093,44 @@ receipt-refund-failed =
     Date: { $date }
     Payment: <code>{ $payment }</code>
 
+## refunds made outside the app (Stripe dashboard, YooKassa cabinet; docs/payments.md)
+refund-outside-cancelled-advertiser =
+    ↩️ Order { $order } in { $channels } is cancelled: its payment of <b>{ $amount }</b> was refunded in full through { $method ->
+        [stars] Telegram
+        [stripe] Stripe
+       *[other] YooKassa
+    }. Nothing will be published.
+refund-outside-cancelled-owner =
+    ↩️ Order { $order } in { $channels } is cancelled: the advertiser's payment was refunded in full through { $method ->
+        [stars] Telegram
+        [stripe] Stripe
+       *[other] YooKassa
+    }. Nothing will be published, and its slots are free again.
+refund-outside-stopped-advertiser =
+    ↩️ Your payment of <b>{ $amount }</b> for order { $order } in { $channels } was refunded in full through { $method ->
+        [stars] Telegram
+        [stripe] Stripe
+       *[other] YooKassa
+    }. Its posts not yet published are cancelled; those already out stay until their planned removal.
+refund-outside-stopped-owner =
+    ↩️ The payment for order { $order } in { $channels } was refunded in full to the advertiser through { $method ->
+        [stars] Telegram
+        [stripe] Stripe
+       *[other] YooKassa
+    }. Its posts not yet published are cancelled and their slots freed; the order earns nothing, so the posts already out are not paid for. Questions: /support.
+refund-outside-settled-owner =
+    ↩️ <b>{ $amount }</b> of order { $order } in { $channels } was refunded to the advertiser through { $method ->
+        [stars] Telegram
+        [stripe] Stripe
+       *[other] YooKassa
+    } after the order was settled. Your share of it is taken back from your balance (if it was paid out already, your next earnings cover it first). Questions: /support.
+refund-outside-partial-owner =
+    ↩️ <b>{ $amount }</b> of the payment for order { $order } in { $channels } was refunded to the advertiser through { $method ->
+        [stars] Telegram
+        [stripe] Stripe
+       *[other] YooKassa
+    }. The order goes on; your earnings from it are worked out from what is left.
+
 ## balance & payouts (owner balance screen, payout requests, payout receipts, admin payout card)
 balance-menu-button = 💰 Balance & payouts
 balance-command = Balance, earnings and payouts
@@ -1200,6 +1253,9 @@ admin-decision = { $decision ->
     [cancelled] Closed: the order was cancelled
     [blocked] Blocked
     [moot] Closed: no longer waits for a decision
+    [recorded] Recorded by reconciliation
+    [refunded] Refunded by reconciliation
+    [refund_pending] Recorded; the refund is being retried
    *[other] { $decision }
 }
 admin-done = Done.
@@ -1237,6 +1293,27 @@ admin-placement-card =
     The bot may have posted the ad and crashed before recording it. Check the channel.
 admin-placement-ask-link = ✍️ Reply with the link to the post in the channel (t.me/…/123) or its message id.
 admin-placement-bad-link = That is not a post link or a message id.
+admin-stars-charge-card =
+    ⭐ <b>A Stars payment the bot never heard of</b>
+    Telegram's transactions list it, but its payment update was never handled.
+    Charge: <code>{ $charge }</code>
+    Payer: { $payer }
+    Amount: { $amount } · paid { $paid }
+    For: { $target }
+admin-stars-charge-target = { $kind ->
+    [order] order <code>{ $id }</code>
+    [subscription] Pro of workspace <code>{ $id }</code>
+   *[other] nothing of ours (payload <code>{ $payload }</code>)
+}
+admin-parked-card =
+    🧯 <b>An update could not be handled</b> — update <code>{ $update }</code>
+    Kind: { $kind } · chat <code>{ $chat }</code>
+    Received: { $received } · attempts: { $attempts }
+    Last error: { $error }
+    Retry it once the cause is fixed, or dismiss it.
+admin-button-retry = 🔁 Retry
+admin-button-dismiss = 🗑 Dismiss
+admin-parked-retried = Queued again: the bot takes it within a minute.
 admin-moderation-usage = Usage: /moderation on | off
 admin-moderation-on = 🛡 Pre-moderation is <b>on</b>: new channels and posts of first-time or flagged advertisers wait for an admin.
 admin-moderation-off = 🛡 Pre-moderation is <b>off</b>: new channels are listed at once and paid posts go straight to the owners.

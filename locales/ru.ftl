@@ -770,7 +770,22 @@ settle-credited-advertiser = ↩️ { $amount } зачислено на ваш �
 settle-undelivered-advertiser = ❌ Ваша реклама в <b>{ $channel }</b> не была размещена. Возвращаем полностью { $amount }.
 settle-refunded-advertiser = 💸 Возвращено { $amount } — полностью.
 publish-lost-rights = ⚠️ Не могу опубликовать оплаченную рекламу в <b>{ $channel }</b>: у бота нет прав { $missing }. Верните боту права администратора в течение { $minutes } мин., иначе заказ будет отменён, а рекламодателю вернутся деньги полностью.
-publish-failed-owner = ❌ Оплаченную рекламу в <b>{ $channel }</b> не удалось опубликовать в течение 15 минут после начала слота (у бота не было прав или канал не активен). Заказ отменён, рекламодателю вернутся деньги полностью.
+publish-failure-cause = { $cause ->
+        [rights] у бота не было прав на публикацию в течение 15 минут после начала слота.
+        [channel] канал не был активен в течение 15 минут после начала слота.
+        [link] Telegram не принял ссылку в посте (ответ Telegram: { $detail }).
+        [too_long] пост слишком длинный для Telegram (ответ Telegram: { $detail }).
+        [refused] Telegram отклонил пост (ответ Telegram: { $detail }).
+       *[telegram] Telegram отвечал ошибкой 15 минут после начала слота (ответ Telegram: { $detail }).
+    }
+publish-failed-owner = ❌ Оплаченную рекламу в <b>{ $channel }</b> не удалось опубликовать: { publish-failure-cause } { $refund ->
+        [share] Уже вышедшие посты остаются; рекламодатель получит долю этого поста при расчёте по заказу.
+       *[full] Заказ отменён, рекламодателю вернутся деньги полностью.
+    }
+publish-failed-advertiser = ❌ Вашу рекламу в <b>{ $channel }</b> не удалось опубликовать: { publish-failure-cause } { $refund ->
+        [share] Долю этого поста вы получите обратно при расчёте по заказу.
+       *[full] Заказ отменён, деньги вернутся вам полностью.
+    }
 
 ## subscription (Pro plan: owner screen, Stars subscription, receipts, expiry)
 subscription-menu-button = 💎 Тариф и подписка
@@ -1081,6 +1096,44 @@ receipt-refund-failed =
     Дата: { $date }
     Платёж: <code>{ $payment }</code>
 
+## refunds made outside the app (Stripe dashboard, YooKassa cabinet; docs/payments.md)
+refund-outside-cancelled-advertiser =
+    ↩️ Заказ { $order } в { $channels } отменён: оплата <b>{ $amount }</b> полностью возвращена через { $method ->
+        [stars] Telegram
+        [stripe] Stripe
+       *[other] ЮKassa
+    }. Публикаций не будет.
+refund-outside-cancelled-owner =
+    ↩️ Заказ { $order } в { $channels } отменён: оплата рекламодателя полностью возвращена через { $method ->
+        [stars] Telegram
+        [stripe] Stripe
+       *[other] ЮKassa
+    }. Публикаций не будет, слоты снова свободны.
+refund-outside-stopped-advertiser =
+    ↩️ Оплата <b>{ $amount }</b> за заказ { $order } в { $channels } полностью возвращена через { $method ->
+        [stars] Telegram
+        [stripe] Stripe
+       *[other] ЮKassa
+    }. Ещё не вышедшие публикации отменены; уже вышедшие остаются до запланированного удаления.
+refund-outside-stopped-owner =
+    ↩️ Оплата заказа { $order } в { $channels } полностью возвращена рекламодателю через { $method ->
+        [stars] Telegram
+        [stripe] Stripe
+       *[other] ЮKassa
+    }. Ещё не вышедшие публикации отменены, их слоты освобождены; заказ ничего не приносит, поэтому уже вышедшие публикации не оплачиваются. Вопросы: /support.
+refund-outside-settled-owner =
+    ↩️ <b>{ $amount }</b> по заказу { $order } в { $channels } возвращено рекламодателю через { $method ->
+        [stars] Telegram
+        [stripe] Stripe
+       *[other] ЮKassa
+    } уже после расчёта. Ваша доля этой суммы списывается с вашего баланса (если она уже выплачена, её покроют следующие доходы). Вопросы: /support.
+refund-outside-partial-owner =
+    ↩️ <b>{ $amount }</b> из оплаты заказа { $order } в { $channels } возвращено рекламодателю через { $method ->
+        [stars] Telegram
+        [stripe] Stripe
+       *[other] ЮKassa
+    }. Заказ продолжается; ваш доход по нему считается с оставшейся суммы.
+
 ## balance & payouts (owner balance screen, payout requests, payout receipts, admin payout card)
 balance-menu-button = 💰 Баланс и выплаты
 balance-command = Баланс, доходы и выплаты
@@ -1203,6 +1256,9 @@ admin-decision = { $decision ->
     [cancelled] Закрыто: заказ отменён
     [blocked] Заблокировано
     [moot] Закрыто: решение больше не требуется
+    [recorded] Зачислено сверкой
+    [refunded] Возвращено сверкой
+    [refund_pending] Зачислено; возврат повторяется
    *[other] { $decision }
 }
 admin-done = Готово.
@@ -1240,6 +1296,27 @@ admin-placement-card =
     Бот мог опубликовать рекламу и упасть до записи результата. Проверьте канал.
 admin-placement-ask-link = ✍️ Ответьте ссылкой на пост в канале (t.me/…/123) или его номером сообщения.
 admin-placement-bad-link = Это не ссылка на пост и не номер сообщения.
+admin-stars-charge-card =
+    ⭐ <b>Оплата звёздами, о которой бот не узнал</b>
+    Она есть в транзакциях Telegram, но её обновление об оплате не было обработано.
+    Платёж: <code>{ $charge }</code>
+    Плательщик: { $payer }
+    Сумма: { $amount } · оплачено { $paid }
+    За что: { $target }
+admin-stars-charge-target = { $kind ->
+    [order] заказ <code>{ $id }</code>
+    [subscription] Pro пространства <code>{ $id }</code>
+   *[other] ничего нашего (payload <code>{ $payload }</code>)
+}
+admin-parked-card =
+    🧯 <b>Обновление не удалось обработать</b> — update <code>{ $update }</code>
+    Тип: { $kind } · чат <code>{ $chat }</code>
+    Получено: { $received } · попыток: { $attempts }
+    Последняя ошибка: { $error }
+    Повторите, когда причина устранена, или отклоните.
+admin-button-retry = 🔁 Повторить
+admin-button-dismiss = 🗑 Отклонить
+admin-parked-retried = Снова в очереди: бот возьмёт его в течение минуты.
 admin-moderation-usage = Использование: /moderation on | off
 admin-moderation-on = 🛡 Премодерация <b>включена</b>: новые каналы и посты новых или помеченных проверкой рекламодателей ждут администратора.
 admin-moderation-off = 🛡 Премодерация <b>выключена</b>: новые каналы сразу попадают в каталог, а оплаченные посты — к владельцам.

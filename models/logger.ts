@@ -1,4 +1,6 @@
+import type { Writable } from 'node:stream';
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { maskUrlPasswords } from './urls.js';
 
 export type { Logger };
 
@@ -13,21 +15,73 @@ const redactPaths = [
   'headers.authorization',
   'req.headers.authorization',
   'req.headers.cookie',
+  // Telegram's webhook secret (BOT_WEBHOOK_SECRET), wherever a request or its headers are logged.
+  'botWebhookSecret',
+  'secretToken',
+  'headers["x-telegram-bot-api-secret-token"]',
+  'req.headers["x-telegram-bot-api-secret-token"]',
+  'request.headers["x-telegram-bot-api-secret-token"]',
   '*.token',
   '*.password',
   '*.secretKey',
   '*.webhookSecret',
+  '*.botWebhookSecret',
+  '*.secretToken',
   '*.apiKey',
 ];
 
 /** Bot tokens appear inside Bot API URLs; mask them wherever a string is logged. */
 const tokenInText = /(?<!\d)\d{5,}:[\w-]{30,}/g;
 
+/** Bot tokens and URL passwords (database and Redis connection strings) masked in a text. */
 export function maskSecrets(text: string): string {
-  return text.replace(tokenInText, '<bot-token>');
+  return maskUrlPasswords(text.replace(tokenInText, '<bot-token>'));
 }
 
-/** JSON logs (pino) with secrets redacted. */
+/**
+ * A serialized error (a fresh object) with its string fields masked: message and stack (causes
+ * included), and e.g. `input` of an invalid-URL error; an AggregateError's errors likewise.
+ */
+function maskErrorFields(serialized: Record<string, unknown>): Record<string, unknown> {
+  for (const [key, value] of Object.entries(serialized)) {
+    if (typeof value === 'string') serialized[key] = maskSecrets(value);
+  }
+  const aggregated = serialized.aggregateErrors;
+  if (Array.isArray(aggregated)) aggregated.forEach((e) => e && maskErrorFields(e));
+  return serialized;
+}
+
+/** One destination (and one 'error' listener) per stream, however many loggers write to it. */
+const destinations = new WeakMap<Writable, DestinationStream>();
+
+/**
+ * Lines go to `stream` until it fails once (EPIPE: whoever read stdout is gone); from then on they
+ * are dropped. pino's default destination instead retries a broken pipe forever when the process
+ * exits, so a stopped process with a closed stdout never ended. process.stdout writes to pipes and
+ * files synchronously on Linux, so nothing is left buffered at exit.
+ */
+export function createStreamDestination(stream: Writable): DestinationStream {
+  const known = destinations.get(stream);
+  if (known) return known;
+  let broken = stream.destroyed;
+  stream.on('error', () => {
+    broken = true;
+  });
+  const destination = {
+    write(line: string) {
+      if (broken || stream.destroyed) return;
+      try {
+        stream.write(line);
+      } catch {
+        broken = true;
+      }
+    },
+  };
+  destinations.set(stream, destination);
+  return destination;
+}
+
+/** JSON logs (pino) with secrets redacted, to `destination` or else stdout. */
 export function createLogger(options: {
   level: string;
   name?: string;
@@ -43,14 +97,19 @@ export function createLogger(options: {
         return method.apply(this, masked as Parameters<typeof method>);
       },
     },
+    formatters: {
+      // Text fields of the line itself ({ error: '…' }, { url: '…' }); nested objects go by redactPaths.
+      log: (object) =>
+        Object.fromEntries(
+          Object.entries(object).map(([k, v]) => [k, typeof v === 'string' ? maskSecrets(v) : v]),
+        ),
+    },
     serializers: {
       err: (err: unknown) => {
         const s = pino.stdSerializers.err(err as Error);
-        if (s && typeof s.message === 'string') s.message = maskSecrets(s.message);
-        if (s && typeof s.stack === 'string') s.stack = maskSecrets(s.stack);
-        return s;
+        return s && typeof s === 'object' ? maskErrorFields(s as Record<string, unknown>) : s;
       },
     },
   };
-  return options.destination ? pino(settings, options.destination) : pino(settings);
+  return pino(settings, options.destination ?? createStreamDestination(process.stdout));
 }

@@ -20,3 +20,4 @@ export { platformSettings } from './platform/table.js';
 export { clickLinks } from './clicks/table.js';
 export { adminCards } from './admin/table.js';
 export { disputes } from './disputes/table.js';
+export { updateIntake } from './intake/table.js';

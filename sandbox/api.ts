@@ -14,6 +14,7 @@ import { profileMethods } from './methods/profile-methods.js';
 import { sendMethods } from './methods/send-methods.js';
 import type { CompactSpec } from './spec/derive-spec.js';
 import { tooManyRequests } from './errors.js';
+import { refuseLocalButtonLinks } from './links.js';
 import { compileValidators, type MethodValidator, type UploadedFile } from './validation.js';
 import type { BotState, World } from './world.js';
 
@@ -52,6 +53,8 @@ export function createBotApi(deps: {
   spec: CompactSpec;
   extraMethods: Record<string, MethodHandler>;
   flood: FloodControl | null;
+  /** Accept URL buttons to localhost and private addresses (the sandbox); Telegram refuses them. */
+  allowLocalLinks: boolean;
   onError: (error: unknown, method: string) => void;
 }): BotApi {
   const validators: Map<string, MethodValidator> = compileValidators(deps.spec);
@@ -90,6 +93,7 @@ export function createBotApi(deps: {
     const handler = handlers[method];
     if (!handler) throw badRequest('method is not supported by the sandbox');
     deps.flood?.check(bot, method, validated.chat_id);
+    if (!deps.allowLocalLinks) refuseLocalButtonLinks(validated.reply_markup);
     return handler({
       world: deps.world,
       bot,

@@ -36,6 +36,8 @@ export async function bootSandbox(deps: SandboxDeps): Promise<BootedSandbox> {
   const log = deps.logger.child({ role: 'sandbox' });
   const emulator = createEmulator({
     clock: deps.clock,
+    // Click redirects (PUBLIC_URL) and the fake payment pages are local: the sandbox allows them.
+    allowLocalLinks: true,
     // With the embedded database, chats live beside it in DATA_DIR so both survive a restart together.
     ...(deps.config.databaseUrl || deps.config.dataDir.includes('://')
       ? {}

@@ -116,7 +116,9 @@ export function createControlApi(world: World, actions: EmulatorActions): RouteH
         typeof b.link === 'string'
           ? { link: b.link }
           : { ...ref(b), messageId: num(b.messageId, 'messageId') };
-      const result = await actions.payInvoice(num(b.userId, 'userId'), target);
+      const result = await actions.payInvoice(num(b.userId, 'userId'), target, {
+        lostUpdate: b.lostUpdate === true,
+      });
       return result.ok
         ? { ok: true, chargeId: result.value.chargeId, amount: result.value.amount }
         : { ok: false, code: result.code, error: result.detail?.error_message ?? result.code };

@@ -3,7 +3,12 @@ import { pressButton, type ButtonMatch, type PressResult } from './actions/callb
 import { deleteChannelPost, editChannelPost, postInChannel, react } from './actions/channel.js';
 import { sendInlineQuery, type InlineQueryResult } from './actions/inline.js';
 import { changeMembership, joinChat } from './actions/membership.js';
-import { payInvoice, type PaymentFailure, type PaymentSuccess } from './actions/payments.js';
+import {
+  payInvoice,
+  type PaymentFailure,
+  type PaymentSuccess,
+  type PayOptions,
+} from './actions/payments.js';
 import { setBlocked } from './actions/private.js';
 import {
   createBot,
@@ -64,6 +69,7 @@ export interface EmulatorActions {
   payInvoice(
     userId: number,
     ref: (ChatRef & { messageId: number }) | { link: string },
+    options?: PayOptions,
   ): Promise<Result<PaymentSuccess, PaymentFailure>>;
   postInChannel(userId: number, channelId: number, content: UserContent): ApiMessage;
   editChannelPost(channelId: number, messageId: number, text: string): ApiMessage;
@@ -157,11 +163,12 @@ export function createEmulatorActions(world: World): EmulatorActions {
       pressButton(world, userId, refChat(userId, ref), messageId, match),
     inlineQuery: (userId, query, options = {}) =>
       sendInlineQuery(world, userId, botOf(options.botId), query, options),
-    payInvoice: (userId, ref) =>
+    payInvoice: (userId, ref, options) =>
       payInvoice(
         world,
         userId,
         'link' in ref ? ref : { chat: refChat(userId, ref), messageId: ref.messageId },
+        options,
       ),
     postInChannel: (userId, channelId, content) =>
       postInChannel(world, userId, chat(channelId), content).message,

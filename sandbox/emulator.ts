@@ -31,6 +31,11 @@ export interface EmulatorOptions {
   extraRoutes?: RouteHook[];
   /** Keep the world in this JSON file: restored at start, saved every 2 s when changed and on close. */
   persistFile?: string;
+  /**
+   * Accept URL buttons to localhost and private addresses, which Telegram refuses ("Wrong HTTP
+   * URL"): on in the sandbox (its redirect and fake payment pages run on 127.0.0.1); default off.
+   */
+  allowLocalLinks?: boolean;
   /** Unexpected errors (bugs in the emulator); default: console.error. */
   onError?: (error: unknown, context: string) => void;
 }
@@ -68,6 +73,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     spec: loadSpec(),
     extraMethods: createWebhookMethods(startDelivery, stopDelivery),
     flood: options.floodLimits ? createFloodControl() : null,
+    allowLocalLinks: options.allowLocalLinks ?? false,
     onError: (error, method) => onError(error, `Bot API method ${method}`),
   });
   const callApi = async (

@@ -35,6 +35,7 @@ describe('parseConfig', () => {
       TEST_CLOCK: 'on',
       NODE_ENV: 'production',
       BOT_TOKEN: '123456:' + 'A'.repeat(35),
+      PUBLIC_URL: 'https://ads.example.com',
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -90,5 +91,90 @@ describe('BOT_MODE', () => {
     ]);
     const webhook = parseConfig({ BOT_MODE: 'webhook' });
     expect(webhook.ok || webhook.errors).toEqual(['PUBLIC_URL: is required when BOT_MODE=webhook']);
+  });
+});
+
+describe('production refusals', () => {
+  const token = '123456:' + 'A'.repeat(35);
+  const production = { NODE_ENV: 'production', BOT_TOKEN: token };
+
+  it('refuses webhook mode without BOT_WEBHOOK_SECRET in production only', () => {
+    const webhook = { BOT_MODE: 'webhook', PUBLIC_URL: 'https://ads.example.com' };
+    const refused = parseConfig({ ...production, ...webhook });
+    expect(refused.ok || refused.errors).toEqual([
+      'BOT_WEBHOOK_SECRET: is required when NODE_ENV=production and BOT_MODE=webhook (without it anyone who finds the URL can post forged updates)',
+    ]);
+    expect(parseConfig({ ...production, ...webhook, BOT_WEBHOOK_SECRET: 's3cret_value' }).ok).toBe(
+      true,
+    );
+    expect(parseConfig({ BOT_TOKEN: token, ...webhook }).ok).toBe(true);
+  });
+
+  it('requires a public https PUBLIC_URL in production with a bot token', () => {
+    const missing = parseConfig(production);
+    expect(missing.ok || missing.errors).toEqual([
+      'PUBLIC_URL: is required when NODE_ENV=production with BOT_TOKEN (an https:// URL on a public host: the base of click links and the webhook)',
+    ]);
+    for (const url of [
+      'http://ads.example.com',
+      'https://localhost:3000',
+      'https://lytslot.local',
+      'https://10.0.0.5',
+      'https://lytslot',
+    ]) {
+      const result = parseConfig({ ...production, PUBLIC_URL: url });
+      expect(result.ok || result.errors).toEqual([
+        `PUBLIC_URL (got "${url}"): must be an https:// URL on a public host when NODE_ENV=production (Telegram refuses links to localhost, private addresses and single-label names)`,
+      ]);
+    }
+    const good = parseConfig({ ...production, PUBLIC_URL: 'https://ads.example.com/' });
+    expect(good.ok && good.value.publicUrl).toBe('https://ads.example.com');
+  });
+
+  it('names PUBLIC_URL once in production webhook mode without it', () => {
+    const result = parseConfig({ ...production, BOT_MODE: 'webhook', BOT_WEBHOOK_SECRET: 'x' });
+    expect(result.ok || result.errors).toEqual(['PUBLIC_URL: is required when BOT_MODE=webhook']);
+  });
+
+  it('lets production processes without a bot token and development keep a local PUBLIC_URL', () => {
+    expect(parseConfig({ NODE_ENV: 'production', ROLES: 'http' }).ok).toBe(true);
+    expect(parseConfig({ BOT_TOKEN: token, PUBLIC_URL: 'http://localhost:3000' }).ok).toBe(true);
+  });
+});
+
+describe('publicUrlReach', () => {
+  const token = '123456:' + 'A'.repeat(35);
+  const reach = (env: Record<string, string>) => {
+    const result = parseConfig(env);
+    return result.ok ? result.value.publicUrlReach : result.errors;
+  };
+
+  it('is public for an https URL on a public host, with or without a token', () => {
+    expect(reach({ PUBLIC_URL: 'https://ads.example.com', BOT_TOKEN: token })).toBe('public');
+    expect(reach({ PUBLIC_URL: 'https://ads.example.com' })).toBe('public');
+  });
+
+  it('is sandbox without a token (the emulator allows local links), local against real Telegram', () => {
+    expect(reach({})).toBe('sandbox');
+    expect(reach({ BOT_TOKEN: token })).toBe('local');
+    expect(reach({ BOT_TOKEN: token, PUBLIC_URL: 'https://192.168.1.5:3000' })).toBe('local');
+  });
+});
+
+describe('secrets in configuration errors', () => {
+  it('masks the password of a bad DATABASE_URL or REDIS_URL', () => {
+    const result = parseConfig({
+      DATABASE_URL: 'postgres://app:db-pass-42@ db/lytslot',
+      REDIS_URL: 'redis://:redis-pass-7@cache:notaport',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const text = result.errors.join('\n');
+    expect(text).not.toContain('db-pass-42');
+    expect(text).not.toContain('redis-pass-7');
+    expect(result.errors.find((e) => e.startsWith('DATABASE_URL'))).toContain(
+      'postgres://app:***@',
+    );
+    expect(result.errors.find((e) => e.startsWith('REDIS_URL'))).toContain('redis://:***@cache');
   });
 });

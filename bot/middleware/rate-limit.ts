@@ -1,26 +1,40 @@
 import { limit } from '@grammyjs/ratelimiter';
 import type { I18n } from '@grammyjs/i18n';
 import type { MiddlewareFn } from 'grammy';
-import type { Redis } from 'ioredis';
 import type { BotContext, BotDeps } from '../context.js';
 import { html } from '../html.js';
 import { localeFromLanguageCode } from '../i18n.js';
+import { isRateLimitExempt } from './rate-limit-exempt.js';
+import { createFallbackStore, type CounterStore } from './rate-limit-store.js';
 
 /** Updates a user may send per window before the bot ignores them until the window ends. */
-export const rateLimit = { updates: 100, windowMs: 60_000 } as const;
+export const rateLimit = {
+  updates: 100,
+  windowMs: 60_000,
+  /** Redis key of a user's counter: prefix + Telegram user id. */
+  keyPrefix: 'lytslot:ratelimit:',
+} as const;
 
 /**
  * Drops a user's updates beyond the limit. The first excess update of a window gets one short
- * notice (in a private chat); later ones are dropped silently. Counters live in Redis when
- * deps.redis is set (shared by all processes), otherwise in memory.
+ * notice (in a private chat); later ones are dropped silently. Exempt updates (payments, refunds,
+ * membership, channel posts, the admin chat, service messages: rate-limit-exempt.ts) are neither
+ * counted nor dropped. Counters live in Redis when deps.redis is set (shared by all processes),
+ * in memory while it fails, and in memory without it.
  */
 export function createRateLimiter(deps: BotDeps, i18n: I18n<BotContext>): MiddlewareFn<BotContext> {
-  return limit<BotContext, Redis>({
+  const adminChatId = deps.config.adminChatId;
+  return limit<BotContext, CounterStore>({
     timeFrame: rateLimit.windowMs,
     limit: rateLimit.updates,
-    storageClient: deps.redis ?? 'MEMORY_STORE',
-    keyPrefix: 'lytslot:ratelimit:',
-    keyGenerator: (ctx) => (ctx.from && !ctx.from.is_bot ? String(ctx.from.id) : undefined),
+    storageClient: deps.redis
+      ? createFallbackStore(deps.redis, deps.logger, { windowMs: rateLimit.windowMs })
+      : 'MEMORY_STORE',
+    keyPrefix: rateLimit.keyPrefix,
+    keyGenerator: (ctx) =>
+      ctx.from && !ctx.from.is_bot && !isRateLimitExempt(ctx, adminChatId)
+        ? String(ctx.from.id)
+        : undefined,
     onLimitExceeded: async (ctx) => {
       deps.logger.info({ user_id: ctx.from?.id }, 'rate limit exceeded');
       if (ctx.chat?.type !== 'private') return;

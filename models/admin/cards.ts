@@ -106,6 +106,8 @@ export interface DecideAdminCardInput {
   reason?: string;
   admin: AdminActor;
   at: Date;
+  /** The data of a card that is created decided (an existing card keeps its own). */
+  data?: Record<string, unknown>;
 }
 
 /** The columns of a card being decided: what, why, by whom and when. */

@@ -1,15 +1,13 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
 import { formatSpec, parseFormat } from '../channels/formats.js';
 import { channels } from '../channels/table.js';
 import type { Clock } from '../clock.js';
 import type { Database, Tx } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
-import { transitionOrder } from '../orders/transition-order.js';
-import { enqueueJobInTx } from '../placements/create-placements.js';
 import { writePublished } from '../placements/publish.js';
+import { settleOrFailOrder } from '../placements/settle-or-fail-order.js';
 import { placements } from '../placements/table.js';
-import { settleJob } from '../settlement/settle-placement.js';
 import { type AdminActor, decideAdminCard } from './cards.js';
 
 export interface PlacementReviewFacts {
@@ -126,35 +124,14 @@ export async function failUncertainPlacement(
       .update(placements)
       .set({ status: 'failed', lastError: 'admin: not published', updatedAt: at })
       .where(eq(placements.id, row.id));
-    const delivered = await tx
-      .select({ id: placements.id })
-      .from(placements)
-      .where(
-        and(
-          eq(placements.orderId, row.orderId),
-          ne(placements.id, row.id),
-          inArray(placements.status, ['publishing', 'published', 'completed', 'needs_review']),
-        ),
-      );
-    let orderFailed = false;
-    if (delivered.length > 0) {
-      await enqueueJobInTx(tx, settleJob, { placementId: row.id }, at);
-    } else {
-      await tx
-        .update(placements)
-        .set({ status: 'cancelled', updatedAt: at })
-        .where(and(eq(placements.orderId, row.orderId), eq(placements.status, 'scheduled')));
-      const moved = await transitionOrder(tx, {
-        orderId: row.orderId,
-        from: ['publishing', 'published'],
-        to: 'failed',
-        actor,
-        reason: 'not_published',
-        at,
-        set: { statusReason: 'not_published' },
-      });
-      orderFailed = moved.ok;
-    }
+    const { orderFailed } = await settleOrFailOrder(tx, {
+      placementId: row.id,
+      orderId: row.orderId,
+      actor,
+      reason: 'not_published',
+      statusReason: 'not_published',
+      at,
+    });
     await decideAdminCard(tx, {
       kind: 'placement',
       objectId: row.id,

@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import type { Database, Tx } from '../db.js';
 import { channels } from '../channels/table.js';
 import { disputes } from '../disputes/table.js';
+import { updateIntake } from '../intake/table.js';
 import { orders } from '../orders/table.js';
 import { payouts } from '../payouts/table.js';
 import { placements } from '../placements/table.js';
@@ -18,11 +19,18 @@ const graceMs = 60_000;
 /** Open cards one sweep looks at, oldest first. */
 const sweepBatch = 200;
 
-/** Where each kind's object keeps its state, and the states in which it waits for an admin. */
-const objects: Record<
-  AdminCardKind,
-  { table: PgTable; id: PgColumn; status: PgColumn; waiting: readonly string[] }
-> = {
+interface ObjectSpec {
+  table: PgTable;
+  id: PgColumn;
+  status: PgColumn;
+  waiting: readonly string[];
+}
+
+/**
+ * Where each kind's object keeps its state, and the states in which it waits for an admin; null
+ * for a card that only informs (opened decided, like a reconciled Stars charge): nothing waits.
+ */
+const objects: Record<AdminCardKind, ObjectSpec | null> = {
   creative: { table: orders, id: orders.id, status: orders.status, waiting: ['paid'] },
   channel: {
     table: channels,
@@ -43,6 +51,13 @@ const objects: Record<
     waiting: ['requested', 'approved'],
   },
   dispute: { table: disputes, id: disputes.id, status: disputes.status, waiting: ['open'] },
+  stars_charge: null,
+  parked_update: {
+    table: updateIntake,
+    id: updateIntake.id,
+    status: updateIntake.status,
+    waiting: ['parked'],
+  },
 };
 
 /**
@@ -57,20 +72,16 @@ export async function closeAdminCardIfMoot(
   at: Date,
 ): Promise<boolean> {
   const spec = objects[card.kind];
+  const { kind, objectId } = card;
+  const closing = { kind, objectId, decision: 'moot', admin: platformActor, at };
+  if (!spec) return closeOpenAdminCard(tx, closing);
   const [row] = await tx
     .select({ state: spec.status })
     .from(spec.table)
     .where(eq(spec.id, card.objectId));
   const state = row?.state as string | undefined;
   if (state !== undefined && spec.waiting.includes(state)) return false;
-  return closeOpenAdminCard(tx, {
-    kind: card.kind,
-    objectId: card.objectId,
-    decision: 'moot',
-    reason: state ?? 'gone',
-    admin: platformActor,
-    at,
-  });
+  return closeOpenAdminCard(tx, { ...closing, reason: state ?? 'gone' });
 }
 
 /** One card, by kind and object (an admin pressed a button on it and the object had moved on). */

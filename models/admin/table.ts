@@ -11,7 +11,15 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-export const adminCardKinds = ['channel', 'creative', 'payout', 'dispute', 'placement'] as const;
+export const adminCardKinds = [
+  'channel',
+  'creative',
+  'payout',
+  'dispute',
+  'placement',
+  'stars_charge',
+  'parked_update',
+] as const;
 export type AdminCardKind = (typeof adminCardKinds)[number];
 export const adminCardStatuses = ['open', 'decided'] as const;
 export type AdminCardStatus = (typeof adminCardStatuses)[number];
@@ -44,7 +52,7 @@ export const adminCards = pgTable(
     index('admin_cards_open_idx').on(t.status, t.createdAt),
     check(
       'admin_cards_kind_check',
-      sql`${t.kind} in ('channel', 'creative', 'payout', 'dispute', 'placement')`,
+      sql`${t.kind} in ('channel', 'creative', 'payout', 'dispute', 'placement', 'stars_charge', 'parked_update')`,
     ),
     check('admin_cards_status_check', sql`${t.status} in ('open', 'decided')`),
   ],

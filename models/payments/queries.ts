@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { accounts } from '../accounts/table.js';
 import type { DbOrTx } from '../db.js';
 import { orders, type Currency, type OrderStatus } from '../orders/table.js';
+import { readRefundIntent } from './refund-intent.js';
 import { payments, type PaymentProvider } from './table.js';
 
 /** Order states in which money still held for the order must go back to the payer. */
@@ -36,6 +37,10 @@ export interface HeldPayment {
   failedRefundTotal: number;
   /** The settlement of the order, when it was settled (settle-placement writes it). */
   settlement: { owner: number; fee: number; credited: number } | undefined;
+  /** Money that arrived after the order was paid or closed (given back on its own). */
+  orphan: boolean;
+  /** The refunded total our own refund in flight brings the payment to (refund-intent.ts). */
+  refundIntentTotal: number | undefined;
 }
 
 function count(value: unknown): number {
@@ -77,12 +82,14 @@ export function failedRefundsOf(details: Record<string, unknown>): {
 
 /**
  * The order's payment still holding money (any provider), with the payer's Telegram id: an orphan
- * (money that arrived after the order was paid or closed) first, so it is the one given back.
+ * (money that arrived after the order was paid or closed) first, so it is the one given back —
+ * or exactly `paymentId` when the caller knows which one (a provider's refund notification).
  */
 export async function heldOrderPayment(
   tx: DbOrTx,
   orderId: string,
   lock = false,
+  paymentId?: string,
 ): Promise<HeldPayment | undefined> {
   const query = tx
     .select({
@@ -105,6 +112,7 @@ export async function heldOrderPayment(
         eq(payments.orderId, orderId),
         eq(payments.purpose, 'order'),
         inArray(payments.status, [...holdingStatuses]),
+        paymentId ? eq(payments.id, paymentId) : undefined,
       ),
     )
     .orderBy(
@@ -131,6 +139,8 @@ export async function heldOrderPayment(
     pendingRefunds: pendingRefundsOf(details),
     failedRefundTotal: failedRefundsOf(details).total,
     settlement: readSettlement(details.settlement),
+    orphan: details.orphan === true,
+    refundIntentTotal: readRefundIntent(details),
   };
 }
 
@@ -162,4 +172,14 @@ export async function pendingRefunds(
   return rows.flatMap((r) =>
     r.orderId ? [{ orderId: r.orderId, workspaceId: r.workspaceId }] : [],
   );
+}
+
+/** Which of these Telegram Stars charge ids a payment row records, any status (needs app_system). */
+export async function recordedStarsCharges(tx: DbOrTx, chargeIds: string[]): Promise<Set<string>> {
+  if (chargeIds.length === 0) return new Set();
+  const rows = await tx
+    .select({ chargeId: payments.providerPaymentId })
+    .from(payments)
+    .where(and(eq(payments.provider, 'stars'), inArray(payments.providerPaymentId, chargeIds)));
+  return new Set(rows.flatMap((r) => (r.chargeId ? [r.chargeId] : [])));
 }

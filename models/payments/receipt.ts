@@ -18,7 +18,7 @@ export interface ReceiptInput {
 }
 
 /** The titles of the order's channels, for receipts ("A, B"). */
-async function orderChannelTitles(tx: Tx, orderId: string): Promise<string> {
+export async function orderChannelTitles(tx: Tx, orderId: string): Promise<string> {
   const rows = await tx
     .selectDistinct({ title: channels.title })
     .from(orderItems)

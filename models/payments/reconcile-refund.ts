@@ -2,8 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
+import { applyExternalRefund, type ExternalRefundOutcome } from './external-refund.js';
 import { heldOrderPayment } from './queries.js';
-import { markOrderRefunded, recordRefund } from './record-refund.js';
+import { markOrderRefunded, recordRefund, refundableOf } from './record-refund.js';
 import { payments, type PaymentProvider } from './table.js';
 
 export interface ProviderRefundReport {
@@ -38,35 +39,57 @@ export async function findOrderPayment(
 
 /**
  * A provider webhook confirms refunds of a payment (Stripe charge.refunded, YooKassa
- * refund.succeeded): records only the part of `refundedTotal` not recorded yet — a refund we made
- * ourselves, or one made in the provider's dashboard — with its ledger reversal; never twice.
- * Refunds that failed afterwards left the provider's total but stay in ours (as the payer's
- * credit, recordFailedProviderRefund): they are added back before comparing.
+ * refund.succeeded): records only the part of `refundedTotal` not recorded yet, with its ledger
+ * reversal; never twice. Refunds that failed afterwards left the provider's total but stay in ours
+ * (as the payer's credit, recordFailedProviderRefund): they are added back before comparing.
+ * A total our own refund in flight accounts for (refund-intent.ts) is ours: recorded, nothing more.
+ * Anything beyond it was made outside the app (dashboard, cabinet), and applyExternalRefund
+ * settles the order's fate in the same transaction: one effect, whatever the delivery order.
  */
 export async function reconcileProviderRefund(
   database: Database,
   input: ProviderRefundReport,
   clock: Clock,
-): Promise<Result<{ recorded: number; orderId: string; workspaceId: string }, 'unknown_payment'>> {
+): Promise<
+  Result<
+    {
+      recorded: number;
+      orderId: string;
+      workspaceId: string;
+      /** Set when the recorded part was a refund made outside the app. */
+      external: ExternalRefundOutcome | undefined;
+    },
+    'unknown_payment'
+  >
+> {
   const found = await findOrderPayment(database, input);
   if (!found) return fail('unknown_payment');
-  const { orderId } = found;
-  const recorded = await database.withScope({ workspaceId: found.workspaceId }, async (tx) => {
+  const { orderId, paymentId } = found;
+  const done = await database.withScope({ workspaceId: found.workspaceId }, async (tx) => {
     const at = clock.now();
     const actor = `provider:${input.provider}`;
-    const held = await heldOrderPayment(tx, orderId, true);
-    if (!held) return 0;
-    const done = await recordRefund(tx, {
+    const held = await heldOrderPayment(tx, orderId, true, paymentId);
+    if (!held) return { recorded: 0, external: undefined };
+    const reported = Math.min(input.refundedTotal + held.failedRefundTotal, held.amount);
+    const recorded = await recordRefund(tx, {
       orderId,
-      totalAfter: Math.min(input.refundedTotal + held.failedRefundTotal, held.amount),
+      paymentId,
+      totalAfter: reported,
       credited: false,
       refundId: undefined,
       actor,
       at,
     });
-    if (done > 0 && held.refundedAmount + done >= held.amount)
-      await markOrderRefunded(tx, held, actor, at);
-    return done;
+    if (recorded <= 0) return { recorded: 0, external: undefined };
+    const ours = held.refundIntentTotal !== undefined && reported <= held.refundIntentTotal;
+    if (ours || held.orphan) {
+      if (held.refundedAmount + recorded >= held.amount)
+        await markOrderRefunded(tx, held, actor, at);
+      return { recorded, external: undefined };
+    }
+    const full = refundableOf(held) - recorded <= 0;
+    const external = await applyExternalRefund(tx, { held, amount: recorded, full, actor, at });
+    return { recorded, external };
   });
-  return ok({ recorded, orderId, workspaceId: found.workspaceId });
+  return ok({ ...done, orderId, workspaceId: found.workspaceId });
 }

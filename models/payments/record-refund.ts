@@ -20,6 +20,8 @@ export function refundableOf(held: HeldPayment): number {
 
 export interface RefundRecord {
   orderId: string;
+  /** The payment refunded, when the caller knows it (else the one heldOrderPayment picks). */
+  paymentId?: string;
   /** The payment's refunded total this refund brings it to (what the caller saw + its amount). */
   totalAfter: number;
   /** True when the amount stays with us as the advertiser's balance (Stars cannot refund part). */
@@ -39,7 +41,7 @@ export interface RefundRecord {
  * payer's refund receipt. Returns the amount recorded now (0 = nothing to do).
  */
 export async function recordRefund(tx: Tx, input: RefundRecord): Promise<number> {
-  const held = await heldOrderPayment(tx, input.orderId, true);
+  const held = await heldOrderPayment(tx, input.orderId, true, input.paymentId);
   if (!held) return 0;
   const amount = Math.min(input.totalAfter - held.refundedAmount, refundableOf(held));
   if (amount <= 0) return 0;

@@ -14,6 +14,7 @@ import {
   recordRefundFailure,
   refundableOf,
 } from './record-refund.js';
+import { clearRefundIntent, markRefundIntent } from './refund-intent.js';
 import type { PaymentProvider } from './table.js';
 
 export { reconcileProviderRefund } from './reconcile-refund.js';
@@ -101,11 +102,16 @@ async function refundHeld(
   let refundId: string | undefined;
   let pending = false;
   if (!credited) {
+    const totalAfter = held.refundedAmount + amount;
+    await database.withScope(scope, (tx) =>
+      markRefundIntent(tx, { paymentId: held.paymentId, totalAfter, at: clock.now() }),
+    );
     const outcome = await callProvider(input, held, amount);
     if (!outcome.ok && !outcome.alreadyRefunded) {
-      await database.withScope(scope, (tx) =>
-        recordRefundFailure(tx, held, outcome.error, clock.now()),
-      );
+      await database.withScope(scope, async (tx) => {
+        await recordRefundFailure(tx, held, outcome.error, clock.now());
+        await clearRefundIntent(tx, held.paymentId);
+      });
       return fail('refund_failed', { error: outcome.error, provider: held.provider });
     }
     if (outcome.ok) {
@@ -118,6 +124,7 @@ async function refundHeld(
     const at = clock.now();
     const done = await recordRefund(tx, {
       orderId: held.orderId,
+      paymentId: held.paymentId,
       totalAfter: held.refundedAmount + amount,
       credited,
       refundId,
@@ -125,6 +132,7 @@ async function refundHeld(
       actor: input.actor,
       at,
     });
+    if (!credited) await clearRefundIntent(tx, held.paymentId);
     if (done > 0 && held.refundedAmount + done >= held.amount)
       await markOrderRefunded(tx, held, input.actor, at);
     return done;

@@ -1,5 +1,5 @@
 import { publishesBookedAds } from '../channels/apply-rights.js';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { openAdminCard } from '../admin/cards.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { formatSpec, parseFormat, type FormatSpec } from '../channels/formats.js';
@@ -11,13 +11,11 @@ import type { Creative } from '../creatives/content.js';
 import { renderCreative } from '../creatives/render.js';
 import type { Database, Tx } from '../db.js';
 import { readMarking, type Marking } from '../marking/marking.js';
-import { enqueueNotification } from '../notifications/enqueue.js';
 import { creatives, orders } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
 import { settleJob } from '../settlement/settle-placement.js';
 import { lifetimeEnd } from '../verification/lifetime.js';
 import { scheduleProbes } from '../verification/schedule-probes.js';
-import { workspaceMembers } from '../workspaces/table.js';
 import { enqueueJobInTx, publishJob } from './create-placements.js';
 import { placements } from './table.js';
 
@@ -27,11 +25,20 @@ export const finishJob = 'placements.finish';
 
 /** Later than this after due_at ⇒ the post is recorded as delayed. */
 export const delayedAfterSeconds = 120;
-/** Lost rights not restored within this after due_at ⇒ placement and order fail, full refund. */
-export const lostRightsGraceMs = 15 * 60_000;
-/** Time between publish attempts while the bot cannot post. */
-export const publishRetryMs = 5 * 60_000;
 
+/**
+ * Who made a post late: `channel` when it refused an attempt made in time (the bot without rights,
+ * the channel paused) — the owner's to fix; `platform` otherwise (our process down or behind, a
+ * Telegram error), which never counts against the channel's reputation.
+ */
+export type DelayCause = 'channel' | 'platform';
+
+/** The cause of a delay, from when the channel started refusing (failing_since; null: never). */
+export function delayCause(dueAt: Date, channelRefusingSince: Date | null): DelayCause {
+  if (!channelRefusingSince) return 'platform';
+  const late = channelRefusingSince.getTime() - dueAt.getTime() > delayedAfterSeconds * 1000;
+  return late ? 'platform' : 'channel';
+}
 const actor = `system:${publishJob}`;
 
 /** Everything the sender needs to post one placement. */
@@ -49,7 +56,7 @@ export interface PublishTarget {
   format: FormatSpec;
   creative: Creative;
   marking: Marking | null;
-  /** Click codes of the rendered post's links, by link index (models/clicks/links.ts). */
+  /** Click codes of the rendered post's links, by link index (models/clicks/links.ts); [] untracked. */
   linkCodes: string[];
 }
 
@@ -63,11 +70,13 @@ export type Claim =
  * its order `scheduled` ⇒ `publishing`). Found `publishing` with send_started_at set ⇒ an earlier
  * attempt died after (maybe) sending: `needs_review`, never sent again. Found `publishing` without
  * send_started_at ⇒ an earlier attempt died before sending: taken again. Anything else ⇒ skip.
+ * Click codes are made only with `trackClicks` (default; off when Telegram cannot open PUBLIC_URL).
  */
 export async function claimPlacement(
   database: Database,
   placementId: string,
   clock: Clock,
+  { trackClicks = true }: { trackClicks?: boolean } = {},
 ): Promise<Claim> {
   return database.withSystem('publish: claim placement', async (tx) => {
     const at = clock.now();
@@ -140,11 +149,13 @@ export async function claimPlacement(
     const creative = { content: variant.content, buttons: variant.buttons } as unknown as Creative;
     const marking = readMarking(order.marking);
     // Tracked links: made here, in the claiming transaction, so a retried attempt reuses them.
-    const linkCodes = await ensureClickLinks(tx, {
-      placementId: row.id,
-      workspaceId: row.workspaceId,
-      targets: linkTargets(renderCreative(creative, marking)),
-    });
+    const linkCodes = trackClicks
+      ? await ensureClickLinks(tx, {
+          placementId: row.id,
+          workspaceId: row.workspaceId,
+          targets: linkTargets(renderCreative(creative, marking)),
+        })
+      : [];
     return {
       kind: 'go',
       target: {
@@ -168,7 +179,9 @@ export async function claimPlacement(
 
 /**
  * Committed right before the first Bot API call that posts: from here on a crash means "maybe
- * posted", so the next attempt parks the placement in needs_review instead of posting again.
+ * posted", so the next attempt parks the placement in needs_review instead of posting again. Set
+ * only where still unset: of two runs that both claimed the placement (a lock taken over from a run
+ * that was still alive), only one may send; the other gets false.
  */
 export async function markSendStarted(
   database: Database,
@@ -179,7 +192,13 @@ export async function markSendStarted(
     tx
       .update(placements)
       .set({ sendStartedAt: clock.now(), updatedAt: clock.now() })
-      .where(and(eq(placements.id, placementId), eq(placements.status, 'publishing')))
+      .where(
+        and(
+          eq(placements.id, placementId),
+          eq(placements.status, 'publishing'),
+          isNull(placements.sendStartedAt),
+        ),
+      )
       .returning({ id: placements.id }),
   );
   return rows.length === 1;
@@ -189,6 +208,8 @@ export interface Published {
   publishedAt: Date;
   delaySeconds: number;
   delayed: boolean;
+  /** Who made it late (meaningful when delayed). */
+  cause: DelayCause;
   topUntil: Date;
   pinUntil: Date | null;
   deleteAt: Date | null;
@@ -211,9 +232,9 @@ export function placementDeadlines(spec: FormatSpec, publishedAt: Date) {
 
 /**
  * Records the post (one transaction): message ids, published_at, delay (> 2 min ⇒ delayed, noted
- * in violations as 'late'), the format's deadlines; the order `publishing` ⇒ `published`; and
- * queues, in the same transaction, the end-of-lifetime jobs (unpin at pin_until, delete at
- * delete_at, finish at the end) and the verification probes (scheduleProbes).
+ * in violations as 'late' with its cause: delayCause), the format's deadlines; the order
+ * `publishing` ⇒ `published`; and queues, in the same transaction, the end-of-lifetime jobs (unpin
+ * at pin_until, delete at delete_at, finish at the end) and the verification probes (scheduleProbes).
  */
 export async function recordPublished(
   database: Database,
@@ -243,10 +264,11 @@ export async function writePublished(
   const delayed = delaySeconds > delayedAfterSeconds;
   const deadlines = placementDeadlines(target.format, publishedAt);
   const [row] = await tx
-    .select({ violations: placements.violations })
+    .select({ violations: placements.violations, failingSince: placements.failingSince })
     .from(placements)
     .where(eq(placements.id, target.placementId))
     .for('update');
+  const cause = delayCause(target.dueAt, row?.failingSince ?? null);
   const violations = [...(row?.violations ?? [])];
   if (delayed) {
     violations.push({
@@ -254,7 +276,7 @@ export async function writePublished(
       at: publishedAt.toISOString(),
       from: target.dueAt.toISOString(),
       to: publishedAt.toISOString(),
-      detail: { delaySeconds },
+      detail: { delaySeconds, cause },
     });
   }
   await tx
@@ -295,164 +317,11 @@ export async function writePublished(
     action: 'placement.published',
     objectType: 'placement',
     objectId: target.placementId,
-    data: { messageIds, delaySeconds, delayed },
+    data: { messageIds, delaySeconds, delayed, ...(delayed ? { cause } : {}) },
     at: publishedAt,
     workspaceId: target.workspaceId,
   });
-  return { publishedAt, delaySeconds, delayed, ...deadlines };
-}
-
-/** The workspace's members who may act on orders (owners and managers), by account. */
-async function ownerAccounts(tx: Tx, workspaceId: string): Promise<string[]> {
-  const rows = await tx
-    .select({ accountId: workspaceMembers.accountId })
-    .from(workspaceMembers)
-    .where(
-      and(
-        eq(workspaceMembers.workspaceId, workspaceId),
-        inArray(workspaceMembers.role, ['owner', 'manager']),
-      ),
-    );
-  return rows.map((r) => r.accountId);
-}
-
-export type SendFailure =
-  | { kind: 'retry'; retryAt: Date; ownerTold: boolean }
-  | { kind: 'failed'; orderId: string; workspaceId: string; orderFailed: boolean };
-
-/**
- * Nothing was posted (Telegram refused, or the pre-check found the bot without rights): the
- * placement goes back to `scheduled` with the error. The first failure of a streak tells the
- * owners at once (`publish-lost-rights` when `lostRights`) and a retry is queued every 5 minutes;
- * 15 minutes after due_at ⇒ placement `failed`; when nothing of the order was delivered, the order
- * `failed` (the caller refunds it in full) and its other waiting placements `cancelled`, otherwise
- * the order stays and settlement returns this placement's share.
- */
-export async function recordSendFailure(
-  database: Database,
-  input: { target: PublishTarget; error: string; lostRights: boolean; missing?: string[] },
-  clock: Clock,
-): Promise<SendFailure> {
-  const { target } = input;
-  return database.withSystem('publish: send failed', async (tx) => {
-    const at = clock.now();
-    const [row] = await tx
-      .select({ failingSince: placements.failingSince })
-      .from(placements)
-      .where(eq(placements.id, target.placementId))
-      .for('update');
-    const firstFailure = !row?.failingSince;
-    if (at.getTime() - target.dueAt.getTime() >= lostRightsGraceMs) {
-      // Other posts of the order already went out: only this one fails; settlement pays the owner
-      // for what was delivered and gives the advertiser this placement's share back.
-      const delivered = await tx
-        .select({ id: placements.id })
-        .from(placements)
-        .where(
-          and(
-            eq(placements.orderId, target.orderId),
-            inArray(placements.status, ['publishing', 'published', 'completed', 'needs_review']),
-          ),
-        );
-      if (delivered.some((p) => p.id !== target.placementId)) {
-        await tx
-          .update(placements)
-          .set({ status: 'failed', sendStartedAt: null, lastError: input.error, updatedAt: at })
-          .where(eq(placements.id, target.placementId));
-        await recordAudit(tx, {
-          actor,
-          action: 'placement.failed',
-          objectType: 'placement',
-          objectId: target.placementId,
-          data: { error: input.error, orderKeptForDeliveredPosts: true },
-          at,
-          workspaceId: target.workspaceId,
-        });
-        await enqueueJobInTx(tx, settleJob, { placementId: target.placementId }, at);
-        for (const accountId of await ownerAccounts(tx, target.workspaceId)) {
-          await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
-            accountId,
-            key: 'publish-failed-owner',
-            vars: { channel: target.channelTitle },
-          });
-        }
-        return {
-          kind: 'failed',
-          orderId: target.orderId,
-          workspaceId: target.workspaceId,
-          orderFailed: false,
-        } as const;
-      }
-      await tx
-        .update(placements)
-        .set({ status: 'failed', sendStartedAt: null, lastError: input.error, updatedAt: at })
-        .where(eq(placements.id, target.placementId));
-      await tx
-        .update(placements)
-        .set({ status: 'cancelled', updatedAt: at })
-        .where(and(eq(placements.orderId, target.orderId), eq(placements.status, 'scheduled')));
-      const moved = await transitionOrder(tx, {
-        orderId: target.orderId,
-        from: ['publishing', 'published'],
-        to: 'failed',
-        actor,
-        reason: input.lostRights ? 'lost_rights' : 'publish_failed',
-        at,
-        set: { statusReason: input.error.slice(0, 300) },
-      });
-      await recordAudit(tx, {
-        actor,
-        action: 'placement.failed',
-        objectType: 'placement',
-        objectId: target.placementId,
-        data: { error: input.error },
-        at,
-        workspaceId: target.workspaceId,
-      });
-      for (const accountId of await ownerAccounts(tx, target.workspaceId)) {
-        await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
-          accountId,
-          key: 'publish-failed-owner',
-          vars: { channel: target.channelTitle },
-        });
-      }
-      return {
-        kind: 'failed',
-        orderId: target.orderId,
-        workspaceId: target.workspaceId,
-        orderFailed: moved.ok,
-      } as const;
-    }
-    const retryAt = new Date(
-      Math.min(at.getTime() + publishRetryMs, target.dueAt.getTime() + lostRightsGraceMs),
-    );
-    await tx
-      .update(placements)
-      .set({
-        status: 'scheduled',
-        sendStartedAt: null,
-        failingSince: row?.failingSince ?? at,
-        lastError: input.error.slice(0, 300),
-        updatedAt: at,
-      })
-      .where(eq(placements.id, target.placementId));
-    await enqueueJobInTx(tx, publishJob, { placementId: target.placementId }, retryAt);
-    const ownerTold = firstFailure && input.lostRights;
-    if (ownerTold) {
-      for (const accountId of await ownerAccounts(tx, target.workspaceId)) {
-        await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
-          accountId,
-          key: 'publish-lost-rights',
-          vars: {
-            channel: target.channelTitle,
-            missing: (input.missing ?? []).join(', ') || 'can_post_messages',
-            minutes: Math.round(lostRightsGraceMs / 60_000),
-          },
-        });
-      }
-    }
-    return { kind: 'retry', retryAt, ownerTold } as const;
-  });
+  return { publishedAt, delaySeconds, delayed, cause, ...deadlines };
 }
 
 export interface LivePlacement {

@@ -58,7 +58,10 @@ export const placements = pgTable(
     pinUntil: timestamp('pin_until', { withTimezone: true }),
     deleteAt: timestamp('delete_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
-    /** First failed publish attempt of the current lost-rights streak (null once it posts). */
+    /**
+     * First publish attempt of the current streak the channel refused (lost rights, not active);
+     * null once it posts. Decides whose a delay is (delayCause).
+     */
     failingSince: timestamp('failing_since', { withTimezone: true }),
     lastError: text('last_error'),
     clickCode: text('click_code').unique(),

@@ -4,9 +4,6 @@ import { channels } from '../channels/table.js';
 import type { Tx } from '../db.js';
 import type { Violation } from './pro-rata.js';
 
-/** A publication more than this late counts as late (DESIGN §4). */
-export const lateAfterSeconds = 120;
-
 export interface ReputationDelta {
   published: number;
   onTime: number;
@@ -15,18 +12,22 @@ export interface ReputationDelta {
   violations: number;
 }
 
+/**
+ * A 'late' record the channel answers for: caused by the channel (delayCause in
+ * models/placements/publish.ts), or recorded before causes were (counted as before). A delay the
+ * platform caused is kept in the placement's report but the post counts as on time here.
+ */
+function lateByChannel(v: Violation): boolean {
+  return v.kind === 'late' && v.detail?.cause !== 'platform';
+}
+
 /** What one finished placement adds to its channel's delivery reputation. */
 export function reputationDelta(p: {
   publishedAt: Date | null;
-  delaySeconds: number | null;
   violations: Violation[];
 }): ReputationDelta {
   const published = p.publishedAt ? 1 : 0;
-  const late =
-    published &&
-    ((p.delaySeconds ?? 0) > lateAfterSeconds || p.violations.some((v) => v.kind === 'late'))
-      ? 1
-      : 0;
+  const late = published && p.violations.some(lateByChannel) ? 1 : 0;
   return {
     published,
     onTime: published - late,

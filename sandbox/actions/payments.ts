@@ -21,6 +21,14 @@ export interface PaymentSuccess {
 /** Where the invoice is: a message in a chat, or an invoice link from createInvoiceLink. */
 export type InvoiceRef = { chat: ChatState; messageId: number } | { link: string };
 
+export interface PayOptions {
+  /**
+   * The charge happens (message in the chat, Star transaction) but its successful_payment update
+   * never reaches the bot: a lost update, for testing the reconciliation against the transactions.
+   */
+  lostUpdate?: boolean;
+}
+
 /**
  * A user pays an invoice in Stars: pre_checkout_query, then a successful_payment message when the
  * bot answers ok within the timeout; otherwise the error is recorded and returned.
@@ -29,6 +37,7 @@ export async function payInvoice(
   world: World,
   userId: number,
   ref: InvoiceRef,
+  options: PayOptions = {},
 ): Promise<Result<PaymentSuccess, PaymentFailure>> {
   const user = world.users.get(userId);
   if (!user) throw new Error(`unknown user ${userId}`);
@@ -77,7 +86,8 @@ export async function payInvoice(
   }
   const chat = 'link' in ref ? privateChat(world, bot.user.id, userId) : ref.chat;
   const period = (entry.invoice as { subscription_period?: number }).subscription_period;
-  if (!period) return ok(charge(world, { botId: bot.user.id, userId, invoice, chat }));
+  const lostUpdate = options.lostUpdate === true;
+  if (!period) return ok(charge(world, { botId: bot.user.id, userId, invoice, chat, lostUpdate }));
   const expiresAt = world.now() + period;
   const paid = charge(world, {
     botId: bot.user.id,
@@ -85,6 +95,7 @@ export async function payInvoice(
     invoice,
     chat,
     subscription: { expiresAt, first: true },
+    lostUpdate,
   });
   recordStarSubscriptionCharge(
     world,
@@ -110,6 +121,8 @@ interface ChargeInput {
   chat: ChatState;
   /** A Stars subscription payment: its period end and whether it is the first one. */
   subscription?: { expiresAt: number; first: boolean };
+  /** The bot is never told (PayOptions.lostUpdate). */
+  lostUpdate?: boolean;
 }
 
 /** Takes the Stars and tells the bot: charge, transaction, successful_payment message. */
@@ -157,7 +170,7 @@ function charge(world: World, input: ChargeInput): PaymentSuccess {
   };
   const message = appendMessage(world, chat, { from: user, successful_payment }, null);
   const bot = world.bots.get(input.botId);
-  if (bot) enqueueUpdate(bot.updates, 'message', message.message);
+  if (bot && !input.lostUpdate) enqueueUpdate(bot.updates, 'message', message.message);
   world.events.emit('payment', {
     kind: 'succeeded',
     userId,

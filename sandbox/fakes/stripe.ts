@@ -51,6 +51,11 @@ export interface StripeFake {
   expireSession(id: string): Promise<Delivery[]>;
   /** A refund fails after it was made (refund.updated, refund.failed, charge.refund.updated). */
   failRefund(id: string, reason?: string): Promise<Delivery[]>;
+  /**
+   * Someone refunds the payment in Stripe's dashboard (all that is left, or `amount` minor units):
+   * refund.created and charge.refunded follow, as for any refund not made through our API calls.
+   */
+  refundFromDashboard(paymentIntentId: string, amount?: number): Promise<Delivery[]>;
   /** The next monthly invoice of a subscription is paid (invoice.paid with the next period). */
   renewSubscription(id: string): Promise<Delivery[]>;
   /** Wraps an object into an event as Stripe does. */
@@ -302,6 +307,14 @@ export async function startStripeFake(options: StripeFakeOptions = {}): Promise<
     renewSubscription: (id) => control(() => objects.renew(id)),
     failRefund: (id, reason = 'expired_or_canceled_card') =>
       control(() => objects.failRefund(id, reason)),
+    refundFromDashboard: (paymentIntentId, amount) =>
+      control(() => {
+        const { refund, events } = objects.createRefund({
+          payment_intent: paymentIntentId,
+          ...(amount === undefined ? {} : { amount: String(amount) }),
+        });
+        return [['refund.created', refund], ...events];
+      }),
     buildEvent,
     sendEvent,
     takeEvents: () => queued.splice(0),

@@ -48,6 +48,11 @@ export interface YooKassaFake {
   refundStatus: 'succeeded' | 'pending';
   /** A pending refund ends: succeeded, or canceled with a reason (its amount is back on the payment). */
   settleRefund(refundId: string, outcome: 'succeeded' | 'canceled', reason?: string): Json;
+  /**
+   * A refund made in the merchant cabinet (all that is left, or `amountKopecks`), starting as
+   * `refundStatus`; the caller sends its refund.succeeded notification with notify().
+   */
+  refundFromCabinet(paymentId: string, amountKopecks?: number): Json;
   /** The next POST /payments creates the payment but answers 500. */
   failNextCreateWith500(): void;
   /**
@@ -273,6 +278,13 @@ export async function startYooKassaFake(options: YooKassaFakeOptions = {}): Prom
         payment.refundable = true;
       }
       return structuredClone(refund);
+    },
+    refundFromCabinet(paymentId, amountKopecks) {
+      const payment = get(payments, paymentId, 'Payment');
+      const refunded = payment.refunded_amount ? kopecks(payment.refunded_amount) : 0;
+      const value = amountKopecks ?? kopecks(payment.amount) - refunded;
+      const amount = { value: money(value), currency: (payment.amount as Json).currency };
+      return structuredClone(createRefund({ payment_id: paymentId, amount }));
     },
     failNextCreateWith500() {
       fail500Next = true;

@@ -205,8 +205,9 @@ const refundStarPayment: MethodHandler = ({ world, bot, params }) => {
   if (charge.refunded) throw badRequest('CHARGE_ALREADY_REFUNDED');
   charge.refunded = true;
   const list = world.starTransactions.get(bot.user.id) ?? [];
+  // Outgoing, with the id of the charge it gives back (StarTransaction.id).
   list.push({
-    id: `${charge.chargeId}:refund`,
+    id: charge.chargeId,
     amount: charge.amount,
     date: world.now(),
     receiver: {
@@ -241,9 +242,13 @@ const refundStarPayment: MethodHandler = ({ world, bot, params }) => {
   return true;
 };
 
+/**
+ * The bot's transactions newest first, as Telegram answers (its docs say "chronological"); like
+ * the Bot API server, an offset below 0 counts as 0 and the limit is clamped to 1–100.
+ */
 const getStarTransactions: MethodHandler = ({ world, bot, params }) => {
   const list = world.starTransactions.get(bot.user.id) ?? [];
-  const offset = (params.offset as number | undefined) ?? 0;
+  const offset = Math.max((params.offset as number | undefined) ?? 0, 0);
   const limit = Math.min(Math.max((params.limit as number | undefined) ?? 100, 1), 100);
   return { transactions: [...list].reverse().slice(offset, offset + limit) };
 };

@@ -40,12 +40,14 @@ export const throughputBenchmark: Benchmark = {
     });
     const ids = createSandboxWorld(emulator);
     const echo = emulator.createBot({ username: 'BenchEchoBot', first_name: 'Echo' });
+    const volatile = emulator.createBot({ username: 'BenchVolatileBot', first_name: 'LytSlot' });
     const { url } = await emulator.listen(0, '127.0.0.1');
     const driver = createLoadDriver(emulator);
     const bots: RunningBenchBot[] = [];
     try {
       bots.push(await startEchoBot(echo.token, url));
       bots.push(await startLytslotBot(ids.botToken, url));
+      bots.push(await startLytslotBot(volatile.token, url, { durable: false }));
       const sides: Side[] = [
         {
           label: 'echo (bare grammY)',
@@ -58,6 +60,13 @@ export const throughputBenchmark: Benchmark = {
           label: 'lytslot (createBot)',
           flow: lytslotFlow,
           botId: ids.botId,
+          users: lytslotUsers,
+          results: [],
+        },
+        {
+          label: 'lytslot, intake in memory',
+          flow: lytslotFlow,
+          botId: volatile.id,
           users: lytslotUsers,
           results: [],
         },
@@ -90,7 +99,7 @@ export const throughputBenchmark: Benchmark = {
 function report(sides: Side[], concurrency: number): BenchReport {
   const rate = (side: Side) => median(side.results.map((r) => r.rate));
   const cpu = (side: Side) => median(side.results.map((r) => r.cpuMicrosPerUpdate));
-  const [echo, lytslot] = sides as [Side, Side];
+  const [echo, lytslot, volatile] = sides as [Side, Side, Side];
   return {
     title: `updates handled per second; new users × ${lytslotFlow.steps.length} updates each, ${concurrency} users in flight; median of ${repeats} after a warm-up`,
     columns: [
@@ -112,9 +121,11 @@ function report(sides: Side[], concurrency: number): BenchReport {
     ratios: [
       `throughput: echo ${num(rate(echo))} upd/s · lytslot ${num(rate(lytslot))} upd/s · ratio ${ratio(rate(lytslot), rate(echo))}`,
       `cpu per update: echo ${num(cpu(echo))} µs · lytslot ${num(cpu(lytslot))} µs · ratio ${ratio(cpu(lytslot), cpu(echo))}`,
+      `durable intake: stored first ${num(rate(lytslot))} upd/s · in memory ${num(rate(volatile))} upd/s · ratio ${ratio(rate(lytslot), rate(volatile))}`,
     ],
     notes: [
       'one process: emulator, driver, bot and PGlite share one event loop; cpu is the whole process',
+      '"intake in memory" is the same bot with its intake kept in memory: the price of storing each update before acknowledging it',
     ],
   };
 }

@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts } from '../../models/accounts/table.js';
 import { callBotApi } from '../helpers/sandbox.js';
-import { type BotHarness, startBotHarness } from './harness.js';
+import { type BotHarness, startBotHarness, testIntakeOptions } from './harness.js';
 
 let h: BotHarness;
 const logLines: Record<string, unknown>[] = [];
@@ -34,11 +34,21 @@ describe('commands', () => {
   });
 });
 
-describe('error boundary', () => {
-  it('logs a failed update with its update_id and tells the user in their language', async () => {
+describe('failed updates', () => {
+  it('are retried: a reply that failed once is sent on the next attempt', async () => {
     const olga = h.sandbox.user({ first_name: 'Olga', language_code: 'ru' });
     // A flood wait longer than auto-retry accepts makes the reply fail once.
     h.sandbox.emulator.failNext('sendMessage', 1, 120);
+    olga.send('привет');
+    await olga.waitForMessage('Я не понял сообщение');
+    const logged = logLines.find((line) => line.msg === 'update handling failed; will retry');
+    expect(logged).toMatchObject({ update_id: expect.any(Number), attempts: 1 });
+    expect(olga.botMessages().some((m) => m.text?.includes('что-то пошло не так'))).toBe(false);
+  });
+
+  it('are parked after the last attempt: logged with the update_id, the user told in their language', async () => {
+    const olga = h.sandbox.user({ first_name: 'Olga', language_code: 'ru' });
+    h.sandbox.emulator.failNext('sendMessage', testIntakeOptions.retry.attempts, 120);
     olga.send('привет');
     await olga.waitForMessage('У нас что-то пошло не так');
     const logged = logLines.find((line) => line.msg === 'update handling failed');

@@ -1,4 +1,5 @@
 import { createBot } from '../../bot/index.js';
+import type { Redis } from 'ioredis';
 import type { BotDeps } from '../../bot/context.js';
 import { type RunningBot, startBot } from '../../bot/runner.js';
 import { parseConfig } from '../../config.js';
@@ -9,6 +10,12 @@ import { createLogger, type Logger } from '../../models/logger.js';
 import { createPaymentProviders } from '../../models/providers/create-providers.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { type Sandbox, type StartSandboxOptions, startSandbox } from '../helpers/sandbox.js';
+
+/** Retries a failed update quickly, so tests see a parked update within a second. */
+export const testIntakeOptions = {
+  retry: { attempts: 3, delaysMs: [100, 300], outageMaxMs: 1_000 },
+  sweepMs: 1_000,
+} as const;
 
 /** A real bot (createBot + startBot) on a fresh test database, talking to the emulator. */
 export interface BotHarness {
@@ -30,6 +37,8 @@ export async function startBotHarness(
     env?: Record<string, string | undefined>;
     /** Pre-moderation of new channels and first-time/flagged creatives (docs/admin.md); off by default. */
     moderation?: boolean;
+    /** A Redis client for the rate limiter's counters (tests of Redis failures). */
+    redis?: Redis;
   } = {},
 ): Promise<BotHarness> {
   const database = await createTestDatabase();
@@ -53,8 +62,10 @@ export async function startBotHarness(
     logger: options.logger ?? createLogger({ level: 'silent' }),
     clock: createSystemClock(),
     providers: createPaymentProviders(parsed.value),
+    ...(options.redis ? { redis: options.redis } : {}),
   };
-  const launch = () => startBot(createBot(deps), deps, { pollTimeoutSeconds: 1 });
+  const launch = () =>
+    startBot(createBot(deps), deps, { pollTimeoutSeconds: 1, intake: testIntakeOptions });
   const harness: BotHarness = {
     sandbox,
     database,

@@ -4,6 +4,7 @@ import Koa from 'koa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotDeps } from '../../bot/context.js';
 import { createBot } from '../../bot/index.js';
+import { createIntake, type Intake } from '../../bot/intake/index.js';
 import { createWebhookHandler } from '../../bot/webhook.js';
 import { parseConfig } from '../../config.js';
 import { createSystemClock } from '../../models/clock.js';
@@ -16,6 +17,7 @@ let database: Database;
 let sandbox: Sandbox;
 let server: Server;
 let webhookUrl: string;
+let intake: Intake;
 const secret = 'test-webhook-secret';
 
 beforeAll(async () => {
@@ -38,7 +40,9 @@ beforeAll(async () => {
   };
   const bot = createBot(deps);
   const app = new Koa();
-  const handler = createWebhookHandler(bot, deps);
+  await bot.init();
+  intake = createIntake(bot, deps);
+  const handler = createWebhookHandler(intake, deps);
   app.use(async (ctx, next) => (ctx.path === '/telegram' ? handler(ctx, next) : next()));
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -47,6 +51,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await intake?.stop(5_000);
   await sandbox?.close();
   await new Promise((resolve) => server?.close(resolve));
   await database?.close();

@@ -37,15 +37,16 @@ describe('publishing through the jobs process and the test clock', () => {
       routers: [redirectRoutes({ database, clock })],
     });
     http = await startHttpServer(app, '127.0.0.1', 0);
+    // As main.ts runs the sandbox: configured without BOT_TOKEN (the emulator accepts local links,
+    // so the local PUBLIC_URL is tracked), then pointed at the emulator's token and API root.
     const parsed = parseConfig({
       DATABASE_URL: database.url,
       PUBLIC_URL: http.url,
       TEST_CLOCK: 'on',
-      BOT_TOKEN: sandbox.token,
-      TELEGRAM_API_ROOT: sandbox.apiRoot,
     });
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-    jobs = createJobs({ config: parsed.value, database, logger, clock });
+    const config = { ...parsed.value, botToken: sandbox.token, telegramApiRoot: sandbox.apiRoot };
+    jobs = createJobs({ config, database, logger, clock });
     await jobs.start();
   }, 60_000);
   afterAll(async () => {

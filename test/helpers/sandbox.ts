@@ -12,6 +12,8 @@ export interface StartSandboxOptions {
   callbackTtlMs?: number;
   preCheckoutTimeoutMs?: number;
   webhookRetryMs?: number;
+  /** As the sandbox: URL buttons to 127.0.0.1 (redirects, fake payment pages) accepted. Default true. */
+  allowLocalLinks?: boolean;
 }
 
 export interface Sandbox {
@@ -37,6 +39,7 @@ export interface Sandbox {
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<Sandbox> {
   const emulator = createEmulator({
     ...options,
+    allowLocalLinks: options.allowLocalLinks ?? true,
     onError: (error, context) => console.error(`sandbox: ${context}`, error),
   });
   const ids = createSandboxWorld(emulator);

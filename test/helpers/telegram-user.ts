@@ -21,10 +21,11 @@ export interface TestUser extends ChatSession {
   send(content: UserContent | { forwardFrom: ApiMessage }): ApiMessage;
   /** Edits one of this user's messages in the private chat (the bot gets edited_message). */
   edit(messageId: number, text: string): ApiMessage;
-  /** Pays the newest invoice in the private chat (or the given message/link). */
+  /** Pays the newest invoice in the private chat (or the given message/link); `lostUpdate`: the bot never hears of it. */
   pay(target?: {
     messageId?: number;
     link?: string;
+    lostUpdate?: boolean;
   }): Promise<Result<PaymentSuccess, PaymentFailure>>;
   /** Acts in a group, a channel or the admin chat. */
   inChat(chatId: number): ChatSession & { send(content: UserContent): ApiMessage };
@@ -93,7 +94,8 @@ export function createTestUser(emulator: Emulator, user: ApiUser, botId: number)
     },
     edit: (messageId, text) => emulator.editMessage(user.id, messageId, text, { botId }),
     pay(target = {}) {
-      if (target.link) return emulator.payInvoice(user.id, { link: target.link });
+      const options = { lostUpdate: target.lostUpdate === true };
+      if (target.link) return emulator.payInvoice(user.id, { link: target.link }, options);
       const invoice =
         target.messageId ?? [...session.botMessages()].reverse().find((m) => m.invoice)?.message_id;
       if (invoice === undefined)
@@ -103,7 +105,7 @@ export function createTestUser(emulator: Emulator, user: ApiUser, botId: number)
             .map((m) => `  ${describeMessage(m)}`)
             .join('\n')}`,
         );
-      return emulator.payInvoice(user.id, { messageId: invoice, botId });
+      return emulator.payInvoice(user.id, { messageId: invoice, botId }, options);
     },
     inChat(chatId) {
       const s = createChatSession(emulator, () => emulator.chat(chatId), user.id, botId);

@@ -93,7 +93,7 @@ describe('row-level security catalog', () => {
           where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition`,
     );
     // Platform-only tables (no workspace column): reached only through app_system use-cases.
-    const systemOnly = ['admin_cards'];
+    const systemOnly = ['admin_cards', 'update_intake'];
     expect(
       privileges.filter((p) => !p.sel && !(systemOnly.includes(p.relname) && p.role === 'app_rw')),
     ).toEqual([]);

@@ -7,6 +7,7 @@ import type { AdminCardActionDeps } from './cards/actions-kit.js';
 import { channelCardActions } from './cards/channel.js';
 import { creativeCardActions } from './cards/creative.js';
 import { disputeCardActions } from './cards/dispute.js';
+import { parkedUpdateCardActions } from './cards/parked-update.js';
 import { createPayoutCardActions } from './cards/payout.js';
 import { placementCardActions } from './cards/placement.js';
 import { postAdminCard } from './cards/post.js';
@@ -43,6 +44,7 @@ export function createAdminFeature(deps: BotDeps, i18n: I18n<BotContext>): Compo
     placementCardActions(kit),
     createPayoutCardActions(kit),
     disputeCardActions(kit),
+    parkedUpdateCardActions(kit),
     createAdminOpsCommands(deps, i18n),
   );
   // A stale or unknown admin button: stop the spinner. Unknown admin-chat commands and replies end

@@ -11,6 +11,8 @@ import { balanceOf } from '../../../models/ledger/queries.js';
 import { createLogger } from '../../../models/logger.js';
 import { createPaymentProviders } from '../../../models/providers/create-providers.js';
 import { accounts, orders, payments, slots } from '../../../models/schema.js';
+import type { PaymentSuccess } from '../../../sandbox/actions/payments.js';
+import { enqueueUpdate } from '../../../sandbox/updates.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { startSandbox, type Sandbox } from '../../helpers/sandbox.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
@@ -33,6 +35,8 @@ export async function startCheckoutWorld(
     env?: Record<string, string | undefined>;
     /** Pre-moderation on, with the sandbox's admin chat and admin (docs/admin.md); off by default. */
     moderation?: boolean;
+    /** The sandbox's admin chat and admin configured (implied by `moderation`), pre-moderation off. */
+    adminChat?: boolean;
   } = {},
 ): Promise<CheckoutWorld> {
   const database = await createTestDatabase();
@@ -45,7 +49,7 @@ export async function startCheckoutWorld(
     TELEGRAM_API_ROOT: sandbox.apiRoot,
     DATABASE_URL: database.url,
     TEST_CLOCK: 'on',
-    ...(options.moderation
+    ...(options.moderation || options.adminChat
       ? {
           ADMIN_CHAT_ID: String(sandbox.ids.adminChatId),
           ADMIN_TELEGRAM_IDS: String(sandbox.ids.adminId),
@@ -138,4 +142,40 @@ export async function openInvoice(advertiser: TestUser): Promise<void> {
   await advertiser.waitFor((m) => (m.text ?? '').includes('Status:'));
   await advertiser.click('💳 Pay');
   await advertiser.waitFor((m) => m.invoice !== undefined, { what: 'an invoice' });
+}
+
+/**
+ * Telegram delivers the payer a successful_payment whose payload is none of ours (shaped like
+ * their real one, `paid`); the emulator knows the charge, so the bot can refund it.
+ */
+export function deliverStrayPayment(
+  world: CheckoutWorld,
+  payer: TestUser,
+  paid: PaymentSuccess,
+  stray: { chargeId: string; amount: number; payload: string },
+): void {
+  const emulated = world.sandbox.emulator.world;
+  emulated.charges.set(stray.chargeId, {
+    chargeId: stray.chargeId,
+    botId: world.sandbox.bot.id,
+    userId: payer.id,
+    amount: stray.amount,
+    currency: 'XTR',
+    payload: stray.payload,
+    refunded: false,
+  });
+  const real = paid.message.message as unknown as {
+    message_id: number;
+    successful_payment: Record<string, unknown>;
+  };
+  enqueueUpdate(emulated.bots.get(world.sandbox.bot.id)!.updates, 'message', {
+    ...real,
+    message_id: real.message_id + 1000,
+    successful_payment: {
+      ...real.successful_payment,
+      total_amount: stray.amount,
+      invoice_payload: stray.payload,
+      telegram_payment_charge_id: stray.chargeId,
+    },
+  });
 }

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enqueueUpdate } from '../../../sandbox/updates.js';
-import { openInvoice, seedPeople, startCheckoutWorld, type CheckoutWorld } from './setup.js';
+import {
+  deliverStrayPayment,
+  openInvoice,
+  seedPeople,
+  startCheckoutWorld,
+  type CheckoutWorld,
+} from './setup.js';
 
 let world: CheckoutWorld;
 beforeAll(async () => {
@@ -42,33 +47,13 @@ describe('payments that belong to no order and no subscription', () => {
     await openInvoice(advertiser);
     const paid = await advertiser.pay();
     if (!paid.ok) throw new Error('not paid');
-    const real = paid.value.message.message as unknown as {
-      message_id: number;
-      successful_payment: Record<string, unknown>;
-    };
     const chargeId = `stxSTRAY_${Date.now()}`;
-    const emulated = world.sandbox.emulator.world;
-    emulated.charges.set(chargeId, {
+    deliverStrayPayment(world, advertiser, paid.value, {
       chargeId,
-      botId: world.sandbox.bot.id,
-      userId: advertiser.id,
       amount: 7,
-      currency: 'XTR',
       payload: 'stray-payload',
-      refunded: false,
     });
-    const stray = {
-      ...real,
-      message_id: real.message_id + 1000,
-      successful_payment: {
-        ...real.successful_payment,
-        total_amount: 7,
-        invoice_payload: 'stray-payload',
-        telegram_payment_charge_id: chargeId,
-      },
-    };
-    enqueueUpdate(emulated.bots.get(world.sandbox.bot.id)!.updates, 'message', stray);
     await advertiser.waitForMessage(/does not belong to any order, so it was refunded/);
-    expect(emulated.charges.get(chargeId)?.refunded).toBe(true);
+    expect(world.sandbox.emulator.world.charges.get(chargeId)?.refunded).toBe(true);
   });
 });

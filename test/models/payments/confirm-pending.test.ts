@@ -1,11 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  attachProviderPayment,
-  prepareExternalPayment,
-} from '../../../models/checkout/prepare-external-payment.js';
+import { attachProviderPayment } from '../../../models/checkout/prepare-external-payment.js';
 import type { Clock } from '../../../models/clock.js';
-import { orderReadiness } from '../../../models/creatives/order-readiness.js';
 import type { Database } from '../../../models/db.js';
 import { expireHolds } from '../../../models/orders/expire-holds.js';
 import {
@@ -16,8 +12,8 @@ import type { CheckoutState } from '../../../models/providers/stripe.js';
 import type { YooKassaPayment } from '../../../models/providers/yookassa.js';
 import { orders, payments, slots } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { seedHeldOrder, type SeededOrder } from '../checkout/seed-order.js';
-import { seedAdvertiser } from '../orders/seed-orders.js';
+import type { SeededOrder } from '../checkout/seed-order.js';
+import { preparedForProvider } from './paid-orders.js';
 
 let database: Database;
 let nowMs = Date.UTC(2031, 6, 7, 9, 0);
@@ -65,25 +61,14 @@ function fakeSources() {
 }
 
 async function waiting(provider: 'stripe' | 'yookassa') {
-  const advertiser = await seedAdvertiser(database);
-  const seeded = await seedHeldOrder(database, advertiser, { now: clock.now() });
-  if (provider === 'stripe')
-    await database.withSystem('test: USD order', (tx) =>
-      tx.update(orders).set({ currency: 'USD' }).where(eq(orders.id, seeded.orderId)),
-    );
-  const prepared = await prepareExternalPayment(
-    database,
-    { accountId: advertiser, orderId: seeded.orderId, provider, readiness: orderReadiness },
-    clock,
-  );
-  if (!prepared.ok) throw new Error(prepared.code);
+  const { advertiser, seeded, prepared } = await preparedForProvider(database, clock, provider);
   const id = provider === 'stripe' ? `cs_${seeded.orderId}` : `yk_${seeded.orderId}`;
   await attachProviderPayment(
     database,
     {
       accountId: advertiser,
       workspaceId: seeded.workspaceId,
-      paymentId: prepared.value.paymentId,
+      paymentId: prepared.paymentId,
       providerPaymentId: id,
       confirmationUrl: 'https://pay.example',
     },

@@ -1,7 +1,13 @@
+import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
+import type { ChannelSettings } from '../../../models/channels/settings.js';
+import { prepareExternalPayment } from '../../../models/checkout/prepare-external-payment.js';
 import type { Clock } from '../../../models/clock.js';
+import { orderReadiness } from '../../../models/creatives/order-readiness.js';
 import type { Database } from '../../../models/db.js';
 import { recordOrderPayment } from '../../../models/payments/record-order-payment.js';
+import type { ExternalProvider } from '../../../models/providers/types.js';
+import { orders } from '../../../models/schema.js';
 import { openExternalPayment } from '../../helpers/pay-order.js';
 import { seedHeldOrder } from '../checkout/seed-order.js';
 import { seedAdvertiser } from '../orders/seed-orders.js';
@@ -29,4 +35,29 @@ export async function paidByYooKassa(database: Database, clock: Clock) {
   );
   expect(paid.ok && paid.value.kind).toBe('paid');
   return { advertiser, seeded, providerPaymentId };
+}
+
+/**
+ * A new advertiser's held order readied for `provider` (a Stripe order is in USD) by
+ * prepareExternalPayment, as checkout does right before calling the gateway.
+ */
+export async function preparedForProvider(
+  database: Database,
+  clock: Clock,
+  provider: ExternalProvider,
+  seed: { slotCount?: number; settings?: Partial<ChannelSettings> } = {},
+) {
+  const advertiser = await seedAdvertiser(database);
+  const seeded = await seedHeldOrder(database, advertiser, { now: clock.now(), ...seed });
+  if (provider === 'stripe')
+    await database.withSystem('test seed: a USD order', (tx) =>
+      tx.update(orders).set({ currency: 'USD' }).where(eq(orders.id, seeded.orderId)),
+    );
+  const prepared = await prepareExternalPayment(
+    database,
+    { accountId: advertiser, orderId: seeded.orderId, provider, readiness: orderReadiness },
+    clock,
+  );
+  if (!prepared.ok) throw new Error(prepared.code);
+  return { advertiser, seeded, prepared: prepared.value };
 }

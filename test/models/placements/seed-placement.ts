@@ -18,6 +18,24 @@ export const allBotRights = {
   can_delete_messages: true,
 };
 
+/** Makes the seeded channel an emulator channel where the bot is an admin with all rights; its chat id. */
+export async function bindSandboxChannel(
+  database: Database,
+  sandbox: Sandbox,
+  channelId: string,
+  title: string,
+): Promise<number> {
+  const channel = sandbox.emulator.createChannel({ title, ownerId: sandbox.ids.ownerId });
+  sandbox.emulator.addBotToChat(channel.id, {
+    rights: allBotRights,
+    byUserId: sandbox.ids.ownerId,
+  });
+  await database.withSystem('test: bind channel', (tx) =>
+    tx.update(channels).set({ telegramChatId: channel.id }).where(eq(channels.id, channelId)),
+  );
+  return channel.id;
+}
+
 /** A paid order auto-accepted into `scheduled` (one slot of `format`) in a sandbox channel. */
 export async function seedScheduledPlacement(
   database: Database,
@@ -32,21 +50,10 @@ export async function seedScheduledPlacement(
     slotCount,
     settings: { review: { mode: 'auto' } },
   });
-  const channel = sandbox.emulator.createChannel({
-    title: `Coffee ${format}`,
-    ownerId: sandbox.ids.ownerId,
-  });
-  sandbox.emulator.addBotToChat(channel.id, {
-    rights: allBotRights,
-    byUserId: sandbox.ids.ownerId,
-  });
-  await database.withSystem('test: bind channel', async (tx) => {
-    await tx
-      .update(channels)
-      .set({ telegramChatId: channel.id })
-      .where(eq(channels.id, seeded.channelId));
-    await tx.update(orderItems).set({ format }).where(eq(orderItems.orderId, seeded.orderId));
-  });
+  const chatId = await bindSandboxChannel(database, sandbox, seeded.channelId, `Coffee ${format}`);
+  await database.withSystem('test: order format', (tx) =>
+    tx.update(orderItems).set({ format }).where(eq(orderItems.orderId, seeded.orderId)),
+  );
   const invoice = await prepareInvoice(
     database,
     { accountId: advertiser, orderId: seeded.orderId, rates, readiness: orderReadiness },
@@ -81,5 +88,5 @@ export async function seedScheduledPlacement(
   );
   const placement = all[0];
   if (!placement) throw new Error('no placement');
-  return { seeded, advertiser, chatId: channel.id, placement, placements: all };
+  return { seeded, advertiser, chatId, placement, placements: all };
 }

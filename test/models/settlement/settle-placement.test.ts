@@ -85,6 +85,8 @@ describe('settlePlacement', () => {
         {
           delaySeconds: 600,
           violations: [
+            // late because the channel refused the on-time attempt: counts against it
+            { kind: 'late', at: at(0), detail: { delaySeconds: 600, cause: 'channel' } },
             // deleted 12 h into a 24 h lifetime: half of this placement's 1 000 ⭐ goes back
             {
               kind: 'early_deletion',

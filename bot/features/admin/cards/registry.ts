@@ -7,8 +7,10 @@ import type { Database } from '../../../../models/db.js';
 import { renderChannelCard } from './channel.js';
 import { renderCreativeCard } from './creative.js';
 import { renderDisputeCard } from './dispute.js';
+import { renderParkedUpdateCard } from './parked-update.js';
 import { renderPayoutCard } from './payout.js';
 import { renderPlacementCard } from './placement.js';
+import { renderStarsChargeCard } from './stars-charge.js';
 
 export interface AdminCardRenderInput {
   card: AdminCard;
@@ -50,5 +52,11 @@ export const adminCardRenderers: Record<AdminCardKind, AdminCardRenderer> = {
   },
   get dispute() {
     return renderDisputeCard;
+  },
+  get stars_charge() {
+    return renderStarsChargeCard;
+  },
+  get parked_update() {
+    return renderParkedUpdateCard;
   },
 };

@@ -1,0 +1,180 @@
+import { and, asc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import type { Database } from '../db.js';
+import { orderKeyOf, updateKind, type IntakeUpdate } from './order-key.js';
+import { updateIntake } from './table.js';
+
+/** An update the intake holds, with what its earlier attempts left. */
+export interface StoredUpdate {
+  update: IntakeUpdate;
+  /** Handling attempts that failed so far (counted only while the store was reachable). */
+  attempts: number;
+  /** Updates of one key are handled one after another, in update_id order. */
+  orderKey: string;
+}
+
+/**
+ * Where updates wait between Telegram's acknowledgement and the end of their handling
+ * (DESIGN §9). A table in the application's database here; a Redis Stream when sharded
+ * (append ≈ XADD after a dedup SET NX, claim ≈ XAUTOCLAIM, complete ≈ XACK). Every method throws
+ * when the store is unreachable; the callers then neither acknowledge nor forget anything.
+ */
+export interface IntakeStore {
+  /** Stores updates durably; returns those it did not hold before (a redelivery returns none). */
+  append(updates: IntakeUpdate[]): Promise<StoredUpdate[]>;
+  /**
+   * Unfinished updates for this process, in update_id order: with takeover every one another
+   * process holds (the only consumer restarting), else those whose lease ran out.
+   */
+  claim(options: { takeover: boolean; limit: number }): Promise<StoredUpdate[]>;
+  /** Extends this process's lease on the updates it is still handling. */
+  renew(updateIds: number[]): Promise<void>;
+  /** Handling finished: the update leaves the store (kept as done for dedup only). */
+  complete(updateId: number): Promise<void>;
+  /** A failed attempt; park ⇒ no more automatic attempts (an admin decides). */
+  fail(
+    updateId: number,
+    failure: { attempts: number; error: string; park: boolean },
+  ): Promise<void>;
+  /** Forgets finished updates older than the age Telegram may still redeliver them at. */
+  purge(olderThanMs: number): Promise<number>;
+  /** How many updates wait for an admin. */
+  parkedCount(): Promise<number>;
+}
+
+export interface PgIntakeStoreOptions {
+  /** This process, written as the lease owner. */
+  owner: string;
+  /** How long a claim lasts without renewal. */
+  leaseMs: number;
+}
+
+const reason = 'intake: Telegram updates';
+
+const toStored = (row: { payload: string; attempts: number; orderKey: string }): StoredUpdate => ({
+  update: JSON.parse(row.payload) as IntakeUpdate,
+  attempts: row.attempts,
+  orderKey: row.orderKey,
+});
+
+/** The intake as the `update_intake` table (platform-only, app_system), leases on the DB clock. */
+export function createPgIntakeStore(
+  database: Database,
+  options: PgIntakeStoreOptions,
+): IntakeStore {
+  const leaseUntil = sql`now() + make_interval(secs => ${options.leaseMs / 1000})`;
+  const returned = {
+    payload: updateIntake.payload,
+    attempts: updateIntake.attempts,
+    orderKey: updateIntake.orderKey,
+  };
+  return {
+    async append(updates) {
+      if (updates.length === 0) return [];
+      const rows = await database.withSystem(reason, (tx) =>
+        tx
+          .insert(updateIntake)
+          .values(
+            updates.map((update) => ({
+              updateId: update.update_id,
+              orderKey: orderKeyOf(update),
+              kind: updateKind(update),
+              payload: JSON.stringify(update),
+              leaseOwner: options.owner,
+              leaseUntil,
+            })),
+          )
+          .onConflictDoNothing({ target: updateIntake.updateId })
+          .returning({ ...returned, updateId: updateIntake.updateId }),
+      );
+      return rows.sort((a, b) => a.updateId - b.updateId).map(toStored);
+    },
+
+    async claim({ takeover, limit }) {
+      return database.withSystem(reason, async (tx) => {
+        const open = and(
+          eq(updateIntake.status, 'pending'),
+          takeover
+            ? or(isNull(updateIntake.leaseOwner), ne(updateIntake.leaseOwner, options.owner))
+            : or(isNull(updateIntake.leaseUntil), lt(updateIntake.leaseUntil, sql`now()`)),
+        );
+        const ids = tx
+          .select({ updateId: updateIntake.updateId })
+          .from(updateIntake)
+          .where(open)
+          .orderBy(asc(updateIntake.updateId))
+          .limit(limit)
+          .for('update', { skipLocked: true });
+        const rows = await tx
+          .update(updateIntake)
+          .set({ leaseOwner: options.owner, leaseUntil })
+          .where(inArray(updateIntake.updateId, ids))
+          .returning({ ...returned, updateId: updateIntake.updateId });
+        return rows.sort((a, b) => a.updateId - b.updateId).map(toStored);
+      });
+    },
+
+    async renew(updateIds) {
+      if (updateIds.length === 0) return;
+      await database.withSystem(reason, (tx) =>
+        tx
+          .update(updateIntake)
+          .set({ leaseOwner: options.owner, leaseUntil })
+          .where(
+            and(inArray(updateIntake.updateId, updateIds), eq(updateIntake.status, 'pending')),
+          ),
+      );
+    },
+
+    async complete(updateId) {
+      await database.withSystem(reason, (tx) =>
+        tx
+          .update(updateIntake)
+          .set({ status: 'done', finishedAt: sql`now()`, leaseOwner: null, leaseUntil: null })
+          .where(eq(updateIntake.updateId, updateId)),
+      );
+    },
+
+    async fail(updateId, failure) {
+      await database.withSystem(reason, (tx) =>
+        tx
+          .update(updateIntake)
+          .set({
+            attempts: failure.attempts,
+            lastError: failure.error.slice(0, 2000),
+            ...(failure.park
+              ? { status: 'parked' as const, finishedAt: sql`now()`, leaseUntil: null }
+              : {}),
+          })
+          .where(eq(updateIntake.updateId, updateId)),
+      );
+    },
+
+    async purge(olderThanMs) {
+      const rows = await database.withSystem(reason, (tx) =>
+        tx
+          .delete(updateIntake)
+          .where(
+            and(
+              eq(updateIntake.status, 'done'),
+              lt(
+                updateIntake.finishedAt,
+                sql`now() - make_interval(secs => ${olderThanMs / 1000})`,
+              ),
+            ),
+          )
+          .returning({ updateId: updateIntake.updateId }),
+      );
+      return rows.length;
+    },
+
+    async parkedCount() {
+      const [row] = await database.withSystem(reason, (tx) =>
+        tx
+          .select({ count: sql<number>`count(*)::int` })
+          .from(updateIntake)
+          .where(eq(updateIntake.status, 'parked')),
+      );
+      return row?.count ?? 0;
+    },
+  };
+}

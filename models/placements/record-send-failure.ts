@@ -1,0 +1,159 @@
+import { eq } from 'drizzle-orm';
+import { recordAudit } from '../audit/record-audit.js';
+import type { Clock } from '../clock.js';
+import type { Database, Tx } from '../db.js';
+import { enqueueNotification } from '../notifications/enqueue.js';
+import { orders } from '../orders/table.js';
+import { orderManagerAccounts } from '../workspaces/queries.js';
+import { enqueueJobInTx, publishJob } from './create-placements.js';
+import type { PublishTarget } from './publish.js';
+import { settleOrFailOrder } from './settle-or-fail-order.js';
+import { placements } from './table.js';
+
+/** Lost rights not restored within this after due_at ⇒ placement and order fail, full refund. */
+export const lostRightsGraceMs = 15 * 60_000;
+/** Time between publish attempts while the bot cannot post. */
+export const publishRetryMs = 5 * 60_000;
+
+const actor = `system:${publishJob}`;
+
+/**
+ * Why a post did not go out, as the owner and the advertiser are told: the bot lacks rights, the
+ * channel is not active, Telegram refused a link / the length / the post otherwise (the same post
+ * is refused again: it fails at once), or Telegram kept failing (5xx) until the grace ran out.
+ */
+export type PublishFailureCause =
+  'rights' | 'channel' | 'link' | 'too_long' | 'refused' | 'telegram';
+
+const refusedPost: readonly PublishFailureCause[] = ['link', 'too_long', 'refused'];
+/** The channel's side stopped the post (the owner's to fix); the others are Telegram's or the post's. */
+const channelRefusals: readonly PublishFailureCause[] = ['rights', 'channel'];
+
+export interface SendFailureInput {
+  target: PublishTarget;
+  /** What Telegram (or the pre-check) said; kept as last_error, shown to the owner and advertiser. */
+  error: string;
+  cause: PublishFailureCause;
+  /** Rights the bot lacks (cause 'rights'), for the owner's notice. */
+  missing?: string[];
+}
+
+export type SendFailure =
+  | { kind: 'retry'; retryAt: Date; ownerTold: boolean }
+  | { kind: 'failed'; orderId: string; workspaceId: string; orderFailed: boolean };
+
+/**
+ * Nothing was posted (Telegram refused, or the pre-check found the bot without rights or the
+ * channel inactive). Telegram refusing the post itself (a link, the length…) ⇒ it fails at once.
+ * Otherwise the placement goes back to `scheduled` with the error and a retry is queued every
+ * 5 minutes; the first failure of a streak tells the owners at once when rights are lost
+ * (`publish-lost-rights`); 15 minutes after due_at it fails. Failing: placement `failed`; when
+ * nothing of the order was delivered, the order `failed` (the caller refunds it in full) and its
+ * other waiting placements `cancelled`, otherwise the order stays and settlement returns this
+ * placement's share. Owners and the advertiser are told why (`publish-failed-*`, by cause).
+ */
+export async function recordSendFailure(
+  database: Database,
+  input: SendFailureInput,
+  clock: Clock,
+): Promise<SendFailure> {
+  return database.withSystem('publish: send failed', async (tx) => {
+    const at = clock.now();
+    const [row] = await tx
+      .select({ failingSince: placements.failingSince })
+      .from(placements)
+      .where(eq(placements.id, input.target.placementId))
+      .for('update');
+    const graceOver = at.getTime() - input.target.dueAt.getTime() >= lostRightsGraceMs;
+    if (graceOver || refusedPost.includes(input.cause)) return failPlacement(tx, input, at);
+    return scheduleRetry(tx, input, row?.failingSince ?? null, at);
+  });
+}
+
+async function scheduleRetry(
+  tx: Tx,
+  input: SendFailureInput,
+  failingSince: Date | null,
+  at: Date,
+): Promise<SendFailure> {
+  const { target } = input;
+  const retryAt = new Date(
+    Math.min(at.getTime() + publishRetryMs, target.dueAt.getTime() + lostRightsGraceMs),
+  );
+  await tx
+    .update(placements)
+    .set({
+      status: 'scheduled',
+      sendStartedAt: null,
+      // Only the channel's refusals start the streak: it decides whose a later delay is (delayCause).
+      failingSince: failingSince ?? (channelRefusals.includes(input.cause) ? at : null),
+      lastError: input.error.slice(0, 300),
+      updatedAt: at,
+    })
+    .where(eq(placements.id, target.placementId));
+  await enqueueJobInTx(tx, publishJob, { placementId: target.placementId }, retryAt);
+  const ownerTold = !failingSince && input.cause === 'rights';
+  if (ownerTold) {
+    for (const accountId of await orderManagerAccounts(tx, target.workspaceId)) {
+      await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
+        accountId,
+        key: 'publish-lost-rights',
+        vars: {
+          channel: target.channelTitle,
+          missing: (input.missing ?? []).join(', ') || 'can_post_messages',
+          minutes: Math.round(lostRightsGraceMs / 60_000),
+        },
+      });
+    }
+  }
+  return { kind: 'retry', retryAt, ownerTold };
+}
+
+async function failPlacement(tx: Tx, input: SendFailureInput, at: Date): Promise<SendFailure> {
+  const { target } = input;
+  const error = input.error.slice(0, 300);
+  await tx
+    .update(placements)
+    .set({ status: 'failed', sendStartedAt: null, lastError: error, updatedAt: at })
+    .where(eq(placements.id, target.placementId));
+  const { orderKept, orderFailed } = await settleOrFailOrder(tx, {
+    placementId: target.placementId,
+    orderId: target.orderId,
+    actor,
+    reason: input.cause === 'rights' ? 'lost_rights' : 'publish_failed',
+    statusReason: error,
+    at,
+  });
+  await recordAudit(tx, {
+    actor,
+    action: 'placement.failed',
+    objectType: 'placement',
+    objectId: target.placementId,
+    data: { error, cause: input.cause, ...(orderKept ? { orderKeptForDeliveredPosts: true } : {}) },
+    at,
+    workspaceId: target.workspaceId,
+  });
+  const [order] = await tx
+    .select({ advertiserAccountId: orders.advertiserAccountId })
+    .from(orders)
+    .where(eq(orders.id, target.orderId));
+  const vars = {
+    channel: target.channelTitle,
+    cause: input.cause,
+    detail: error,
+    refund: orderKept ? 'share' : 'full',
+  };
+  const schedule = (n: string, d: Record<string, unknown>, when: Date) =>
+    enqueueJobInTx(tx, n, d, when);
+  for (const accountId of await orderManagerAccounts(tx, target.workspaceId)) {
+    await enqueueNotification(schedule, { accountId, key: 'publish-failed-owner', vars });
+  }
+  if (order) {
+    await enqueueNotification(schedule, {
+      accountId: order.advertiserAccountId,
+      key: 'publish-failed-advertiser',
+      vars,
+    });
+  }
+  return { kind: 'failed', orderId: target.orderId, workspaceId: target.workspaceId, orderFailed };
+}
