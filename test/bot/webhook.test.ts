@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { eq, inArray } from 'drizzle-orm';
 import Koa from 'koa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotDeps } from '../../bot/context.js';
@@ -10,6 +12,7 @@ import { parseConfig } from '../../config.js';
 import { createSystemClock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { createLogger } from '../../models/logger.js';
+import { payments, updateIntake } from '../../models/schema.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { type Sandbox, startSandbox } from '../helpers/sandbox.js';
 
@@ -81,5 +84,46 @@ describe('createWebhookHandler', () => {
     expect(bad.status).toBe(400);
     const get = await fetch(webhookUrl);
     expect(get.status).toBe(405);
+  });
+
+  it('a forged successful_payment without the secret (or a wrong one) is refused and changes nothing', async () => {
+    const payer = sandbox.user({ first_name: 'Forger' });
+    const forged = (updateId: number) =>
+      JSON.stringify({
+        update_id: updateId,
+        message: {
+          message_id: 1,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: payer.id, type: 'private', first_name: 'Forger' },
+          from: { id: payer.id, is_bot: false, first_name: 'Forger' },
+          successful_payment: {
+            currency: 'XTR',
+            total_amount: 770,
+            invoice_payload: `order:${randomUUID()}:0`,
+            telegram_payment_charge_id: 'forged-charge',
+            provider_payment_charge_id: '',
+          },
+        },
+      });
+    const headers = { 'content-type': 'application/json' };
+    const without = await fetch(webhookUrl, { method: 'POST', headers, body: forged(900_001) });
+    const wrong = await fetch(webhookUrl, {
+      method: 'POST',
+      headers: { ...headers, 'x-telegram-bot-api-secret-token': `${secret}x` },
+      body: forged(900_002),
+    });
+    expect([without.status, wrong.status]).toEqual([401, 401]);
+    const stored = await database.withSystem('test read', (tx) =>
+      tx
+        .select()
+        .from(updateIntake)
+        .where(inArray(updateIntake.updateId, [900_001, 900_002])),
+    );
+    expect(stored).toEqual([]);
+    const paid = await database.withSystem('test read', (tx) =>
+      tx.select().from(payments).where(eq(payments.providerPaymentId, 'forged-charge')),
+    );
+    expect(paid).toEqual([]);
+    expect(payer.botMessages()).toEqual([]);
   });
 });
