@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts } from '../../models/accounts/table.js';
+import { decideParkedUpdate } from '../../models/intake/parked.js';
+import { adminCards, auditLog } from '../../models/schema.js';
 import { callBotApi } from '../helpers/sandbox.js';
 import { type BotHarness, startBotHarness, testIntakeOptions } from './harness.js';
 
@@ -54,6 +56,24 @@ describe('failed updates', () => {
     const logged = logLines.find((line) => line.msg === 'update handling failed');
     expect(logged).toMatchObject({ update_id: expect.any(Number) });
     expect(JSON.stringify(logLines)).not.toContain(h.sandbox.token);
+
+    // The admins see it (a card, audited) and may queue it again: it is then handled.
+    const [card] = await h.database.withSystem('test read', (tx) =>
+      tx.select().from(adminCards).where(eq(adminCards.kind, 'parked_update')),
+    );
+    expect(card).toMatchObject({ status: 'open' });
+    const retried = await decideParkedUpdate(h.database, {
+      id: card!.objectId,
+      decision: 'retry',
+      admin: { telegramId: h.sandbox.ids.adminId, name: 'Ada' },
+      at: new Date(),
+    });
+    expect(retried.ok).toBe(true);
+    await olga.waitForMessage('Я не понял сообщение', { timeoutMs: 10_000 });
+    const audit = await h.database.withSystem('test read', (tx) =>
+      tx.select().from(auditLog).where(eq(auditLog.objectId, card!.objectId)),
+    );
+    expect(audit.map((a) => a.action).sort()).toEqual(['update.parked', 'update.retried']);
   });
 });
 

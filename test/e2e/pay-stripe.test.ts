@@ -24,6 +24,7 @@ let server: HttpServer;
 beforeAll(async () => {
   fake = await startStripeFake();
   world = await startCheckoutWorld({
+    allowLocalLinks: true, // the Stripe/YooKassa fakes' pages are on 127.0.0.1
     jobs: true,
     env: {
       STRIPE_SECRET_KEY: fake.secretKey,

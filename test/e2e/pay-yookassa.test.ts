@@ -31,6 +31,7 @@ let server: HttpServer;
 beforeAll(async () => {
   fake = await startYooKassaFake();
   world = await startCheckoutWorld({
+    allowLocalLinks: true, // the Stripe/YooKassa fakes' pages are on 127.0.0.1
     jobs: true,
     env: {
       YOOKASSA_SHOP_ID: fake.shopId,

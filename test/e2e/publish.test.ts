@@ -28,7 +28,10 @@ describe('publishing through the jobs process and the test clock', () => {
   const logger = createLogger({ level: 'silent' });
 
   beforeAll(async () => {
-    [database, sandbox] = await Promise.all([createTestDatabase(), startSandbox({ clock })]);
+    [database, sandbox] = await Promise.all([
+      createTestDatabase(),
+      startSandbox({ clock, allowLocalLinks: true }),
+    ]);
     // The click redirect, as main.ts mounts it; PUBLIC_URL points at it.
     const app = createHttpApp({
       logger,

@@ -12,7 +12,7 @@ export interface StartSandboxOptions {
   callbackTtlMs?: number;
   preCheckoutTimeoutMs?: number;
   webhookRetryMs?: number;
-  /** As the sandbox: URL buttons to 127.0.0.1 (redirects, fake payment pages) accepted. Default true. */
+  /** As the sandbox page: URL buttons to 127.0.0.1 (the fakes' payment pages) accepted. Default: refused, as Telegram does. */
   allowLocalLinks?: boolean;
 }
 
@@ -39,7 +39,7 @@ export interface Sandbox {
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<Sandbox> {
   const emulator = createEmulator({
     ...options,
-    allowLocalLinks: options.allowLocalLinks ?? true,
+    allowLocalLinks: options.allowLocalLinks ?? false,
     onError: (error, context) => console.error(`sandbox: ${context}`, error),
   });
   const ids = createSandboxWorld(emulator);

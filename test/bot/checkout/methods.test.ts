@@ -26,6 +26,7 @@ beforeAll(async () => {
   stripe = await startStripeFake();
   yookassa = await startYooKassaFake();
   world = await startCheckoutWorld({
+    allowLocalLinks: true, // the Stripe/YooKassa fakes' pages are on 127.0.0.1
     jobs: true,
     env: {
       STRIPE_SECRET_KEY: stripe.secretKey,

@@ -37,11 +37,13 @@ export async function startCheckoutWorld(
     moderation?: boolean;
     /** The sandbox's admin chat and admin configured (implied by `moderation`), pre-moderation off. */
     adminChat?: boolean;
+    /** The emulator accepts URL buttons to 127.0.0.1, as the sandbox page does: the fakes' payment pages. */
+    allowLocalLinks?: boolean;
   } = {},
 ): Promise<CheckoutWorld> {
   const database = await createTestDatabase();
   const clock = createTestClock(0);
-  const sandbox = await startSandbox({ clock });
+  const sandbox = await startSandbox({ clock, allowLocalLinks: options.allowLocalLinks ?? false });
   const parsed = parseConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',

@@ -101,6 +101,7 @@ describe('the Subscription screen with Stripe and YooKassa configured', () => {
   beforeAll(async () => {
     [stripe, yookassa] = await Promise.all([startStripeFake(), startYooKassaFake()]);
     h = await startBotHarness({
+      sandbox: { allowLocalLinks: true }, // the Stripe/YooKassa fakes' pages are on 127.0.0.1
       env: {
         STRIPE_SECRET_KEY: stripe.secretKey,
         STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
