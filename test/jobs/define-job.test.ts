@@ -45,6 +45,8 @@ describe('defineJob keeps a running job locked', () => {
       });
       agenda.on('fail', (err: Error) => failures.push(err.message));
       workers.push(agenda);
+      // One at a time: two backends creating agenda_logs at once race on PostgreSQL's catalog.
+      await agenda.ready;
     }
     await workers[0]!.now('test.slow', {});
     await Promise.all(workers.map((w) => w.start()));
