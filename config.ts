@@ -85,6 +85,9 @@ const shape = z.object({
   HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
   HTTP_PORT: port.default(3000),
   SANDBOX_PORT: port.default(8080),
+  SANDBOX_STRIPE_PORT: port.default(0),
+  SANDBOX_YOOKASSA_PORT: port.default(0),
+  SANDBOX_QUICKCHART_PORT: port.default(0),
   PUBLIC_URL: optionalUrl,
   ADMIN_TELEGRAM_IDS: idList,
   ADMIN_CHAT_ID: optionalString.pipe(telegramId.optional()),
@@ -101,7 +104,7 @@ const shape = z.object({
     (v) => v === undefined || v.split(',').every(isAddressOrRange),
     'must be comma-separated IP addresses or CIDR ranges (e.g. 10.0.0.5 or 10.0.0.0/24)',
   ),
-  QUICKCHART_URL: z.url().default('https://quickchart.io'),
+  QUICKCHART_URL: optionalUrl,
   MODERATION_API_URL: optionalUrl,
   MODERATION_API_KEY: optionalString,
   TEST_CLOCK: z.enum(['on', 'off']).default('off'),
@@ -150,7 +153,7 @@ const schema = shape.superRefine((c, ctx) => {
     });
   }
   if (c.BOT_MODE === 'sharded') {
-    // DESIGN §9's Redis Streams sharding is not built yet; refuse rather than silently poll.
+    // Sharded runners over Redis Streams are not built yet; refuse rather than silently poll.
     ctx.addIssue({
       code: 'custom',
       path: ['BOT_MODE'],
@@ -190,6 +193,8 @@ export interface Config {
   httpHost: string;
   httpPort: number;
   sandboxPort: number;
+  /** Ports of the sandbox's local fakes (Stripe, YooKassa, QuickChart); 0 = any free port. */
+  sandboxFakePorts: { stripe: number; yookassa: number; quickchart: number };
   publicUrl: string;
   /**
    * Who can follow links to publicUrl: 'public' (an https URL on a public host: Telegram accepts
@@ -206,7 +211,8 @@ export interface Config {
   yookassa:
     | { shopId: string; secretKey: string; apiRoot: string; trustedProxy: string | undefined }
     | undefined;
-  quickchartUrl: string;
+  /** Unset: the public QuickChart, or in the sandbox its local renderer. */
+  quickchartUrl: string | undefined;
   moderation: { url: string; apiKey: string | undefined } | undefined;
   testClock: boolean;
   sentryDsn: string | undefined;
@@ -246,6 +252,11 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       httpHost: e.HTTP_HOST,
       httpPort: e.HTTP_PORT,
       sandboxPort: e.SANDBOX_PORT,
+      sandboxFakePorts: {
+        stripe: e.SANDBOX_STRIPE_PORT,
+        yookassa: e.SANDBOX_YOOKASSA_PORT,
+        quickchart: e.SANDBOX_QUICKCHART_PORT,
+      },
       publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.HTTP_PORT}`).replace(/\/+$/, ''),
       publicUrlReach: isPublicHttpsUrl(e.PUBLIC_URL) ? 'public' : e.BOT_TOKEN ? 'local' : 'sandbox',
       adminTelegramIds: e.ADMIN_TELEGRAM_IDS,
@@ -270,7 +281,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
               trustedProxy: e.YOOKASSA_TRUSTED_PROXY,
             }
           : undefined,
-      quickchartUrl: e.QUICKCHART_URL.replace(/\/+$/, ''),
+      quickchartUrl: e.QUICKCHART_URL?.replace(/\/+$/, ''),
       moderation: e.MODERATION_API_URL
         ? { url: e.MODERATION_API_URL, apiKey: e.MODERATION_API_KEY }
         : undefined,

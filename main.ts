@@ -9,6 +9,7 @@ import { createWebhookHandler } from './bot/webhook.js';
 import { createHttpApp } from './http/app.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import type { ReadinessCheck } from './http/routes/health.js';
+import { assertPortsFree, PortInUseError, wantedPorts } from './http/ports.js';
 import { startHttpServer } from './http/server.js';
 import { redirectRoutes } from './http/routes/redirect.js';
 import { testClockRoutes } from './http/routes/test-clock.js';
@@ -63,9 +64,10 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
     }
   };
   try {
-    // Without a token the sandbox stands in for Telegram, with the test clock on (DESIGN §10).
+    // Without a token the sandbox stands in for Telegram, with the test clock on (docs/sandbox.md).
     const sandboxMode = !initial.botToken && initial.roles.includes('bot');
     let config: Config = sandboxMode ? { ...initial, testClock: true } : initial;
+    await assertPortsFree(wantedPorts(config));
     const database = await openDatabase({
       url: config.databaseUrl,
       dataDir: config.dataDir,
@@ -263,7 +265,12 @@ function isEntryPoint(): boolean {
 
 if (isEntryPoint()) {
   main().catch((err: unknown) => {
-    const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    const text =
+      err instanceof PortInUseError
+        ? err.message
+        : err instanceof Error
+          ? (err.stack ?? err.message)
+          : String(err);
     process.stderr.write(`Failed to start: ${maskSecrets(text)}\n`);
     process.exit(1);
   });

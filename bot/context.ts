@@ -28,6 +28,8 @@ export interface SessionData {
   conversation?: VersionedState<ConversationData>;
   /** The advertiser's current checkout (orders.bundle_id) while booking; set by the booking feature. */
   bundleId?: string;
+  /** The RU-marking name and INN the advertiser gave last, offered with one tap on the next order. */
+  savedMarking?: { name: string; inn: string };
 }
 
 /** The signed-in Telegram user, as returned by ensureAccount. */

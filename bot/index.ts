@@ -89,7 +89,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(startMenu, languageMenu);
 
   bot.use(createMembersFeature(deps, i18n));
-  bot.use(createStartFeature(startMenu, { deps, i18n }), createHelpFeature(helpMenu));
+  bot.use(createStartFeature(startMenu, { deps, i18n }), createHelpFeature(helpMenu, deps));
   bot.use(createLanguageFeature(languageMenu));
   bot.use(createChannelsFeature(deps, i18n));
   bot.use(createCalendarFeature(deps));

@@ -4,7 +4,7 @@ import { localizedCommands } from './commands.js';
 import { createI18n, defaultLocale, locales } from './i18n.js';
 import { createIntake, type Intake, type IntakeOptions } from './intake/index.js';
 
-/** Every update type a feature handles now or in the issues ahead (§4, §5, §7). */
+/** Every update type a feature handles now or in the issues ahead (publishing, payments, analytics). */
 export const allowedUpdates = [
   'message',
   'edited_message',

@@ -4,6 +4,7 @@ import type { Logger } from '../models/logger.js';
 import type { Metrics } from './metrics.js';
 import { errorBoundary } from './middleware/error-boundary.js';
 import { requestContext } from './middleware/request-context.js';
+import { requestShape } from './middleware/request-shape.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
 
@@ -17,12 +18,16 @@ export interface HttpDeps {
   routers?: Router[];
 }
 
-/** The Koa app: request context → error boundary → routes. Owns no state; main starts the server. */
+/**
+ * The Koa app: request context → error boundary → request shape → routes. Owns no state; main
+ * starts the server.
+ */
 export function createHttpApp(deps: HttpDeps): Koa {
   const app = new Koa({ proxy: false });
   app.silent = true;
   app.use(requestContext(deps.logger.child({ role: 'http' }), deps.metrics));
   app.use(errorBoundary());
+  app.use(requestShape());
   const routers = [
     healthRoutes(deps.readiness),
     metricsRoutes(deps.metrics),

@@ -13,6 +13,12 @@ import type { Logger } from '../models/logger.js';
 import { notifyPublished } from '../models/notifications/placement-notices.js';
 import { publishJob, scheduleViaDatabase } from '../models/placements/create-placements.js';
 import {
+  applyLateDefault,
+  isLate,
+  lateDefaultJob,
+  offerLatePublication,
+} from '../models/placements/late-offer.js';
+import {
   claimPlacement,
   completePlacement,
   deleteJob,
@@ -24,6 +30,7 @@ import {
   unpinJob,
   type PublishTarget,
 } from '../models/placements/publish.js';
+import { requestProbe } from '../models/verification/schedule-probes.js';
 import {
   recordSendFailure,
   type PublishFailureCause,
@@ -50,7 +57,7 @@ export interface PublishDeps {
 }
 
 export type PublishOutcome =
-  'published' | 'skipped' | 'needs_review' | 'retry' | 'failed' | 'interrupted';
+  'published' | 'skipped' | 'needs_review' | 'retry' | 'failed' | 'interrupted' | 'asked';
 
 /**
  * Telegram's "the bot cannot post here": 403 (kicked, not a member) by code; Telegram gives only
@@ -117,7 +124,8 @@ function trackedLinks(
  * One publish attempt of a placement (the `placements.publish` job): claim it (never twice),
  * re-check the channel status and the bot's rights, send the rendered creative with buttons and
  * marking, record ids and delay, then pin when the format pins. Rights lost or Telegram refusing ⇒
- * retried every 5 min, owners told at once, failed + refunded 15 min after the slot.
+ * retried every 5 min, owners told at once, failed + refunded 15 min after the slot. A post that
+ * would be late (any cause) is not sent unless the advertiser agreed: they are asked ('asked').
  */
 export async function publishPlacement(
   deps: PublishDeps,
@@ -156,6 +164,14 @@ export async function publishPlacement(
       return failed(`${error.error_code}: ${error.description}`, 'rights');
     }
     throw error;
+  }
+  if (!target.lateAccepted && isLate(target.dueAt, clock.now())) {
+    const offer = await offerLatePublication(database, target, clock);
+    log.warn(
+      { dueAt: target.dueAt, defaultAt: offer?.defaultAt },
+      'would be late: advertiser asked',
+    );
+    return offer ? 'asked' : 'skipped';
   }
   if (!(await markSendStarted(database, placementId, clock))) return 'skipped';
   let messageIds: number[];
@@ -197,23 +213,28 @@ export async function publishPlacement(
   return 'published';
 }
 
-/** Telegram answers "message to delete not found" / "message not modified"… as 400: already done. */
-async function tolerate400(run: () => Promise<unknown>): Promise<void> {
+/**
+ * Telegram answers "message to delete not found" / "message not modified"… as 400: already done
+ * (false: Telegram found nothing to change).
+ */
+async function tolerate400(run: () => Promise<unknown>): Promise<boolean> {
   try {
     await run();
+    return true;
   } catch (error) {
-    if (error instanceof GrammyError && error.error_code === 400) return;
+    if (error instanceof GrammyError && error.error_code === 400) return false;
     throw error;
   }
 }
 
-/** Unpins the post at pin_until. */
+/** Unpins the post at pin_until; nothing to unpin is a sign the post may be gone: a probe at once. */
 export async function unpinPlacement(deps: PublishDeps, placementId: string): Promise<void> {
   const live = await readLivePlacement(deps.database, placementId);
   const first = live?.messageIds[0];
   if (!live || live.chatId === null || first === undefined) return;
   if (live.status !== 'published' && live.status !== 'completed') return;
-  await tolerate400(() => deps.api.unpinChatMessage(live.chatId!, first));
+  if (!(await tolerate400(() => deps.api.unpinChatMessage(live.chatId!, first))))
+    await requestProbe(deps.database, placementId, deps.clock.now());
 }
 
 /** Deletes the post (and an album's button message) at delete_at; deleted_at recorded. */
@@ -223,6 +244,12 @@ export async function deletePlacementPost(deps: PublishDeps, placementId: string
   if (live.status !== 'published' && live.status !== 'completed') return;
   await tolerate400(() => deps.api.deleteMessages(live.chatId!, live.messageIds));
   await recordDeleted(deps.database, placementId, deps.clock);
+}
+
+/** A late offer left unanswered: refunded (the default); a failed order is refunded in full. */
+export async function applyLateOfferDefault(deps: PublishDeps, placementId: string): Promise<void> {
+  const answer = await applyLateDefault(deps.database, placementId, deps.clock);
+  if (answer?.orderFailed) await deps.refund(answer);
 }
 
 /** The lifetime is over: completed, and `placements.settle` (settlement) queued. */
@@ -278,8 +305,8 @@ export const placementLockMs = 30_000;
 
 /**
  * `placements.publish` (one-off at due_at, queued with the placement), `placements.unpin`
- * (pin_until), `placements.delete` (delete_at) and `placements.finish` (end of lifetime ⇒
- * completed, settled). Jobs live in agenda_jobs, so they survive restarts; a job whose process
+ * (pin_until), `placements.delete` (delete_at), `placements.finish` (end of lifetime ⇒
+ * completed, settled) and `placements.late-default` (an unanswered late offer ⇒ refunded). Jobs live in agenda_jobs, so they survive restarts; a job whose process
  * died is taken again when its lock expires (placementLockMs: runs touch it while they live), and
  * claimPlacement with markSendStarted keep that from posting twice.
  */
@@ -308,4 +335,5 @@ export function definePublishJobs(agenda: Agenda, jobsDeps: JobsDeps): void {
   job(unpinJob, unpinPlacement);
   job(deleteJob, deletePlacementPost);
   job(finishJob, finishPlacement);
+  job(lateDefaultJob, applyLateOfferDefault);
 }

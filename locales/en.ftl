@@ -17,17 +17,10 @@ start-owner-text =
 
     • Add your channel: make the bot an admin that may post, and it checks your rights.
     • Set your schedule, ad formats (for example 1/24: one hour on top, a day in the feed) and prices.
-    • Approve orders, and the bot publishes each ad at the booked time by itself.
-    • You are paid after the ad has stayed up as promised; earnings and charts are in the bot.
+    • Approve orders, and the bot publishes each ad at the booked time by itself and checks it stays up.
+    • You get 80 % of each order once the ad has stayed up as promised: see «Balance & payouts» and request a payout there.
 
     Start with «Add a channel» below.
-
-    • Find channels in the catalog by topic, language, audience and price.
-    • Book free slots, send your post exactly as it should look, and pay by Telegram Stars or card.
-    • The bot publishes the ad, checks it stays up, and refunds you if the channel breaks the terms.
-    • Follow every order and get a report with clicks and new subscribers.
-
-    The channel catalog opens soon. We will announce it here.
 
 ## /help and the support conversation
 help-text =
@@ -36,20 +29,23 @@ help-text =
     LytSlot is a marketplace for ads in Telegram channels: owners sell slots, advertisers book and pay, the bot publishes and verifies each placement.
 
     <b>Commands</b>
-    /start — main menu
-    /help — this help
-    /language — change the language
-    /cancel — cancel the current action
+    { $commands }
 
     Questions? Press «Ask support» and write one message.
 help-ask-support = ✉️ Ask support
 help-back = ‹ Back
 support-ask =
-    ✉️ Write your question in one message (text only, up to { $max } characters).
+    ✉️ Write your question in one message (text only, up to { $max } { $max ->
+        [one] character
+       *[other] characters
+    }).
 
     Send /cancel to stop.
 support-text-only = Please send your question as text. Stickers, photos and files can't be sent to support. /cancel stops.
-support-too-long = That message has { $length } characters; the limit is { $max }. Please shorten it and send it again.
+support-too-long = That message has { $length } { $length ->
+        [one] character
+       *[other] characters
+    }; the limit is { $max }. Please shorten it and send it again.
 support-sent = ✅ Your message has been sent to support. We will answer you here.
 support-failed = We could not pass your message to support right now. Please try again later.
 support-not-configured = Support is not configured on this bot yet. Please try again later.
@@ -83,6 +79,16 @@ commands-orders = My orders (advertisers)
 commands-help = Help and support
 commands-language = Change the language
 commands-cancel = Cancel the current action
+commands-admin-order = Look up an order (id or short id)
+commands-admin-channel = Look up a channel (@username or id)
+commands-admin-user = Look up a user (Telegram id or @username)
+commands-admin-audit = Audit trail of an order, channel, user, payout or dispute
+commands-admin-block = Block a channel or a user
+commands-admin-unblock = Lift a block
+commands-admin-stats = Platform stats by day, week or month
+commands-admin-moderation = Switch pre-moderation on or off
+commands-admin-adminlang = Language of the admin chat (ru or en)
+help-admin-title = <b>Admin chat</b>
 
 ## Selling settings (sell:*)
 selling-summary =
@@ -93,7 +99,10 @@ selling-summary =
     💰 Prices ({ $currency }): { $prices }
     📌 Pinned: { $pinned }
     ⏱ Minimum lead time: { $lead }
-    📆 Booking horizon: { $horizon } days
+    📆 Booking horizon: { $horizon } { $horizon ->
+        [one] day
+       *[other] days
+    }
     🚫 Blackout dates: { $blackout }
     📊 Max ads per day: { $maxday }
     🗂 Category: { $category } · language: { $language }
@@ -122,7 +131,10 @@ selling-no-limit = no limit
 selling-pinned-value = { $hours } h for { $price }
 selling-review-auto = auto-accept
 selling-review-manual = manual, within { $hours } h
-selling-bundle-value = from { $slots } slots −{ $percent } %
+selling-bundle-value = from { $slots } { $slots ->
+        [one] slot
+       *[other] slots
+    } −{ $percent } %
 selling-lang-ru = Russian
 selling-lang-en = English
 selling-lang-uk = Ukrainian
@@ -181,18 +193,21 @@ selling-review-auto-button = ⚡ Accept orders automatically
 selling-review-hours-button = manual, { $hours } h
 selling-review-text =
     ✅ <b>Order review</b>
-    Now: { $review }. With manual review, an order not answered in time is rejected and refunded.
-selling-ask-timezone = Send the time zone name as in the IANA list, for example <code>Europe/Moscow</code> or <code>Asia/Tbilisi</code>. Now: { $current }.
-selling-ask-lead = How long before the slot must an order come in? For example <code>2h</code>, <code>90m</code> or <code>30</code> (minutes). Now: { $current }.
-selling-ask-horizon = How many days ahead can advertisers book (1–90)? Now: { $current }.
-selling-ask-blackout = Send a date with no ads (<code>2026-12-31</code> or <code>31.12</code>). Sending a date that is already on the list removes it. Now: { $current }.
-selling-ask-maxday = At most how many ads a day (1–96)? <code>0</code> means no limit. Now: { $current }.
-selling-ask-description = Send the catalog description (up to { $max } characters; <code>-</code> clears it). Now: { $current }
-selling-ask-bundle = Send the bundle discount as two numbers: from how many slots and how many percent, e.g. <code>3 10</code> (3+ slots −10 %). <code>0</code> switches it off. Now: { $current }.
-selling-ask-pinned = Send the pinned hours and the price in { $currency }, e.g. <code>24 1500</code>. Now: { $current }.
-selling-ask-price = Send the price of { $format } in { $currency }, e.g. <code>1500</code> or <code>1500.50</code>. Now: { $current }.
-selling-ask-times = Send the posting times, e.g. <code>9:00, 13:30, 18:00</code>. Now: { $current }.
-selling-ask-windows = Send the windows, e.g. <code>10:00-14:00, 16:00-22:00</code> (a slot every { $step } min). Now: { $current }.
+    Now: { $review }. With manual review, an order not answered in time is rejected and refunded. The deadline is never later than 15 minutes before the order's first slot.
+selling-ask-timezone = Send the time zone name as in the IANA list, for example <code>Europe/Moscow</code> or <code>Asia/Tbilisi</code>. Now: { $current }
+selling-ask-lead = How long before the slot must an order come in? For example <code>2h</code>, <code>90m</code> or <code>30</code> (minutes). Now: { $current }
+selling-ask-horizon = How many days ahead can advertisers book (1–90)? Now: { $current }
+selling-ask-blackout = Send a date with no ads (<code>2026-12-31</code> or <code>31.12</code>). Sending a date that is already on the list removes it. Now: { $current }
+selling-ask-maxday = At most how many ads a day (1–96)? <code>0</code> means no limit. Now: { $current }
+selling-ask-description = Send the catalog description (up to { $max } { $max ->
+        [one] character
+       *[other] characters
+    }; <code>-</code> clears it). Now: { $current }
+selling-ask-bundle = Send the bundle discount as two numbers: from how many slots and how many percent, e.g. <code>3 10</code> (3+ slots −10 %). <code>0</code> switches it off. Now: { $current }
+selling-ask-pinned = Send the pinned hours and the price in { $currency }, e.g. <code>24 1500</code>. Now: { $current }
+selling-ask-price = Send the price of { $format } in { $currency }, e.g. <code>1500</code> or <code>1500.50</code>. Now: { $current }
+selling-ask-times = Send the posting times, e.g. <code>9:00, 13:30, 18:00</code>. Now: { $current }
+selling-ask-windows = Send the windows, e.g. <code>10:00-14:00, 16:00-22:00</code> (a slot every { $step } min). Now: { $current }
 selling-cancel-hint = /cancel — leave; the current value stays.
 selling-text-only = Please send the value as text.
 selling-try-again = Nothing was saved; send another value or /cancel.
@@ -213,7 +228,10 @@ selling-error-too-large = That is too much: at most { $max }.
 selling-error-bad-timezone = «{ $token }» is not a known time zone. Use a name like Europe/Moscow.
 selling-error-bad-date = «{ $token }» is not a date. Use 2026-12-31, 31.12.2026 or 31.12.
 selling-error-past-date = { $token } is in the past.
-selling-error-too-long = The text has { $length } characters; the limit is { $max }.
+selling-error-too-long = The text has { $length } { $length ->
+        [one] character
+       *[other] characters
+    }; the limit is { $max }.
 selling-error-invalid = These settings do not fit together, so nothing was saved.
 
 ## Catalog categories (category-<id>)
@@ -409,6 +427,17 @@ channels-notice-removed =
     ⚠️ The bot was removed from <b>{ $title }</b>. Selling is paused.
 
     Fix: add the bot back as an administrator with «Post messages» (and «Edit» / «Delete messages of others» for your formats). Selling resumes by itself.
+channels-notice-paid-ahead =
+    ⏰ { $count ->
+        [one] This paid ad is due here:
+       *[other] These paid ads are due here:
+    }
+    { $ads }
+    Each one is posted only if the bot can post again within { $minutes } { $minutes ->
+        [one] minute
+       *[other] minutes
+    } after its time; otherwise that order fails and the advertiser is refunded in full.
+channels-notice-paid-ad = • { $when } — order { $order }
 channels-notice-resumed = ✅ The bot's rights in <b>{ $title }</b> are back. Selling resumed.
 channels-notice-degraded =
     ⚠️ The bot lost { $rights } in <b>{ $title }</b>. Some of your formats need it: give it back in the channel's admin settings.
@@ -419,7 +448,8 @@ catalog-advertiser-text =
     🎯 <b>For advertisers</b>
 
     • Find channels in the catalog by topic, language, audience and price, or search by name.
-    • Book free slots, send your post exactly as it should look, and pay with Telegram Stars.
+    • Book free slots, send your post exactly as it should look, and pay with Telegram Stars or a card.
+    • Follow every order in «My orders» and get a report with clicks when the ad has run.
     • The bot publishes the ad, checks it stays up, and refunds you if the channel breaks the terms.
     • Share a channel with anyone: type @{ $bot } and a name in any chat.
 catalog-button-find = 🔎 Find channels
@@ -445,6 +475,7 @@ catalog-filter-language = 🌐 Language
 catalog-filter-subscribers = 👥 Subscribers
 catalog-filter-price = 💰 Price
 catalog-filter-reset = ♻️ Reset
+catalog-back-advertiser = ‹ Advertiser menu
 catalog-back-results = ‹ Results
 catalog-back-filters = ‹ Filters
 catalog-choose-category = 🗂 Choose a category:
@@ -454,10 +485,19 @@ catalog-choose-price = 💰 Price of the cheapest format (per post):
 catalog-range-under = under { $max }
 catalog-range-over = { $min } and more
 catalog-range-between = { $min }–{ $max }
-catalog-search-ask = 🔍 Send part of the channel's name or its @username ({ $min }–{ $max } characters). /cancel to stop.
+catalog-search-ask = 🔍 Send part of the channel's name or its @username ({ $min }–{ $max } { $max ->
+        [one] character
+       *[other] characters
+    }). /cancel to stop.
 catalog-search-text-only = Please send the name as text.
-catalog-search-too-short = That is too short: send at least { $min } characters.
-catalog-search-too-long = That is too long: send at most { $max } characters.
+catalog-search-too-short = That is too short: send at least { $min } { $min ->
+        [one] character
+       *[other] characters
+    }.
+catalog-search-too-long = That is too long: send at most { $max } { $max ->
+        [one] character
+       *[other] characters
+    }.
 catalog-card-title = 📣 <b>{ $title }</b> { $handle }
 catalog-card-facts = 👥 { $subscribers } { $subscribers ->
         [one] subscriber
@@ -472,7 +512,11 @@ catalog-card-slots-title = 📅 <b>Next free slots</b>
 catalog-card-zone = Times in { $zone }:
 catalog-card-zones = Channel time ({ $zone }), yours in brackets ({ $yours }):
 catalog-card-no-slots = No free slots right now.
-catalog-card-stats = 📊 Fill rate { $fill }% · { $published } ads published · on time { $ontime }% · deleted early { $deletions }
+catalog-card-stats = 📊 Fill rate { $fill }% · { $published } { $published ->
+        [one] ad
+       *[other] ads
+    } published · on time { $ontime }% · deleted early { $deletions }
+catalog-card-stats-new = 🆕 New on LytSlot: no ads published yet · fill rate { $fill }%
 catalog-card-link = 🔗 { $link }
 catalog-button-book = 📅 Book
 catalog-back = ‹ Back
@@ -499,7 +543,10 @@ creative-album-collecting = 📎 Collecting the album… Tap «Done» when all i
 creative-album-done = ✅ Done with the album
 creative-error-unsupported = This can't be an ad post. Send a text, one photo, video, GIF or file (with a caption if you like), or an album. Stickers, voice messages, polls and locations are not accepted.
 creative-error-empty = The post is empty. Send the text or media of the ad.
-creative-error-album-too-large = An album holds at most { $max } items. Send a smaller one.
+creative-error-album-too-large = An album holds at most { $max } { $max ->
+        [one] item
+       *[other] items
+    }. Send a smaller one.
 creative-ask-buttons =
     🔗 Add URL buttons under the post (up to { $max }), one per message:
     <code>Label — https://example.com</code>
@@ -508,12 +555,18 @@ creative-ask-button-url = Now send the link for the button «{ $label }».
 creative-button-added = ✅ Button { $count } of { $max }: «{ $label }» → { $url }. Send another or tap «Done».
 creative-buttons-done = ✅ Done
 creative-buttons-skip = ⏭ No buttons
-creative-buttons-full = That's { $max } buttons, the most a post can carry.
+creative-buttons-full = That's { $max } { $max ->
+        [one] button
+       *[other] buttons
+    }, the most a post can carry.
 creative-buttons-text-only = Send a button as text: <code>Label — https://example.com</code>.
 creative-error-url-invalid = This is not a valid link. Example: <code>https://example.com/page</code>.
 creative-error-url-scheme = Links starting with «{ $scheme }:» are not allowed. Use http://, https:// or tg://.
 creative-error-label-empty = The button needs a label before the link: <code>Label — https://example.com</code>.
-creative-error-label-too-long = The label is { $length } characters long; at most { $max }.
+creative-error-label-too-long = The label is { $length } { $length ->
+        [one] character
+       *[other] characters
+    } long; at most { $max }.
 creative-try-again = Send it again.
 creative-error-stop-word = The channel «{ $channel }» does not accept ads with the word «{ $word }». Change the post and send it again.
 creative-error-blocked-domain = The channel «{ $channel }» does not accept links to { $domain }. Change the post and send it again.
@@ -532,14 +585,25 @@ creative-stale = These buttons are no longer active. Open your cart to continue.
 
 # Ad marking (issue 4, engineer Y)
 marking-intro = 🏷 This channel publishes ads only with marking (Russian law 38-FZ): your name, INN and erid token. The marking line is added at the end of the post.
-marking-ask-name = Send the advertiser's name as it should appear in the marking ({ $min }–{ $max } characters), e.g. <code>ООО «Ромашка»</code>.
+marking-ask-name = Send the advertiser's name as it should appear in the marking ({ $min }–{ $max } { $max ->
+        [one] character
+       *[other] characters
+    }), e.g. <code>ООО «Ромашка»</code>.
 marking-ask-inn = Send the advertiser's INN: 10 digits for a company, 12 for an individual.
 marking-ask-erid = Send the erid token you got from your ad operator (ORD): Latin letters and digits, up to 64.
-marking-error-name = The name must be { $min }–{ $max } characters.
+marking-error-name = The name must be { $min }–{ $max } { $max ->
+        [one] character
+       *[other] characters
+    }.
 marking-error-inn-format = An INN is 10 or 12 digits.
-marking-error-inn-checksum = This INN has a wrong check digit. Check the number and send it again.
+marking-error-inn-checksum = This INN has a wrong check digit: check the number.
 marking-error-erid = An erid is 1–64 Latin letters and digits, without spaces.
 marking-text-only = Send it as text.
+marking-saved-offer = Use the details from your last order? Name: { $name }, INN { $inn }. You only need to send the new erid.
+marking-saved-use = ✅ { $name }, INN { $inn }
+marking-saved-other = ✏️ Other name and INN
+marking-saved-choose = Tap one of the buttons above: the saved details, or other ones.
+marking-inn-sandbox-hint = 🧪 Sandbox: any INN with a valid check digit works, e.g. <code>7707083893</code>.
 marking-saved = ✅ Marking saved.
 
 # Booking (issue 4: orders core)
@@ -570,7 +634,10 @@ booking-error-unavailable = This slot is not for sale any more. Choose another o
 booking-error-too-soon = Too late to book this slot: the channel needs more lead time.
 booking-error-blocked = Your account cannot book ads.
 booking-error-own = This is your own channel: you cannot buy ads in it.
-booking-error-limit = A checkout holds at most { $limit } slots. Pay for these first, then book more.
+booking-error-limit = A checkout holds at most { $limit } { $limit ->
+        [one] slot
+       *[other] slots
+    }. Pay for these first, then book more.
 booking-whitelist =
     🔒 <b>{ $title }</b> sells only to advertisers it has approved.
     Ask for access: the owner gets your request and answers in one tap.
@@ -616,7 +683,10 @@ booking-remove-failed = This item can no longer be changed.
 
 ## Checkout with Telegram Stars (issue 4, engineer Z)
 checkout-nothing = Nothing to pay here: the slots of this order are no longer held. Open 🧾 My orders or book again.
-checkout-several = Your bundle spans { $count } channel owners: you get one invoice per order.
+checkout-several = Your bundle spans { $count } channel { $count ->
+        [one] owner
+       *[other] owners
+    }: you get one invoice per order.
 checkout-summary = 🧾 <b>Your order</b> — { $channels }
 checkout-item = • <b>{ $channel }</b> — { $time } ({ $zone }) · { $format } · { $price }
 checkout-item-both = • <b>{ $channel }</b> — { $time } ({ $zone }), your time { $mine } · { $format } · { $price }
@@ -626,7 +696,10 @@ checkout-total = <b>Total: { $amount }</b>
 checkout-marking = Ad marking: { $name }, INN { $inn }, erid { $erid }
 checkout-stars = To pay: <b>{ $stars } ⭐</b> (for { $amount })
 checkout-invoice-title = Ad placement
-checkout-invoice-description = Advertising in { $channels }: { $count } slot(s). The money is held in escrow until the ad runs.
+checkout-invoice-description = Advertising in { $channels }: { $count } { $count ->
+        [one] slot
+       *[other] slots
+    }. The money is held in escrow until the ad runs.
 checkout-invoice-label = Ad placement
 checkout-refused = ⚠️ The order in { $channels } can't be paid yet: { $reason }
 checkout-button-creative = ✏️ Back to the creative
@@ -646,17 +719,25 @@ checkout-paid-too-late = ⚠️ The payment arrived after the order was closed. 
 review-card =
     📝 <b>New order to review</b> from { $advertiser }
     The ad post is shown above exactly as it will be published.
+review-card-share = Your earnings: <b>{ $share }</b> — 80 % of the order's { $total }, paid once the ad has run as booked.
 review-card-deadline = Decide by { $deadline } — after that the order is rejected automatically and refunded.
 review-button-approve = ✅ Approve
 review-button-reject = ❌ Reject
-review-reason-ask = Why do you reject this ad? Write the reason for the advertiser ({ $min }–{ $max } characters). /cancel to go back.
-review-reason-invalid = The reason must be text of { $min }–{ $max } characters. Try again, or /cancel.
+review-reason-ask = Why do you reject this ad? Write the reason for the advertiser ({ $min }–{ $max } { $max ->
+        [one] character
+       *[other] characters
+    }). /cancel to go back.
+review-reason-invalid = The reason must be text of { $min }–{ $max } { $max ->
+        [one] character
+       *[other] characters
+    }. Try again, or /cancel.
 review-rejected-done = ❌ Rejected. The advertiser gets the reason and a full refund; the slots are free again.
 review-approved-done = Approved
 review-approved-note = ✅ Approved: the ad is scheduled. The advertiser has been told.
 review-already-decided = This order has already been decided (or cancelled by the advertiser).
 review-not-found = Order not found.
 review-forbidden = You can't review orders of this workspace.
+review-deadline-passed = ⌛ Too late to approve: the review deadline has passed. The order is declined and the advertiser gets a full refund.
 review-news-in-review = ✅ Payment received. Your order in <b>{ $channel }</b> is with the channel owner for review until { $deadline }. If it isn't approved by then, you get a full refund.
 review-news-scheduled = 🗓 Your order in <b>{ $channel }</b> is approved and scheduled.
 review-news-rejected = ❌ The owner of <b>{ $channel }</b> rejected your order: { $reason }
@@ -686,7 +767,7 @@ orders-status = { $status ->
     *[disputed] ⚖️ disputed
 }
 orders-list = 🧾 <b>My orders</b> ({ $count }). Pick one:
-orders-list-item = { $status } · { $total } · { $date }
+orders-list-item = { $channels } · { $status } · { $total } · { $date }
 orders-empty = 🧾 You have no orders yet. Find a channel to advertise in.
 orders-button-find = 🔎 Find channels
 orders-card = 🧾 <b>Order</b> — { $channels }
@@ -707,8 +788,20 @@ orders-cancelled = Order cancelled
 orders-cancelled-refunded = ↩️ Order cancelled. { $stars } ⭐ refunded in full.
 orders-not-cancellable = This order can't be cancelled any more (it was approved or already closed).
 orders-not-found = Order not found.
-creative-error-too-long-marked = The post is too long: { $length } characters with the marking line, the limit is { $max }. Cut { $over } characters and send it again.
-creative-error-too-long-plain = The post is too long: { $length } characters, the limit is { $max }. Cut { $over } characters and send it again.
+creative-error-too-long-marked = The post is too long: { $length } { $length ->
+        [one] character
+       *[other] characters
+    } with the marking line, the limit is { $max }. Cut { $over } { $over ->
+        [one] character
+       *[other] characters
+    } and send it again.
+creative-error-too-long-plain = The post is too long: { $length } { $length ->
+        [one] character
+       *[other] characters
+    }, the limit is { $max }. Cut { $over } { $over ->
+        [one] character
+       *[other] characters
+    } and send it again.
 marking-rules-button = 🚫 Stop words and domains
 marking-rules-ask =
     🚫 <b>Stop words and blocked domains of { $title }</b>
@@ -720,8 +813,17 @@ marking-rules-ask =
     Send the new list in one message, separated by commas or new lines, e.g. <code>casino, betting, spam.io</code>. Entries with a dot are domains. Send <code>-</code> to clear both lists. /cancel keeps them.
 marking-rules-none = none
 marking-rules-empty = The list is empty. Send words and domains separated by commas, or <code>-</code> to clear.
-marking-rules-too-many = At most { $max } stop words and { $max } domains.
-marking-rules-too-long = A stop word can be at most { $max } characters.
+marking-rules-too-many = At most { $max } stop { $max ->
+        [one] word
+       *[other] words
+    } and { $max } { $max ->
+        [one] domain
+       *[other] domains
+    }.
+marking-rules-too-long = A stop word can be at most { $max } { $max ->
+        [one] character
+       *[other] characters
+    }.
 marking-rules-invalid = These lists can't be saved. Check them and send again.
 marking-rules-not-found = This channel is not available to you.
 marking-rules-saved =
@@ -759,13 +861,18 @@ settle-earned-owner = 💰 Order completed: { $amount } added to your balance (p
 settle-credited-advertiser = ↩️ { $amount } credited to your balance for the time your ad was not shown as booked. It pays for your next bookings.
 settle-undelivered-advertiser = ❌ Your ad in <b>{ $channel }</b> was not delivered. The full { $amount } is being refunded.
 settle-refunded-advertiser = 💸 { $amount } refunded in full.
-publish-lost-rights = ⚠️ I can't post the booked ad in <b>{ $channel }</b>: the bot is missing { $missing }. Restore the bot's admin rights within { $minutes } minutes, or the order fails and the advertiser is refunded in full.
+publish-lost-rights = ⚠️ I can't post the booked ad in <b>{ $channel }</b>: the bot is missing { $missing }. Restore the bot's admin rights within { $minutes } { $minutes ->
+        [one] minute
+       *[other] minutes
+    }, or the order fails and the advertiser is refunded in full.
 publish-failure-cause = { $cause ->
         [rights] the bot lacked the rights to post there within 15 minutes of the slot.
         [channel] the channel was not active within 15 minutes of the slot.
         [link] Telegram refused a link in it (Telegram: { $detail }).
         [too_long] it is too long for Telegram (Telegram: { $detail }).
         [refused] Telegram refused it (Telegram: { $detail }).
+        [late_refund] it could not go out at the booked time, and the advertiser chose a refund instead of a late post.
+        [late_no_answer] it could not go out at the booked time, and the advertiser did not answer whether to post it late, so it was refunded.
        *[telegram] Telegram kept answering with an error for 15 minutes after the slot (Telegram: { $detail }).
     }
 publish-failed-owner = ❌ The booked ad in <b>{ $channel }</b> could not be posted: { publish-failure-cause } { $refund ->
@@ -776,6 +883,18 @@ publish-failed-advertiser = ❌ Your ad in <b>{ $channel }</b> could not be post
         [share] You get this post's share back when the order is settled.
        *[full] The order failed and your payment is refunded in full.
     }
+publish-late-ask = ⏱ Your ad in <b>{ $channel }</b> could not go out at the booked time: it is already { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    } late. Post it now anyway, or take your money back for it? Without an answer within { $timeout ->
+        [one] { $timeout } minute
+       *[other] { $timeout } minutes
+    } it is not posted and you get the refund.
+publish-late-button-now = ▶️ Post it now
+publish-late-button-refund = 💸 Refund instead
+publish-late-now-done = ▶️ Posting your ad now. You'll get a message with the link once it is out.
+publish-late-refund-done = 💸 The ad will not be posted; the refund is on its way.
+publish-late-decided = This question has already been answered (or the time to answer ran out).
 verify-top-owner = ⚠️ Another post appeared in «{ $channel }» while ad { $order } had to stay on top. This is recorded as a violation: the advertiser gets back the share for the time the promise was broken.
 verify-top-advertiser = ⚠️ Another post appeared in «{ $channel }» while your ad { $order } had to stay on top. It is recorded; you get back the share for that time when the placement is settled.
 verify-deleted-owner = ⚠️ Ad { $order } is no longer in «{ $channel }»: it was deleted before the end of its lifetime. The unserved part goes back to the advertiser and the channel's reputation shows an early deletion.
@@ -807,10 +926,10 @@ subscription-paused-by-plan = ⏸ { $count ->
        *[other] { $count } channels are paused because Pro ended. Renew to resume them.
     }
 subscription-capability = { $mark } { $name }
-subscription-capability-channels = up to { $limit } channels
-subscription-capability-api-keys = API keys for the partner API
-subscription-capability-ab-tests = A/B tests of creatives
-subscription-capability-csv-export = CSV exports
+subscription-capability-channels = up to { $limit } { $limit ->
+        [one] channel
+       *[other] channels
+    }
 subscription-pro-offer = <b>Pro</b> for one month: { $prices }
 subscription-buy = Buy Pro · { $price }
 subscription-extend = Add a month · { $price }
@@ -823,7 +942,7 @@ subscription-cancel-nothing = There is no automatic renewal to cancel.
 subscription-cancel-failed = ⚠️ The payment service did not accept the cancellation. Please try again in a minute.
 subscription-method-unavailable = This payment method is not available.
 subscription-invoice-title = LytSlot Pro — 1 month
-subscription-invoice-description = Pro plan for 30 days: up to 10 channels, API keys, A/B tests and CSV exports. Renews monthly until you cancel.
+subscription-invoice-description = Pro plan for 30 days: up to 10 channels. Renews monthly until you cancel.
 subscription-pay-text = Pay { $price } with { $method ->
         [stars] Telegram Stars (renews every 30 days until you cancel)
         [stripe] a card via Stripe (renews monthly until you cancel)
@@ -855,12 +974,21 @@ subscription-open = 💎 Open the plan
 
 ## disputes
 disputes-button-open = ⚖️ Open a dispute
-disputes-ask-reason = ⚖️ What went wrong with this order? Describe the problem in one message (up to { $max } characters). An admin of the platform will look into it. /cancel to stop.
-disputes-reason-invalid = Please describe the problem as one text message of 1 to { $max } characters.
+disputes-ask-reason = ⚖️ What went wrong with this order? Describe the problem in one message (up to { $max } { $max ->
+        [one] character
+       *[other] characters
+    }). An admin of the platform will look into it. /cancel to stop.
+disputes-reason-invalid = Please describe the problem as one text message of 1 to { $max } { $max ->
+        [one] character
+       *[other] characters
+    }.
 disputes-ask-evidence = Now send one message as evidence: a screenshot, a photo, a document or a text. It is shown to the admin as it is.
 disputes-opened = ✅ Your dispute is open. An admin will decide on it; you will get a message with the outcome.
 disputes-not-found = This order was not found among yours.
-disputes-not-disputable = A dispute can be opened while the order is scheduled or published, or within { $days } days after it was completed.
+disputes-not-disputable = A dispute can be opened while the order is scheduled or published, or within { $days } { $days ->
+        [one] day
+       *[other] days
+    } after it was completed.
 disputes-window-closed = The { $days }-day period for disputes on this order has ended.
 disputes-already-open = A dispute on this order is already open; the admin will decide on it.
 disputes-opened-owner = ⚖️ The advertiser opened a dispute on order { $order }. Settlement of the order waits until an admin of the platform decides on it.
@@ -924,7 +1052,10 @@ disputes-admin-done = Done: { $decision ->
 ## admin-ops (admin chat: blocks, look-ups, audit view, platform stats; notices about blocks)
 admin-ops-order-cancelled-paid = ⛔ Your order { $order } in «{ $channel }» was cancelled: LytSlot blocked the channel ({ $reason }). Your payment is refunded in full.
 admin-ops-order-cancelled-unpaid = ⛔ Your unpaid order { $order } in «{ $channel }» was cancelled and its slots released: LytSlot blocked the channel ({ $reason }).
-admin-ops-channel-blocked-owner = ⛔ LytSlot blocked your channel «{ $channel }»: { $reason }. It left the catalog; { $count } upcoming orders were cancelled and their advertisers refunded. Write to support from /help if you think this is a mistake.
+admin-ops-channel-blocked-owner = ⛔ LytSlot blocked your channel «{ $channel }»: { $reason }. It left the catalog; { $count } upcoming { $count ->
+        [one] order was
+       *[other] orders were
+    } cancelled and their advertisers refunded. Write to support from /help if you think this is a mistake.
 admin-ops-channel-unblocked-owner = ✅ LytSlot lifted the block on «{ $channel }». It is on sale again.
 admin-ops-account-blocked = ⛔ Your account is blocked on LytSlot: { $reason }. You cannot book ads or add channels; write to support if you think this is a mistake.
 admin-ops-account-unblocked = ✅ Your LytSlot account is unblocked. Welcome back!
@@ -953,10 +1084,31 @@ admin-ops-user-unblocked = ✅ User <code>{ $user }</code> unblocked.
 admin-ops-order-usage = Usage: <code>/order 1a2b3c4d</code> (id or short id)
 admin-ops-channel-usage = Usage: <code>/channel @username</code> (or chat id, or id)
 admin-ops-user-usage = Usage: <code>/user 123456789</code> (Telegram id, @username or id)
+admin-ops-plan = { $plan ->
+        [pro] Pro
+       *[free] Free
+    }
+admin-ops-provider = { $provider ->
+        [stars] Telegram Stars
+        [stripe] Stripe
+        [yookassa] YooKassa
+       *[balance] balance
+    }
+admin-ops-payment-status = { $status ->
+        [pending] pending
+        [succeeded] paid
+        [failed] failed
+        [cancelled] cancelled
+        [refunded] refunded
+       *[partially_refunded] partly refunded
+    }
 admin-ops-order-payment = • { $provider }: { $status }, { $amount } (refunded { $refunded })
 admin-ops-order-card =
     🧾 <b>Order</b> <code>{ $id }</code>
-    Status: <b>{ $status }</b> ({ $reason })
+    Status: <b>{ $status }</b>{ $reason ->
+        [none] {""}
+       *[other] {" "}({ $reason })
+    }
     Total: { $total } · refunded: { $refunded }
     Slots: { $items } in { $channels }
     Advertiser: { $advertiser }
@@ -968,7 +1120,7 @@ admin-ops-order-card =
 admin-ops-channel-card =
     📢 <b>{ $title }</b> { $username }
     Id: <code>{ $id }</code> · chat <code>{ $chatId }</code>
-    Status: <b>{ $status }</b> ({ $reason })
+    Status: <b>{ $status }</b>
     Subscribers: { $subscribers } · plan { $plan }
     Owner: { $owner }
     Orders sold: { $sold } · upcoming: { $upcoming } · with refunds: { $refunded }
@@ -990,7 +1142,10 @@ admin-ops-button-block = ⛔ Block
 admin-ops-button-unblock = ✅ Unblock
 admin-ops-button-newer = ◀️ Newer
 admin-ops-button-older = Older ▶️
-admin-ops-audit-header = 📜 <b>Audit: { $kind }</b> <code>{ $id }</code> — { $total } rows, page { $page }/{ $pages }
+admin-ops-audit-header = 📜 <b>Audit: { $kind }</b> <code>{ $id }</code> — { $total } { $total ->
+        [one] row
+       *[other] rows
+    }, page { $page }/{ $pages }
 admin-ops-audit-empty = No audit rows yet.
 admin-ops-audit-usage = Usage: <code>/audit order|channel|user|payout|dispute id</code>
 admin-ops-prompt-block-channel = ⛔ Why block channel { $id }? Reply to this message with the reason (3–500 characters).
@@ -1010,10 +1165,19 @@ admin-ops-stats-period-month = month
 admin-ops-stats-chart-gmv = GMV by { $period }
 admin-ops-stats-chart-revenue = Platform revenue by { $period }
 admin-ops-stats-charts-unavailable = ⚠️ Charts are unavailable right now (the chart service did not answer).
-admin-ops-stats-top-channel = { $n }. { $title }{ $username } — { $orders } orders, { $sales }
-admin-ops-stats-top-advertiser = { $n }. { $name }{ $username } (<code>{ $telegramId }</code>) — { $orders } orders, { $spent }
+admin-ops-stats-top-channel = { $n }. { $title }{ $username } — { $orders } { $orders ->
+        [one] order
+       *[other] orders
+    }, { $sales }
+admin-ops-stats-top-advertiser = { $n }. { $name }{ $username } (<code>{ $telegramId }</code>) — { $orders } { $orders ->
+        [one] order
+       *[other] orders
+    }, { $spent }
 admin-ops-stats-summary =
-    📊 <b>Platform stats</b> by { $period } ({ $buckets } buckets, { $from } … { $to } UTC)
+    📊 <b>Platform stats</b> by { $period } ({ $buckets } { $buckets ->
+        [one] bucket
+       *[other] buckets
+    }, { $from } … { $to } UTC)
     GMV (paid orders): { $gmv }
     Platform revenue (fees and subscriptions): { $revenue }
     Refunds: { $refunds }
@@ -1174,8 +1338,14 @@ balance-method = { $method ->
 balance-ask-method = Where should we send the money?
 balance-stars-note = ⭐ Stars earnings are paid out by the platform team by hand too, in money to the account you give, at the rate of the day of the transfer.
 balance-method-buttons = Please choose one of the buttons above.
-balance-ask-details = Send your payout details for { balance-method } in one message ({ $min }–{ $max } characters): card number, IBAN and bank, wallet address and network, or whatever the team needs for the transfer.
-balance-details-invalid = Payout details must be one text message of { $min }–{ $max } characters. Please send them again.
+balance-ask-details = Send your payout details for { balance-method } in one message ({ $min }–{ $max } { $max ->
+        [one] character
+       *[other] characters
+    }): card number, IBAN and bank, wallet address and network, or whatever the team needs for the transfer.
+balance-details-invalid = Payout details must be one text message of { $min }–{ $max } { $max ->
+        [one] character
+       *[other] characters
+    }. Please send them again.
 balance-confirm = Please check your request:
     Amount: <b>{ $amount }</b>
     Method: { balance-method }
@@ -1261,7 +1431,10 @@ admin-decision = { $decision ->
 admin-done = Done.
 admin-reason-asked = Reply to the bot's message with the reason.
 admin-reason-placeholder = Reason
-admin-reason-invalid = Please reply with a text of up to { $max } characters.
+admin-reason-invalid = Please reply with a text of up to { $max } { $max ->
+        [one] character
+       *[other] characters
+    }.
 admin-ask-reason = ✍️ Reply to this message with the reason for rejecting it (the owner will see it).
 admin-ask-reason-advertiser = ✍️ Reply to this message with the reason for rejecting the post (the advertiser will see it; the order is refunded in full).
 admin-button-approve = ✅ Approve

@@ -17,17 +17,10 @@ start-owner-text =
 
     • Добавьте канал: сделайте бота администратором с правом публикации — он проверит ваши права.
     • Настройте расписание, форматы (например, 1/24: час в топе, сутки в ленте) и цены.
-    • Одобряйте заказы — бот сам опубликует рекламу в забронированное время.
-    • Деньги приходят после того, как реклама провисела как обещано; доходы и графики — в боте.
+    • Одобряйте заказы — бот сам опубликует рекламу в забронированное время и проследит, чтобы она провисела сколько положено.
+    • Вы получаете 80 % каждого заказа, когда реклама провисела как обещано: смотрите «Баланс и выплаты» и запрашивайте выплату там.
 
     Начните с кнопки «Добавить канал» ниже.
-
-    • Ищите каналы в каталоге по тематике, языку, аудитории и цене.
-    • Бронируйте свободные слоты, присылайте пост ровно в том виде, в каком он должен выйти, и платите Telegram Stars или картой.
-    • Бот публикует рекламу, проверяет, что она не удалена раньше срока, и возвращает деньги, если канал нарушил условия.
-    • Следите за каждым заказом и получайте отчёт с кликами и новыми подписчиками.
-
-    Каталог каналов скоро откроется. Мы сообщим об этом здесь.
 
 ## /help и обращение в поддержку
 help-text =
@@ -36,20 +29,24 @@ help-text =
     LytSlot — биржа рекламы в Telegram-каналах: владельцы продают слоты, рекламодатели бронируют и платят, бот публикует и проверяет каждое размещение.
 
     <b>Команды</b>
-    /start — главное меню
-    /help — эта справка
-    /language — сменить язык
-    /cancel — отменить текущее действие
+    { $commands }
 
     Есть вопрос? Нажмите «Написать в поддержку» и отправьте одно сообщение.
 help-ask-support = ✉️ Написать в поддержку
 help-back = ‹ Назад
 support-ask =
-    ✉️ Напишите ваш вопрос одним сообщением (только текст, до { $max } символов).
+    ✉️ Напишите ваш вопрос одним сообщением (только текст, до { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }).
 
     Чтобы отменить, отправьте /cancel.
 support-text-only = Пожалуйста, отправьте вопрос текстом. Стикеры, фото и файлы в поддержку не передаются. /cancel — отменить.
-support-too-long = В сообщении { $length } символов, а можно не больше { $max }. Сократите его и отправьте ещё раз.
+support-too-long = В сообщении { $length } { $length ->
+        [one] символ
+        [few] символа
+       *[other] символов
+    }, а можно не больше { $max }. Сократите его и отправьте ещё раз.
 support-sent = ✅ Ваше сообщение отправлено в поддержку. Мы ответим вам здесь.
 support-failed = Не удалось передать сообщение в поддержку. Попробуйте позже.
 support-not-configured = Поддержка в этом боте пока не настроена. Попробуйте позже.
@@ -83,6 +80,16 @@ commands-orders = Мои заказы (для рекламодателей)
 commands-help = Помощь и поддержка
 commands-language = Сменить язык
 commands-cancel = Отменить текущее действие
+commands-admin-order = Найти заказ (id или короткий id)
+commands-admin-channel = Найти канал (@username или id)
+commands-admin-user = Найти пользователя (Telegram id или @username)
+commands-admin-audit = Журнал аудита заказа, канала, пользователя, выплаты или спора
+commands-admin-block = Заблокировать канал или пользователя
+commands-admin-unblock = Снять блокировку
+commands-admin-stats = Статистика платформы по дням, неделям или месяцам
+commands-admin-moderation = Включить или выключить премодерацию
+commands-admin-adminlang = Язык чата администраторов (ru или en)
+help-admin-title = <b>Чат администраторов</b>
 
 ## Selling settings (sell:*)
 selling-summary =
@@ -93,7 +100,11 @@ selling-summary =
     💰 Цены ({ $currency }): { $prices }
     📌 Закреп: { $pinned }
     ⏱ Минимум до публикации: { $lead }
-    📆 Горизонт бронирования: { $horizon } дн.
+    📆 Горизонт бронирования: { $horizon } { $horizon ->
+        [one] день
+        [few] дня
+       *[other] дней
+    }
     🚫 Дни без рекламы: { $blackout }
     📊 Не больше реклам в день: { $maxday }
     🗂 Категория: { $category } · язык: { $language }
@@ -122,7 +133,10 @@ selling-no-limit = без ограничения
 selling-pinned-value = { $hours } ч за { $price }
 selling-review-auto = принимать автоматически
 selling-review-manual = вручную, в течение { $hours } ч
-selling-bundle-value = от { $slots } слотов −{ $percent } %
+selling-bundle-value = от { $slots } { $slots ->
+        [one] слота
+       *[other] слотов
+    } −{ $percent } %
 selling-lang-ru = русский
 selling-lang-en = английский
 selling-lang-uk = украинский
@@ -181,18 +195,21 @@ selling-review-auto-button = ⚡ Принимать заказы автомат�
 selling-review-hours-button = вручную, { $hours } ч
 selling-review-text =
     ✅ <b>Модерация заказов</b>
-    Сейчас: { $review }. При ручной модерации заказ без ответа в срок отклоняется, а деньги возвращаются.
-selling-ask-timezone = Пришлите название часового пояса из списка IANA, например <code>Europe/Moscow</code> или <code>Asia/Tbilisi</code>. Сейчас: { $current }.
-selling-ask-lead = За сколько до слота нужно успеть оформить заказ? Например <code>2h</code>, <code>90m</code> или <code>30</code> (минуты). Сейчас: { $current }.
-selling-ask-horizon = На сколько дней вперёд можно бронировать (1–90)? Сейчас: { $current }.
-selling-ask-blackout = Пришлите дату без рекламы (<code>2026-12-31</code> или <code>31.12</code>). Дата, которая уже есть в списке, будет из него удалена. Сейчас: { $current }.
-selling-ask-maxday = Сколько реклам в день максимум (1–96)? <code>0</code> — без ограничения. Сейчас: { $current }.
-selling-ask-description = Пришлите описание для каталога (до { $max } символов; <code>-</code> — очистить). Сейчас: { $current }
-selling-ask-bundle = Пришлите скидку за пакет двумя числами: от скольки слотов и сколько процентов, например <code>3 10</code> (от 3 слотов −10 %). <code>0</code> — выключить. Сейчас: { $current }.
-selling-ask-pinned = Пришлите срок закрепа в часах и цену в { $currency }, например <code>24 1500</code>. Сейчас: { $current }.
-selling-ask-price = Пришлите цену формата { $format } в { $currency }, например <code>1500</code> или <code>1500,50</code>. Сейчас: { $current }.
-selling-ask-times = Пришлите время публикаций, например <code>9:00, 13:30, 18:00</code>. Сейчас: { $current }.
-selling-ask-windows = Пришлите окна, например <code>10:00-14:00, 16:00-22:00</code> (слот каждые { $step } мин). Сейчас: { $current }.
+    Сейчас: { $review }. При ручной модерации заказ без ответа в срок отклоняется, а деньги возвращаются. Срок истекает не позже чем за 15 минут до первого слота заказа.
+selling-ask-timezone = Пришлите название часового пояса из списка IANA, например <code>Europe/Moscow</code> или <code>Asia/Tbilisi</code>. Сейчас: { $current }
+selling-ask-lead = За сколько до слота нужно успеть оформить заказ? Например <code>2h</code>, <code>90m</code> или <code>30</code> (минуты). Сейчас: { $current }
+selling-ask-horizon = На сколько дней вперёд можно бронировать (1–90)? Сейчас: { $current }
+selling-ask-blackout = Пришлите дату без рекламы (<code>2026-12-31</code> или <code>31.12</code>). Дата, которая уже есть в списке, будет из него удалена. Сейчас: { $current }
+selling-ask-maxday = Сколько реклам в день максимум (1–96)? <code>0</code> — без ограничения. Сейчас: { $current }
+selling-ask-description = Пришлите описание для каталога (до { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }; <code>-</code> — очистить). Сейчас: { $current }
+selling-ask-bundle = Пришлите скидку за пакет двумя числами: от скольки слотов и сколько процентов, например <code>3 10</code> (от 3 слотов −10 %). <code>0</code> — выключить. Сейчас: { $current }
+selling-ask-pinned = Пришлите срок закрепа в часах и цену в { $currency }, например <code>24 1500</code>. Сейчас: { $current }
+selling-ask-price = Пришлите цену формата { $format } в { $currency }, например <code>1500</code> или <code>1500,50</code>. Сейчас: { $current }
+selling-ask-times = Пришлите время публикаций, например <code>9:00, 13:30, 18:00</code>. Сейчас: { $current }
+selling-ask-windows = Пришлите окна, например <code>10:00-14:00, 16:00-22:00</code> (слот каждые { $step } мин). Сейчас: { $current }
 selling-cancel-hint = /cancel — выйти; текущее значение сохранится.
 selling-text-only = Пришлите значение текстом.
 selling-try-again = Ничего не сохранено; пришлите другое значение или /cancel.
@@ -213,7 +230,11 @@ selling-error-too-large = Слишком много: максимум { $max }.
 selling-error-bad-timezone = «{ $token }» — неизвестный часовой пояс. Пишите название вроде Europe/Moscow.
 selling-error-bad-date = «{ $token }» — не дата. Пишите 2026-12-31, 31.12.2026 или 31.12.
 selling-error-past-date = { $token } — эта дата уже прошла.
-selling-error-too-long = В тексте { $length } символов, а можно не больше { $max }.
+selling-error-too-long = В тексте { $length } { $length ->
+        [one] символ
+        [few] символа
+       *[other] символов
+    }, а можно не больше { $max }.
 selling-error-invalid = Эти настройки не сочетаются друг с другом, поэтому ничего не сохранено.
 
 ## Catalog categories (category-<id>)
@@ -251,7 +272,7 @@ members-revoke-confirm = Отозвать доступ у { $name }? Досту�
 members-revoke-yes = Да, отозвать
 members-revoke-no = Нет
 members-revoked = Доступ { $name } отозван
-members-revoked-notice = { $name } отозвал(а) ваш доступ менеджера к своим каналам.
+members-revoked-notice = Ваш доступ менеджера к каналам { $name } отозван.
 members-not-member = Этот человек не менеджер вашего пространства.
 members-forbidden = Управлять участниками может только владелец.
 members-joined = ✅ Теперь вы менеджер этого пространства: можете настраивать его каналы, цены и расписание.
@@ -410,6 +431,18 @@ channels-notice-removed =
     ⚠️ Бота удалили из канала <b>{ $title }</b>. Продажи приостановлены.
 
     Что сделать: снова добавьте бота администратором с правом «Публикация сообщений» (и «Редактирование» / «Удаление чужих публикаций» для ваших форматов). Продажи возобновятся сами.
+channels-notice-paid-ahead =
+    ⏰ { $count ->
+        [one] В канале оплачена реклама:
+       *[other] В канале оплачены рекламы:
+    }
+    { $ads }
+    Каждая выйдет, только если бот снова сможет публиковать не позже чем через { $minutes } { $minutes ->
+        [one] минуту
+        [few] минуты
+       *[other] минут
+    } после её времени; иначе заказ отменится, а рекламодателю вернутся все деньги.
+channels-notice-paid-ad = • { $when } — заказ { $order }
 channels-notice-resumed = ✅ Права бота в канале <b>{ $title }</b> восстановлены. Продажи возобновлены.
 channels-notice-degraded =
     ⚠️ Бот потерял право { $rights } в канале <b>{ $title }</b>. Оно нужно некоторым вашим форматам — верните его в настройках администраторов канала.
@@ -420,7 +453,8 @@ catalog-advertiser-text =
     🎯 <b>Рекламодателям</b>
 
     • Ищите каналы в каталоге по тематике, языку, аудитории и цене или по названию.
-    • Бронируйте свободные слоты, присылайте пост ровно таким, каким он должен выйти, и платите звёздами Telegram.
+    • Бронируйте свободные слоты, присылайте пост ровно таким, каким он должен выйти, и платите звёздами Telegram или картой.
+    • Следите за заказами в «Мои заказы» и получайте отчёт с кликами, когда реклама отработает.
     • Бот сам публикует рекламу, следит, чтобы она провисела сколько положено, и вернёт деньги, если канал нарушит условия.
     • Чтобы поделиться каналом, наберите в любом чате @{ $bot } и название.
 catalog-button-find = 🔎 Найти каналы
@@ -446,6 +480,7 @@ catalog-filter-language = 🌐 Язык
 catalog-filter-subscribers = 👥 Подписчики
 catalog-filter-price = 💰 Цена
 catalog-filter-reset = ♻️ Сбросить
+catalog-back-advertiser = ‹ Меню рекламодателя
 catalog-back-results = ‹ К результатам
 catalog-back-filters = ‹ К фильтрам
 catalog-choose-category = 🗂 Выберите тематику:
@@ -455,10 +490,20 @@ catalog-choose-price = 💰 Цена самого дешёвого формат�
 catalog-range-under = до { $max }
 catalog-range-over = от { $min }
 catalog-range-between = { $min }–{ $max }
-catalog-search-ask = 🔍 Пришлите часть названия канала или его @username (от { $min } до { $max } символов). /cancel — отмена.
+catalog-search-ask = 🔍 Пришлите часть названия канала или его @username (от { $min } до { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }). /cancel — отмена.
 catalog-search-text-only = Пришлите название текстом.
-catalog-search-too-short = Слишком коротко: нужно хотя бы { $min } символа.
-catalog-search-too-long = Слишком длинно: не больше { $max } символов.
+catalog-search-too-short = Слишком коротко: нужно хотя бы { $min } { $min ->
+        [one] символ
+        [few] символа
+       *[other] символов
+    }.
+catalog-search-too-long = Слишком длинно: не больше { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }.
 catalog-card-title = 📣 <b>{ $title }</b> { $handle }
 catalog-card-facts = 👥 { $subscribers } { $subscribers ->
         [one] подписчик
@@ -475,6 +520,7 @@ catalog-card-zone = Время — { $zone }:
 catalog-card-zones = Время канала ({ $zone }), в скобках — ваше ({ $yours }):
 catalog-card-no-slots = Свободных слотов сейчас нет.
 catalog-card-stats = 📊 Заполненность { $fill }% · опубликовано реклам: { $published } · вовремя { $ontime }% · удалено досрочно: { $deletions }
+catalog-card-stats-new = 🆕 Новый канал в LytSlot: рекламы ещё не было · заполненность { $fill }%
 catalog-card-link = 🔗 { $link }
 catalog-button-book = 📅 Забронировать
 catalog-back = ‹ Назад
@@ -501,7 +547,10 @@ creative-album-collecting = 📎 Собираю альбом… Нажмите �
 creative-album-done = ✅ Альбом готов
 creative-error-unsupported = Это не может быть рекламным постом. Пришлите текст, одно фото, видео, GIF или файл (можно с подписью) или альбом. Стикеры, голосовые, опросы и геопозиции не подходят.
 creative-error-empty = Пост пустой. Пришлите текст или медиа объявления.
-creative-error-album-too-large = В альбоме может быть не больше { $max } элементов. Пришлите альбом поменьше.
+creative-error-album-too-large = В альбоме может быть не больше { $max } { $max ->
+        [one] элемента
+       *[other] элементов
+    }. Пришлите альбом поменьше.
 creative-ask-buttons =
     🔗 Добавьте кнопки-ссылки под постом (до { $max }), по одной в сообщении:
     <code>Текст кнопки — https://example.com</code>
@@ -510,12 +559,20 @@ creative-ask-button-url = Теперь пришлите ссылку для кн
 creative-button-added = ✅ Кнопка { $count } из { $max }: «{ $label }» → { $url }. Пришлите ещё одну или нажмите «Готово».
 creative-buttons-done = ✅ Готово
 creative-buttons-skip = ⏭ Без кнопок
-creative-buttons-full = Это { $max } кнопок — больше под постом не поместится.
+creative-buttons-full = Это { $max } { $max ->
+        [one] кнопка
+        [few] кнопки
+       *[other] кнопок
+    } — больше под постом не поместится.
 creative-buttons-text-only = Пришлите кнопку текстом: <code>Текст — https://example.com</code>.
 creative-error-url-invalid = Это не похоже на ссылку. Пример: <code>https://example.com/page</code>.
 creative-error-url-scheme = Ссылки вида «{ $scheme }:» не принимаются. Используйте http://, https:// или tg://.
 creative-error-label-empty = Перед ссылкой нужен текст кнопки: <code>Текст — https://example.com</code>.
-creative-error-label-too-long = Текст кнопки — { $length } символов, а можно не больше { $max }.
+creative-error-label-too-long = Текст кнопки — { $length } { $length ->
+        [one] символ
+        [few] символа
+       *[other] символов
+    }, а можно не больше { $max }.
 creative-try-again = Пришлите ещё раз.
 creative-error-stop-word = Канал «{ $channel }» не принимает рекламу со словом «{ $word }». Измените пост и пришлите снова.
 creative-error-blocked-domain = Канал «{ $channel }» не принимает ссылки на { $domain }. Измените пост и пришлите снова.
@@ -534,14 +591,25 @@ creative-stale = Эти кнопки больше не действуют. От�
 
 # Ad marking (issue 4, engineer Y)
 marking-intro = 🏷 Этот канал публикует рекламу только с маркировкой (38-ФЗ): ваше наименование, ИНН и токен erid. Строка маркировки добавится в конце поста.
-marking-ask-name = Пришлите наименование рекламодателя для маркировки ({ $min }–{ $max } символов), например <code>ООО «Ромашка»</code>.
+marking-ask-name = Пришлите наименование рекламодателя для маркировки (от { $min } до { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }), например <code>ООО «Ромашка»</code>.
 marking-ask-inn = Пришлите ИНН рекламодателя: 10 цифр для организации, 12 — для ИП или физлица.
 marking-ask-erid = Пришлите токен erid от вашего оператора рекламных данных (ОРД): латинские буквы и цифры, до 64 символов.
-marking-error-name = Наименование должно быть от { $min } до { $max } символов.
+marking-error-name = Наименование должно быть от { $min } до { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }.
 marking-error-inn-format = ИНН — это 10 или 12 цифр.
-marking-error-inn-checksum = В этом ИНН неверная контрольная цифра. Проверьте номер и пришлите снова.
+marking-error-inn-checksum = В этом ИНН неверная контрольная цифра: проверьте номер.
 marking-error-erid = erid — от 1 до 64 латинских букв и цифр, без пробелов.
 marking-text-only = Пришлите текстом.
+marking-saved-offer = Взять данные из прошлого заказа? Наименование: { $name }, ИНН { $inn }. Останется прислать только новый erid.
+marking-saved-use = ✅ { $name }, ИНН { $inn }
+marking-saved-other = ✏️ Другое наименование и ИНН
+marking-saved-choose = Нажмите одну из кнопок выше: сохранённые данные или другие.
+marking-inn-sandbox-hint = 🧪 Песочница: подойдёт любой ИНН с верной контрольной цифрой, например <code>7707083893</code>.
 marking-saved = ✅ Маркировка сохранена.
 
 # Бронирование (задача 4: заказы)
@@ -572,7 +640,10 @@ booking-error-unavailable = Этот слот больше не продаётс
 booking-error-too-soon = Слот уже не забронировать: каналу нужно больше времени на подготовку.
 booking-error-blocked = Вашему аккаунту бронирование недоступно.
 booking-error-own = Это ваш собственный канал — покупать в нём рекламу нельзя.
-booking-error-limit = В одном заказе не больше { $limit } слотов. Сначала оплатите эти, потом бронируйте ещё.
+booking-error-limit = В одном заказе не больше { $limit } { $limit ->
+        [one] слота
+       *[other] слотов
+    }. Сначала оплатите эти, потом бронируйте ещё.
 booking-whitelist =
     🔒 <b>{ $title }</b> продаёт рекламу только одобренным рекламодателям.
     Запросите доступ — владелец получит запрос и ответит в одно касание.
@@ -618,7 +689,7 @@ booking-remove-failed = Эту позицию уже нельзя изменит
 
 ## Оплата звёздами Telegram (задача 4, инженер Z)
 checkout-nothing = Оплачивать нечего: слоты этого заказа больше не удерживаются. Откройте 🧾 Мои заказы или забронируйте заново.
-checkout-several = В вашей подборке каналы { $count } разных владельцев: на каждый заказ придёт отдельный счёт.
+checkout-several = В вашей подборке каналы разных владельцев ({ $count }): на каждый заказ придёт отдельный счёт.
 checkout-summary = 🧾 <b>Ваш заказ</b> — { $channels }
 checkout-item = • <b>{ $channel }</b> — { $time } ({ $zone }) · { $format } · { $price }
 checkout-item-both = • <b>{ $channel }</b> — { $time } ({ $zone }), по вашему времени { $mine } · { $format } · { $price }
@@ -648,17 +719,25 @@ checkout-paid-too-late = ⚠️ Оплата пришла, когда заказ
 review-card =
     📝 <b>Новый заказ на проверку</b> от { $advertiser }
     Рекламный пост выше — ровно так, как он будет опубликован.
+review-card-share = Ваш доход: <b>{ $share }</b> — 80 % от суммы заказа { $total }, после того как реклама отработает как забронировано.
 review-card-deadline = Решите до { $deadline } — после этого заказ будет автоматически отклонён с возвратом денег.
 review-button-approve = ✅ Одобрить
 review-button-reject = ❌ Отклонить
-review-reason-ask = Почему вы отклоняете эту рекламу? Напишите причину для рекламодателя ({ $min }–{ $max } символов). /cancel — назад.
-review-reason-invalid = Причина — это текст длиной { $min }–{ $max } символов. Попробуйте ещё раз или /cancel.
+review-reason-ask = Почему вы отклоняете эту рекламу? Напишите причину для рекламодателя (от { $min } до { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }). /cancel — назад.
+review-reason-invalid = Причина — это текст длиной от { $min } до { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }. Попробуйте ещё раз или /cancel.
 review-rejected-done = ❌ Отклонено. Рекламодатель получит причину и полный возврат; слоты снова свободны.
 review-approved-done = Одобрено
 review-approved-note = ✅ Одобрено: реклама запланирована. Рекламодатель уведомлён.
 review-already-decided = По этому заказу уже принято решение (или рекламодатель его отменил).
 review-not-found = Заказ не найден.
 review-forbidden = Вы не можете проверять заказы этого рабочего пространства.
+review-deadline-passed = ⌛ Одобрить уже нельзя: срок проверки истёк. Заказ отклоняется, рекламодатель получает полный возврат.
 review-news-in-review = ✅ Оплата получена. Заказ в <b>{ $channel }</b> на проверке у владельца канала до { $deadline }. Если его не одобрят к этому сроку, деньги вернутся полностью.
 review-news-scheduled = 🗓 Ваш заказ в <b>{ $channel }</b> одобрен и запланирован.
 review-news-rejected = ❌ Владелец <b>{ $channel }</b> отклонил ваш заказ: { $reason }
@@ -688,7 +767,7 @@ orders-status = { $status ->
     *[disputed] ⚖️ спор
 }
 orders-list = 🧾 <b>Мои заказы</b> ({ $count }). Выберите заказ:
-orders-list-item = { $status } · { $total } · { $date }
+orders-list-item = { $channels } · { $status } · { $total } · { $date }
 orders-empty = 🧾 У вас пока нет заказов. Найдите канал для рекламы.
 orders-button-find = 🔎 Найти каналы
 orders-card = 🧾 <b>Заказ</b> — { $channels }
@@ -709,8 +788,24 @@ orders-cancelled = Заказ отменён
 orders-cancelled-refunded = ↩️ Заказ отменён. Возвращено { $stars } ⭐ — полностью.
 orders-not-cancellable = Этот заказ уже нельзя отменить (он одобрен или закрыт).
 orders-not-found = Заказ не найден.
-creative-error-too-long-marked = Пост слишком длинный: { $length } символов вместе со строкой маркировки, а можно { $max }. Сократите на { $over } символов и пришлите снова.
-creative-error-too-long-plain = Пост слишком длинный: { $length } символов, а можно { $max }. Сократите на { $over } символов и пришлите снова.
+creative-error-too-long-marked = Пост слишком длинный: { $length } { $length ->
+        [one] символ
+        [few] символа
+       *[other] символов
+    } вместе со строкой маркировки, а можно { $max }. Сократите на { $over } { $over ->
+        [one] символ
+        [few] символа
+       *[other] символов
+    } и пришлите снова.
+creative-error-too-long-plain = Пост слишком длинный: { $length } { $length ->
+        [one] символ
+        [few] символа
+       *[other] символов
+    }, а можно { $max }. Сократите на { $over } { $over ->
+        [one] символ
+        [few] символа
+       *[other] символов
+    } и пришлите снова.
 marking-rules-button = 🚫 Стоп-слова и домены
 marking-rules-ask =
     🚫 <b>Стоп-слова и запрещённые домены канала { $title }</b>
@@ -722,8 +817,17 @@ marking-rules-ask =
     Пришлите новый список одним сообщением через запятую или с новой строки, например <code>казино, ставки, spam.io</code>. Записи с точкой считаются доменами. Пришлите <code>-</code>, чтобы очистить оба списка. /cancel — оставить как есть.
 marking-rules-none = нет
 marking-rules-empty = Список пуст. Пришлите слова и домены через запятую или <code>-</code>, чтобы очистить.
-marking-rules-too-many = Не больше { $max } стоп-слов и { $max } доменов.
-marking-rules-too-long = Стоп-слово может быть не длиннее { $max } символов.
+marking-rules-too-many = Не больше { $max } { $max ->
+        [one] стоп-слова
+       *[other] стоп-слов
+    } и { $max } { $max ->
+        [one] домена
+       *[other] доменов
+    }.
+marking-rules-too-long = Стоп-слово может быть не длиннее { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }.
 marking-rules-invalid = Такие списки не сохранить. Проверьте их и пришлите снова.
 marking-rules-not-found = Этот канал вам недоступен.
 marking-rules-saved =
@@ -776,6 +880,8 @@ publish-failure-cause = { $cause ->
         [link] Telegram не принял ссылку в посте (ответ Telegram: { $detail }).
         [too_long] пост слишком длинный для Telegram (ответ Telegram: { $detail }).
         [refused] Telegram отклонил пост (ответ Telegram: { $detail }).
+        [late_refund] его не удалось выпустить в оплаченное время, и рекламодатель выбрал возврат вместо поздней публикации.
+        [late_no_answer] его не удалось выпустить в оплаченное время, а рекламодатель не ответил, публиковать ли с опозданием, поэтому деньги возвращены.
        *[telegram] Telegram отвечал ошибкой 15 минут после начала слота (ответ Telegram: { $detail }).
     }
 publish-failed-owner = ❌ Оплаченную рекламу в <b>{ $channel }</b> не удалось опубликовать: { publish-failure-cause } { $refund ->
@@ -786,6 +892,19 @@ publish-failed-advertiser = ❌ Вашу рекламу в <b>{ $channel }</b> �
         [share] Долю этого поста вы получите обратно при расчёте по заказу.
        *[full] Заказ отменён, деньги вернутся вам полностью.
     }
+publish-late-ask = ⏱ Вашу рекламу в <b>{ $channel }</b> не удалось выпустить в оплаченное время: опоздание уже { $minutes ->
+        [one] { $minutes } минута
+        [few] { $minutes } минуты
+       *[other] { $minutes } минут
+    }. Опубликовать сейчас или вернуть деньги за неё? Если не ответить в течение { $timeout ->
+        [one] { $timeout } минуты
+       *[other] { $timeout } минут
+    }, пост не выйдет, а деньги вернутся.
+publish-late-button-now = ▶️ Опубликовать сейчас
+publish-late-button-refund = 💸 Вернуть деньги
+publish-late-now-done = ▶️ Публикуем рекламу. Когда пост выйдет, придёт сообщение со ссылкой.
+publish-late-refund-done = 💸 Реклама не выйдет, деньги возвращаются.
+publish-late-decided = На этот вопрос уже ответили (или время на ответ истекло).
 
 ## subscription (Pro plan: owner screen, Stars subscription, receipts, expiry)
 subscription-menu-button = 💎 Тариф и подписка
@@ -810,10 +929,10 @@ subscription-paused-by-plan = ⏸ { $count ->
        *[other] { $count } каналов на паузе, потому что Pro закончился. Продлите Pro, чтобы возобновить их.
     }
 subscription-capability = { $mark } { $name }
-subscription-capability-channels = до { $limit } каналов
-subscription-capability-api-keys = API-ключи для партнёрского API
-subscription-capability-ab-tests = A/B-тесты креативов
-subscription-capability-csv-export = выгрузки в CSV
+subscription-capability-channels = до { $limit } { $limit ->
+        [one] канала
+       *[other] каналов
+    }
 subscription-pro-offer = <b>Pro</b> на месяц: { $prices }
 subscription-buy = Купить Pro · { $price }
 subscription-extend = Продлить на месяц · { $price }
@@ -826,7 +945,7 @@ subscription-cancel-nothing = Автопродления, которое мож�
 subscription-cancel-failed = ⚠️ Платёжный сервис не принял отмену. Попробуйте ещё раз через минуту.
 subscription-method-unavailable = Этот способ оплаты недоступен.
 subscription-invoice-title = LytSlot Pro — 1 месяц
-subscription-invoice-description = Тариф Pro на 30 дней: до 10 каналов, API-ключи, A/B-тесты и выгрузки в CSV. Продлевается каждый месяц, пока вы не отмените.
+subscription-invoice-description = Тариф Pro на 30 дней: до 10 каналов. Продлевается каждый месяц, пока вы не отмените.
 subscription-pay-text = Оплатите { $price } через { $method ->
         [stars] Telegram Stars (продление каждые 30 дней, пока вы не отмените)
         [stripe] карту в Stripe (продление каждый месяц, пока вы не отмените)
@@ -858,13 +977,26 @@ subscription-open = 💎 Открыть тариф
 
 ## disputes
 disputes-button-open = ⚖️ Открыть спор
-disputes-ask-reason = ⚖️ Что пошло не так с этим заказом? Опишите проблему одним сообщением (до { $max } символов). Администратор платформы разберётся. /cancel — отменить.
-disputes-reason-invalid = Опишите проблему одним текстовым сообщением длиной от 1 до { $max } символов.
+disputes-ask-reason = ⚖️ Что пошло не так с этим заказом? Опишите проблему одним сообщением (до { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }). Администратор платформы разберётся. /cancel — отменить.
+disputes-reason-invalid = Опишите проблему одним текстовым сообщением длиной от 1 до { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }.
 disputes-ask-evidence = Теперь пришлите одно сообщение-доказательство: скриншот, фото, документ или текст. Администратор увидит его как есть.
 disputes-opened = ✅ Спор открыт. Администратор примет решение, и мы сообщим вам результат.
 disputes-not-found = Этот заказ не найден среди ваших.
-disputes-not-disputable = Спор можно открыть, пока заказ запланирован или опубликован, либо в течение { $days } дней после его завершения.
-disputes-window-closed = Срок для споров по этому заказу ({ $days } дней) истёк.
+disputes-not-disputable = Спор можно открыть, пока заказ запланирован или опубликован, либо в течение { $days } { $days ->
+        [one] дня
+       *[other] дней
+    } после его завершения.
+disputes-window-closed = Срок для споров по этому заказу ({ $days } { $days ->
+        [one] день
+        [few] дня
+       *[other] дней
+    }) истёк.
 disputes-already-open = Спор по этому заказу уже открыт — администратор примет решение.
 disputes-opened-owner = ⚖️ Рекламодатель открыл спор по заказу { $order }. Расчёт по заказу подождёт решения администратора платформы.
 disputes-opened-advertiser = ⚖️ Владелец канала открыл спор по заказу { $order }. Решение примет администратор платформы.
@@ -956,10 +1088,31 @@ admin-ops-user-unblocked = ✅ Пользователь <code>{ $user }</code> �
 admin-ops-order-usage = Как вызвать: <code>/order 1a2b3c4d</code> (id или короткий id)
 admin-ops-channel-usage = Как вызвать: <code>/channel @username</code> (или chat id, или id)
 admin-ops-user-usage = Как вызвать: <code>/user 123456789</code> (Telegram id, @username или id)
+admin-ops-plan = { $plan ->
+        [pro] Pro
+       *[free] Free
+    }
+admin-ops-provider = { $provider ->
+        [stars] Telegram Stars
+        [stripe] Stripe
+        [yookassa] ЮKassa
+       *[balance] баланс
+    }
+admin-ops-payment-status = { $status ->
+        [pending] ожидает
+        [succeeded] оплачен
+        [failed] не прошёл
+        [cancelled] отменён
+        [refunded] возвращён
+       *[partially_refunded] возвращён частично
+    }
 admin-ops-order-payment = • { $provider }: { $status }, { $amount } (возвращено { $refunded })
 admin-ops-order-card =
     🧾 <b>Заказ</b> <code>{ $id }</code>
-    Статус: <b>{ $status }</b> ({ $reason })
+    Статус: <b>{ $status }</b>{ $reason ->
+        [none] {""}
+       *[other] {" "}({ $reason })
+    }
     Сумма: { $total } · возвращено: { $refunded }
     Слотов: { $items } в { $channels }
     Рекламодатель: { $advertiser }
@@ -971,7 +1124,7 @@ admin-ops-order-card =
 admin-ops-channel-card =
     📢 <b>{ $title }</b> { $username }
     Id: <code>{ $id }</code> · чат <code>{ $chatId }</code>
-    Статус: <b>{ $status }</b> ({ $reason })
+    Статус: <b>{ $status }</b>
     Подписчиков: { $subscribers } · тариф { $plan }
     Владелец: { $owner }
     Продано заказов: { $sold } · предстоит: { $upcoming } · с возвратами: { $refunded }
@@ -1177,8 +1330,14 @@ balance-method = { $method ->
 balance-ask-method = Куда отправить деньги?
 balance-stars-note = ⭐ Заработок в звёздах платформа тоже выплачивает вручную — деньгами на указанные вами реквизиты, по курсу на день перевода.
 balance-method-buttons = Пожалуйста, выберите одну из кнопок выше.
-balance-ask-details = Пришлите реквизиты для способа «{ balance-method }» одним сообщением ({ $min }–{ $max } символов): номер карты, счёт и банк, адрес кошелька и сеть — всё, что нужно для перевода.
-balance-details-invalid = Реквизиты — одно текстовое сообщение длиной { $min }–{ $max } символов. Пришлите их ещё раз.
+balance-ask-details = Пришлите реквизиты для способа «{ balance-method }» одним сообщением (от { $min } до { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }): номер карты, счёт и банк, адрес кошелька и сеть — всё, что нужно для перевода.
+balance-details-invalid = Реквизиты — одно текстовое сообщение длиной от { $min } до { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }. Пришлите их ещё раз.
 balance-confirm = Проверьте заявку:
     Сумма: <b>{ $amount }</b>
     Способ: { balance-method }
@@ -1210,7 +1369,7 @@ balance-admin-card = 💸 <b>Заявка на выплату</b> <code>{ $id }<
             ⭐ Заработок в звёздах: переведите денежный эквивалент вручную.
        *[no] {""}
     }
-balance-admin-approved-line = ✅ Одобрил(а) { $admin }, { $time }. Сделайте перевод и нажмите «Выплачено».
+balance-admin-approved-line = ✅ Одобрено: { $admin }, { $time }. Сделайте перевод и нажмите «Выплачено».
 balance-admin-button-approve = ✅ Одобрить
 balance-admin-button-reject = ❌ Отклонить
 balance-admin-button-paid = 💸 Выплачено
@@ -1264,7 +1423,10 @@ admin-decision = { $decision ->
 admin-done = Готово.
 admin-reason-asked = Ответьте на сообщение бота, указав причину.
 admin-reason-placeholder = Причина
-admin-reason-invalid = Ответьте текстом длиной до { $max } символов.
+admin-reason-invalid = Ответьте текстом длиной до { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }.
 admin-ask-reason = ✍️ Ответьте на это сообщение причиной отказа (её увидит владелец).
 admin-ask-reason-advertiser = ✍️ Ответьте на это сообщение причиной отказа (её увидит рекламодатель; заказ будет возвращён полностью).
 admin-button-approve = ✅ Одобрить

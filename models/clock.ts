@@ -1,4 +1,4 @@
-/** The platform clock: every domain decision reads time through it (DESIGN §10). */
+/** The platform clock: every domain decision reads time through it (docs/test-clock.md). */
 export interface Clock {
   now(): Date;
   /** How far platform time is ahead of real time, in ms (0 unless a test clock moved it). */

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { startEmbedded } from './db-embedded.js';
 import type { Logger } from './logger.js';
 import * as schema from './schema.js';
+import { isUuid } from './uuid.js';
 
 export type Db = NodePgDatabase<typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -46,7 +47,6 @@ export interface OpenDatabaseOptions {
 const migrationLockKey = 7_130_412_001;
 /** Connections the embedded server accepts beyond the pool: Agenda and tools open their own. */
 const embeddedSpareConnections = 30;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Checks a scope's ids are uuids (throws otherwise, before any query) and returns the settings. */
 export function scopeSettings(scope: Scope): { workspaceId: string; accountId: string } {
@@ -54,7 +54,7 @@ export function scopeSettings(scope: Scope): { workspaceId: string; accountId: s
     workspaceId: scope.workspaceId,
     accountId: scope.accountId,
   })) {
-    if (value !== undefined && (typeof value !== 'string' || !uuidPattern.test(value))) {
+    if (value !== undefined && !isUuid(value)) {
       throw new TypeError(`Scope ${name} must be a uuid`);
     }
   }

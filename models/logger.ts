@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { prettyFactory } from 'pino-pretty';
 import { maskUrlPasswords } from './urls.js';
 
 export type { Logger };
@@ -81,11 +82,31 @@ export function createStreamDestination(stream: Writable): DestinationStream {
   return destination;
 }
 
-/** JSON logs (pino) with secrets redacted, to `destination` or else stdout. */
+/**
+ * Lines made readable for a person at a terminal (pino-pretty: time, level, message, fields), then
+ * written to `destination`. Fields are already redacted and masked when they get here.
+ */
+export function createPrettyDestination(
+  destination: DestinationStream,
+  options: { colorize: boolean },
+): DestinationStream {
+  const prettify = prettyFactory({
+    colorize: options.colorize,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,name',
+  });
+  return { write: (line: string) => destination.write(prettify(line)) };
+}
+
+/**
+ * Logs (pino) with secrets redacted, to `destination`, or else to stdout: pretty when stdout is a
+ * terminal (or `pretty` says so), one JSON object a line otherwise (files, pipes, log collectors).
+ */
 export function createLogger(options: {
   level: string;
   name?: string;
   destination?: DestinationStream;
+  pretty?: boolean;
 }): Logger {
   const settings: pino.LoggerOptions = {
     level: options.level,
@@ -111,5 +132,10 @@ export function createLogger(options: {
       },
     },
   };
-  return pino(settings, options.destination ?? createStreamDestination(process.stdout));
+  const destination = options.destination ?? createStreamDestination(process.stdout);
+  const pretty = options.pretty ?? (!options.destination && process.stdout.isTTY === true);
+  return pino(
+    settings,
+    pretty ? createPrettyDestination(destination, { colorize: !options.destination }) : destination,
+  );
 }

@@ -58,3 +58,13 @@ const passwordInUrl = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:@/?#]*):\S*@/gi;
 export function maskUrlPasswords(text: string): string {
   return text.replace(passwordInUrl, '$1:***@');
 }
+
+/** True when every %-escape in a URL path decodes to UTF-8 (decodeURIComponent would not throw). */
+export function isDecodablePath(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -5,6 +5,7 @@ import type { Database } from '../models/db.js';
 import type { Logger } from '../models/logger.js';
 import { advanceTestClock, syncTestClock } from '../models/platform/test-clock.js';
 import { createEmulator } from './emulator.js';
+import { startFakeQuickChart } from './fakes/quickchart.js';
 import { startStripeFake } from './fakes/stripe.js';
 import { startYooKassaFake } from './fakes/yookassa.js';
 import { readJson, sendJson, type RouteHook } from './http-utils.js';
@@ -45,12 +46,20 @@ export async function bootSandbox(deps: SandboxDeps): Promise<BootedSandbox> {
     onError: (err, context) => log.error({ err, context }, 'sandbox error'),
   });
   const world = createSandboxWorld(emulator, { botToken: sandboxBotToken });
+  emulator.addRoute(requestLog(log));
   emulator.addRoute(clockRoutes(deps));
   const { url } = await emulator.listen(deps.config.sandboxPort, '127.0.0.1');
   // Without Stripe keys, a local fake Stripe (its Checkout link opens a test "Pay" page).
-  const stripe = deps.config.stripe ? undefined : await startStripeFake();
+  const ports = deps.config.sandboxFakePorts;
+  const stripe = deps.config.stripe ? undefined : await startStripeFake({ port: ports.stripe });
   // Likewise a local fake YooKassa (its confirmation page pays or cancels, then notifies).
-  const yookassa = deps.config.yookassa ? undefined : await startYooKassaFake();
+  const yookassa = deps.config.yookassa
+    ? undefined
+    : await startYooKassaFake({ port: ports.yookassa });
+  // Without QUICKCHART_URL, charts are drawn locally (Chart.js), so /stats has them offline.
+  const charts = deps.config.quickchartUrl
+    ? undefined
+    : await startFakeQuickChart({ port: ports.quickchart });
   return {
     url,
     useHttpUrl(httpUrl) {
@@ -61,6 +70,7 @@ export async function bootSandbox(deps: SandboxDeps): Promise<BootedSandbox> {
     close: async () => {
       await stripe?.close();
       await yookassa?.close();
+      await charts?.close();
       await emulator.close();
     },
     config: {
@@ -84,6 +94,7 @@ export async function bootSandbox(deps: SandboxDeps): Promise<BootedSandbox> {
             },
           }
         : {}),
+      quickchartUrl: charts?.url ?? deps.config.quickchartUrl,
       botToken: world.botToken,
       telegramApiRoot: url,
       adminTelegramIds: deps.config.adminTelegramIds.length
@@ -92,6 +103,27 @@ export async function bootSandbox(deps: SandboxDeps): Promise<BootedSandbox> {
       adminChatId: deps.config.adminChatId ?? world.adminChatId,
       verifyChatId: deps.config.verifyChatId ?? world.verifyChatId,
     },
+  };
+}
+
+/**
+ * One line per finished request: what a person does in the page (POSTs to the control API) at
+ * info; the page's static files, reads, the event stream and the bot's Bot API calls at debug.
+ * Never answers (returns false), so the request goes on to its handler.
+ */
+function requestLog(log: Logger): RouteHook {
+  return (req, res, url) => {
+    const started = Date.now();
+    res.once('finish', () => {
+      const action = req.method === 'POST' && url.pathname.startsWith('/sandbox/api/');
+      // A Bot API path carries the token: log the method name only.
+      const path = url.pathname.replace(/^\/(file\/)?bot[^/]+/, '/$1bot<token>');
+      log[action ? 'info' : 'debug'](
+        { method: req.method, path, status: res.statusCode, ms: Date.now() - started },
+        'sandbox request',
+      );
+    });
+    return false;
   };
 }
 

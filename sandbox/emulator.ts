@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createSystemClock, type Clock } from '../models/clock.js';
 import { maskSecrets } from '../models/logger.js';
+import { isDecodablePath } from '../models/urls.js';
 import { createBotApi, type Envelope } from './api.js';
 import { handleBotApi, handleFile } from './bot-http.js';
 import { createControlApi } from './control-api.js';
@@ -110,6 +111,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://sandbox.local');
+    if (!isDecodablePath(url.pathname))
+      return sendJson(res, 400, {
+        ok: false,
+        error_code: 400,
+        description: 'Bad Request: malformed %-encoding in the path',
+      });
     const botCall = /^\/bot([^/]+)\/([A-Za-z0-9_]+)\/?$/.exec(url.pathname);
     if (botCall?.[1] && botCall[2])
       return handleBotApi(world, api, { req, res, url }, botCall[1], botCall[2]);

@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readBody } from './body.js';
 
 /** Writes a JSON response. */
@@ -28,3 +29,14 @@ export type RouteHook = (
   res: ServerResponse,
   url: URL,
 ) => boolean | Promise<boolean>;
+
+/** Listens on 127.0.0.1:`port` (0 = any free port) and returns the base URL; a taken port rejects. */
+export function listenLocal(server: Server, port = 0): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    });
+  });
+}

@@ -81,6 +81,16 @@ describe('.env.example', () => {
     expect(missing).toEqual([]);
     expect(configVariables.length).toBeGreaterThan(25);
   });
+
+  it("every variable also has a row in the README's configuration table", async () => {
+    const { readFile } = await import('node:fs/promises');
+    const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+    const rows = readme.split('\n').filter((line) => line.startsWith('| `'));
+    const listed = new Set(
+      rows.flatMap((row) => [...row.matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((m) => m[1])),
+    );
+    expect(configVariables.filter((name) => !listed.has(name))).toEqual([]);
+  });
 });
 
 describe('BOT_MODE', () => {

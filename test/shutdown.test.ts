@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,34 +88,58 @@ describe('shutdown on a signal (a real process)', () => {
     expect(out.ms).toBeLessThan(3_000);
   }, 30_000);
 
-  describe('under npm start (npm → sh → tsx → node)', () => {
+  describe('under npm start (npm → sh → node, exec past sh)', () => {
     let dir: string;
     beforeAll(async () => {
-      // package.json's own start script, with the child in place of main.ts.
+      // package.json's own start script, with the child in place of main.ts and the repository's
+      // other files (`--import ./…`) by their absolute paths.
       const ours = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as {
         scripts: { start: string };
       };
-      const start = ours.scripts.start.replace('main.ts', child);
+      const start = ours.scripts.start.replace('main.ts', child).replaceAll(' ./', ` ${root}`);
       expect(start).not.toBe(ours.scripts.start);
       dir = await mkdtemp(join(tmpdir(), 'lytslot-npm-start-'));
       await writeFile(
         join(dir, 'package.json'),
         JSON.stringify({ name: 'npm-start-probe', private: true, scripts: { start } }),
       );
+      // `--import tsx` resolves from the working directory, as it does in the repository.
+      await symlink(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
     });
     afterAll(async () => {
       await rm(dir, { recursive: true, force: true });
     });
 
+    /** npm in the probe's folder; ports 0, so a start-up port check never meets a busy port. */
+    const npmEnv = () => ({
+      CWD: dir,
+      PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
+      HTTP_PORT: '0',
+      SANDBOX_PORT: '0',
+    });
+
     it('npm forwards SIGTERM to the app (the script execs past sh): npm exits 0, nothing left running', async () => {
       const out = await runAndSignal(['npm', 'start', '--silent'], {
-        CWD: dir,
-        PATH: `${join(root, 'node_modules', '.bin')}:${process.env.PATH ?? ''}`,
+        ...npmEnv(),
         SHUTDOWN_STOP: 'slow',
       });
       expect(out.code).toBe(0);
       expect(out.ms).toBeLessThan(5_000);
       expect(alive(out.pid)).toBe(false);
     }, 30_000);
+
+    it('reads .env from the working directory; a variable set in the environment wins', async () => {
+      await writeFile(join(dir, '.env'), 'SHUTDOWN_STOP=hang\nSHUTDOWN_DEADLINE_MS=200\n');
+      const env = npmEnv();
+      const fromFile = await runAndSignal(['npm', 'start', '--silent'], env);
+      expect(fromFile.code).toBe(1);
+      expect(fromFile.ms).toBeLessThan(3_000);
+      const overridden = await runAndSignal(['npm', 'start', '--silent'], {
+        ...env,
+        SHUTDOWN_STOP: 'slow',
+        SHUTDOWN_DEADLINE_MS: '5000',
+      });
+      expect(overridden.code).toBe(0);
+    }, 60_000);
   });
 });

@@ -46,7 +46,7 @@ const purgeEveryMs = 3600_000;
 const claimBatch = 500;
 
 /**
- * The bot's durable intake (DESIGN §9): every update is stored before it is acknowledged, handled
+ * The bot's durable intake (docs/bot.md): every update is stored before it is acknowledged, handled
  * one after another per chat in update_id order, retried with backoff when its handler throws,
  * parked for the admins after the last attempt (the user is told), and leaves the store only
  * when finished. A redelivered update that was stored before is not handled again.

@@ -1,6 +1,6 @@
 import { bigint, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** A Telegram user. No tenant: every role may read it (plain grants, no row-level security). */
+/** A Telegram user. No tenant: every app role reads it; only app_system sets or lifts a block. */
 export const accounts = pgTable('accounts', {
   id: uuid('id').primaryKey().defaultRandom(),
   telegramId: bigint('telegram_id', { mode: 'number' }).notNull().unique(),

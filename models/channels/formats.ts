@@ -1,4 +1,4 @@
-/** Ad formats (DESIGN §3): "X/Y" = X hours on top, Y hours in the feed then deleted; 1/0 never deleted. */
+/** Ad formats (docs/product.md#formats-and-time): "X/Y" = X hours on top, Y hours in the feed then deleted; 1/0 never deleted. */
 export const fixedFormats = ['1/24', '2/48', '3/72', '1/0'] as const;
 export type FixedFormat = (typeof fixedFormats)[number];
 /** "pin:N" = pinned for N hours (1–168), then unpinned; the post stays. */

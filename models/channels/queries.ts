@@ -110,6 +110,23 @@ export async function nextBookedSlots(
     .limit(limit);
 }
 
+/** Paid slots of a channel starting at or after `since` (not posted yet), earliest first. */
+export async function paidSlotsSince(
+  tx: DbOrTx,
+  channelId: string,
+  since: Date,
+  limit: number,
+): Promise<{ startsAt: Date; orderId: string | null }[]> {
+  return tx
+    .select({ startsAt: slots.startsAt, orderId: slots.orderId })
+    .from(slots)
+    .where(
+      and(eq(slots.channelId, channelId), gte(slots.startsAt, since), eq(slots.status, 'booked')),
+    )
+    .orderBy(asc(slots.startsAt))
+    .limit(limit);
+}
+
 /** Slots of a channel that are neither free nor blocked by the owner (any time): its history. */
 export async function countSlotsWithHistory(tx: DbOrTx, channelId: string): Promise<number> {
   const rows = await tx

@@ -1,9 +1,14 @@
 import { recordAudit } from '../audit/record-audit.js';
 import type { Database } from '../db.js';
 import { applyRightsSnapshot, type RightsOutcome } from './apply-rights.js';
+import { lostRightsGraceMs } from '../placements/record-send-failure.js';
 import { locateChannelByChat } from './locate-channel.js';
-import { findChannel, workspaceRecipients } from './queries.js';
+import { findChannel, paidSlotsSince, workspaceRecipients } from './queries.js';
 import { botRightsOf, type MemberFacts } from './rights.js';
+import { readChannelSettings } from './settings.js';
+
+/** How many paid slots a rights notice names at most. */
+const paidAheadShown = 5;
 
 export type RightsChangeResult =
   | { registered: false }
@@ -12,11 +17,17 @@ export type RightsChangeResult =
       channelId: string;
       title: string;
       recipients: { telegramId: number; language: string }[];
+      /** When paused: the paid slots still to be posted (first few), in the channel's zone. */
+      paidAhead: { startsAt: Date; orderId: string | null }[];
+      timezone: string;
+      /** How long after a slot's time the bot may still post it. */
+      graceMinutes: number;
     });
 
 /**
  * Applies Telegram's news of the bot's new membership in a channel (my_chat_member): stores the
- * rights, pauses or resumes the channel, audits it, and says whom to tell (every workspace member).
+ * rights, pauses or resumes the channel, audits it, and says whom to tell (every workspace member)
+ * and, when selling paused, which paid ads are at risk (still postable within the grace period).
  */
 export async function recordRightsChange(
   database: Database,
@@ -41,12 +52,20 @@ export async function recordRightsChange(
       at: input.now,
       workspaceId,
     });
+    const since = new Date(input.now.getTime() - lostRightsGraceMs);
+    const paidAhead =
+      outcome.transition === 'paused'
+        ? await paidSlotsSince(tx, channel.id, since, paidAheadShown)
+        : [];
     return {
       ...outcome,
       registered: true as const,
       channelId: channel.id,
       title: channel.title,
       recipients: recipients.map(({ telegramId, language: l }) => ({ telegramId, language: l })),
+      paidAhead,
+      timezone: readChannelSettings(channel.settings, language).timezone,
+      graceMinutes: Math.round(lostRightsGraceMs / 60_000),
     };
   });
 }

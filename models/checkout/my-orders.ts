@@ -1,6 +1,7 @@
-import { desc, eq } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { channels } from '../channels/table.js';
 import type { Database } from '../db.js';
-import { orders, type Currency, type OrderStatus } from '../orders/table.js';
+import { orderItems, orders, type Currency, type OrderStatus } from '../orders/table.js';
 import { readOrderView, type OrderView } from './order-view.js';
 
 export interface MyOrderRow {
@@ -9,15 +10,20 @@ export interface MyOrderRow {
   currency: Currency;
   total: number;
   createdAt: Date;
+  /** Titles of the order's channels (read in each order's workspace scope). */
+  channels: string[];
 }
 
-/** The advertiser's orders, newest first (scope { accountId }: only their own rows exist). */
-export function listMyOrders(
+/**
+ * The advertiser's orders, newest first, with their channels' titles (the orders are found with
+ * scope { accountId }; channels are workspace rows, so titles are read once per workspace).
+ */
+export async function listMyOrders(
   database: Database,
   accountId: string,
   limit = 20,
 ): Promise<MyOrderRow[]> {
-  return database.withScope({ accountId }, (tx) =>
+  const rows = await database.withScope({ accountId }, (tx) =>
     tx
       .select({
         id: orders.id,
@@ -25,12 +31,28 @@ export function listMyOrders(
         currency: orders.currency,
         total: orders.total,
         createdAt: orders.createdAt,
+        workspaceId: orders.workspaceId,
       })
       .from(orders)
       .where(eq(orders.advertiserAccountId, accountId))
       .orderBy(desc(orders.createdAt))
       .limit(limit),
   );
+  const titles = new Map<string, string[]>();
+  for (const workspaceId of new Set(rows.map((r) => r.workspaceId))) {
+    const ids = rows.filter((r) => r.workspaceId === workspaceId).map((r) => r.id);
+    const items = await database.withScope({ workspaceId, accountId }, (tx) =>
+      tx
+        .selectDistinct({ orderId: orderItems.orderId, title: channels.title })
+        .from(orderItems)
+        .innerJoin(channels, eq(channels.id, orderItems.channelId))
+        .where(inArray(orderItems.orderId, ids))
+        .orderBy(asc(orderItems.orderId), asc(channels.title)),
+    );
+    for (const { orderId, title } of items)
+      titles.set(orderId, [...(titles.get(orderId) ?? []), title]);
+  }
+  return rows.map(({ workspaceId: _, ...row }) => ({ ...row, channels: titles.get(row.id) ?? [] }));
 }
 
 /**

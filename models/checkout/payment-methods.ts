@@ -14,7 +14,7 @@ export const maxStarsInvoice = 100_000;
 /**
  * The methods an order in `currency` can be paid with: Stars for RUB/USD (there is a Stars rate for
  * both; none for EUR), Stripe for USD/EUR, YooKassa for RUB — each external one only when configured.
- * There is no RUB⇄USD rate (DESIGN §12), so an order is never converted between them. `stars` (the
+ * There is no RUB⇄USD rate in the configuration, so an order is never converted between them. `stars` (the
  * order's Stars amount) above Telegram's invoice limit leaves Stars out when another method exists.
  */
 export function paymentMethodsFor(

@@ -14,7 +14,7 @@ export interface StoredUpdate {
 
 /**
  * Where updates wait between Telegram's acknowledgement and the end of their handling
- * (DESIGN §9). A table in the application's database here; a Redis Stream when sharded
+ * (docs/bot.md). A table in the application's database here; a Redis Stream when sharded
  * (append ≈ XADD after a dedup SET NX, claim ≈ XAUTOCLAIM, complete ≈ XACK). Every method throws
  * when the store is unreachable; the callers then neither acknowledge nor forget anything.
  */

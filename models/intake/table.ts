@@ -5,7 +5,7 @@ export const intakeStatuses = ['pending', 'parked', 'done'] as const;
 export type IntakeStatus = (typeof intakeStatuses)[number];
 
 /**
- * Durable intake of Telegram updates (DESIGN §9): a row is written before the update is
+ * Durable intake of Telegram updates (docs/bot.md): a row is written before the update is
  * acknowledged to Telegram and marked done only after its handling finished. Done rows stay a
  * while so a redelivered update is recognised and not handled twice. Platform table (app_system).
  */

@@ -1,7 +1,7 @@
 import { fail, ok, type Result } from '../errors.js';
 import { isValidInn } from './inn.js';
 
-/** Ad marking data of an order (DESIGN §6), stored in orders.marking. */
+/** Ad marking data of an order (docs/creative.md#ad-marking), stored in orders.marking. */
 export interface Marking {
   name: string;
   inn: string;

@@ -11,7 +11,7 @@ function microRate(rate: number): bigint {
 }
 
 /**
- * Stars for an amount in minor units: ceil(total / 100 × rate), at least 1 ⭐ (DESIGN §5). Exact:
+ * Stars for an amount in minor units: ceil(total / 100 × rate), at least 1 ⭐ (docs/payments.md#stars-amount). Exact:
  * integer arithmetic on the rate scaled to millionths (0.77 ⇒ 770 000).
  */
 export function starsFor(total: number, currency: Currency, rates: StarsRates): number {

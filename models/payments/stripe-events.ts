@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../errors.js';
 import { currencies, type Currency } from '../orders/table.js';
 import type { PaymentRefunder } from '../providers/types.js';
 import { extendSubscription, endSubscription } from '../subscriptions/activate-subscription.js';
+import { isUuid } from '../uuid.js';
 import { processWebhookAfter } from '../webhooks/process-once.js';
 import { markOrderPaymentFailed } from './cancel-order-payment.js';
 import { handleOrderPaymentOutcome, type PaidOrder } from './order-payment-outcome.js';
@@ -75,6 +76,7 @@ const fromUnix = (seconds: number) => new Date(seconds * 1000);
  * refund.updated / charge.refund.updated to 'failed') ⇒ recordFailedProviderRefund; invoice.paid ⇒ extendSubscription;
  * customer.subscription.deleted ⇒ endSubscription. Every step is idempotent by Stripe's object
  * ids, and the event is marked processed only after it succeeded: a throw leaves it for Stripe's retry.
+ * An id in the metadata that is not a uuid is refused as a value (it can never match), not thrown.
  */
 export async function handleStripeEvent(
   database: Database,
@@ -112,6 +114,7 @@ async function sessionPaid(
   const paymentIntentId = idOf(session.payment_intent);
   const currency = currencyOf(session.currency);
   if (!orderId || !paymentIntentId) return fail('bad_metadata');
+  if (!isUuid(orderId)) return fail('unknown_order', { orderId });
   if (!currency || session.amount_total === null) return fail('amount_mismatch');
   const paid = await recordOrderPayment(
     database,
@@ -214,7 +217,8 @@ async function invoicePaid(
   const subscriptionId = idOf(details.subscription);
   const currency = currencyOf(invoice.currency);
   const periods = invoice.lines.data.map((line) => line.period);
-  if (!workspaceId || !subscriptionId || periods.length === 0) return fail('bad_metadata');
+  if (!isUuid(workspaceId) || !subscriptionId || periods.length === 0)
+    return fail('bad_metadata', { workspaceId });
   if (!currency || invoice.amount_paid <= 0) return fail('invalid_payment');
   const extended = await extendSubscription(
     database,
@@ -241,12 +245,12 @@ async function subscriptionDeleted(
 ): Promise<Handled> {
   const subscription = event.data.object as Stripe.Subscription;
   const endedAt = subscription.ended_at ?? subscription.canceled_at;
+  const workspaceId = subscription.metadata?.workspaceId;
+  if (workspaceId && !isUuid(workspaceId)) return fail('bad_metadata', { workspaceId });
   const ended = await endSubscription(
     database,
     {
-      ...(subscription.metadata?.workspaceId
-        ? { workspaceId: subscription.metadata.workspaceId }
-        : {}),
+      ...(workspaceId ? { workspaceId } : {}),
       provider,
       providerSubscriptionId: subscription.id,
       ...(endedAt ? { at: fromUnix(endedAt) } : {}),

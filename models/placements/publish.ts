@@ -27,6 +27,12 @@ export const finishJob = 'placements.finish';
 export const delayedAfterSeconds = 120;
 
 /**
+ * last_error of a `scheduled` placement that would go out late (late-offer.ts): the advertiser is
+ * asked (publish now / refund) and nothing is posted meanwhile; `accepted`: post it late.
+ */
+export const lateOffer = { asked: 'late_offer:asked', accepted: 'late_offer:publish_now' } as const;
+
+/**
  * Who made a post late: `channel` when it refused an attempt made in time (the bot without rights,
  * the channel paused) — the owner's to fix; `platform` otherwise (our process down or behind, a
  * Telegram error), which never counts against the channel's reputation.
@@ -58,6 +64,8 @@ export interface PublishTarget {
   marking: Marking | null;
   /** Click codes of the rendered post's links, by link index (models/clicks/links.ts); [] untracked. */
   linkCodes: string[];
+  /** The advertiser agreed to a late post (late-offer.ts): no new offer when it is late. */
+  lateAccepted: boolean;
 }
 
 export type Claim =
@@ -69,7 +77,8 @@ export type Claim =
  * Takes a placement for publishing (one transaction, row locked): `scheduled` ⇒ `publishing` (and
  * its order `scheduled` ⇒ `publishing`). Found `publishing` with send_started_at set ⇒ an earlier
  * attempt died after (maybe) sending: `needs_review`, never sent again. Found `publishing` without
- * send_started_at ⇒ an earlier attempt died before sending: taken again. Anything else ⇒ skip.
+ * send_started_at ⇒ an earlier attempt died before sending: taken again. Waiting for the
+ * advertiser's answer to a late offer (lateOffer.asked) or anything else ⇒ skip.
  * Click codes are made only with `trackClicks` (default; off when Telegram cannot open PUBLIC_URL).
  */
 export async function claimPlacement(
@@ -112,6 +121,9 @@ export async function claimPlacement(
     }
     if (row.status !== 'scheduled' && row.status !== 'publishing') {
       return { kind: 'skip', status: row.status } as const;
+    }
+    if (row.status === 'scheduled' && row.lastError === lateOffer.asked) {
+      return { kind: 'skip', status: 'late_offer_open' } as const;
     }
     const [channel] = await tx.select().from(channels).where(eq(channels.id, row.channelId));
     const [order] = await tx
@@ -172,6 +184,7 @@ export async function claimPlacement(
         creative,
         marking,
         linkCodes,
+        lateAccepted: row.lastError === lateOffer.accepted,
       },
     } as const;
   });

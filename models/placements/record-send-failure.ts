@@ -23,7 +23,16 @@ const actor = `system:${publishJob}`;
  * is refused again: it fails at once), or Telegram kept failing (5xx) until the grace ran out.
  */
 export type PublishFailureCause =
-  'rights' | 'channel' | 'link' | 'too_long' | 'refused' | 'telegram';
+  | 'rights'
+  | 'channel'
+  | 'link'
+  | 'too_long'
+  | 'refused'
+  | 'telegram'
+  /** Too late to post on time: the advertiser chose the refund (late-offer.ts)… */
+  | 'late_refund'
+  /** …or did not answer in time, and the refund is the default. */
+  | 'late_no_answer';
 
 const refusedPost: readonly PublishFailureCause[] = ['link', 'too_long', 'refused'];
 /** The channel's side stopped the post (the owner's to fix); the others are Telegram's or the post's. */
@@ -109,7 +118,22 @@ async function scheduleRetry(
   return { kind: 'retry', retryAt, ownerTold };
 }
 
-async function failPlacement(tx: Tx, input: SendFailureInput, at: Date): Promise<SendFailure> {
+/** What failPlacement needs of a placement. */
+export type FailingPlacement = Pick<
+  PublishTarget,
+  'placementId' | 'orderId' | 'workspaceId' | 'channelTitle'
+>;
+
+/**
+ * Fails a placement that was not posted (caller's transaction: workspace scope or system):
+ * `failed`, settleOrFailOrder, audit, owners and the advertiser told why (`publish-failed-*`).
+ * When `orderFailed`, the caller refunds the order in full.
+ */
+export async function failPlacement(
+  tx: Tx,
+  input: { target: FailingPlacement; error: string; cause: PublishFailureCause },
+  at: Date,
+): Promise<Extract<SendFailure, { kind: 'failed' }>> {
   const { target } = input;
   const error = input.error.slice(0, 300);
   await tx

@@ -44,7 +44,7 @@ export async function advanceTestClock(
     const due = await nextOneOffDue(database.db, new Date(realNow), new Date(targetReal));
     const step = Math.max(0, Math.round((due ? due.getTime() : targetReal) - realNow));
     if (step > 0) {
-      await database.db.transaction(async (tx) => {
+      await database.withSystem('test clock: advance', async (tx) => {
         await shiftWaitingJobs(tx, step);
         await writeSetting(tx, offsetKey, offset + step);
       });

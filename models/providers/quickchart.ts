@@ -22,6 +22,9 @@ export interface ChartRenderer {
   render(chart: ChartConfig, size?: { width: number; height: number }): Promise<ChartOutcome>;
 }
 
+/** Where charts render when QUICKCHART_URL is unset (outside the sandbox). */
+export const publicQuickChartUrl = 'https://quickchart.io';
+
 const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const defaultSize = { width: 800, height: 400 };
 

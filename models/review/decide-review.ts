@@ -1,9 +1,10 @@
+import { eq } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
 import { releaseOrderSlots } from '../orders/release-order-slots.js';
 import { createPlacements } from '../placements/create-placements.js';
-import type { OrderStatus } from '../orders/table.js';
+import { orders, type OrderStatus } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
 import { canPerform } from '../workspaces/permissions.js';
 import { memberOrderWorkspace } from './member-order.js';
@@ -12,7 +13,8 @@ export const reasonMinLength = 3;
 export const reasonMaxLength = 500;
 
 export type ReviewDecision = { kind: 'approve' } | { kind: 'reject'; reason: string };
-export type DecideReviewCode = 'not_found' | 'forbidden' | 'already_decided' | 'reason_invalid';
+export type DecideReviewCode =
+  'not_found' | 'forbidden' | 'already_decided' | 'reason_invalid' | 'deadline_passed';
 
 export interface DecidedReview {
   orderId: string;
@@ -30,6 +32,8 @@ export function normalizeReason(text: string): string | undefined {
  * An owner or manager decides an order in review: approve ⇒ scheduled; reject (3–500 char reason)
  * ⇒ rejected and its slots freed (the refund follows with refundOrderPayment). Race-safe: the
  * order row is locked; a second decision finds it decided ('already_decided', detail.status).
+ * Approving once the review deadline has passed is refused ('deadline_passed') and changes
+ * nothing: orders.review-deadline declines and refunds it.
  */
 export async function decideReview(
   database: Database,
@@ -46,6 +50,16 @@ export async function decideReview(
   return database.withScope({ workspaceId, accountId }, async (tx) => {
     const at = clock.now();
     const to: 'scheduled' | 'rejected' = decision.kind === 'approve' ? 'scheduled' : 'rejected';
+    if (to === 'scheduled') {
+      const [row] = await tx
+        .select({ status: orders.status, deadline: orders.reviewDeadlineAt })
+        .from(orders)
+        .where(eq(orders.id, orderId))
+        .for('update');
+      if (row?.status === 'in_review' && row.deadline && row.deadline <= at) {
+        return fail('deadline_passed', { deadline: row.deadline.toISOString() });
+      }
+    }
     const moved = await transitionOrder(tx, {
       orderId,
       from: ['in_review'],

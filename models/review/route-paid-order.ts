@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, min } from 'drizzle-orm';
 import { requestAdminCard } from '../admin/cards.js';
 import { creativeModerationReasons, markCreativesPending } from '../admin/moderation-policy.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -10,6 +10,10 @@ import { channelAccess } from '../orders/access-table.js';
 import { orderItems, orders } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
 import { createPlacements, enqueueJobInTx } from '../placements/create-placements.js';
+import { slots } from '../slots/table.js';
+
+/** The owner must decide at least this long before the order's first slot. */
+export const reviewMarginMs = 15 * 60_000;
 
 export interface ReviewRoute {
   /** 'moderation': the order stays `paid`, its creatives wait for an admin (docs/admin.md). */
@@ -52,11 +56,22 @@ async function holdForModeration(
 }
 
 /**
+ * The review deadline: the earlier of `deadlineHours` after `at` and reviewMarginMs before the
+ * order's first slot, so an approval always leaves the post time to go out on schedule.
+ */
+export function reviewDeadline(at: Date, deadlineHours: number, firstSlotAt: Date | null): Date {
+  const byHours = at.getTime() + deadlineHours * 3_600_000;
+  const bySlot = firstSlotAt ? firstSlotAt.getTime() - reviewMarginMs : Infinity;
+  return new Date(Math.min(byHours, bySlot));
+}
+
+/**
  * Where a paid order goes: to the admin queue first when pre-moderation asks for it (unless
  * `moderated`: an admin just approved its creatives); then straight to 'scheduled' when every
  * channel of it auto-accepts or has the advertiser on its whitelist; else 'in_review' with the
  * earliest deadline of its manual-review channels (settings.review.deadlineHours after `at`, so
- * the owner's deadline starts when the order reaches them).
+ * the owner's deadline starts when the order reaches them), never later than reviewMarginMs
+ * before its first slot (reviewDeadline).
  */
 export async function routePaidOrder(
   tx: Tx,
@@ -112,7 +127,12 @@ export async function routePaidOrder(
     await createPlacements(tx, order.id, at);
     return { status: 'scheduled', reviewDeadlineAt: null };
   }
-  const reviewDeadlineAt = new Date(at.getTime() + deadlineHours * 3_600_000);
+  const [first] = await tx
+    .select({ startsAt: min(slots.startsAt) })
+    .from(orderItems)
+    .innerJoin(slots, eq(slots.id, orderItems.slotId))
+    .where(eq(orderItems.orderId, order.id));
+  const reviewDeadlineAt = reviewDeadline(at, deadlineHours, first?.startsAt ?? null);
   await transitionOrder(tx, {
     orderId: order.id,
     from: ['paid'],

@@ -1,7 +1,7 @@
 import type { Currency } from '../orders/table.js';
 import { starsFor, type StarsRates } from '../payments/stars-amount.js';
 
-/** Pro costs 10 000 RUB a month (DESIGN §5), in kopecks. */
+/** Pro costs 10 000 RUB a month (docs/subscription.md), in kopecks. */
 export const proPriceRub = 1_000_000;
 /** Telegram's only allowed Stars subscription period: 30 days, in seconds. */
 export const starsSubscriptionPeriodSeconds = 2_592_000;

@@ -2,9 +2,16 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
 import { lifetimeEnd } from './lifetime.js';
 import { queueViolationNotices, scheduleInTx, type ViolationNotice } from './notify.js';
+import { lastProof, lastSignalMissing, readProbeResults } from './proof.js';
 import { appendVerification, readVerifiedPlacement, type VerifiedPlacement } from './queries.js';
+import { probeJob } from './schedule-probes.js';
 import { classifyCopyFailure, type VerifyTelegram } from './telegram-port.js';
-import { readViolations, type PlacementViolation, type ProbeOutcome } from './violations.js';
+import {
+  readViolations,
+  type PlacementViolation,
+  type ProbeOutcome,
+  type ProbeResult,
+} from './violations.js';
 
 export interface CheckDeps {
   database: Database;
@@ -37,22 +44,34 @@ export function checkable(
   return { checked: true, placement: { ...p, chatId: p.chatId, publishedAt: p.publishedAt } };
 }
 
+/** A published placement being checked, with its check results so far. */
+export type CheckedPlacement = VerifiedPlacement & { publishedAt: Date };
+
+/** What a check's answer means: a violation to record, and/or a probe to run at once (fast path). */
+export interface Verdict {
+  violation?: PlacementViolation;
+  /** Queue a `verify.probe` now: this answer is a sign the post may be gone. */
+  confirm?: boolean;
+}
+
 /**
  * Records a check; a violation only if the placement is still checkable and has none of its kind,
- * with both sides' notifications queued in the same transaction.
+ * with both sides' notifications queued in the same transaction; a confirmation probe (`confirm`,
+ * not for a repeated violation) is queued in it too, due now.
  */
 export async function recordCheck(
   deps: Pick<CheckDeps, 'database' | 'clock'>,
   placementId: string,
   probe: { kind: 'exists' | 'pin'; outcome: ProbeOutcome; detail?: string },
-  violation?: (p: VerifiedPlacement & { publishedAt: Date }, at: Date) => PlacementViolation,
+  verdict?: (p: CheckedPlacement, at: Date, results: ProbeResult[]) => Verdict,
 ): Promise<CheckResult> {
   const at = deps.clock.now();
   return deps.database.withSystem(reason, async (tx) => {
     const state = checkable(await readVerifiedPlacement(tx, placementId, true), at);
     if (!state.checked) return state;
     const p = state.placement;
-    const v = violation?.(p, at);
+    const decided = verdict?.(p, at, readProbeResults(p.probeResults)) ?? {};
+    const v = decided.violation;
     const repeated = v && readViolations(p.violations).some((e) => e.kind === v.kind);
     const recorded = v && !repeated ? v : undefined;
     await appendVerification(tx, placementId, {
@@ -61,6 +80,8 @@ export async function recordCheck(
       ...(recorded?.kind === 'early_deletion' ? { goneAt: at } : {}),
       at,
     });
+    const schedule = scheduleInTx(tx);
+    if (decided.confirm && !repeated) await schedule(probeJob, { placementId }, at);
     if (!recorded) return { checked: true, outcome: probe.outcome };
     const notice: ViolationNotice = {
       placementId,
@@ -70,14 +91,32 @@ export async function recordCheck(
       channelTitle: p.channelTitle,
       violation: recorded,
     };
-    await queueViolationNotices(scheduleInTx(tx), notice);
+    await queueViolationNotices(schedule, notice);
     return { checked: true, outcome: probe.outcome, notice };
   });
 }
 
 /**
+ * "Not found" is a deletion only when confirmed: the latest decisive check before it (a probe's
+ * "not found" or a missing pin) said missing too. Then early_deletion runs from the last check
+ * that saw the post (or publication) to the end of the lifetime; otherwise a probe is queued now.
+ */
+function deletionVerdict(p: CheckedPlacement, at: Date, results: ProbeResult[]): Verdict {
+  if (!lastSignalMissing(results)) return { confirm: true };
+  return {
+    violation: {
+      kind: 'early_deletion',
+      at: at.toISOString(),
+      from: lastProof(results, ['exists', 'pin'], p.publishedAt).toISOString(),
+      until: lifetimeEnd(p).toISOString(),
+    },
+  };
+}
+
+/**
  * An existence probe: copy the post into the verification chat and delete the copy. "message to
- * copy not found" ⇒ early_deletion from now to the end of the lifetime, and deleted_at = now (the
+ * copy not found" ⇒ a confirmation probe at once, and once confirmed (deletionVerdict)
+ * early_deletion from the last proof to the end of the lifetime, deleted_at = now (the
  * end-of-lifetime job then does not delete it); any other failure ⇒ 'unknown', nothing else.
  */
 export async function probePlacement(deps: CheckDeps, placementId: string): Promise<CheckResult> {
@@ -99,10 +138,5 @@ export async function probePlacement(deps: CheckDeps, placementId: string): Prom
       outcome,
       detail: `${copy.errorCode}: ${copy.description}`,
     });
-  return recordCheck(deps, placementId, { kind: 'exists', outcome }, (p, at) => ({
-    kind: 'early_deletion',
-    at: at.toISOString(),
-    from: at.toISOString(),
-    until: lifetimeEnd(p).toISOString(),
-  }));
+  return recordCheck(deps, placementId, { kind: 'exists', outcome }, deletionVerdict);
 }

@@ -19,6 +19,7 @@ export interface VerifiedPlacement {
   deleteAt: Date | null;
   deletedAt: Date | null;
   violations: unknown[];
+  probeResults: unknown[];
   advertiserAccountId: string;
   ownerAccountId: string;
   channelTitle: string;
@@ -37,6 +38,7 @@ const columns = {
   deleteAt: placements.deleteAt,
   deletedAt: placements.deletedAt,
   violations: placements.violations,
+  probeResults: placements.probeResults,
   advertiserAccountId: placements.advertiserAccountId,
   ownerAccountId: workspaces.ownerAccountId,
   channelTitle: channels.title,

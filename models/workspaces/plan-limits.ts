@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db.js';
 import { workspaces, type WorkspacePlan } from './table.js';
 
-/** Channels a plan allows (DESIGN §5): Free 1, Pro 10. Active, paused and in-review channels count. */
+/** Channels a plan allows (docs/subscription.md): Free 1, Pro 10. Active, paused and in-review channels count. */
 export const channelLimits: Record<WorkspacePlan, number> = { free: 1, pro: 10 };
 
 /** The plan in force: Pro whose paid period has ended counts as Free. */
@@ -21,24 +21,19 @@ export function channelLimitOf(plan: WorkspacePlan): number {
   return channelLimits[plan];
 }
 
-/** What a plan can unlock beyond channels (DESIGN §5): Pro only. */
-export const planCapabilities = ['channels', 'api_keys', 'ab_tests', 'csv_export'] as const;
+/** What a plan unlocks, built features only (the API and analytics issues add theirs). */
+export const planCapabilities = ['channels'] as const;
 export type PlanCapability = (typeof planCapabilities)[number];
-
-const proOnly: Record<PlanCapability, boolean> = {
-  channels: false,
-  api_keys: true,
-  ab_tests: true,
-  csv_export: true,
-};
 
 /**
  * Whether a plan allows a capability. 'channels' asks whether the plan may have more than the
- * Free limit of channels (use channelLimitOf for the number); the rest are Pro-only features.
+ * Free limit of channels (use channelLimitOf for the number).
  */
 export function planAllows(plan: WorkspacePlan, capability: PlanCapability): boolean {
-  if (capability === 'channels') return channelLimitOf(plan) > channelLimits.free;
-  return plan === 'pro' || !proOnly[capability];
+  switch (capability) {
+    case 'channels':
+      return channelLimitOf(plan) > channelLimits.free;
+  }
 }
 
 /** The plan in force for a workspace (scoped tx), Free when the row is not visible. */

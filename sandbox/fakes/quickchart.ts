@@ -1,13 +1,10 @@
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { deflateSync } from 'node:zlib';
+import { listenLocal } from '../http-utils.js';
+import { renderChartPng, type QuickChartConfig } from './chart-render.js';
 
 /** One chart the fake rendered: the parsed Chart.js config and the requested size. */
 export interface FakeChartRequest {
-  chart: {
-    type: string;
-    data: { labels?: unknown[]; datasets: { label?: string; data: unknown[] }[] };
-  };
+  chart: QuickChartConfig;
   width: number;
   height: number;
 }
@@ -22,44 +19,6 @@ export interface FakeQuickChart {
   close(): Promise<void>;
 }
 
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A valid PNG of one solid colour (8-bit RGB, no filter), as a real renderer's stand-in. */
-export function solidPng(width: number, height: number, rgb: [number, number, number]): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.alloc(1 + width * 3);
-  for (let x = 0; x < width; x++) row.set(rgb, 1 + x * 3);
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const part of req) chunks.push(part as Buffer);
@@ -67,7 +26,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** QuickChart's `chart` field: a JSON object or its text; anything else is not a chart. */
-function parseChart(value: unknown): FakeChartRequest['chart'] | string {
+function parseChart(value: unknown): QuickChartConfig | string {
   let chart: unknown = value;
   if (typeof value === 'string') {
     try {
@@ -89,15 +48,18 @@ function parseChart(value: unknown): FakeChartRequest['chart'] | string {
   }
   if (c.data.labels !== undefined && !Array.isArray(c.data.labels))
     return 'chart.data.labels must be an array';
-  return chart as FakeChartRequest['chart'];
+  return chart as QuickChartConfig;
 }
 
 /**
- * A local QuickChart on 127.0.0.1 (random port) speaking its render API: POST /chart with JSON
- * { chart, width, height, format, backgroundColor, … } ⇒ 200 image/png (a real, tiny PNG of the
- * requested size, capped). Bad input ⇒ 400 with the reason in `X-quickchart-error`, as QuickChart does.
+ * A local QuickChart on 127.0.0.1 (options.port, else a random port) speaking its render API: POST /chart
+ * with JSON { chart, width, height, format, backgroundColor, … } ⇒ 200 image/png, the chart drawn
+ * by Chart.js at the requested size. Bad input ⇒ 400 with the reason in `X-quickchart-error`, as
+ * QuickChart does. The sandbox renders its charts here, offline.
  */
-export async function startFakeQuickChart(): Promise<FakeQuickChart> {
+export async function startFakeQuickChart(
+  options: { port?: number } = {},
+): Promise<FakeQuickChart> {
   const requests: FakeChartRequest[] = [];
   let mode: 'ok' | 'error' | 'hang' = 'ok';
   const server = createServer((req, res) => {
@@ -131,16 +93,16 @@ export async function startFakeQuickChart(): Promise<FakeQuickChart> {
       requests.push({ chart, width, height });
       if (mode === 'hang') return;
       if (mode === 'error') return refuse(500, 'Internal error');
-      // Tiny but real: 1/8 of the requested size, one colour.
-      const png = solidPng(Math.max(1, width >> 3), Math.max(1, height >> 3), [54, 162, 235]);
+      const backgroundColor =
+        typeof body.backgroundColor === 'string' ? body.backgroundColor : undefined;
+      const png = await renderChartPng(chart, { width, height, backgroundColor });
       res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length });
       res.end(png);
     })().catch((err: unknown) => refuse(500, String(err)));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const url = await listenLocal(server, options.port);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     requests,
     setMode(next) {
       mode = next;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocal } from '../http-utils.js';
 import { createStripeObjects, type StripeObjects } from './stripe-objects.js';
 import {
   parseStripeForm,
@@ -11,6 +11,8 @@ import {
 } from './stripe-protocol.js';
 
 export interface StripeFakeOptions {
+  /** Port on 127.0.0.1; 0 or none ⇒ any free port. */
+  port?: number;
   secretKey?: string;
   webhookSecret?: string;
   /** Where events are POSTed (our POST /webhooks/stripe); none ⇒ events are only kept. */
@@ -97,7 +99,7 @@ const payPage = (session: Json) =>
     : '') +
   `</body></html>`;
 
-/** Starts the fake on 127.0.0.1 with a random port. */
+/** Starts the fake on 127.0.0.1 (options.port, else a random port). */
 export async function startStripeFake(options: StripeFakeOptions = {}): Promise<StripeFake> {
   const secretKey = options.secretKey ?? 'sk_test_fake';
   const webhookSecret = options.webhookSecret ?? 'whsec_test_fake';
@@ -286,8 +288,7 @@ export async function startStripeFake(options: StripeFakeOptions = {}): Promise<
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = await listenLocal(server, options.port);
 
   const control = (make: () => [string, Json][]) =>
     emit(make().map(([type, object]) => buildEvent(type, object)));

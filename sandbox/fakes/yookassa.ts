@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocal } from '../http-utils.js';
 import { payPageHtml } from './yookassa-page.js';
 import {
   ApiError,
@@ -13,6 +13,8 @@ import {
 } from './yookassa-wire.js';
 
 export interface YooKassaFakeOptions {
+  /** Port on 127.0.0.1; 0 or none ⇒ any free port. */
+  port?: number;
   shopId?: string;
   secretKey?: string;
   /** Where notify() posts by default (our POST /webhooks/yookassa). */
@@ -63,7 +65,7 @@ export interface YooKassaFake {
   close(): Promise<void>;
 }
 
-/** Starts the fake on 127.0.0.1 with a random port. */
+/** Starts the fake on 127.0.0.1 (options.port, else a random port). */
 export async function startYooKassaFake(options: YooKassaFakeOptions = {}): Promise<YooKassaFake> {
   const shopId = options.shopId ?? '123456';
   const secretKey = options.secretKey ?? 'test_secret_key';
@@ -227,8 +229,7 @@ export async function startYooKassaFake(options: YooKassaFakeOptions = {}): Prom
         });
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = await listenLocal(server, options.port);
 
   const setStatus = (paymentId: string, patch: Json) => {
     const payment = get(payments, paymentId, 'Payment');

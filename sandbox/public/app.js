@@ -2,8 +2,10 @@
 import { api, subscribe } from './api.js';
 import { startClock } from './clock.js';
 import { initChatActions, send, showAnswer } from './chat-actions.js';
-import { applyMessageEvent, loadChat } from './conversation.js';
+import { canManage } from './channel.js';
+import { applyMessageEvent, loadChat, showLinkedMessage } from './conversation.js';
 import { byId, formatCount } from './dom.js';
+import { chooseChannel, linkTarget } from './links.js';
 import { attempt, showError, toast } from './notify.js';
 import { chatKey, chatsOf, renderChats, renderUsers, sameChat } from './sidebar.js';
 import { refOfView, state } from './state.js';
@@ -79,6 +81,38 @@ function onPayment(event) {
   else toast(`Payment failed: ${event.error ?? 'declined'}`, 'error');
 }
 
+/** Follows a t.me link inside the page: the bot's chat (with /start <payload>), a channel, a post. */
+async function followLink(target) {
+  if (target.kind === 'chat') {
+    await openChat({ type: target.chat.type, id: target.chat.id });
+    if (target.messageId && !showLinkedMessage(target.messageId)) {
+      toast('That post is not in the channel (deleted?)', 'error');
+    }
+    return;
+  }
+  if (target.startChannel) {
+    const mine = state.actors.chats.filter((c) => c.type === 'channel' && canManage(c, state.me));
+    const chosen = await chooseChannel(mine, target.bot.username);
+    // The channel's bot panel: tick the rights and press «Add the bot as admin».
+    if (chosen) await openChat({ type: 'channel', id: chosen.id });
+    return;
+  }
+  await openChat({ type: 'private', id: state.me, botId: target.bot.id });
+  if (target.start) await send({ text: `/start ${target.start}` });
+}
+
+/** Clicks on t.me links to the sandbox's bot or chats stay in the page instead of a failing tab. */
+function wireTelegramLinks() {
+  document.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (!link || state.me === null) return;
+    const target = linkTarget(link.href, state.actors);
+    if (!target) return;
+    event.preventDefault();
+    followLink(target).catch(showError);
+  });
+}
+
 function wireComposer() {
   const text = byId('text');
   const composer = byId('composer');
@@ -138,6 +172,7 @@ function restoreLocation() {
 async function main() {
   initChatActions({ onActorsChanged: loadActors });
   wireComposer();
+  wireTelegramLinks();
   await loadActors();
   if (!restoreLocation()) renderSidebar();
   let wasLive = false;

@@ -126,6 +126,15 @@ function renderReplyKeyboard() {
   );
 }
 
+/** Scrolls to a message of the open chat and marks it (a post opened from a t.me link). */
+export function showLinkedMessage(messageId) {
+  const item = byId('messages').querySelector(`li[data-id="${messageId}"]`);
+  if (!item) return false;
+  item.classList.add('linked');
+  item.scrollIntoView({ block: 'center' });
+  return true;
+}
+
 /** Re-renders the pane from state (`scrollToEnd` after opening a chat). */
 export function renderConversation(scrollToEnd) {
   const chat = state.chatView;

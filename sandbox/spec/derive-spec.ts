@@ -18,13 +18,15 @@ export interface CompactSpec {
   types: Record<string, { fields?: SpecField[]; subtypes?: string[] }>;
 }
 
-interface RawField {
+/** A field of Telegram's Bot API as JSON (methods and types with descriptions). */
+export interface RawField {
   name: string;
   types: string[];
   required: boolean;
   description?: string;
 }
-interface RawSpec {
+/** The full Bot API as JSON, e.g. `api.json` of the community telegram-bot-api-spec project. */
+export interface RawSpec {
   version: string;
   methods: Record<string, { fields?: RawField[] }>;
   types: Record<string, { fields?: RawField[]; subtypes?: string[]; subtype_of?: string[] }>;
@@ -69,23 +71,27 @@ export async function serializeSpec(spec: CompactSpec): Promise<string> {
   return format(JSON.stringify(spec), { ...options, parser: 'json' });
 }
 
-/** Default locations: the shared full spec next to the work tree, the committed compact copy here. */
-export const sharedSpecPath = fileURLToPath(
-  new URL('../../../shared/telegram/bot-api-10.1.json', import.meta.url),
-);
+/** The committed compact copy. */
 export const compactSpecPath = fileURLToPath(new URL('./bot-api.json', import.meta.url));
 
-/** Reads the shared full spec and writes the compact one. */
-export async function writeCompactSpec(from = sharedSpecPath, to = compactSpecPath): Promise<void> {
+/** Reads the full spec at `from` and writes the compact one. */
+export async function writeCompactSpec(from: string, to = compactSpecPath): Promise<void> {
   writeFileSync(to, await deriveSpecText(from));
 }
 
 /** The text the committed bot-api.json must have, derived from the full spec at `from`. */
-export async function deriveSpecText(from = sharedSpecPath): Promise<string> {
+export async function deriveSpecText(from: string): Promise<string> {
   const raw = JSON.parse(readFileSync(from, 'utf8')) as RawSpec;
   return serializeSpec(deriveSpec(raw));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await writeCompactSpec(process.argv[2], process.argv[3]);
+  const [from, to] = process.argv.slice(2);
+  if (!from) {
+    process.stderr.write(
+      'usage: tsx sandbox/spec/derive-spec.ts <full-spec.json> [bot-api.json]\n',
+    );
+    process.exit(2);
+  }
+  await writeCompactSpec(from, to);
 }

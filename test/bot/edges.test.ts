@@ -118,10 +118,12 @@ describe('blocked accounts', () => {
     const spam = h.sandbox.user({ first_name: 'Spam', language_code: 'en' });
     spam.send('/start');
     await spam.waitForMessage('Hi, Spam!');
-    await h.database.db
-      .update(accounts)
-      .set({ blockedAt: new Date(), blockedReason: 'spam' })
-      .where(eq(accounts.telegramId, spam.id));
+    await h.database.withSystem('test: block an account', (tx) =>
+      tx
+        .update(accounts)
+        .set({ blockedAt: new Date(), blockedReason: 'spam' })
+        .where(eq(accounts.telegramId, spam.id)),
+    );
     spam.send('/start');
     await spam.waitForMessage('Your account is blocked');
   });

@@ -115,14 +115,14 @@ describe('admin operations in the admin chat', () => {
     const order = await adminSays(`/order ${paid.order.orderId.slice(0, 8)}`, /Order/);
     expect(textOf(order)).toContain(paid.order.orderId);
     expect(textOf(order)).toContain('refunded');
-    expect(textOf(order)).toContain('stars: refunded');
+    expect(textOf(order)).toContain('Telegram Stars: refunded');
     const chat = adminChat();
     await chat.click('📜 Audit');
     const view = await chat.waitForMessage(/Audit: order/, { timeoutMs: 10_000 });
     expect(textOf(view)).toContain('order.cancelled');
     expect(textOf(view)).toContain(`admin:${world.sandbox.ids.adminId}`);
 
-    const card = await adminSays(`/channel ${channelChatId}`, /Status: blocked/);
+    const card = await adminSays(`/channel ${channelChatId}`, /Status: ⛔ blocked by LytSlot/);
     expect(textOf(card)).toContain('Fake audience');
     const trail = await adminSays(`/audit channel ${channelChatId}`, /Audit: channel/);
     expect(textOf(trail)).toContain('channel.blocked');
@@ -148,7 +148,7 @@ describe('admin operations in the admin chat', () => {
     await chat.click('✅ Unblock');
     await chat.waitForMessage(/unblocked: it is on sale again/, { timeoutMs: 10_000 });
     await chat.waitFor(
-      (m) => m.message_id === card.message_id && textOf(m).includes('Status: active'),
+      (m) => m.message_id === card.message_id && textOf(m).includes('Status: ✅ selling'),
       {
         what: 'the refreshed channel card',
       },
@@ -243,7 +243,7 @@ describe('admin operations in the admin chat', () => {
     const payment = await second.advertiser.pay();
     if (!payment.ok) throw new Error('not paid');
     await second.advertiser.waitForMessage(/Payment received/);
-    await adminSays(`/order ${second.order.orderId}`, /Status: <b>in_review|Status: in_review/);
+    await adminSays(`/order ${second.order.orderId}`, /Status: 👀 in review/);
     const chat = adminChat();
     await chat.click('💸 Refund');
     const prompt = await chat.waitForMessage(/Why refund order/, { timeoutMs: 10_000 });

@@ -9,6 +9,7 @@ import { ensureOwnerWorkspace } from '../../models/workspaces/ensure-owner-works
 import { startCheckoutWorld, type CheckoutWorld } from '../bot/checkout/setup.js';
 import type { TestUser } from '../helpers/telegram-user.js';
 import { bookSlotsOnDay } from '../helpers/booking-steps.js';
+import { formatDayShort } from '../../bot/dates.js';
 
 const zone = 'Europe/Moscow';
 let world: CheckoutWorld;
@@ -101,10 +102,10 @@ describe('an advertiser, from the catalog to a scheduled order, only through the
     await anna.waitFor(hasButton('📅 Book'), { what: 'the card' });
 
     // A bundle of two slots on one day: 2 × 1 000 ₽ − 10 %.
-    const day = DateTime.fromJSDate(world.clock.now(), { zone })
-      .plus({ days: 2 })
-      .setLocale('en')
-      .toFormat('ccc d LLL');
+    const day = formatDayShort(
+      DateTime.fromJSDate(world.clock.now(), { zone }).plus({ days: 2 }).toISODate() ?? '',
+      'en',
+    );
     await bookSlotsOnDay(anna, '📅 Book', day, ['10:00', '14:00']);
     await anna.click('Continue ›');
     await screen(anna, 'Send the post exactly');

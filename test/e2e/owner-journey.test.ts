@@ -75,8 +75,9 @@ describe('an owner, from /start to a blocked slot, only through the bot', () => 
     nina.send('-5');
     await nina.waitForMessage('The price must be more than zero');
     nina.send('25');
-    await nina.waitForMessage('✅ Saved.');
-
+    // Saving a price returns to the formats list; «‹ Back» leads to the selling summary.
+    await nina.waitFor(hasButton('1/24 · $25'), { what: 'the formats with the price' });
+    await nina.click('‹ Back');
     await nina.waitFor(hasButton('‹ Back to the channel'), { what: 'the summary again' });
     await nina.click('‹ Back to the channel');
     await nina.waitFor(hasButton('📅 Calendar'), { what: 'the card again' });

@@ -20,6 +20,7 @@ import { startYooKassaFake, type YooKassaFake } from '../../sandbox/fakes/yookas
 import { startCheckoutWorld, type CheckoutWorld } from '../bot/checkout/setup.js';
 import { bookSlotsOnDay } from '../helpers/booking-steps.js';
 import type { TestUser } from '../helpers/telegram-user.js';
+import { formatDayShort } from '../../bot/dates.js';
 
 const zone = 'Europe/Moscow';
 /** YooKassa's side of the loopback: notifications come from here (the route's allow-list in tests). */
@@ -140,10 +141,10 @@ describe('paying an order with YooKassa, through the bot and the fake', () => {
 
     anna.send(`/start ch_${shareCode}`);
     await screen(anna, 'Next free slots');
-    const day = DateTime.fromJSDate(world.clock.now(), { zone })
-      .plus({ days: 2 })
-      .setLocale('en')
-      .toFormat('ccc d LLL');
+    const day = formatDayShort(
+      DateTime.fromJSDate(world.clock.now(), { zone }).plus({ days: 2 }).toISODate() ?? '',
+      'en',
+    );
     await bookSlotsOnDay(anna, '📅 Book', day, ['10:00']);
     await anna.click('Continue ›');
     await screen(anna, 'Send the post exactly');

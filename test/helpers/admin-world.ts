@@ -23,7 +23,7 @@ export interface AdminWorld {
 
 /**
  * Starts the bot and the jobs against the sandbox with ADMIN_CHAT_ID / ADMIN_TELEGRAM_IDS set and
- * the admin chat in English (it speaks Russian unless /adminlang says otherwise); `env` adds config.
+ * the admin chat in English (/adminlang; without it, its admins' language); `env` adds config.
  */
 export async function startAdminWorld(
   options: { env?: Record<string, string> } = {},

@@ -76,6 +76,26 @@ describe('HTTP app', () => {
     expect(await response.json()).toEqual({ error: 'not_found', requestId: id });
   });
 
+  it('answers a method the route does not allow with 405 method_not_allowed and Allow', async () => {
+    const response = await fetch(`${server.url}/healthz`, { method: 'POST' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('HEAD, GET');
+    const id = response.headers.get('x-request-id');
+    expect(await response.json()).toEqual({ error: 'method_not_allowed', requestId: id });
+  });
+
+  it.each(['/r/%E0%A4%A', '/healthz%ZZ', '/%C0'])(
+    'answers a broken %%-encoding in the path %s with 400 bad_request, logged as no failure',
+    async (path) => {
+      const before = lines.length;
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status).toBe(400);
+      const id = response.headers.get('x-request-id');
+      expect(await response.json()).toEqual({ error: 'bad_request', requestId: id });
+      expect(lines.slice(before).some((l) => l.includes('request failed'))).toBe(false);
+    },
+  );
+
   it('exposes Prometheus metrics including request durations', async () => {
     await fetch(`${server.url}/healthz`);
     const response = await fetch(`${server.url}/metrics`);

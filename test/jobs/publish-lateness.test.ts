@@ -7,6 +7,7 @@ import { loadCatalogCard } from '../../models/catalog/catalog-card.js';
 import type { Clock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { createLogger } from '../../models/logger.js';
+import { decideLateOffer } from '../../models/placements/late-offer.js';
 import { claimPlacement, delayCause, markSendStarted } from '../../models/placements/publish.js';
 import { channels, placements } from '../../models/schema.js';
 import { settlePlacement } from '../../models/settlement/settle-placement.js';
@@ -69,28 +70,50 @@ async function expectLate(placementId: string, delaySeconds: number, cause: stri
   ]);
 }
 
+/** A late attempt asks the advertiser instead of posting; they answer «post it now» and it posts. */
+async function postLateWithConsent(placementId: string, advertiser: string, chatId: number) {
+  expect(await publishPlacement(deps(), placementId)).toBe('asked');
+  expect(sandbox.emulator.messages(chatId)).toHaveLength(0);
+  const answer = await decideLateOffer(
+    database,
+    { accountId: advertiser, placementId, choice: 'publish_now' },
+    clock,
+  );
+  expect(answer.ok).toBe(true);
+  expect(await publishPlacement(deps(), placementId)).toBe('published');
+  expect(sandbox.emulator.messages(chatId)).toHaveLength(1);
+}
+
 /**
  * The first attempt, `firstAttemptMs` after the slot, finds the bot without rights; the owner
- * restores them and the retry 5 minutes later posts.
+ * restores them and the retry 5 minutes later, now late, posts once the advertiser agrees.
  */
 async function postedAfterRightsRestored(firstAttemptMs: number): Promise<string> {
-  const { placement, chatId } = await seedScheduledPlacement(database, sandbox, clock, '1/24');
+  const { placement, chatId, advertiser } = await seedScheduledPlacement(
+    database,
+    sandbox,
+    clock,
+    '1/24',
+  );
   sandbox.emulator.setBotRights(chatId, { can_post_messages: false });
   nowMs = placement.dueAt.getTime() + firstAttemptMs;
   expect(await publishPlacement(deps(), placement.id)).toBe('retry');
   sandbox.emulator.setBotRights(chatId, allBotRights);
   nowMs += 5 * minute;
-  expect(await publishPlacement(deps(), placement.id)).toBe('published');
-  expect(sandbox.emulator.messages(chatId)).toHaveLength(1);
+  await postLateWithConsent(placement.id, advertiser, chatId);
   return placement.id;
 }
 
 describe('whose a late post is', () => {
   it('the platform ran the publication 10 minutes late: delay recorded, the channel stays on time', async () => {
-    const { placement, chatId } = await seedScheduledPlacement(database, sandbox, clock, '1/24');
+    const { placement, chatId, advertiser } = await seedScheduledPlacement(
+      database,
+      sandbox,
+      clock,
+      '1/24',
+    );
     nowMs = placement.dueAt.getTime() + 10 * minute;
-    expect(await publishPlacement(deps(), placement.id)).toBe('published');
-    expect(sandbox.emulator.messages(chatId)).toHaveLength(1);
+    await postLateWithConsent(placement.id, advertiser, chatId);
     await expectLate(placement.id, 600, 'platform');
 
     const { channel, onTimeRate } = await settle(placement.id);

@@ -13,6 +13,7 @@ import type { Clock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { createLogger } from '../../models/logger.js';
 import { refundOrderPayment } from '../../models/payments/refund-order.js';
+import { decideLateOffer } from '../../models/placements/late-offer.js';
 import { channels, clickLinks, orders, placements } from '../../models/schema.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
@@ -158,10 +159,22 @@ describe('placements.publish', () => {
     expect(sandbox.emulator.messages(chatId)).toHaveLength(1);
   });
 
-  it('records a post more than 2 minutes late as delayed', async () => {
-    const { placement, seeded } = await scheduledOrder('1/24');
+  /** A late attempt asks the advertiser; they answer «post it now» and the next attempt posts. */
+  const postLateWithConsent = async (placementId: string, advertiser: string) => {
+    expect(await publishPlacement(deps().deps, placementId)).toBe('asked');
+    const answer = await decideLateOffer(
+      database,
+      { accountId: advertiser, placementId, choice: 'publish_now' },
+      clock,
+    );
+    expect(answer.ok).toBe(true);
+    expect(await publishPlacement(deps().deps, placementId)).toBe('published');
+  };
+
+  it('records a post more than 2 minutes late (the advertiser agreed) as delayed', async () => {
+    const { placement, seeded, advertiser } = await scheduledOrder('1/24');
     nowMs = placement.dueAt.getTime() + 5 * 60_000;
-    expect(await publishPlacement(deps().deps, placement.id)).toBe('published');
+    await postLateWithConsent(placement.id, advertiser);
     const [row] = await readPlacements(seeded.orderId);
     expect(row!.delaySeconds).toBe(300);
     expect(row!.violations).toEqual([expect.objectContaining({ kind: 'late' })]);
@@ -237,14 +250,14 @@ describe('placements.publish', () => {
     expect(settle).toHaveLength(1);
   });
 
-  it('rights restored within the grace period: published on the next attempt', async () => {
-    const { placement, seeded, chatId } = await scheduledOrder('1/24');
+  it('rights restored within the grace period: published on the next attempt once the advertiser agrees', async () => {
+    const { placement, seeded, chatId, advertiser } = await scheduledOrder('1/24');
     sandbox.emulator.setBotRights(chatId, { can_post_messages: false });
     nowMs = placement.dueAt.getTime();
     expect(await publishPlacement(deps().deps, placement.id)).toBe('retry');
     sandbox.emulator.setBotRights(chatId, allBotRights);
     nowMs += 5 * 60_000;
-    expect(await publishPlacement(deps().deps, placement.id)).toBe('published');
+    await postLateWithConsent(placement.id, advertiser);
     const [row] = await readPlacements(seeded.orderId);
     expect(row).toMatchObject({ status: 'published', failingSince: null, delaySeconds: 300 });
   });

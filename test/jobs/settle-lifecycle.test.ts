@@ -1,53 +1,33 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../config.js';
-import { createJobs, type Jobs } from '../../jobs/index.js';
-import { createTestClock, type TestClock } from '../../models/clock.js';
+import type { TestClock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { balanceOf } from '../../models/ledger/queries.js';
-import { createLogger } from '../../models/logger.js';
-import { advanceTestClock } from '../../models/platform/test-clock.js';
 import { channels, orders, payments, placements } from '../../models/schema.js';
-import { createTestDatabase } from '../helpers/db.js';
-import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
+import { proRata } from '../../models/settlement/pro-rata.js';
+import { readProbeResults } from '../../models/verification/proof.js';
+import { startJobsWorld, type JobsWorld } from '../helpers/jobs-world.js';
+import type { Sandbox } from '../helpers/sandbox.js';
 import { seedScheduledPlacement } from '../models/placements/seed-placement.js';
 
 /**
  * A whole ad lifecycle on the test clock with the jobs process and the emulator: published at its
  * slot, deleted at the end, settled 80/20; the owner's balance and the platform's revenue are the
- * ledger's. Then the owner deletes a post mid-lifetime: a probe catches it, the broken part is
- * credited back to the advertiser and the channel's reputation records the early deletion.
+ * ledger's. Then the owner deletes a post after a probe saw it: a probe catches it, the time since
+ * that last sighting is credited back to the advertiser and the channel's reputation records the early deletion.
  */
 describe('settlement through the jobs process and the test clock', () => {
+  let world: JobsWorld;
   let database: Database;
   let sandbox: Sandbox;
-  let jobs: Jobs;
-  const clock: TestClock = createTestClock();
-  const logger = createLogger({ level: 'silent' });
-
+  let clock: TestClock;
   beforeAll(async () => {
-    [database, sandbox] = await Promise.all([createTestDatabase(), startSandbox({ clock })]);
-    const parsed = parseConfig({
-      DATABASE_URL: database.url,
-      TEST_CLOCK: 'on',
-      BOT_TOKEN: sandbox.token,
-      TELEGRAM_API_ROOT: sandbox.apiRoot,
-      VERIFY_CHAT_ID: String(sandbox.ids.verifyChatId),
-    });
-    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-    jobs = createJobs({ config: parsed.value, database, logger, clock });
-    await jobs.start();
+    world = await startJobsWorld();
+    ({ database, sandbox, clock } = world);
   }, 60_000);
-  afterAll(async () => {
-    await jobs?.stop();
-    await database?.close();
-    await sandbox?.close();
-  });
+  afterAll(() => world?.close());
 
-  const advanceTo = async (at: Date) => {
-    const minutes = Math.ceil((at.getTime() - clock.now().getTime()) / 60_000);
-    if (minutes > 0) await advanceTestClock({ database, clock, logger }, minutes);
-  };
+  const advanceTo = (at: Date) => world.advanceTo(at);
   const read = (orderId: string, placementId: string, workspaceId: string, advertiser: string) =>
     database.withSystem('test read', async (tx) => ({
       order: (await tx.select().from(orders).where(eq(orders.id, orderId)))[0]!,
@@ -97,14 +77,24 @@ describe('settlement through the jobs process and the test clock', () => {
     await advanceTo(new Date(placement.dueAt.getTime() + 60_000));
     const live = await read(seeded.orderId, placement.id, seeded.workspaceId, advertiser);
     const before = live;
+    const { publishedAt, deleteAt } = live.placement;
+    // The first probe of a 1/24 comes within 40 minutes: the post is deleted after it saw it.
+    await advanceTo(new Date(publishedAt!.getTime() + 45 * 60_000));
     sandbox.emulator.deleteChannelPost(chatId, live.placement.messageIds[0]!);
-    await advanceTo(new Date(live.placement.deleteAt!.getTime() + 2 * 60_000));
+    await advanceTo(new Date(deleteAt!.getTime() + 2 * 60_000));
     const after = await read(seeded.orderId, placement.id, seeded.workspaceId, advertiser);
     expect(after.placement.violations).toMatchObject([{ kind: 'early_deletion' }]);
     expect(after.order.status).toBe('completed');
+    // Broken from the last probe that saw the post: that part of the lifetime is credited back.
+    const sightings = readProbeResults(after.placement.probeResults)
+      .filter((r) => r.outcome === 'present')
+      .map((r) => Date.parse(r.at));
+    expect(sightings.length).toBeGreaterThan(0);
+    const lastSighting = Math.max(...sightings);
+    const life = deleteAt!.getTime() - publishedAt!.getTime();
     const credited = -after.advertiser;
-    expect(credited).toBeGreaterThan(0);
-    expect(credited).toBeLessThanOrEqual(stars);
+    expect(credited).toBe(proRata(stars, deleteAt!.getTime() - lastSighting, life));
+    expect(credited).toBeLessThan(stars);
     const settled = stars - credited;
     const fee = Math.floor((settled * 20 + 50) / 100);
     expect(after.owner - before.owner).toBe(-(settled - fee));

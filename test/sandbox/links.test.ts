@@ -8,8 +8,8 @@ describe('URL buttons to local hosts', () => {
   let sandboxLike: Sandbox;
   beforeAll(async () => {
     [telegramLike, sandboxLike] = await Promise.all([
-      startSandbox({ allowLocalLinks: false }),
       startSandbox(),
+      startSandbox({ allowLocalLinks: true }),
     ]);
   });
   afterAll(async () => {

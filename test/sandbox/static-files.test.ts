@@ -28,4 +28,34 @@ describe('the page files', () => {
       await emulator.close();
     }
   });
+
+  it('answers a broken %-encoding with 400 on the page, the files and the control API, never 500', async () => {
+    writeFileSync(join(dir, 'index.html'), '<h1>Sandbox</h1>');
+    const errors: string[] = [];
+    const emulator = createEmulator({
+      publicDir: dir,
+      onError: (_, context) => void errors.push(context),
+    });
+    const { url } = await emulator.listen();
+    try {
+      for (const path of [
+        '/%E0%A4%A',
+        '/app%ZZ.js',
+        '/sandbox/api/files/%C0',
+        '/file/bot1:x/%E0',
+      ]) {
+        const response = await fetch(`${url}${path}`);
+        expect(response.status, path).toBe(400);
+        expect(await response.json()).toEqual({
+          ok: false,
+          error_code: 400,
+          description: 'Bad Request: malformed %-encoding in the path',
+        });
+      }
+      expect(errors).toEqual([]);
+      expect((await fetch(`${url}/`)).status).toBe(200);
+    } finally {
+      await emulator.close();
+    }
+  });
 });

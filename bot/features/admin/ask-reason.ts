@@ -50,7 +50,7 @@ export async function askAdminReason(
   },
 ): Promise<void> {
   const chatId = ctx.chat?.id;
-  const locale = await adminLanguageOf(deps.database);
+  const locale = await adminLanguageOf(deps.database, deps.config.adminTelegramIds);
   const card = await adminCardOf(deps.database, input.kind, input.objectId);
   if (chatId === undefined || !card || card.status !== 'open') {
     if (ctx.callbackQuery)
@@ -105,7 +105,7 @@ export function createAdminReplies(
     }
     if (!pending) return next();
     if (!valid) {
-      const locale = await adminLanguageOf(deps.database);
+      const locale = await adminLanguageOf(deps.database, deps.config.adminTelegramIds);
       await ctx.reply(i18n.t(locale, 'admin-reason-invalid', { max: adminReasonLimit }), {
         ...html,
         reply_parameters: { message_id: message.message_id },

@@ -68,7 +68,10 @@ export function adminChatOnly(deps: BotDeps, i18n: I18n<BotContext>): Composer<B
       { telegramId: ctx.from?.id, chatId: ctx.chat?.id, attempt: attempt.slice(0, 64) },
       'admin action refused',
     );
-    const text = i18n.t(await adminLanguageOf(deps.database), 'admin-refused');
+    const text = i18n.t(
+      await adminLanguageOf(deps.database, deps.config.adminTelegramIds),
+      'admin-refused',
+    );
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
     else if (ctx.message)
       await ctx.reply(text, { ...html, reply_parameters: { message_id: ctx.message.message_id } });

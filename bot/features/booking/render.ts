@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { BookingChannelView } from '../../../models/orders/bookable-slots.js';
 import type { CartOrder } from '../../../models/orders/read-bundle.js';
 import type { BotContext } from '../../context.js';
+import { formatDayLong, formatDayShort, formatMoment } from '../../dates.js';
 import { escapeHtml } from '../../html.js';
 import { formatPrice } from '../../money.js';
 import {
@@ -37,9 +38,9 @@ export function formatLabel(ctx: BotContext, format: string): string {
     : format;
 }
 
-/** A moment in a zone, e.g. 'Thu 27 Nov 14:00'. */
+/** A moment in a zone, e.g. 'Thu, Nov 27, 14:00'. */
 export function whenLabel(ctx: BotContext, at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).setLocale(localeOf(ctx)).toFormat('ccc d LLL HH:mm');
+  return formatMoment(at, zone, localeOf(ctx));
 }
 
 export function renderFormats(ctx: BotContext, view: BookingChannelView): Screen {
@@ -76,7 +77,7 @@ export function renderDays(ctx: BotContext, view: SlotsView, format: string): Sc
   const keyboard = new InlineKeyboard();
   days.forEach((day, i) => {
     if (!day) return;
-    const label = DateTime.fromISO(day).setLocale(localeOf(ctx)).toFormat('ccc d LLL');
+    const label = formatDayShort(day, localeOf(ctx));
     keyboard.text(label, dayData(view.channelId, format, day));
     if (i % 3 === 2) keyboard.row();
   });
@@ -113,7 +114,7 @@ export function renderTimes(ctx: BotContext, view: SlotsView, format: string, da
   const keyboard = new InlineKeyboard();
   timeButtons(keyboard, view, format, times);
   keyboard.row().text(ctx.t('booking-back-dates'), formatData(view.channelId, format));
-  const date = DateTime.fromISO(day).setLocale(localeOf(ctx)).toFormat('cccc d LLLL');
+  const date = formatDayLong(day, localeOf(ctx));
   const text = [
     ctx.t('booking-choose-time', {
       ...header(ctx, view, format),

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { CalendarDay, CalendarSlot, CalendarView } from '../../../models/slots/calendar.js';
 import type { SlotStatus } from '../../../models/slots/table.js';
 import type { BotContext } from '../../context.js';
+import { formatDayLong, formatDayMonth, formatDayShort } from '../../dates.js';
 import { escapeHtml } from '../../html.js';
 import { formatPrice } from '../../money.js';
 import { dayData, openData, slotData } from './callback-data.js';
@@ -54,7 +55,7 @@ export function renderWeek(ctx: BotContext, view: CalendarView) {
   const price =
     view.cheapestPrice === null ? '' : formatPrice(view.cheapestPrice, view.currency, locale);
   const lines = view.days.map((day) => {
-    const head = `<b>${dayLabel(ctx, day.date, 'ccc d LLL')}</b>`;
+    const head = `<b>${formatDayShort(day.date, localeOf(ctx))}</b>`;
     if (day.slots.length === 0) return `${head} — ${ctx.t('calendar-day-empty')}`;
     const free = day.slots.some((s) => s.available);
     const from = free && price ? ` · ${ctx.t('calendar-price-from', { price })}` : '';
@@ -67,8 +68,8 @@ export function renderWeek(ctx: BotContext, view: CalendarView) {
   const text = [
     ctx.t('calendar-week-title', {
       title: escapeHtml(view.title),
-      from: dayLabel(ctx, first, 'd LLL'),
-      to: dayLabel(ctx, last, 'd LLL'),
+      from: formatDayMonth(first, localeOf(ctx)),
+      to: formatDayMonth(last, localeOf(ctx)),
     }),
     ctx.t('calendar-timezone', { timezone: escapeHtml(view.timezone) }),
     '',
@@ -105,7 +106,7 @@ export function renderDay(ctx: BotContext, view: CalendarView) {
   const text = [
     ctx.t('calendar-day-title', {
       title: escapeHtml(view.title),
-      date: dayLabel(ctx, day.date, 'cccc d LLLL'),
+      date: formatDayLong(day.date, localeOf(ctx)),
     }),
     ctx.t('calendar-timezone', { timezone: escapeHtml(view.timezone) }),
     '',

@@ -52,12 +52,14 @@ export function cardScreen(
     [t('catalog-card-prices-title'), pricesLines(t, card, locale), t('catalog-card-formats-hint')],
     [t('catalog-card-slots-title'), zones, slotsLines(t, card, viewerZone, locale)],
     [
-      t('catalog-card-stats', {
-        fill: card.fillRate,
-        published: card.reputation.published,
-        ontime: card.reputation.onTimeRate,
-        deletions: card.reputation.earlyDeletions,
-      }),
+      card.reputation.published === 0
+        ? t('catalog-card-stats-new', { fill: card.fillRate })
+        : t('catalog-card-stats', {
+            fill: card.fillRate,
+            published: card.reputation.published,
+            ontime: card.reputation.onTimeRate,
+            deletions: card.reputation.earlyDeletions,
+          }),
       card.whitelistOnly ? t('catalog-card-whitelist') : '',
       card.requiresMarking ? t('catalog-card-marking') : '',
       t('catalog-card-link', { link: cardLink(options.botUsername, card.shareCode) }),

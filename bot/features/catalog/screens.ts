@@ -10,6 +10,7 @@ import { catalogPageSize, type CatalogPage } from '../../../models/catalog/searc
 import { escapeHtml } from '../../html.js';
 import { formatPrice } from '../../money.js';
 import { categoryLabel, languageLabel } from '../selling/format.js';
+import { advertiserScreenData } from '../start/advertiser.js';
 import { encodeFilters, type FilterState } from './filter-code.js';
 import { entryLine, type Translate } from './view-helpers.js';
 
@@ -90,6 +91,7 @@ export function listScreen(
     .text(t('catalog-button-filters'), `cat:f:${encodeFilters(f)}`);
   if (f.search && search)
     keyboard.row().text(t('catalog-button-clear-search'), listData({ ...f, search: false }, 0));
+  keyboard.row().text(t('catalog-back-advertiser'), advertiserScreenData);
   return { text, keyboard };
 }
 

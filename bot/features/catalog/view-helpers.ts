@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { InlineKeyboard } from 'grammy';
 import type { CatalogEntry } from '../../../models/catalog/search-catalog.js';
 import type { BotContext } from '../../context.js';
+import { formatMoment, formatTime } from '../../dates.js';
 import { escapeHtml } from '../../html.js';
 import { formatPrice } from '../../money.js';
 import { present } from '../channels/present.js';
@@ -36,12 +37,15 @@ export function entryLine(t: Translate, entry: CatalogEntry, locale: string, n: 
 
 /** A slot time in the channel's zone, with the viewer's time beside it when the zones differ. */
 export function slotTime(startsAt: Date, channelZone: string, viewerZone: string, locale: string) {
-  const there = DateTime.fromJSDate(startsAt, { zone: channelZone }).setLocale(locale);
-  const text = there.toFormat('ccc d LLL, HH:mm');
-  const here = DateTime.fromJSDate(startsAt, { zone: viewerZone }).setLocale(locale);
+  const there = DateTime.fromJSDate(startsAt, { zone: channelZone });
+  const text = formatMoment(startsAt, channelZone, locale);
+  const here = DateTime.fromJSDate(startsAt, { zone: viewerZone });
   if (!here.isValid || here.offset === there.offset) return text;
   const sameDay = here.toISODate() === there.toISODate();
-  return `${text} (${here.toFormat(sameDay ? 'HH:mm' : 'ccc HH:mm')})`;
+  const mine = sameDay
+    ? formatTime(startsAt, viewerZone, locale)
+    : formatMoment(startsAt, viewerZone, locale);
+  return `${text} (${mine})`;
 }
 
 /** Shows a screen in place of the pressed message (or as a new one). */

@@ -1,9 +1,13 @@
 import type { I18n } from '@grammyjs/i18n';
 import { type Api, InlineKeyboard } from 'grammy';
 import type { ChatMemberUpdated } from 'grammy/types';
-import { recordRightsChange } from '../../../models/channels/record-rights-change.js';
+import {
+  recordRightsChange,
+  type RightsChangeResult,
+} from '../../../models/channels/record-rights-change.js';
 import type { BotRightName } from '../../../models/channels/rights.js';
 import type { BotContext, BotDeps } from '../../context.js';
+import { formatMoment } from '../../dates.js';
 import { escapeHtml, html } from '../../html.js';
 import { asLocale, defaultLocale, localeFromLanguageCode } from '../../i18n.js';
 import { memberFacts } from './telegram-facts.js';
@@ -19,21 +23,39 @@ function rightName(i18n: I18n<BotContext>, locale: string, right: BotRightName):
   }
 }
 
+type Registered = Extract<RightsChangeResult, { registered: true }>;
+
+/** The paid ads a pause puts at risk, with the deadline to restore the bot (empty if none). */
+function paidAheadText(i18n: I18n<BotContext>, locale: string, result: Registered): string {
+  if (result.paidAhead.length === 0) return '';
+  const ads = result.paidAhead
+    .map((slot) =>
+      i18n.t(locale, 'channels-notice-paid-ad', {
+        when: formatMoment(slot.startsAt, result.timezone, locale),
+        order: slot.orderId?.slice(0, 8) ?? '—',
+      }),
+    )
+    .join('\n');
+  const count = result.paidAhead.length;
+  const minutes = result.graceMinutes;
+  return `\n\n${i18n.t(locale, 'channels-notice-paid-ahead', { count, ads, minutes })}`;
+}
+
 function noticeText(
   i18n: I18n<BotContext>,
   locale: string,
-  transition: 'paused' | 'resumed' | 'degraded',
+  result: Registered,
   title: string,
-  missing: BotRightName[],
   removed: boolean,
 ): string {
-  const rights = missing.map((r) => `«${rightName(i18n, locale, r)}»`).join(', ');
-  if (transition === 'resumed') return i18n.t(locale, 'channels-notice-resumed', { title });
-  if (transition === 'degraded')
+  const rights = result.missing.map((r) => `«${rightName(i18n, locale, r)}»`).join(', ');
+  if (result.transition === 'resumed') return i18n.t(locale, 'channels-notice-resumed', { title });
+  if (result.transition === 'degraded')
     return i18n.t(locale, 'channels-notice-degraded', { title, rights });
-  return removed
+  const paused = removed
     ? i18n.t(locale, 'channels-notice-removed', { title })
     : i18n.t(locale, 'channels-notice-paused', { title, rights });
+  return paused + paidAheadText(i18n, locale, result);
 }
 
 async function tell(
@@ -75,7 +97,7 @@ export async function handleBotMembership(
     const title = escapeHtml(result.title);
     for (const recipient of result.recipients) {
       const locale = asLocale(recipient.language) ?? defaultLocale;
-      const text = noticeText(i18n, locale, result.transition, title, result.missing, removed);
+      const text = noticeText(i18n, locale, result, title, removed);
       const keyboard = new InlineKeyboard().text(
         i18n.t(locale, 'channels-button-open-card'),
         `ch:card:${result.channelId}`,

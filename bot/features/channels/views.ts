@@ -1,11 +1,11 @@
 import { InlineKeyboard } from 'grammy';
-import { DateTime } from 'luxon';
 import type { ChannelCard } from '../../../models/channels/channel-card.js';
 import type { ChannelRow } from '../../../models/channels/queries.js';
 import { botRightNames, type BotRightName } from '../../../models/channels/rights.js';
 import { canPerform } from '../../../models/workspaces/permissions.js';
 import type { MemberRole } from '../../../models/workspaces/table.js';
 import type { BotContext } from '../../context.js';
+import { formatMoment } from '../../dates.js';
 import { escapeHtml } from '../../html.js';
 
 /** The add-to-channel deep link: Telegram lets the person pick a channel and grant these rights. */
@@ -13,7 +13,7 @@ export function addToChannelUrl(botUsername: string): string {
   return `https://t.me/${botUsername}?startchannel&admin=post_messages+edit_messages+delete_messages`;
 }
 
-/** The channel's share link (opens booking of this channel, DESIGN §1). */
+/** The channel's share link (opens booking of this channel; docs/catalog.md). */
 export function shareLink(botUsername: string, shareCode: string): string {
   return `https://t.me/${botUsername}?start=ch_${shareCode}`;
 }
@@ -37,7 +37,7 @@ export function rightLabel(ctx: BotContext, right: BotRightName): string {
 
 /** One status line: active, paused (by whom and why), blocked (with the admin's reason). */
 export function statusLine(
-  ctx: BotContext,
+  ctx: Pick<BotContext, 't'>,
   channel: Pick<ChannelRow, 'status' | 'statusReason'>,
 ): string {
   switch (channel.status) {
@@ -69,11 +69,7 @@ function bookingsLines(ctx: BotContext, card: ChannelCard): string {
   if (card.nextBookings.length === 0) return ctx.t('channels-card-no-bookings');
   const zone = card.settings.timezone;
   return card.nextBookings
-    .map((b) =>
-      DateTime.fromJSDate(b.startsAt, { zone })
-        .setLocale(ctx.account?.language ?? 'en')
-        .toFormat('ccc d LLL, HH:mm'),
-    )
+    .map((b) => formatMoment(b.startsAt, zone, ctx.account?.language ?? 'en'))
     .map((when) => `• ${when}`)
     .join('\n');
 }

@@ -1,22 +1,13 @@
 import type { OrderView } from '../../../models/checkout/order-view.js';
 import type { PriceCurrency } from '../../../models/channels/settings.js';
+import { formatMoment } from '../../dates.js';
 import { formatPrice } from '../../money.js';
 import { escapeHtml } from '../../html.js';
 
 type Translate = (key: string, variables?: Record<string, string | number>) => string;
 
-/** A slot time in a timezone, as the locale writes it ("Mon 01 Dec, 14:00"). */
-export function slotTime(at: Date, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: 'short',
-    day: '2-digit',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
-}
+/** A slot time in a timezone, the one format of moments ("Mon, Dec 1, 14:00"). */
+export const slotTime = formatMoment;
 
 /** Money of an order (RUB/USD minor units; XTR as whole stars). */
 export function orderMoney(minor: number, currency: string, locale: string): string {

@@ -48,7 +48,7 @@ export function createCreativeConversation(deps: BotDeps) {
       const buttons = await askButtons(conversation, ctx, bundle.value.channels);
       const creative = { content, buttons };
       if (bundle.value.requiresMarking && !marking) {
-        const entered = await askMarking(conversation, ctx);
+        const entered = await askMarking(conversation, ctx, { sandbox: deps.config.testClock });
         const stored = await conversation.external(() =>
           setBundleMarking(deps.database, { ...input, marking: entered }, deps.clock),
         );

@@ -1,13 +1,20 @@
 import type { Menu } from '@grammyjs/menu';
 import { Composer } from 'grammy';
-import type { BotContext } from '../../context.js';
+import type { BotContext, BotDeps } from '../../context.js';
 import { html } from '../../html.js';
+import { helpText } from './text.js';
 
-/** /help: what the bot does, the commands, and the help menu (ask support). */
-export function createHelpFeature(helpMenu: Menu<BotContext>): Composer<BotContext> {
+/**
+ * /help: what the bot does, every command of the user's roles, and the help menu (ask support).
+ * Without deps the admin chat's commands are left out even for admins.
+ */
+export function createHelpFeature(
+  helpMenu: Menu<BotContext>,
+  deps?: Pick<BotDeps, 'config'>,
+): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.chatType('private').command('help', async (ctx) => {
-    await ctx.reply(ctx.t('help-text'), { ...html, reply_markup: helpMenu });
+    await ctx.reply(helpText(ctx, deps?.config), { ...html, reply_markup: helpMenu });
   });
   return feature;
 }

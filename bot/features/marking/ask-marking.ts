@@ -1,3 +1,4 @@
+import { InlineKeyboard } from 'grammy';
 import { assertNever, type Result } from '../../../models/errors.js';
 import {
   markingNameLimits,
@@ -7,7 +8,7 @@ import {
   type Marking,
 } from '../../../models/marking/marking.js';
 import type { ConversationContext } from '../../context.js';
-import { html } from '../../html.js';
+import { escapeHtml, html } from '../../html.js';
 import { waitInput, type CreativeConversation } from '../creative/steps.js';
 
 type MarkingCode =
@@ -52,19 +53,61 @@ async function askField(
   }
 }
 
-/** Asks for the advertiser's name, INN and erid (§6), re-asking each until it is valid. */
+type Party = { name: string; inn: string };
+
+export const markingCallback = { saved: 'marking:saved', other: 'marking:other' } as const;
+
+/** Offers the name and INN saved from the last order: one tap reuses them; null ⇒ ask anew. */
+async function offerSaved(
+  conversation: CreativeConversation,
+  ctx: ConversationContext,
+  saved: Party,
+): Promise<Party | null> {
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t('marking-saved-use', { name: saved.name, inn: saved.inn }), markingCallback.saved)
+    .row()
+    .text(ctx.t('marking-saved-other'), markingCallback.other);
+  await ctx.reply(ctx.t('marking-saved-offer', { name: escapeHtml(saved.name), inn: saved.inn }), {
+    ...html,
+    reply_markup: keyboard,
+  });
+  for (;;) {
+    const answer = await waitInput(conversation, [markingCallback.saved, markingCallback.other]);
+    const data = answer.callbackQuery?.data;
+    if (data === markingCallback.saved) return saved;
+    if (data === markingCallback.other) return null;
+    await answer.reply(ctx.t('marking-saved-choose'), html);
+  }
+}
+
+/**
+ * Asks for the advertiser's name, INN and erid (docs/creative.md#ad-marking), re-asking each until
+ * it is valid. The name and INN given last are offered with one tap (kept in the user's session);
+ * `sandbox` adds a test INN to the INN question.
+ */
 export async function askMarking(
   conversation: CreativeConversation,
   ctx: ConversationContext,
+  options: { sandbox: boolean },
 ): Promise<Marking> {
   await ctx.reply(ctx.t('marking-intro'), html);
-  const name = await askField(
-    conversation,
-    ctx,
-    ctx.t('marking-ask-name', { ...markingNameLimits }),
-    parseMarkingName,
-  );
-  const inn = await askField(conversation, ctx, ctx.t('marking-ask-inn'), parseInn);
+  const saved = await conversation.external((outside) => outside.session.savedMarking ?? null);
+  const reused = saved ? await offerSaved(conversation, ctx, saved) : null;
+  const innPrompt = options.sandbox
+    ? `${ctx.t('marking-ask-inn')}\n${ctx.t('marking-inn-sandbox-hint')}`
+    : ctx.t('marking-ask-inn');
+  const party = reused ?? {
+    name: await askField(
+      conversation,
+      ctx,
+      ctx.t('marking-ask-name', { ...markingNameLimits }),
+      parseMarkingName,
+    ),
+    inn: await askField(conversation, ctx, innPrompt, parseInn),
+  };
   const erid = await askField(conversation, ctx, ctx.t('marking-ask-erid'), parseErid);
-  return { name, inn, erid };
+  await conversation.external((outside) => {
+    outside.session.savedMarking = { name: party.name, inn: party.inn };
+  });
+  return { ...party, erid };
 }

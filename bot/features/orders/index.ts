@@ -11,6 +11,7 @@ import { sendCreativePreview } from '../creative/preview.js';
 import { tellMembers } from '../review/notify.js';
 import { refundAndTell } from '../review/refund.js';
 import { listData, orderPattern } from './callback-data.js';
+import { createLateOfferFeature } from './late-offer.js';
 import { renderCancelConfirm, renderCard, renderList, type Screen } from './render.js';
 
 async function show(ctx: BotContext, screen: Screen) {
@@ -27,10 +28,11 @@ async function show(ctx: BotContext, screen: Screen) {
 /**
  * My orders (`ord:`): the advertiser's orders (their scope only), an order card with status,
  * slots, marking and total, the creative preview, «Pay» while held, and «Cancel» before approval
- * (confirmed; a paid order is refunded in full and its slots freed).
+ * (confirmed; a paid order is refunded in full and its slots freed); the answer to a late offer.
  */
 export function createOrdersFeature(deps: BotDeps, i18n: I18n<BotContext>): Composer<BotContext> {
   const feature = new Composer<BotContext>();
+  feature.use(createLateOfferFeature(deps, i18n));
   const chats = feature.chatType('private');
 
   const openList = async (ctx: BotContext, accountId: string) => {

@@ -15,7 +15,7 @@ export interface Screen {
   keyboard: InlineKeyboard;
 }
 
-/** The list of the advertiser's orders: one button each (status · total · date). */
+/** The list of the advertiser's orders: one button each (channels · status · total · date). */
 export function renderList(
   ctx: BotContext,
   rows: MyOrderRow[],
@@ -25,6 +25,7 @@ export function renderList(
   const keyboard = new InlineKeyboard();
   for (const row of rows) {
     const label = ctx.t('orders-list-item', {
+      channels: row.channels.join(', ') || '—',
       status: ctx.t('orders-status', { status: row.status }),
       total: orderMoney(row.total, row.currency, locale),
       date: slotTime(row.createdAt, zone, locale),
@@ -38,16 +39,16 @@ export function renderList(
 }
 
 /** Why an order ended, in words: the system's reason codes are translated, an owner's text escaped. */
-function reasonText(ctx: BotContext, reason: string | null): string {
+export function orderReasonText(t: (key: string) => string, reason: string | null): string {
   switch (reason) {
     case null:
       return '';
     case 'review_deadline':
-      return ctx.t('orders-reason-deadline');
+      return t('orders-reason-deadline');
     case 'hold_expired':
-      return ctx.t('orders-reason-hold-expired');
+      return t('orders-reason-hold-expired');
     case 'abandoned':
-      return ctx.t('orders-reason-abandoned');
+      return t('orders-reason-abandoned');
     default:
       return escapeHtml(reason);
   }
@@ -57,7 +58,7 @@ function reasonText(ctx: BotContext, reason: string | null): string {
 export function renderCard(ctx: BotContext, order: OrderView, locale: string): Screen {
   const t = ctx.t.bind(ctx);
   const channels = escapeHtml([...new Set(order.items.map((i) => i.channelTitle))].join(', '));
-  const reason = reasonText(ctx, order.statusReason);
+  const reason = orderReasonText(t, order.statusReason);
   const text = [
     ctx.t('orders-card', {
       channels,

@@ -9,6 +9,7 @@ import {
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
 import { html } from '../../html.js';
 import { finishDecision } from './decision.js';
+import { reviewRefusalKey } from './refusal.js';
 
 export const rejectConversationId = 'review-reject';
 
@@ -46,12 +47,7 @@ export function createRejectConversation(deps: BotDeps, i18n: I18n<BotContext>) 
         ),
       );
       if (!result.ok) {
-        await answer.reply(
-          result.code === 'already_decided'
-            ? answer.t('review-already-decided')
-            : answer.t('review-not-found'),
-          html,
-        );
+        await answer.reply(answer.t(reviewRefusalKey(result.code), limits), html);
         return;
       }
       await answer.reply(answer.t('review-rejected-done'), html);

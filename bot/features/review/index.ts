@@ -1,12 +1,17 @@
 import { createConversation } from '@grammyjs/conversations';
 import type { I18n } from '@grammyjs/i18n';
 import { Composer, GrammyError } from 'grammy';
-import { decideReview } from '../../../models/review/decide-review.js';
+import {
+  decideReview,
+  reasonMaxLength,
+  reasonMinLength,
+} from '../../../models/review/decide-review.js';
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
 import { html } from '../../html.js';
 import { reviewPattern } from './callback-data.js';
 import { createRejectConversation, rejectConversationId } from './conversation.js';
 import { finishDecision } from './decision.js';
+import { reviewRefusalKey } from './refusal.js';
 
 /** Removes the decision buttons from the card and notes the outcome below it. */
 async function closeCard(ctx: BotContext, note: string) {
@@ -21,7 +26,8 @@ async function closeCard(ctx: BotContext, note: string) {
 /**
  * Owner review (`rv:`): «✅ Approve» schedules the order at once; «❌ Reject» asks the reason in a
  * conversation. Each press re-checks membership and the order's state (ids are untrusted); a
- * second manager's press finds the order decided and is told so.
+ * second manager's press finds the order decided and is told so; a press after the review
+ * deadline is refused with the reason and changes nothing.
  */
 export function createReviewFeature(deps: BotDeps, i18n: I18n<BotContext>): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -46,12 +52,10 @@ export function createReviewFeature(deps: BotDeps, i18n: I18n<BotContext>): Comp
       deps.clock,
     );
     if (!result.ok) {
-      const text =
-        result.code === 'already_decided'
-          ? ctx.t('review-already-decided')
-          : result.code === 'forbidden'
-            ? ctx.t('review-forbidden')
-            : ctx.t('review-not-found');
+      const text = ctx.t(reviewRefusalKey(result.code), {
+        min: reasonMinLength,
+        max: reasonMaxLength,
+      });
       return ctx.answerCallbackQuery({ text, show_alert: true });
     }
     await ctx.answerCallbackQuery({ text: ctx.t('review-approved-done') });

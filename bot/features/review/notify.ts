@@ -5,11 +5,12 @@ import type { Database } from '../../../models/db.js';
 import type { Logger } from '../../../models/logger.js';
 import { readMarking } from '../../../models/marking/marking.js';
 import { readReviewAudience } from '../../../models/review/review-audience.js';
+import { platformFee } from '../../../models/settlement/pro-rata.js';
 import type { BotContext } from '../../context.js';
 import { escapeHtml, html } from '../../html.js';
 import { asLocale } from '../../i18n.js';
 import { sendCreativePreview } from '../creative/preview.js';
-import { itemLines, markingText, slotTime, totalLines } from '../checkout/present.js';
+import { itemLines, markingText, orderMoney, slotTime } from '../checkout/present.js';
 import { reviewData } from './callback-data.js';
 
 export interface NotifyDeps {
@@ -54,7 +55,10 @@ export async function sendReviewCards(deps: NotifyDeps, workspaceId: string, ord
         t('review-card', { advertiser: escapeHtml(order.advertiser.firstName ?? '—') }),
         itemLines(t, order, locale, null),
         markingText(t, order.marking),
-        totalLines(t, order, locale),
+        t('review-card-share', {
+          share: orderMoney(order.total - platformFee(order.total), order.currency, locale),
+          total: orderMoney(order.total, order.currency, locale),
+        }),
         deadline ? t('review-card-deadline', { deadline }) : '',
       ]
         .filter(Boolean)

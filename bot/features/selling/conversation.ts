@@ -9,6 +9,7 @@ import type { BotContext, BotDeps, ConversationContext } from '../../context.js'
 import { html } from '../../html.js';
 import { isCommand } from '../support/validate.js';
 import { inputErrorText, parseInput, promptFor, type InputRequest } from './inputs.js';
+import { formatsScreen } from './screens-offer.js';
 import { mainScreen } from './screens.js';
 
 export const sellingConversationId = 'selling-input';
@@ -17,7 +18,8 @@ type SellingConversation = Conversation<BotContext, ConversationContext>;
 
 /**
  * Asks for one selling value (times, a price, a time zone…), re-asks with a localized reason on
- * bad input (nothing saved), saves a good one and shows the summary again. Another command
+ * bad input (nothing saved), saves a good one and shows the summary again (the formats list
+ * after a price). Another command
  * leaves (and runs); button presses pass through; /cancel is handled before conversations.
  */
 export function createSellingConversation(deps: BotDeps) {
@@ -82,7 +84,10 @@ export function createSellingConversation(deps: BotDeps) {
             assertNever(saved.code);
         }
       }
-      const screen = mainScreen(answer.t, { ...view.value, settings: saved.value }, locale);
+      // A price (or the pinned offer) goes back to the formats list; anything else to the summary.
+      const next =
+        request.kind === 'price' || request.kind === 'pinned' ? formatsScreen : mainScreen;
+      const screen = next(answer.t, { ...view.value, settings: saved.value }, locale);
       await answer.reply(`${answer.t('selling-saved')}\n\n${screen.text}`, {
         ...html,
         reply_markup: screen.keyboard,

@@ -5,6 +5,9 @@ import { present } from '../channels/present.js';
 /** Callback data of «‹ Back» on the advertiser screen: the role menu again. */
 export const startMenuData = 'start:menu';
 
+/** Callback data that opens the advertiser screen (the catalog's «‹ Back»). */
+export const advertiserScreenData = 'start:adv';
+
 /**
  * «🎯 I advertise»: what advertisers do here, «🔎 Find channels» (`cat:home`), «🧾 My orders»
  * (`ord:list`), «💰 My balance» (`adv:balance`, the balance feature).

@@ -5,7 +5,7 @@ import { html } from '../../html.js';
 import { openChannelFromStart } from '../catalog/start-payload.js';
 import type { MembersDeps } from '../members/deps.js';
 import { acceptInviteFromStart } from '../members/start-payload.js';
-import { startMenuData } from './advertiser.js';
+import { advertiserScreenData, showAdvertiserScreen, startMenuData } from './advertiser.js';
 import { parseStartPayload, welcomeText } from './welcome.js';
 
 /**
@@ -39,6 +39,10 @@ export function createStartFeature(
       await ctx.reply(welcomeText(ctx, ctx.from), { ...html, reply_markup: startMenu });
     }
     await ctx.answerCallbackQuery();
+  });
+  chats.callbackQuery(advertiserScreenData, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await showAdvertiserScreen(ctx);
   });
   return feature;
 }

@@ -4,6 +4,7 @@ import { menuOptions, showInMenu } from '../../menu-options.js';
 import { showBalance } from '../balance/index.js';
 import { showAddChannel, showChannelList } from '../channels/screens.js';
 import { helpMenuId } from '../help/menu.js';
+import { helpText } from '../help/text.js';
 import { showPlanScreen } from '../subscription/index.js';
 import { showAdvertiserScreen } from './advertiser.js';
 import { welcomeText } from './welcome.js';
@@ -55,7 +56,7 @@ export function createStartMenu(helpMenu: Menu<BotContext>, deps: BotDeps): Menu
     .submenu(
       (ctx) => ctx.t('start-role-help'),
       helpMenuId,
-      (ctx) => showInMenu(ctx, ctx.t('help-text')),
+      (ctx) => showInMenu(ctx, helpText(ctx, deps.config)),
     );
   root.register([owner, helpMenu]);
   return root;

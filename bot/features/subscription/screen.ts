@@ -61,12 +61,6 @@ function capabilityName(ctx: BotContext, capability: PlanCapability): string {
   switch (capability) {
     case 'channels':
       return ctx.t('subscription-capability-channels', { limit: channelLimitOf('pro') });
-    case 'api_keys':
-      return ctx.t('subscription-capability-api-keys');
-    case 'ab_tests':
-      return ctx.t('subscription-capability-ab-tests');
-    case 'csv_export':
-      return ctx.t('subscription-capability-csv-export');
   }
 }
 

@@ -44,7 +44,9 @@ export function createSupportConversation(deps: BotDeps, i18n: I18n<BotContext>)
       if (isCommand(message)) return await conversation.halt({ next: true });
       const result = validateSupportText(message);
       if (result.ok) {
-        const locale = await conversation.external(() => adminLanguageOf(deps.database));
+        const locale = await conversation.external(() =>
+          adminLanguageOf(deps.database, deps.config.adminTelegramIds),
+        );
         try {
           await answer.api.sendMessage(
             adminChatId,

@@ -58,7 +58,14 @@ describe('admin ops rendering', () => {
     expect(rendered.text).toContain('&lt;script&gt;');
     expect(rendered.text).toContain('Tom &amp; Jerry &lt;3');
     expect(rendered.text).not.toContain('<script>');
-    expect(rendered.text).toContain('stars: succeeded, 1,540 ⭐');
+    expect(rendered.text).toContain('Telegram Stars: paid, 1,540 ⭐');
+    // Labels, never enum values, and no empty «(—)» when there is no reason.
+    expect(rendered.text).toContain('Status: <b>🗓 scheduled</b>\n');
+    const completed = renderOrder(ru, { ...order, status: 'completed' }).text;
+    expect(completed).toContain('Статус: <b>✅ выполнен</b>\n');
+    expect(completed).not.toContain('(—)');
+    const expired = renderOrder(ru, { ...order, status: 'expired', statusReason: 'hold_expired' });
+    expect(expired.text).toContain('(15 минут удержания истекли до оплаты)');
     expect(buttons(rendered.keyboard)).toEqual([
       ['📜 Audit', `adm:ops:a:o:${id}:0`],
       ['💸 Refund', `adm:ops:r:o:${id}`],
@@ -87,6 +94,8 @@ describe('admin ops rendering', () => {
     const card = renderChannel(ru, channel);
     expect(card.text).toContain('Bold &lt;b&gt;');
     expect(card.text).toContain('spam &amp; scam');
+    expect(card.text).toContain('тариф Free');
+    expect(card.text).not.toMatch(/blocked|free\b/);
     expect(buttons(card.keyboard).map(([text]) => text)).toEqual(['📜 Аудит', '✅ Разблокировать']);
   });
 

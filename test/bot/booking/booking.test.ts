@@ -11,6 +11,7 @@ import { ensureOwnerWorkspace } from '../../../models/workspaces/ensure-owner-wo
 import { callBotApi } from '../../helpers/sandbox.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
 import { type BotHarness, startBotHarness } from '../harness.js';
+import { formatDayShort } from '../../../bot/dates.js';
 
 const zone = 'Europe/Berlin';
 let h: BotHarness;
@@ -70,7 +71,7 @@ async function sendEntry(user: TestUser, data: string, text = '🛒 Book') {
 }
 
 const tomorrow = () => DateTime.fromJSDate(h.deps.clock.now(), { zone }).plus({ days: 1 });
-const dayButton = () => tomorrow().setLocale('en').toFormat('ccc d LLL');
+const dayButton = () => formatDayShort(tomorrow().toISODate() ?? '', 'en');
 let annaZone = 'UTC';
 /** '14:00 (13:00)': the channel's time and Anna's (her account's timezone) when they differ. */
 function timeButton(hour: number): string {

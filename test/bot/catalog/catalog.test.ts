@@ -81,8 +81,10 @@ describe('an advertiser finds a channel', () => {
     expect(text).toContain('• 1/24 — $1,500');
     expect(text).toContain('• 2/48 — $2,500');
     expect(text).toContain('Channel time (Europe/Berlin)');
-    expect(text).toMatch(/• \w{3} \d{1,2} \w{3}, (10|18):00 \(/);
-    expect(text).toContain('Fill rate 0%');
+    expect(text).toMatch(/• \w{3}, \w{3} \d{1,2}, (10|18):00 \(/);
+    // Nothing published yet: a new channel, not «on time 0%».
+    expect(text).toContain('🆕 New on LytSlot: no ads published yet · fill rate 0%');
+    expect(text).not.toContain('on time');
     expect(text).toContain(`start=ch_${olga.shareCode}`);
     expect(text).not.toContain('Whitelist only');
     expect(text).not.toContain('\n\n\n');
@@ -90,6 +92,10 @@ describe('an advertiser finds a channel', () => {
 
     await alex.click('‹ Back');
     await alex.waitFor((m) => texts(m).includes('page 2 of 2'), { what: 'back on page 2' });
+    await alex.click('‹ Advertiser menu');
+    await alex.waitFor((m) => texts(m).includes('For advertisers'), {
+      what: 'the advertiser menu',
+    });
   });
 
   it('searches by name, refusing bad input with a clear message', async () => {

@@ -20,7 +20,10 @@ describe('adding a channel (owner, Russian)', () => {
     olga.send('/start');
     await olga.waitForMessage('Привет');
     await olga.click('📢 У меня есть каналы');
-    await olga.waitFor((m) => m.text?.includes('Владельцам каналов') === true);
+    const owner = await olga.waitFor((m) => m.text?.includes('Владельцам каналов') === true);
+    // Only what exists for owners: no advertiser bullets, no «soon», no charts.
+    expect(owner.text).toContain('80 %');
+    expect(owner.text).not.toMatch(/скоро|график|подписчик|Ищите каналы/i);
     await olga.click('➕ Добавить канал');
     const add = await olga.waitFor((m) => m.text?.includes('Добавление канала') === true);
     expect(actionsOf(add)).toContain(

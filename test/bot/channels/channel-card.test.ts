@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminCardOf, openAdminCard } from '../../../models/admin/cards.js';
-import { accounts, slots, workspaceMembers } from '../../../models/schema.js';
+import { formatMoment } from '../../../bot/dates.js';
+import { accounts, orders, slots, workspaceMembers } from '../../../models/schema.js';
+import { seedAdvertiser } from '../../models/orders/seed-orders.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
 import { type BotHarness, startBotHarness } from '../harness.js';
 import { buttonsOf, channelRow, pressCrafted } from './helpers.js';
@@ -33,10 +35,30 @@ afterAll(async () => {
 
 describe('rights changes', () => {
   it('removing the bot pauses the channel and tells the owner; adding it back resumes', async () => {
+    // A paid ad is due in two hours: the notice names it and the 15-minute deadline.
+    const hour = 3600_000;
+    const startsAt = new Date(Math.ceil((Date.now() + 2 * hour) / hour) * hour);
+    const advertiserAccountId = await seedAdvertiser(h.database);
+    const [order] = await h.database.withSystem('test: a paid order', (tx) =>
+      tx
+        .insert(orders)
+        .values({ workspaceId, advertiserAccountId, currency: 'XTR', status: 'scheduled' })
+        .returning({ id: orders.id }),
+    );
+    if (!order) throw new Error('no order');
+    await h.database.withScope({ workspaceId }, (tx) =>
+      tx
+        .insert(slots)
+        .values({ channelId, workspaceId, startsAt, status: 'booked', orderId: order.id }),
+    );
     const demo = olga.channel(h.sandbox.ids.demoChannelId);
     demo.removeBot();
     const notice = await olga.waitForMessage('Бота удалили из канала Olga Travels');
     expect(notice.text).toContain('Продажи приостановлены');
+    expect(notice.text).toContain(
+      `В канале оплачена реклама:\n• ${formatMoment(startsAt, 'Europe/Moscow', 'ru')} — заказ ${order.id.slice(0, 8)}`,
+    );
+    expect(notice.text).toContain('не позже чем через 15 минут после её времени');
     expect(await channelRow(h, demo.id)).toMatchObject({
       status: 'paused',
       statusReason: 'bot_rights',
@@ -61,6 +83,10 @@ describe('rights changes', () => {
       can_delete_messages: true,
     });
     await olga.waitForMessage('восстановлены');
+    await h.database.withSystem('test: drop the paid order', async (tx) => {
+      await tx.delete(slots).where(eq(slots.orderId, order.id));
+      await tx.delete(orders).where(eq(orders.id, order.id));
+    });
   });
 
   it('the owner pauses and resumes from the card', async () => {

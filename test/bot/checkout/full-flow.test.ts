@@ -12,6 +12,7 @@ import { callBotApi } from '../../helpers/sandbox.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
 import { startCheckoutWorld, type CheckoutWorld } from './setup.js';
 import { bookSlotsOnDay } from '../../helpers/booking-steps.js';
+import { formatDayShort } from '../../../bot/dates.js';
 
 const zone = 'Europe/Moscow';
 let world: CheckoutWorld;
@@ -79,10 +80,10 @@ describe('advertiser books a bundle, hands in a photo creative with marking, pay
       },
     });
     expect(sent.ok).toBe(true);
-    const day = DateTime.fromJSDate(world.clock.now(), { zone })
-      .plus({ days: 2 })
-      .setLocale('en')
-      .toFormat('ccc d LLL');
+    const day = formatDayShort(
+      DateTime.fromJSDate(world.clock.now(), { zone }).plus({ days: 2 }).toISODate() ?? '',
+      'en',
+    );
     await bookSlotsOnDay(anna, '🛒 Book', day, ['10:00', '14:00']);
     await anna.click('Continue ›');
     await screen(anna, 'Send the post exactly');

@@ -30,7 +30,11 @@ describe('My orders', () => {
   it('shows the card with slots in both timezones, the preview, and cancels an unpaid order', async () => {
     const { advertiser, order } = await seedPeople(world);
     advertiser.send('/orders');
-    await advertiser.waitForMessage(/My orders/);
+    const list = await advertiser.waitForMessage(/My orders/);
+    // Each order names its channels first.
+    expect((list.reply_markup?.inline_keyboard ?? []).flat().map((b) => b?.text)).toContainEqual(
+      expect.stringMatching(/^Seller channel · ⏳ held, not paid · /),
+    );
     await advertiser.click(/held, not paid/);
     const card = await advertiser.waitFor((m) => (m.text ?? '').includes('Status:'));
     expect(card.text).toMatch(/\(Europe\/Moscow\), your time/);

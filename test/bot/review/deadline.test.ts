@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJobs } from '../../../jobs/index.js';
 import { createLogger } from '../../../models/logger.js';
+import { reviewMarginMs } from '../../../models/review/route-paid-order.js';
 import { advanceTestClock } from '../../../models/platform/test-clock.js';
 import {
   openInvoice,
@@ -17,11 +19,13 @@ afterAll(async () => {
   await world?.close();
 });
 
-const advance = (minutes: number) =>
+const advanceIn = (w: CheckoutWorld, minutes: number, settleTimeoutMs?: number) =>
   advanceTestClock(
-    { database: world.database, clock: world.clock, logger: createLogger({ level: 'silent' }) },
+    { database: w.database, clock: w.clock, logger: createLogger({ level: 'silent' }) },
     minutes,
+    settleTimeoutMs === undefined ? {} : { settleTimeoutMs },
   );
+const advance = (minutes: number) => advanceIn(world, minutes);
 
 describe('review deadline and refund retries (jobs on the test clock)', () => {
   it('no decision by the deadline ⇒ auto-rejected, Stars refunded, slots free, both told', async () => {
@@ -31,7 +35,10 @@ describe('review deadline and refund retries (jobs on the test clock)', () => {
     await openInvoice(advertiser);
     const paid = await advertiser.pay();
     if (!paid.ok) throw new Error('not paid');
-    await owner.waitForMessage(/New order to review/);
+    const card = await owner.waitForMessage(/New order to review/);
+    // The owner sees their 80 %: total − round(total × 0.20).
+    expect(card.text).toMatch(/Your earnings: RUB\s1,600 — 80 % of the order's RUB\s2,000/);
+    expect(card.text).not.toContain('Total');
     await advance(60);
     expect((await readOrderState(world, order)).order.status).toBe('in_review');
     await advance(61);
@@ -70,5 +77,63 @@ describe('review deadline and refund retries (jobs on the test clock)', () => {
     expect(state.order.status).toBe('refunded');
     expect(state.escrow).toBe(0);
     expect(world.sandbox.emulator.world.charges.get(paid.value.chargeId)?.refunded).toBe(true);
+  });
+});
+
+describe('the review deadline comes before the slot', () => {
+  // No jobs at first: the owner's late press must find the order still waiting for the deadline job.
+  let late: CheckoutWorld;
+  beforeAll(async () => {
+    late = await startCheckoutWorld();
+  });
+  afterAll(async () => {
+    await late?.close();
+  });
+
+  it('15 min before the first slot; approving after it is refused and changes nothing; then declined and refunded, both told', async () => {
+    const { advertiser, owner, order } = await seedPeople(late, {
+      review: { mode: 'manual', deadlineHours: 48 },
+    });
+    await openInvoice(advertiser);
+    const paid = await advertiser.pay();
+    if (!paid.ok) throw new Error('not paid');
+    await owner.waitForMessage(/New order to review/);
+    const before = await readOrderState(late, order);
+    const firstSlot = Math.min(
+      ...before.slots.filter((s) => s.orderId === order.orderId).map((s) => s.startsAt.getTime()),
+    );
+    const deadline = new Date(firstSlot - reviewMarginMs);
+    expect(before.order.reviewDeadlineAt).toEqual(deadline);
+
+    await advanceIn(
+      late,
+      Math.ceil((deadline.getTime() - late.clock.now().getTime()) / 60_000) + 1,
+      100,
+    );
+    const refused = await owner.click('✅ Approve');
+    expect(refused).toMatchObject({ show_alert: true });
+    expect(refused.text).toMatch(/Too late to approve: the review deadline has passed/);
+    const after = await readOrderState(late, order);
+    expect(after.order).toMatchObject({ status: 'in_review', reviewDeadlineAt: deadline });
+    expect(after.slots).toEqual(before.slots);
+    expect(after.escrow).toBe(before.escrow);
+    expect(late.sandbox.emulator.world.charges.get(paid.value.chargeId)?.refunded).toBe(false);
+
+    // The jobs process comes up: the deadline job declines and refunds it.
+    const jobs = createJobs(late.deps);
+    await jobs.start();
+    try {
+      await advanceIn(late, 1);
+      await advertiser.waitForMessage(/did not review your order in time/, { timeoutMs: 15_000 });
+      await advertiser.waitForMessage(/1,540 ⭐ refunded/, { timeoutMs: 15_000 });
+      await owner.waitForMessage(/not reviewed in time/);
+      const state = await readOrderState(late, order);
+      expect(state.order).toMatchObject({ status: 'refunded', statusReason: 'review_deadline' });
+      expect(state.slots.every((s) => s.status === 'free')).toBe(true);
+      expect(state.escrow).toBe(0);
+      expect(late.sandbox.emulator.world.charges.get(paid.value.chargeId)?.refunded).toBe(true);
+    } finally {
+      await jobs.stop();
+    }
   });
 });

@@ -111,8 +111,10 @@ describe('selling settings by chat', () => {
     await nina.click('1/24 · off');
     await nina.waitForMessage('Send the price of 1/24 in USD');
     nina.send('1500');
-    await nina.waitForMessage('✅ Saved.');
-    await nina.click('💰 Formats and prices');
+    // Back on the formats list, ready for the next price.
+    const formats = await nina.waitForMessage('✅ Saved.');
+    expect(formats.text).toContain('Formats and prices of');
+    expect(buttonsOf(formats)).toContain('1/24 · $1,500');
     await nina.click(/^1\/24 · \$1,500$/);
     await nina.waitForMessage('Send the price of 1/24');
     nina.send('0');

@@ -75,6 +75,16 @@ export async function pay(sandbox: Sandbox, payment: PendingPayment): Promise<bo
   return result.ok;
 }
 
+/** Pays, and tries again like a person would while the bot does not approve it in time. */
+export async function payUntilCharged(
+  sandbox: Sandbox,
+  payment: PendingPayment,
+  tries = 5,
+): Promise<boolean> {
+  for (let i = 0; i < tries; i++) if (await pay(sandbox, payment)) return true;
+  return false;
+}
+
 export interface BotProcess {
   proc: ChildProcess;
   /** Whether the test killed it (otherwise a SIGKILL came from its own fault point). */

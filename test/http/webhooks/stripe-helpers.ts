@@ -6,7 +6,7 @@ import { startHttpServer } from '../../../http/server.js';
 import { stripeWebhookRoutes, type StripeWebhookDeps } from '../../../http/webhooks/stripe.js';
 import type { Clock } from '../../../models/clock.js';
 import type { Database } from '../../../models/db.js';
-import { createLogger } from '../../../models/logger.js';
+import { createLogger, type Logger } from '../../../models/logger.js';
 import { transitionOrder } from '../../../models/orders/transition-order.js';
 import { createStripeGateway, type StripeGateway } from '../../../models/providers/stripe.js';
 import { orders, payments, webhookEvents, workspaces } from '../../../models/schema.js';
@@ -29,6 +29,7 @@ export interface StripeWebhookWorld {
 export async function startStripeWebhook(
   clock: Clock,
   onOrderPaid?: StripeWebhookDeps['onOrderPaid'],
+  logger: Logger = createLogger({ level: 'silent' }),
 ): Promise<StripeWebhookWorld> {
   const [database, fake] = await Promise.all([
     createTestDatabase(),
@@ -39,7 +40,6 @@ export async function startStripeWebhook(
     webhookSecret: fake.webhookSecret,
     apiRoot: fake.apiRoot,
   });
-  const logger = createLogger({ level: 'silent' });
   const app = createHttpApp({
     logger,
     metrics: createMetrics(),

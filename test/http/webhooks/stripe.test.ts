@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../../models/clock.js';
 import type { Database } from '../../../models/db.js';
+import { createLogger } from '../../../models/logger.js';
 import { readAdvertiserBalance } from '../../../models/payments/advertiser-balance.js';
 import { refundOrderPayment } from '../../../models/payments/refund-order.js';
 import type { StripeGateway } from '../../../models/providers/stripe.js';
@@ -22,10 +23,16 @@ let world: StripeWebhookWorld;
 let url: string;
 /** Orders the route reported as paid (the edge tells owner and advertiser from this). */
 const told: string[] = [];
+/** The route's log lines (JSON), newest last. */
+const logged: string[] = [];
 const clock: Clock = { now: () => new Date(), offsetMs: () => 0 };
 
 beforeAll(async () => {
-  world = await startStripeWebhook(clock, async (paid) => void told.push(paid.orderId));
+  const logger = createLogger({
+    level: 'info',
+    destination: { write: (line: string) => void logged.push(line) },
+  });
+  world = await startStripeWebhook(clock, async (paid) => void told.push(paid.orderId), logger);
   ({ database, fake, gateway, url } = world);
 });
 afterAll(async () => {
@@ -262,20 +269,70 @@ describe('POST /webhooks/stripe', () => {
     expect(JSON.parse(res.body)).toMatchObject({ status: 'ignored' });
   });
 
-  it('a handler failure ⇒ 500 without details, and the event stays unprocessed for the retry', async () => {
+  it.each([
+    ['a malformed (non-uuid) order id', 'not-a-uuid'],
+    ['an unknown order id', '00000000-0000-4000-8000-000000000000'],
+  ])('a signed paid session with %s ⇒ 200, one log line, the event done', async (_, orderId) => {
     const event = fake.buildEvent('checkout.session.completed', {
-      id: 'cs_test_broken',
+      id: `cs_test_${orderId}`,
       object: 'checkout.session',
       mode: 'payment',
       payment_status: 'paid',
       amount_total: 100,
       currency: 'usd',
-      payment_intent: 'pi_test_broken',
-      metadata: { orderId: 'not-a-uuid' },
+      payment_intent: `pi_test_${orderId}`,
+      metadata: { orderId },
+    });
+    const before = logged.length;
+    const res = await postSigned(url, event, fake.webhookSecret);
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ received: true, status: 'rejected' });
+    const lines = logged.slice(before).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.filter((l) => l.webhook === 'stripe')).toEqual([
+      expect.objectContaining({
+        eventId: event.id,
+        code: 'unknown_order',
+        msg: 'event not matched',
+      }),
+    ]);
+    expect((await eventRow(database, event.id as string))?.processedAt).toBeInstanceOf(Date);
+  });
+
+  it('a signed subscription event with a malformed workspace id ⇒ 200, not matched', async () => {
+    const event = fake.buildEvent('customer.subscription.deleted', {
+      id: 'sub_test_malformed',
+      object: 'subscription',
+      metadata: { workspaceId: 'ws-1' },
+      ended_at: 1_700_000_000,
     });
     const res = await postSigned(url, event, fake.webhookSecret);
-    expect(res.status).toBe(500);
-    expect(JSON.parse(res.body)).toMatchObject({ error: 'internal_error' });
-    expect((await eventRow(database, event.id as string))?.processedAt ?? null).toBeNull();
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ received: true, status: 'rejected' });
+  });
+
+  it('a handler failure ⇒ 500 without details, and the event stays unprocessed for the retry', async () => {
+    const o = await orderAwaitingStripe(database, gateway, clock);
+    const event = await paidEvent(o.sessionId);
+    // A fault inside the database while the payment is recorded (dropped again below).
+    await database.db.execute(
+      sql.raw(`create function test_refuse_payment() returns trigger language plpgsql as
+        $$ begin raise exception 'injected fault'; end $$;
+        create trigger test_refuse_payment before insert or update on payments for each row
+        when (new.order_id = '${o.orderId}') execute function test_refuse_payment();`),
+    );
+    try {
+      const res = await postSigned(url, event, fake.webhookSecret);
+      expect(res.status).toBe(500);
+      expect(JSON.parse(res.body)).toMatchObject({ error: 'internal_error' });
+      expect((await eventRow(database, event.id as string))?.processedAt ?? null).toBeNull();
+    } finally {
+      await database.db.execute(
+        sql.raw(
+          `drop trigger test_refuse_payment on payments; drop function test_refuse_payment();`,
+        ),
+      );
+    }
+    expect((await postSigned(url, event, fake.webhookSecret)).status).toBe(200);
+    expect((await orderState(database, o)).postings).toBe(1);
   });
 });

@@ -167,7 +167,10 @@ const creativeRows = (id: string) =>
 describe('creative moderation routing', () => {
   it('holds a first-time advertiser’s paid order for an admin, then routes it on approval', async () => {
     const advertiser = await seedAdvertiser(database);
-    const { seeded, route } = await paidOrder(advertiser);
+    // 2 h to review: well before the slot a day ahead, so the hours decide the deadline.
+    const { seeded, route } = await paidOrder(advertiser, {
+      review: { mode: 'manual', deadlineHours: 2 },
+    });
     expect(route).toBe('moderation');
     expect((await orderRow(seeded.orderId))?.status).toBe('paid');
     expect((await creativeRows(seeded.orderId)).map((c) => c.moderationStatus)).toEqual([
@@ -190,8 +193,8 @@ describe('creative moderation routing', () => {
     expect(approved.value.route).toBe('in_review');
     const order = await orderRow(seeded.orderId);
     expect(order?.status).toBe('in_review');
-    // The owner's 24 h start when the order reaches them, not at payment.
-    expect(order?.reviewDeadlineAt?.getTime()).toBe(nowMs + 24 * 3_600_000);
+    // The owner's 2 h start when the order reaches them, not at payment.
+    expect(order?.reviewDeadlineAt?.getTime()).toBe(nowMs + 2 * 3_600_000);
     expect((await creativeRows(seeded.orderId)).map((c) => c.moderationStatus)).toEqual([
       'approved',
     ]);

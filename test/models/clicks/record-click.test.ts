@@ -43,8 +43,10 @@ const counters = async (placementId: string) => {
 };
 const clickEvents = async (placementId: string) =>
   (
-    await database.db.execute<{ n: number }>(
-      sql`select count(*)::int as n from events where kind = 'click' and placement_id = ${placementId}`,
+    await database.withSystem('test read', (tx) =>
+      tx.execute<{ n: number }>(
+        sql`select count(*)::int as n from events where kind = 'click' and placement_id = ${placementId}`,
+      ),
     )
   ).rows[0]!.n;
 
@@ -81,13 +83,13 @@ describe('recordClick', () => {
     expect(await counters(placementId)).toEqual({ clicks: 4, uniqueClicks: 3 });
     expect(await clickEvents(placementId)).toBe(4);
     // Only the salted hash is stored: no IP in the event, the salt is a platform setting.
-    const data = await database.db.execute<{ data: string }>(
-      sql`select data::text as data from events where placement_id = ${placementId}`,
-    );
+    const { data, salt } = await database.withSystem('test read', async (tx) => ({
+      data: await tx.execute<{ data: string }>(
+        sql`select data::text as data from events where placement_id = ${placementId}`,
+      ),
+      salt: await tx.execute(sql`select 1 from platform_settings where key = ${clickSaltKey}`),
+    }));
     for (const row of data.rows) expect(row.data).not.toContain('203.0.113.7');
-    const salt = await database.db.execute(
-      sql`select 1 from platform_settings where key = ${clickSaltKey}`,
-    );
     expect(salt.rowCount).toBe(1);
   });
 

@@ -59,16 +59,22 @@ const order = () => ({
 });
 
 describe('advertiser side', () => {
-  it('an advertiser creates an order in its own name only', async () => {
-    const [created] = await database.withScope({ accountId: advertiserId }, (tx) =>
-      tx.insert(orders).values(order()).returning({ id: orders.id }),
+  it('an advertiser creates an order only through the scope that names its workspace', async () => {
+    const alone = database.withScope({ accountId: advertiserId }, (tx) =>
+      tx.insert(orders).values(order()),
+    );
+    expect(await pgErrorCode(alone)).toBe('42501');
+    const elsewhere = database.withScope(
+      { workspaceId: other.workspaceId, accountId: advertiserId },
+      (tx) => tx.insert(orders).values(order()),
+    );
+    expect(await pgErrorCode(elsewhere)).toBe('42501');
+    const [created] = await database.withScope(
+      { workspaceId: owner.workspaceId, accountId: advertiserId },
+      (tx) => tx.insert(orders).values(order()).returning({ id: orders.id }),
     );
     orderId = created?.id ?? '';
     expect(orderId).not.toBe('');
-    const forged = database.withScope({ accountId: strangerId }, (tx) =>
-      tx.insert(orders).values(order()),
-    );
-    expect(await pgErrorCode(forged)).toBe('42501');
   });
 
   it('the order is seen by its advertiser and its workspace, by nobody else', async () => {

@@ -96,7 +96,9 @@ describe('requestPayout', () => {
         .values({ workspaceId: t.workspaceId, accountId: manager, role: 'manager' }),
     );
     expect(await ask({ accountId: manager })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await payoutHistory(database.db, t.workspaceId)).toHaveLength(0);
+    expect(
+      await database.withSystem('test read', (tx) => payoutHistory(tx, t.workspaceId)),
+    ).toHaveLength(0);
 
     const first = await ask();
     expect(first.ok).toBe(true);
@@ -142,7 +144,9 @@ describe('approve, mark paid, reject', () => {
       ok: false,
       code: 'already_decided',
     });
-    const [history] = await payoutHistory(database.db, t.workspaceId);
+    const [history] = await database.withSystem('test read', (tx) =>
+      payoutHistory(tx, t.workspaceId),
+    );
     expect(history).toMatchObject({ status: 'paid', amount: 150_000, method: 'card' });
     await database.withSystem('test read', async (tx) => {
       expect(await balanceOf(tx, 'payouts:pending', 'RUB')).toBe(0);

@@ -30,9 +30,11 @@ describe('bot sessions', () => {
     });
   });
 
-  it('works on the login-role handle too', async () => {
-    await writeSession(database.db, 'chat:2', 'plain string');
-    expect(await readSession(database.db, 'chat:2')).toBe('plain string');
+  it('works in an app_system transaction too', async () => {
+    await database.withSystem('test: sessions', async (tx) => {
+      await writeSession(tx, 'chat:2', 'plain string');
+      expect(await readSession(tx, 'chat:2')).toBe('plain string');
+    });
   });
 });
 

@@ -27,21 +27,44 @@ describe('probe planning', () => {
     );
   });
 
-  it('plans at least 3 probes, spread over the lifetime and never at its edges', () => {
-    expect(probeCount(hour)).toBe(3);
-    expect(probeCount(72 * hour)).toBe(6);
-    expect(probeCount(1000 * hour)).toBe(14);
+  it('plans at least 6 spread probes plus a closing one: 7 for a 1/24, more for longer lifetimes', () => {
+    expect(probeCount(24 * hour)).toBe(6);
+    expect(probeCount(48 * hour)).toBe(8);
+    expect(probeCount(72 * hour)).toBe(10);
+    expect(probeCount(168 * hour)).toBe(18);
+    expect(probeCount(1000 * hour)).toBe(24);
+    const oneDay = { publishedAt, topUntil: at(1), pinUntil: null, deleteAt: at(24) };
+    expect(planProbes({ ...oneDay, deleteAt: at(72) }).probes).toHaveLength(11);
+    // 1/0 (never deleted) is watched over the 24 h it is settled on, like a 1/24.
+    expect(planProbes({ ...oneDay, deleteAt: null }).probes).toHaveLength(7);
+    // Segment i of 6 is [(i/6)², ((i+1)/6)²] of 24 h; the closing probe lies in the last 28.8 min.
+    const edges = [0, 2 / 3, 8 / 3, 6, 32 / 3, 50 / 3, 24];
     for (const random of [() => 0, () => 0.5, () => 0.999999, Math.random]) {
-      const plan = planProbes(
-        { publishedAt, topUntil: at(1), pinUntil: null, deleteAt: at(24) },
-        random,
-      );
+      const plan = planProbes(oneDay, random);
       expect(plan.pinChecks).toEqual([]);
-      expect(plan.probes).toHaveLength(3);
-      plan.probes.forEach((t, i) => {
-        expect(t.getTime()).toBeGreaterThan(at(8 * i).getTime());
-        expect(t.getTime()).toBeLessThan(at(8 * (i + 1)).getTime());
+      expect(plan.probes).toHaveLength(7);
+      const spread = plan.probes.slice(0, 6);
+      spread.forEach((t, i) => {
+        expect(t.getTime()).toBeGreaterThan(at(edges[i]!).getTime());
+        expect(t.getTime()).toBeLessThan(at(edges[i + 1]!).getTime());
       });
+      const closing = plan.probes[6]!.getTime();
+      expect(closing).toBeGreaterThan(at(24).getTime() - 28.8 * 60_000);
+      expect(closing).toBeLessThan(at(24).getTime());
+    }
+  });
+
+  it('the first hours are watched most: 3 of the 7 probes of a 1/24 fall in its first quarter, one in its first 40 min', () => {
+    for (let i = 0; i < 50; i += 1) {
+      const probes = planProbes({
+        publishedAt,
+        topUntil: at(1),
+        pinUntil: null,
+        deleteAt: at(24),
+      }).probes;
+      expect(probes[0]!.getTime()).toBeLessThan(at(2 / 3).getTime());
+      expect(probes.filter((t) => t < at(6))).toHaveLength(3);
+      expect(probes.filter((t) => t >= at(50 / 3))).toHaveLength(2);
     }
   });
 
@@ -63,7 +86,7 @@ describe('probe planning', () => {
       () => 0.5,
     );
     expect(calls.filter((c) => c[0] === probeJob)).toHaveLength(plan.probes.length);
-    expect(calls.filter((c) => c[0] === pinCheckJob)).toHaveLength(3);
+    expect(calls.filter((c) => c[0] === pinCheckJob)).toHaveLength(7);
     expect(calls.every((c) => c[1].placementId === 'p1')).toBe(true);
     expect(plan.pinChecks.every((t) => t < at(6))).toBe(true);
   });

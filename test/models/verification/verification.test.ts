@@ -10,6 +10,7 @@ import { probePlacement, type CheckDeps } from '../../../models/verification/pro
 import { recordChannelPost } from '../../../models/verification/record-channel-post.js';
 import type { VerifyTelegram } from '../../../models/verification/telegram-port.js';
 import { readViolations } from '../../../models/verification/violations.js';
+import { brokenMs, proRata } from '../../../models/settlement/pro-rata.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { startSandbox, type Sandbox } from '../../helpers/sandbox.js';
 import { seedPublishedPlacement } from './seed-placement.js';
@@ -52,6 +53,14 @@ describe('delivery verification', () => {
     );
     return rows.map((r) => r.key);
   };
+  /** verify.probe jobs queued for a placement, and whether each is already due. */
+  const queuedProbes = async (placementId: string) => {
+    const { rows } = await database.db.execute<{ next_run_at: string | Date }>(
+      sql`select next_run_at from agenda_jobs
+          where name = 'verify.probe' and data->>'placementId' = ${placementId}`,
+    );
+    return rows.map((r) => ({ due: new Date(r.next_run_at) <= clock.now() }));
+  };
   const post = (chatId: number, text: string) => {
     const message = sandbox.emulator.postInChannel(sandbox.ids.ownerId, chatId, text);
     return {
@@ -75,23 +84,44 @@ describe('delivery verification', () => {
     expect(row.violations).toEqual([]);
   });
 
-  it('the owner deletes the post mid-lifetime ⇒ a probe records early deletion until the end and both sides are told', async () => {
+  it('the owner deletes the post mid-lifetime ⇒ a probe asks for confirmation at once, which records early deletion from the last sighting and tells both sides', async () => {
     const p = await seedPublishedPlacement(database, sandbox, clock);
     const deleteAt = (await read(p.placementId)).deleteAt;
-    advance(5 * 60 * minute);
+    advance(3 * 60 * minute);
+    expect(await probePlacement(deps, p.placementId)).toMatchObject({ outcome: 'present' });
+    const seenAt = (await read(p.placementId)).probeResults[0] as { at: string };
+    advance(2 * 60 * minute);
     sandbox.emulator.deleteChannelPost(p.chatId, p.messageId);
     advance(2 * 60 * minute);
-    const detectedAt = clock.now();
-    const result = await probePlacement(deps, p.placementId);
-    expect(result).toMatchObject({ checked: true, outcome: 'missing' });
+    expect(await probePlacement(deps, p.placementId)).toEqual({
+      checked: true,
+      outcome: 'missing',
+    });
+    // Not yet a violation: a confirmation probe is queued, due now.
+    expect(readViolations((await read(p.placementId)).violations)).toEqual([]);
+    expect(await queuedProbes(p.placementId)).toEqual([{ due: true }]);
+    advance(minute);
+    expect(await probePlacement(deps, p.placementId)).toMatchObject({
+      checked: true,
+      outcome: 'missing',
+    });
     const row = await read(p.placementId);
-    const [violation, ...more] = readViolations(row.violations);
-    expect(more).toEqual([]);
-    expect(violation).toMatchObject({ kind: 'early_deletion', until: deleteAt?.toISOString() });
-    expect(Math.abs(new Date(violation?.from ?? 0).getTime() - detectedAt.getTime())).toBeLessThan(
-      5_000,
-    );
-    expect(row.deletedAt).not.toBeNull();
+    const confirmedAt = row.probeResults[2] as { at: string };
+    expect(readViolations(row.violations)).toEqual([
+      {
+        kind: 'early_deletion',
+        at: confirmedAt.at,
+        // Broken from the last probe that saw the post, not from detection.
+        from: seenAt.at,
+        until: deleteAt?.toISOString(),
+      },
+    ]);
+    expect(row.probeResults).toMatchObject([
+      { kind: 'exists', outcome: 'present' },
+      { kind: 'exists', outcome: 'missing' },
+      { kind: 'exists', outcome: 'missing' },
+    ]);
+    expect(row.deletedAt?.toISOString()).toBe(confirmedAt.at);
     expect(row.status).toBe('published');
     expect(await notifications(p.ownerAccountId)).toEqual(['verify-deleted-owner']);
     expect(await notifications(p.advertiserAccountId)).toEqual(['verify-deleted-advertiser']);
@@ -102,6 +132,57 @@ describe('delivery verification', () => {
       reason: 'already_gone',
     });
     expect(readViolations((await read(p.placementId)).violations)).toHaveLength(1);
+  });
+
+  it('a post deleted 10 minutes into a 1/24 is paid only for the 7 proven minutes', async () => {
+    const p = await seedPublishedPlacement(database, sandbox, clock);
+    const row = await read(p.placementId);
+    advance(7 * minute);
+    expect(await probePlacement(deps, p.placementId)).toMatchObject({ outcome: 'present' });
+    advance(3 * minute);
+    sandbox.emulator.deleteChannelPost(p.chatId, p.messageId);
+    advance(20 * minute);
+    await probePlacement(deps, p.placementId);
+    await probePlacement(deps, p.placementId);
+    const after = await read(p.placementId);
+    const violations = readViolations(after.violations);
+    const seenAt = Date.parse((after.probeResults[0] as { at: string }).at);
+    expect(violations).toMatchObject([
+      { kind: 'early_deletion', from: new Date(seenAt).toISOString() },
+    ]);
+    const life = 24 * 60 * minute;
+    const times = { ...row, format: '1/24' };
+    const broken = brokenMs(times, violations);
+    expect(broken).toBe(row.deleteAt!.getTime() - seenAt);
+    expect(life - broken).toBeLessThanOrEqual(10 * minute);
+    // A 1 000-star share: 995 credited back, 5 settled (7/1440 of it, rounded half up).
+    expect(1_000 - proRata(1_000, broken, life)).toBe(5);
+  });
+
+  it('a single "not found" answered "present" by its confirmation is no violation', async () => {
+    const p = await seedPublishedPlacement(database, sandbox, clock);
+    const flaky: VerifyTelegram = {
+      ...deps.telegram,
+      copyMessage: () =>
+        Promise.resolve({
+          ok: false,
+          errorCode: 400,
+          description: 'Bad Request: message to copy not found',
+        }),
+    };
+    advance(30 * minute);
+    expect(await probePlacement({ ...deps, telegram: flaky }, p.placementId)).toMatchObject({
+      outcome: 'missing',
+    });
+    expect(await queuedProbes(p.placementId)).toHaveLength(1);
+    expect(await probePlacement(deps, p.placementId)).toEqual({
+      checked: true,
+      outcome: 'present',
+    });
+    const row = await read(p.placementId);
+    expect(row.violations).toEqual([]);
+    expect(row.deletedAt).toBeNull();
+    expect(await queuedProbes(p.placementId)).toHaveLength(1);
   });
 
   it('protected content or an unreachable verification chat ⇒ unknown, never deletion', async () => {
@@ -191,16 +272,27 @@ describe('delivery verification', () => {
     const pinUntil = (await read(p.placementId)).pinUntil;
     advance(60 * minute);
     expect(await checkPin(deps, p.placementId)).toEqual({ checked: true, outcome: 'present' });
+    const pinnedSeenAt = (await read(p.placementId)).probeResults[0] as { at: string };
     // The owner unpins it in the Telegram app (the emulator has no user action for it).
     sandbox.emulator.chat(p.chatId).pinned = [];
     advance(60 * minute);
     expect(await checkPin(deps, p.placementId)).toMatchObject({
       checked: true,
       outcome: 'missing',
-      notice: { violation: { kind: 'pin_removed', until: pinUntil?.toISOString() } },
+      notice: {
+        violation: {
+          kind: 'pin_removed',
+          from: pinnedSeenAt.at,
+          until: pinUntil?.toISOString(),
+        },
+      },
     });
+    // An unpinned ad may be a deleted one: a probe is queued at once.
+    expect(await queuedProbes(p.placementId)).toEqual([{ due: true }]);
+    expect(await probePlacement(deps, p.placementId)).toMatchObject({ outcome: 'present' });
     advance(60 * minute);
     expect(await checkPin(deps, p.placementId)).toEqual({ checked: true, outcome: 'missing' });
+    expect(await queuedProbes(p.placementId)).toHaveLength(1);
     const row = await read(p.placementId);
     expect(readViolations(row.violations).map((v) => v.kind)).toEqual(['pin_removed']);
     expect(await notifications(p.advertiserAccountId)).toEqual(['verify-unpinned-advertiser']);

@@ -3,9 +3,11 @@ import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../config.js';
+import { createI18n } from '../../../bot/i18n.js';
 import { startApp, type App } from '../../../main.js';
 import type { Database } from '../../../models/db.js';
 import { createTestDatabase } from '../../helpers/db.js';
+import { inspectPng } from '../../helpers/png.js';
 import { chromiumPath, launchBrowser, type Browser } from './browser.js';
 
 const screenshots = 'test-results';
@@ -52,6 +54,13 @@ describe.skipIf(!existsSync(chromiumPath))('sandbox web page (Chromium)', () => 
   });
 
   const messages = () => page.getByRole('list', { name: 'Messages' });
+  /** The bot's own Bot API call, over HTTP (what it would send the person). */
+  const callBot = (method: string, params: Record<string, unknown>) =>
+    fetch(`${url}/bot${app.config.botToken}/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(params),
+    });
 
   it('serves its scripts and styles from sandbox/public/', async () => {
     for (const [name, type] of [
@@ -117,10 +126,29 @@ describe.skipIf(!existsSync(chromiumPath))('sandbox web page (Chromium)', () => 
     expect(await messages().locator('b').count()).toBe(0);
   });
 
-  it('lets Olga add the bot to her channel, post and forward a post to the bot', async () => {
+  it("lets Olga follow the bot's add-to-channel link to her channel, add the bot, post and forward", async () => {
+    const ru = (key: string) => createI18n().t('ru', key);
     await page.getByRole('radio', { name: 'Olga (owner)' }).check();
-    await page.getByRole('button', { name: /Olga Travels/ }).click();
+    await page.getByRole('heading', { name: 'LytSlot Pro (sandbox)' }).waitFor();
+    const input = page.getByRole('textbox', { name: 'Message' });
+    await input.fill('/start');
+    await input.press('Enter');
+    await page
+      .getByRole('button', { name: ru('start-role-owner') })
+      .last()
+      .click();
+    await page
+      .getByRole('button', { name: ru('start-owner-add') })
+      .last()
+      .click();
+    // The bot's t.me/<bot>?startchannel link opens Telegram's channel picker here, not a tab.
+    const pagesBefore = browser.context.pages().length;
+    await messages().locator('a[href*="?startchannel"]').last().click();
+    const picker = page.getByRole('dialog', { name: 'Add @LytSlotSandboxBot to a channel' });
+    await picker.getByRole('button', { name: 'Olga Travels' }).click();
+    await page.getByRole('heading', { name: 'Olga Travels' }).waitFor();
     await messages().getByText('Top 5 weekend trips').waitFor();
+    expect(browser.context.pages().length).toBe(pagesBefore);
 
     await page.getByRole('checkbox', { name: 'Post messages' }).check();
     await page.getByRole('button', { name: 'Add the bot as admin' }).click();
@@ -137,22 +165,72 @@ describe.skipIf(!existsSync(chromiumPath))('sandbox web page (Chromium)', () => 
     await messages().getByText('Forwarded from Olga Travels').waitFor();
   });
 
+  it('opens a post link (t.me/<channel>/<id>, t.me/c/<id>/<id>) in the page at that post', async () => {
+    const actors = (await (await fetch(`${url}/sandbox/api/actors`)).json()) as {
+      result: {
+        users: { id: number; first_name: string }[];
+        chats: { id: number; title: string }[];
+      };
+    };
+    const alexId = actors.result.users.find((u) => u.first_name === 'Alex (advertiser)')!.id;
+    const channelId = actors.result.chats.find((c) => c.title === 'Olga Travels')!.id;
+    const internal = String(channelId).replace(/^-100/, '');
+    // What the bot sends the advertiser once the ad is out: «Open the post ↗».
+    const sent = await callBot('sendMessage', {
+      chat_id: alexId,
+      text: 'Your ad is live',
+      reply_markup: {
+        inline_keyboard: [
+          [{ text: 'Open the post', url: 'https://t.me/olga_travels_demo/2' }],
+          [{ text: 'Open by id', url: `https://t.me/c/${internal}/1` }],
+        ],
+      },
+    });
+    expect(sent.status).toBe(200);
+    const pagesBefore = browser.context.pages().length;
+    await page.getByRole('radio', { name: 'Alex (advertiser)' }).check();
+    await page.getByRole('link', { name: 'Open the post ↗' }).click();
+    await page.getByRole('heading', { name: 'Olga Travels' }).waitFor();
+    await expect.poll(() => messages().locator('li.linked').getAttribute('data-id')).toBe('2');
+    await page.getByRole('button', { name: /LytSlot Pro \(sandbox\)/ }).click();
+    await page.getByRole('link', { name: 'Open by id ↗' }).click();
+    await expect.poll(() => messages().locator('li.linked').getAttribute('data-id')).toBe('1');
+    expect(browser.context.pages()).toHaveLength(pagesBefore);
+    await page.screenshot({ path: `${screenshots}/sandbox-page-post-link.png` });
+  });
+
+  it("shows the admin's /stats charts as images of the data, drawn offline", async () => {
+    await page.getByRole('radio', { name: 'Ada (admin)' }).check();
+    await page.getByRole('button', { name: /LytSlot admins/ }).click();
+    const input = page.getByRole('textbox', { name: 'Message' });
+    await input.fill('/stats');
+    await input.press('Enter');
+    const chart = messages().locator('figure.photo img').first();
+    await chart.waitFor({ timeout: 20_000 });
+    await expect
+      .poll(() =>
+        chart.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+      )
+      .toBe(800);
+    const src = await chart.getAttribute('src');
+    const png = await inspectPng(Buffer.from(await (await fetch(`${url}${src}`)).arrayBuffer()));
+    expect(png).toMatchObject({ width: 800, height: 400 });
+    expect(png.colours).toBeGreaterThan(20);
+    await page.screenshot({ path: `${screenshots}/sandbox-page-stats.png` });
+  }, 30_000);
+
   it('shows an invoice as a card and the outcome of paying it', async () => {
     const alex = (await (await fetch(`${url}/sandbox/api/actors`)).json()) as {
       result: { users: { id: number; first_name: string }[] };
     };
     const alexId = alex.result.users.find((u) => u.first_name === 'Alex (advertiser)')!.id;
-    const sent = await fetch(`${url}/bot${app.config.botToken}/sendInvoice`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        chat_id: alexId,
-        title: 'Test placement',
-        description: 'One 1/24 slot in Olga Travels',
-        payload: 'page-test',
-        currency: 'XTR',
-        prices: [{ label: '1/24', amount: 50 }],
-      }),
+    const sent = await callBot('sendInvoice', {
+      chat_id: alexId,
+      title: 'Test placement',
+      description: 'One 1/24 slot in Olga Travels',
+      payload: 'page-test',
+      currency: 'XTR',
+      prices: [{ label: '1/24', amount: 50 }],
     });
     expect(sent.status).toBe(200);
 

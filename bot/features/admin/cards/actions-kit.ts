@@ -28,7 +28,11 @@ export async function adminText(
   key: string,
   vars?: Record<string, string | number>,
 ): Promise<string> {
-  return input.i18n.t(await adminLanguageOf(input.deps.database), key, vars);
+  return input.i18n.t(
+    await adminLanguageOf(input.deps.database, input.deps.config.adminTelegramIds),
+    key,
+    vars,
+  );
 }
 
 /** Re-renders a card at once (the queued render job would do it too; both are idempotent). */

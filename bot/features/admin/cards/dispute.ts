@@ -105,7 +105,7 @@ export const disputeCardActions: AdminCardActions = (input) => {
     const action = ctx.match[1] as Action;
     const disputeId = ctx.match[2] ?? '';
     const view = await readDisputeCardView(deps.database, disputeId);
-    const locale = await adminLanguageOf(deps.database);
+    const locale = await adminLanguageOf(deps.database, deps.config.adminTelegramIds);
     if (!view || view.status !== 'open')
       return ctx.answerCallbackQuery({
         text: i18n.t(locale, 'disputes-admin-already'),
@@ -148,7 +148,7 @@ export const disputeCardActions: AdminCardActions = (input) => {
       },
       deps.clock,
     );
-    const locale = await adminLanguageOf(deps.database);
+    const locale = await adminLanguageOf(deps.database, deps.config.adminTelegramIds);
     if (!result.ok) {
       const left = typeof result.detail?.left === 'number' ? result.detail.left : view.refundable;
       return answerAdmin(ctx, input, failureKey(result.code), {

@@ -21,10 +21,9 @@ import type { AdminCardRenderer } from './registry.js';
  * the transfer by hand), the owner's available balance now. Requested ⇒ Approve / Reject;
  * approved ⇒ who approved, Mark paid / Reject. Decided cards get their line from the poster.
  */
-export const renderPayoutCard: AdminCardRenderer = async ({ card, t, database }) => {
+export const renderPayoutCard: AdminCardRenderer = async ({ card, t, locale, database }) => {
   const view = await readPayoutCard(database, card.objectId);
   if (!view) return { text: t('balance-admin-gone', { id: card.objectId }) };
-  const locale = await adminLanguageOf(database);
   const { payout } = view;
   const money = (amount: number) => formatMoney(amount, payout.currency, locale);
   const lines = [
@@ -93,7 +92,7 @@ export const createPayoutCardActions: AdminCardActions = (kit) => {
   composer.callbackQuery(adminDataPattern('payout', ['approve', 'paid', 'reject']), async (ctx) => {
     const action = ctx.match[1] as 'approve' | 'paid' | 'reject';
     const payoutId = ctx.match[2] ?? '';
-    const locale = await adminLanguageOf(deps.database);
+    const locale = await adminLanguageOf(deps.database, deps.config.adminTelegramIds);
     const view = await readPayoutCard(deps.database, payoutId);
     if (!view) return answerAdmin(ctx, kit, 'balance-admin-already');
     const money = (amount: number) => formatMoney(amount, view.payout.currency, locale);

@@ -17,7 +17,7 @@ import { adminCardRenderers } from './registry.js';
 export interface CardPostDeps {
   api: Api;
   i18n: I18n<BotContext>;
-  config: Pick<Config, 'adminChatId'>;
+  config: Pick<Config, 'adminChatId' | 'adminTelegramIds'>;
   database: Database;
   clock: Clock;
   logger: Logger;
@@ -69,7 +69,7 @@ export async function postAdminCard(
     deps.logger.warn({ cardId }, 'no ADMIN_CHAT_ID: admin card not posted');
     return;
   }
-  const locale = await adminLanguageOf(deps.database);
+  const locale = await adminLanguageOf(deps.database, deps.config.adminTelegramIds);
   const t: TranslateFunction = (key, vars) => deps.i18n.t(locale, key, vars);
   const card = await deps.database.withSystem('admin: read a card to post', (tx) =>
     findAdminCard(tx, cardId),

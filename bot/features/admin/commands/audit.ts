@@ -87,7 +87,7 @@ export function renderAuditPage(
 export function createAuditCommands(deps: BotDeps, i18n: I18n<BotContext>): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command('audit', async (ctx) => {
-    const t = await adminTranslator(deps.database, i18n);
+    const t = await adminTranslator(deps, i18n);
     const { first, rest } = splitArgs(ctx.match);
     const kind = auditObjectKinds.find((k) => k === first.toLowerCase());
     const { first: ref } = splitArgs(rest);
@@ -102,7 +102,7 @@ export function createAuditCommands(deps: BotDeps, i18n: I18n<BotContext>): Comp
     const [, mode, code = '', objectId = '', pageText = '0'] = ctx.match;
     const kind = auditKindOf(code);
     if (!kind) return ctx.answerCallbackQuery();
-    const t = await adminTranslator(deps.database, i18n);
+    const t = await adminTranslator(deps, i18n);
     const page = await auditTrail(deps.database, { kind, objectId, page: Number(pageText) });
     const view = renderAuditPage(t, kind, objectId, page);
     await ctx.answerCallbackQuery();

@@ -125,7 +125,7 @@ export function createBlockCommands(deps: BotDeps, i18n: I18n<BotContext>): Comp
     return { target: target.toLowerCase(), ref, reason };
   };
   composer.command('block', async (ctx) => {
-    const t = await adminTranslator(deps.database, i18n);
+    const t = await adminTranslator(deps, i18n);
     const { target, ref, reason } = parse(ctx.match);
     if ((target !== 'channel' && target !== 'user') || !ref || !reason)
       return ctx.reply(t('admin-ops-block-usage'), html);
@@ -146,7 +146,7 @@ export function createBlockCommands(deps: BotDeps, i18n: I18n<BotContext>): Comp
     return ctx.reply(await runBlockUser(deps, t, { accountId: found.value, admin, reason }), html);
   });
   composer.command('unblock', async (ctx) => {
-    const t = await adminTranslator(deps.database, i18n);
+    const t = await adminTranslator(deps, i18n);
     const { target, ref } = parse(ctx.match);
     if ((target !== 'channel' && target !== 'user') || !ref)
       return ctx.reply(t('admin-ops-unblock-usage'), html);

@@ -2,6 +2,9 @@ import { InlineKeyboard } from 'grammy';
 import type { ChannelLookup, OrderLookup } from '../../../../models/admin/lookup.js';
 import type { UserLookup } from '../../../../models/admin/lookup-user.js';
 import { escapeHtml } from '../../../html.js';
+import { statusLine } from '../../channels/views.js';
+import { orderReasonText } from '../../orders/render.js';
+import { languageLabel } from '../../selling/format.js';
 import { opsData } from './ops-callback.js';
 import { formatMoney, formatMoneyList, formatUtc, personLabel, type AdminT } from './ops-text.js';
 
@@ -17,8 +20,8 @@ export function renderOrder(t: AdminT, o: OrderLookup): Rendered {
     ? o.payments
         .map((p) =>
           t('admin-ops-order-payment', {
-            provider: p.provider,
-            status: p.status,
+            provider: t('admin-ops-provider', { provider: p.provider }),
+            status: t('admin-ops-payment-status', { status: p.status }),
             amount: formatMoney(p.amount, p.currency, t.locale),
             refunded: formatMoney(p.refundedAmount, p.currency, t.locale),
           }),
@@ -27,8 +30,8 @@ export function renderOrder(t: AdminT, o: OrderLookup): Rendered {
     : '—';
   const text = t('admin-ops-order-card', {
     id: o.id,
-    status: o.status,
-    reason: escapeHtml(o.statusReason ?? '—'),
+    status: t('orders-status', { status: o.status }),
+    reason: orderReasonText(t, o.statusReason) || 'none',
     total: money(o.total),
     refunded: money(o.refundedAmount),
     items: o.items,
@@ -58,11 +61,10 @@ export function renderChannel(t: AdminT, c: ChannelLookup): Rendered {
     title: escapeHtml(c.title),
     username: c.username ? `@${escapeHtml(c.username)}` : '—',
     chatId: String(c.telegramChatId),
-    status: c.status,
-    reason: escapeHtml(c.statusReason ?? '—'),
+    status: statusLine({ t }, c),
     subscribers: c.subscribers,
     owner: personLabel(c.owner),
-    plan: c.plan,
+    plan: t('admin-ops-plan', { plan: c.plan }),
     sold: c.orders.sold,
     upcoming: c.orders.upcoming,
     refunded: c.orders.refunded,
@@ -86,7 +88,7 @@ export function renderUser(t: AdminT, u: UserLookup): Rendered {
   const text = t('admin-ops-user-card', {
     id: u.accountId,
     person: personLabel(u),
-    language: u.language,
+    language: languageLabel(t, u.language),
     created: formatUtc(u.createdAt),
     blocked: u.blockedAt
       ? t('admin-ops-user-blocked-line', {

@@ -57,7 +57,7 @@ export function createLookupCommands(deps: BotDeps, i18n: I18n<BotContext>): Com
   const composer = new Composer<BotContext>();
   for (const kind of ['order', 'channel', 'user'] as const) {
     composer.command(kind, async (ctx) => {
-      const t = await adminTranslator(deps.database, i18n);
+      const t = await adminTranslator(deps, i18n);
       const { first: ref } = splitArgs(ctx.match);
       if (!ref) return ctx.reply(usage(t, kind), html);
       const found = await resolvers[kind](deps.database, ref);

@@ -69,7 +69,7 @@ export function createOpsButtons(deps: BotDeps, i18n: I18n<BotContext>): Compose
   const composer = new Composer<BotContext>();
   composer.callbackQuery(actionPattern, async (ctx) => {
     const [, action, kind, id = ''] = ctx.match;
-    const t = await adminTranslator(deps.database, i18n);
+    const t = await adminTranslator(deps, i18n);
     const admin = adminOf(ctx.from);
     if (action === 'u' && (kind === 'c' || kind === 'u')) {
       const text = await runUnblock(deps, t, kind === 'c' ? 'channel' : 'user', { id, admin });
@@ -112,7 +112,7 @@ export function createOpsButtons(deps: BotDeps, i18n: I18n<BotContext>): Compose
     if (!deps.config.adminTelegramIds.includes(ctx.from.id)) return next();
     const pending = await takeOpsReply(deps.database, ctx.chat.id, replyTo.message_id);
     if (!pending) return next();
-    const t = await adminTranslator(deps.database, i18n);
+    const t = await adminTranslator(deps, i18n);
     const reason = normalizeBlockReason(ctx.message.text);
     if (!reason) {
       // The prompt keeps waiting for a proper reason.

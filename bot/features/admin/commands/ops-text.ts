@@ -3,17 +3,19 @@ import type { User } from 'grammy/types';
 import { adminLanguageOf } from '../../../../models/admin/admin-language.js';
 import type { AdminActor } from '../../../../models/admin/block.js';
 import type { MoneyByCurrency } from '../../../../models/admin/lookup.js';
-import type { Database } from '../../../../models/db.js';
 import type { Currency } from '../../../../models/orders/table.js';
-import type { BotContext } from '../../../context.js';
+import type { BotContext, BotDeps } from '../../../context.js';
 import { escapeHtml } from '../../../html.js';
 
-/** Translates in the admin chat's one language (/adminlang; Russian unless set). */
+/** Translates in the admin chat's one language (/adminlang, else its admins' language). */
 export type AdminT = ((key: string, vars?: TranslationVariables) => string) & { locale: string };
 
 /** The translator of the admin chat, read once per update. */
-export async function adminTranslator(database: Database, i18n: I18n<BotContext>): Promise<AdminT> {
-  const locale = await adminLanguageOf(database);
+export async function adminTranslator(
+  deps: Pick<BotDeps, 'database' | 'config'>,
+  i18n: I18n<BotContext>,
+): Promise<AdminT> {
+  const locale = await adminLanguageOf(deps.database, deps.config.adminTelegramIds);
   const t = ((key: string, vars?: TranslationVariables) => i18n.t(locale, key, vars)) as AdminT;
   t.locale = locale;
   return t;

@@ -1,7 +1,11 @@
 import type { I18n } from '@grammyjs/i18n';
 import { Composer, InputFile } from 'grammy';
 import { platformStats, statsPeriods, type StatsPeriod } from '../../../../models/admin/stats.js';
-import { createQuickChart, type ChartRenderer } from '../../../../models/providers/quickchart.js';
+import {
+  createQuickChart,
+  publicQuickChartUrl,
+  type ChartRenderer,
+} from '../../../../models/providers/quickchart.js';
 import type { BotContext, BotDeps } from '../../../context.js';
 import { html } from '../../../html.js';
 import { adminTranslator, splitArgs } from './ops-text.js';
@@ -15,11 +19,13 @@ import { moneyChart, periodName, statsSummary } from './stats-render.js';
 export function createStatsCommand(
   deps: BotDeps,
   i18n: I18n<BotContext>,
-  charts: ChartRenderer = createQuickChart({ baseUrl: deps.config.quickchartUrl }),
+  charts: ChartRenderer = createQuickChart({
+    baseUrl: deps.config.quickchartUrl ?? publicQuickChartUrl,
+  }),
 ): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command('stats', async (ctx) => {
-    const t = await adminTranslator(deps.database, i18n);
+    const t = await adminTranslator(deps, i18n);
     const arg = splitArgs(ctx.match).first.toLowerCase();
     const period: StatsPeriod | undefined =
       arg === '' ? 'week' : statsPeriods.find((p) => p === arg);

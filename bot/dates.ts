@@ -1,0 +1,39 @@
+/**
+ * Dates and times as users read them, one format per context, through Intl (so Russian months
+ * come in the genitive: «вторник, 8 декабря»). Moments take the zone they are shown in.
+ */
+
+const time = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+
+/** A moment, e.g. a slot: «вт, 8 дек., 11:00» · «Tue, Dec 8, 11:00». */
+export function formatMoment(at: Date, zone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...time,
+    timeZone: zone,
+  }).format(at);
+}
+
+/** A time of day: «11:00». */
+export function formatTime(at: Date, zone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { ...time, timeZone: zone }).format(at);
+}
+
+/** A formatter of calendar days (YYYY-MM-DD, read as that day wherever the reader is). */
+function dayFormat(options: Intl.DateTimeFormatOptions) {
+  return (isoDate: string, locale: string): string =>
+    new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(
+      new Date(`${isoDate}T12:00:00Z`),
+    );
+}
+
+/** A calendar day in a heading: «вторник, 8 декабря» · «Tuesday, December 8». */
+export const formatDayLong = dayFormat({ weekday: 'long', day: 'numeric', month: 'long' });
+
+/** A calendar day on a button or in a list: «вт, 8 дек.» · «Tue, Dec 8». */
+export const formatDayShort = dayFormat({ weekday: 'short', day: 'numeric', month: 'short' });
+
+/** A calendar day in a range: «8 дек.» · «Dec 8». */
+export const formatDayMonth = dayFormat({ day: 'numeric', month: 'short' });
