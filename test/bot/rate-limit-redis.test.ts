@@ -156,7 +156,8 @@ describe.skipIf(!redisServerAvailable)(
     });
 
     it('logged at most one line a minute about Redis per source, though it failed many times', () => {
-      expect(connectionErrors).toBeGreaterThan(3);
+      // More failures than lines: every reconnection attempt while it was down or killed failed.
+      expect(connectionErrors).toBeGreaterThanOrEqual(3);
       const warnings = log.lines.filter((l) => l.level >= 40 && /Redis/.test(l.msg));
       expect(warnings.map((l) => l.msg)).toEqual([
         'Redis unreachable at start: using in-memory fallbacks until it answers',
