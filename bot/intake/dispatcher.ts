@@ -85,21 +85,30 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       stopping.signal.addEventListener('abort', done, { once: true });
     });
 
-  /** Runs a store call until it succeeds; once stopping, a failure gives up (false). */
-  async function reach(call: () => Promise<void>): Promise<boolean> {
-    let waitMs = Math.min(500, retry.outageMaxMs);
-    for (;;) {
+  /**
+   * The store failed: log the outage once, then wait (doubling, up to outageMaxMs). Resolves with
+   * the next wait, or undefined when the dispatcher is stopping and the caller should give up.
+   */
+  async function outage(error: unknown, waitMs: number): Promise<number | undefined> {
+    if (!storeDown) logger.warn({ err: error }, 'update intake unreachable; waiting');
+    storeDown = true;
+    if (stopping.signal.aborted) return undefined;
+    await sleep(waitMs);
+    return Math.min(waitMs * 2, retry.outageMaxMs);
+  }
+
+  /** Marks the update done, waiting out an outage; once stopping, a failure leaves it pending. */
+  async function finish(updateId: number): Promise<void> {
+    let waitMs: number | undefined = Math.min(500, retry.outageMaxMs);
+    while (waitMs !== undefined) {
       try {
-        await call();
+        await store.complete(updateId);
         if (storeDown) logger.info('update intake reachable again');
         storeDown = false;
-        return true;
+        options.count?.('handled');
+        return;
       } catch (error) {
-        if (!storeDown) logger.warn({ err: error }, 'update intake unreachable; waiting');
-        storeDown = true;
-        if (stopping.signal.aborted) return false;
-        await sleep(waitMs);
-        waitMs = Math.min(waitMs * 2, retry.outageMaxMs);
+        waitMs = await outage(error, waitMs);
       }
     }
   }
@@ -107,28 +116,22 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   async function attempt(stored: StoredUpdate): Promise<void> {
     const updateId = stored.update.update_id;
     let attempts = stored.attempts;
-    let outageWaitMs = Math.min(500, retry.outageMaxMs);
+    let outageWaitMs: number | undefined = Math.min(500, retry.outageMaxMs);
     while (!halted) {
       let failure: { error: unknown } | undefined;
-      const handling = options.handle(stored.update).then(
-        () => undefined,
-        (error: unknown) => void (failure = { error }),
-      );
-      await handling;
-      if (!failure) {
-        await reach(() => store.complete(updateId));
-        options.count?.('handled');
-        return;
+      try {
+        await options.handle(stored.update);
+      } catch (error) {
+        failure = { error };
       }
+      if (!failure) return finish(updateId);
       const verdict = classify(failure.error);
       if (verdict === 'finish') {
         logger.warn(
           { err: loggable(failure.error), update_id: updateId },
           'update handling failed for good; nothing to retry',
         );
-        await reach(() => store.complete(updateId));
-        options.count?.('handled');
-        return;
+        return finish(updateId);
       }
       const park = verdict === 'park' || attempts + 1 >= retry.attempts;
       try {
@@ -139,11 +142,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         });
       } catch (storeError) {
         // The store is down too: an outage, so this attempt does not count against the update.
-        if (!storeDown) logger.warn({ err: storeError }, 'update intake unreachable; waiting');
-        storeDown = true;
-        if (stopping.signal.aborted) return;
-        await sleep(outageWaitMs);
-        outageWaitMs = Math.min(outageWaitMs * 2, retry.outageMaxMs);
+        outageWaitMs = await outage(storeError, outageWaitMs ?? retry.outageMaxMs);
+        if (outageWaitMs === undefined) return;
         continue;
       }
       attempts += 1;

@@ -3,7 +3,7 @@ import { decideAdminCard, openAdminCard, type AdminActor } from '../admin/cards.
 import { recordAudit } from '../audit/record-audit.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
-import { updateIntake } from './table.js';
+import { updateIntake, type IntakeStatus } from './table.js';
 
 /** What an admin sees of a parked update. */
 export interface ParkedUpdateFacts {
@@ -14,7 +14,7 @@ export interface ParkedUpdateFacts {
   attempts: number;
   lastError: string | null;
   receivedAt: Date;
-  status: 'pending' | 'parked' | 'done';
+  status: IntakeStatus;
 }
 
 const facts = {
