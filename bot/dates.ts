@@ -35,5 +35,16 @@ export const formatDayLong = dayFormat({ weekday: 'long', day: 'numeric', month:
 /** A calendar day on a button or in a list: «вт, 8 дек.» · «Tue, Dec 8». */
 export const formatDayShort = dayFormat({ weekday: 'short', day: 'numeric', month: 'short' });
 
+/** A calendar day on a narrow button: «вт 8» · «Tue 8» (Intl alone would say «8 Tue» in en). */
+export function formatDayButton(isoDate: string, locale: string): string {
+  const parts = new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).formatToParts(new Date(`${isoDate}T12:00:00Z`));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')}`;
+}
+
 /** A calendar day in a range: «8 дек.» · «Dec 8». */
 export const formatDayMonth = dayFormat({ day: 'numeric', month: 'short' });

@@ -886,12 +886,19 @@ publish-failed-advertiser = ❌ Your ad in <b>{ $channel }</b> could not be post
 publish-late-ask = ⏱ Your ad in <b>{ $channel }</b> could not go out at the booked time: it is already { $minutes ->
         [one] { $minutes } minute
        *[other] { $minutes } minutes
-    } late. Post it now anyway, or take your money back for it? Without an answer within { $timeout ->
+    } late. Post it now anyway, move it to another free time of the channel at the price you paid, or take your money back for it? Without an answer within { $timeout ->
         [one] { $timeout } minute
        *[other] { $timeout } minutes
     } it is not posted and you get the refund.
 publish-late-button-now = ▶️ Post it now
+publish-late-button-times = 🗓 Another time
 publish-late-button-refund = 💸 Refund instead
+publish-late-button-back = ◀️ Back
+publish-late-pick-time = Pick a free time of the channel (channel time).
+publish-late-no-times = The channel has no free time for this format in the coming week. Post it now or take the refund.
+publish-late-time-taken = That time has just been taken or is no longer on sale. Pick another one.
+publish-late-moved = 🗓 Moved: your ad goes out on { $when } (channel time), at the price you paid. You'll get a message with the link once it is out.
+publish-late-moved-owner = 🗓 An ad in «{ $channel }» could not go out at its booked time (the platform's delay); the advertiser moved it to { $at }. The payment stays the same.
 publish-late-now-done = ▶️ Posting your ad now. You'll get a message with the link once it is out.
 publish-late-refund-done = 💸 The ad will not be posted; the refund is on its way.
 publish-late-decided = This question has already been answered (or the time to answer ran out).

@@ -5,6 +5,13 @@ import type { Clock } from '../clock.js';
 import type { Database, Tx } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
 import { enqueueNotification } from '../notifications/enqueue.js';
+import { nearestFreeSlots } from '../orders/nearest-free-slots.js';
+import { lockChannelForHolds } from '../orders/queries.js';
+import { releaseOrderSlots } from '../orders/release-order-slots.js';
+import { orderItems } from '../orders/table.js';
+import { availableSlots, slotChannelOf } from '../slots/queries.js';
+import { slots } from '../slots/table.js';
+import { orderManagerAccounts } from '../workspaces/queries.js';
 import { enqueueJobInTx, publishJob } from './create-placements.js';
 import { delayedAfterSeconds, lateOffer, type PublishTarget } from './publish.js';
 import { failPlacement } from './record-send-failure.js';
@@ -18,8 +25,11 @@ export const lateDefaultJob = 'placements.late-default';
 export type LateChoice = 'publish_now' | 'refund';
 
 /** Callback data of the advertiser's answer buttons (bot/features/orders/late-offer.ts). */
-export const lateOfferData = (choice: 'now' | 'refund', placementId: string) =>
+export const lateOfferData = (choice: 'now' | 'refund' | 'times' | 'back', placementId: string) =>
   `ord:late-${choice}:${placementId}`;
+
+/** How many other times are offered instead of a late post. */
+export const lateOfferTimesShown = 5;
 
 /** Whether a post made at `at` would be late: more than delayedAfterSeconds after due_at. */
 export function isLate(dueAt: Date, at: Date): boolean {
@@ -60,6 +70,7 @@ export async function offerLatePublication(
       },
       buttons: [
         [{ key: 'publish-late-button-now', data: lateOfferData('now', target.placementId) }],
+        [{ key: 'publish-late-button-times', data: lateOfferData('times', target.placementId) }],
         [{ key: 'publish-late-button-refund', data: lateOfferData('refund', target.placementId) }],
       ],
     });
@@ -141,6 +152,21 @@ async function answerLateOffer(
   return ok({ choice: 'publish_now', orderId, workspaceId, orderFailed: false });
 }
 
+/** The workspace of the advertiser's own placement (their scope decides who may see it). */
+async function ownPlacementWorkspace(
+  database: Database,
+  accountId: string,
+  placementId: string,
+): Promise<string | undefined> {
+  const [own] = await database.withScope({ accountId }, (tx) =>
+    tx
+      .select({ workspaceId: placements.workspaceId })
+      .from(placements)
+      .where(and(eq(placements.id, placementId), eq(placements.advertiserAccountId, accountId))),
+  );
+  return own?.workspaceId;
+}
+
 /**
  * The advertiser answers a late offer of their own placement (their scope decides who may):
  * publish now or refund. Race-safe against the default and a second press ('already_decided').
@@ -151,16 +177,154 @@ export async function decideLateOffer(
   clock: Clock,
 ): Promise<Result<LateAnswer, 'not_found' | 'already_decided'>> {
   const { accountId, placementId, choice } = input;
-  const [own] = await database.withScope({ accountId }, (tx) =>
-    tx
-      .select({ workspaceId: placements.workspaceId })
-      .from(placements)
-      .where(and(eq(placements.id, placementId), eq(placements.advertiserAccountId, accountId))),
-  );
-  if (!own) return fail('not_found');
-  return database.withScope({ workspaceId: own.workspaceId, accountId }, (tx) =>
+  const workspaceId = await ownPlacementWorkspace(database, accountId, placementId);
+  if (!workspaceId) return fail('not_found');
+  return database.withScope({ workspaceId, accountId }, (tx) =>
     answerLateOffer(tx, { placementId, choice, by: `account:${accountId}` }, clock.now()),
   );
+}
+
+/** An open late offer's placement, row locked (caller's transaction); undefined when decided. */
+async function openOffer(tx: Tx, placementId: string) {
+  const [row] = await tx
+    .select({
+      placementId: placements.id,
+      orderId: placements.orderId,
+      slotId: placements.slotId,
+      channelId: placements.channelId,
+      workspaceId: placements.workspaceId,
+      format: placements.format,
+      dueAt: placements.dueAt,
+      status: placements.status,
+      lastError: placements.lastError,
+    })
+    .from(placements)
+    .where(eq(placements.id, placementId))
+    .for('update');
+  return row?.status === 'scheduled' && row.lastError === lateOffer.asked ? row : undefined;
+}
+
+export interface LateOfferTimes {
+  channelTitle: string;
+  /** The channel's zone: the times are shown in it (and in the reader's own when it differs). */
+  timezone: string;
+  /** Free times of the same channel and format, sellable now, soonest first. */
+  times: Date[];
+}
+
+/**
+ * «Another time» instead of a late post: up to lateOfferTimesShown free times of the placement's
+ * channel in its format (lead time, horizon, top windows and the daily limit as for any booking),
+ * soonest first. The price is the one paid: a slot's price depends only on its format.
+ */
+export async function lateOfferTimes(
+  database: Database,
+  input: { accountId: string; placementId: string },
+  clock: Clock,
+): Promise<Result<LateOfferTimes, 'not_found' | 'already_decided'>> {
+  const { accountId, placementId } = input;
+  const workspaceId = await ownPlacementWorkspace(database, accountId, placementId);
+  if (!workspaceId) return fail('not_found');
+  const found = await database.withScope({ workspaceId, accountId }, async (tx) => {
+    const offer = await openOffer(tx, placementId);
+    const channel = offer && (await slotChannelOf(tx, offer.channelId));
+    return offer && channel ? { offer, channel } : undefined;
+  });
+  if (!found) return fail('already_decided');
+  const { offer, channel } = found;
+  const now = clock.now();
+  const times =
+    channel.status === 'active'
+      ? await nearestFreeSlots(database, channel, now, offer.format, now, lateOfferTimesShown)
+      : [];
+  return ok({ channelTitle: channel.title, timezone: channel.settings.timezone, times });
+}
+
+export type LateMoveCode = 'not_found' | 'already_decided' | 'not_available';
+
+class NotAvailable extends Error {}
+
+/**
+ * Moves a late post to another free time of its channel (the advertiser's choice), in one
+ * transaction of their booking scope: the old slot is freed, the new one booked for the order (it
+ * must be sellable now, as for a hold), the order item and the placement point at it, due at its
+ * start with the late offer closed, and `placements.publish` is queued then; owners are told. The
+ * paid price stays. 'not_available': the time was taken meanwhile (nothing changed, the offer stays
+ * open); 'already_decided': the offer was answered or ran out.
+ */
+export async function moveLatePlacement(
+  database: Database,
+  input: { accountId: string; placementId: string; startsAt: Date },
+  clock: Clock,
+): Promise<Result<{ orderId: string; dueAt: Date; timezone: string }, LateMoveCode>> {
+  const { accountId, placementId, startsAt } = input;
+  const workspaceId = await ownPlacementWorkspace(database, accountId, placementId);
+  if (!workspaceId) return fail('not_found');
+  try {
+    return await database.withScope({ workspaceId, accountId }, async (tx) => {
+      const at = clock.now();
+      const offer = await openOffer(tx, placementId);
+      if (!offer) return fail('already_decided');
+      await lockChannelForHolds(tx, offer.channelId);
+      const channel = await slotChannelOf(tx, offer.channelId);
+      const { leadTimeMinutes, horizonDays } = channel?.settings ?? {};
+      const startMs = startsAt.getTime();
+      if (
+        channel?.status !== 'active' ||
+        startMs < at.getTime() + (leadTimeMinutes ?? 0) * 60_000 ||
+        startMs > at.getTime() + (horizonDays ?? 0) * 86_400_000
+      )
+        return fail('not_available');
+      // Freed first, so the old slot's top window does not hide the times right after it.
+      await releaseOrderSlots(tx, offer.orderId, at, [offer.slotId]);
+      const [free] = await availableSlots(tx, offer.channelId, startsAt, new Date(startMs + 1), {
+        format: offer.format,
+      });
+      const booked = free
+        ? await tx
+            .update(slots)
+            .set({ status: 'booked', orderId: offer.orderId, format: offer.format, updatedAt: at })
+            .where(and(eq(slots.id, free.id), eq(slots.status, 'free')))
+            .returning({ id: slots.id })
+        : [];
+      if (!free || booked.length !== 1) throw new NotAvailable();
+      await tx
+        .update(orderItems)
+        .set({ slotId: free.id })
+        .where(and(eq(orderItems.orderId, offer.orderId), eq(orderItems.slotId, offer.slotId)));
+      await tx
+        .update(placements)
+        .set({
+          slotId: free.id,
+          dueAt: startsAt,
+          lastError: null,
+          failingSince: null,
+          updatedAt: at,
+        })
+        .where(eq(placements.id, placementId));
+      await enqueueJobInTx(tx, publishJob, { placementId }, startsAt);
+      await recordAudit(tx, {
+        actor: `account:${accountId}`,
+        action: 'placement.late_moved',
+        objectType: 'placement',
+        objectId: placementId,
+        data: { from: offer.dueAt.toISOString(), to: startsAt.toISOString() },
+        at,
+        workspaceId,
+      });
+      for (const owner of await orderManagerAccounts(tx, workspaceId)) {
+        await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
+          accountId: owner,
+          key: 'publish-late-moved-owner',
+          vars: { channel: channel.title, at: startsAt.toISOString() },
+        });
+      }
+      return ok({ orderId: offer.orderId, dueAt: startsAt, timezone: channel.settings.timezone });
+    });
+  } catch (error) {
+    if (error instanceof NotAvailable) return fail('not_available');
+    throw error;
+  }
 }
 
 /**

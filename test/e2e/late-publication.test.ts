@@ -4,7 +4,9 @@ import { createJobs, type Jobs } from '../../jobs/index.js';
 import { createLogger } from '../../models/logger.js';
 import { lateOfferTimeoutMs } from '../../models/placements/late-offer.js';
 import { advanceTestClock } from '../../models/platform/test-clock.js';
-import { placements } from '../../models/schema.js';
+import { placements, slots } from '../../models/schema.js';
+import { formatMoment } from '../../bot/dates.js';
+import { lateMoveData } from '../../bot/features/orders/callback-data.js';
 import {
   openInvoice,
   readOrderState,
@@ -137,6 +139,45 @@ describe('a publication the platform would make late', () => {
     expect(state.escrow).toBe(0);
     expect(world.sandbox.emulator.world.charges.get(chargeId)?.refunded).toBe(true);
     expect(world.sandbox.emulator.messages(chatId)).toHaveLength(0);
+  }, 90_000);
+
+  it('«Another time»: the advertiser picks a free time of the channel; it goes out then, on time', async () => {
+    const { advertiser, owner, chatId, placement } = await paidOrder();
+    await outageUntil(placement.dueAt, 4);
+    await advertiser.waitForMessage(/could not go out at the booked time/, { timeoutMs: 15_000 });
+    const hour = 3_600_000;
+    const later = new Date(Math.ceil(world.clock.now().getTime() / hour) * hour + 2 * hour);
+    await world.database.withSystem('test seed: a free slot', (tx) =>
+      tx.insert(slots).values({
+        channelId: placement.channelId,
+        workspaceId: placement.workspaceId,
+        startsAt: later,
+      }),
+    );
+    // The times replace the buttons right after the answer to the press; Back restores them.
+    await advertiser.click('🗓 Another time');
+    await vi.waitFor(() => advertiser.click('◀️ Back'), { timeout: 5_000 });
+    await vi.waitFor(() => advertiser.click('🗓 Another time'), { timeout: 5_000 });
+    const label = formatMoment(later, 'Europe/Moscow', 'en');
+    await vi.waitFor(() => advertiser.click(label), { timeout: 5_000 });
+    await advertiser.waitForMessage(new RegExp(`Moved: your ad goes out on ${label}`));
+    await owner.waitForMessage(/the advertiser moved it to/, { timeoutMs: 15_000 });
+    expect(await placementRow(placement.id)).toMatchObject({ status: 'scheduled', dueAt: later });
+    // The old buttons are gone; the default at +30 min finds the offer closed.
+    await expect(advertiser.click({ data: lateMoveData(placement.id, later) })).rejects.toThrow(
+      /No button/,
+    );
+    await advance(Math.ceil((later.getTime() - world.clock.now().getTime()) / 60_000) + 1);
+    await vi.waitFor(() => expect(world.sandbox.emulator.messages(chatId)).toHaveLength(1), {
+      timeout: 15_000,
+    });
+    await vi.waitFor(
+      async () => expect((await placementRow(placement.id)).status).toBe('published'),
+      { timeout: 15_000 },
+    );
+    const row = await placementRow(placement.id);
+    expect(row.delaySeconds).toBeLessThan(120);
+    expect(row.violations).toEqual([]);
   }, 90_000);
 
   it('no answer within 30 minutes: the default is the refund, and a later press is told so', async () => {

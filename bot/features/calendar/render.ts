@@ -1,9 +1,8 @@
 import { InlineKeyboard } from 'grammy';
-import { DateTime } from 'luxon';
 import type { CalendarDay, CalendarSlot, CalendarView } from '../../../models/slots/calendar.js';
 import type { SlotStatus } from '../../../models/slots/table.js';
 import type { BotContext } from '../../context.js';
-import { formatDayLong, formatDayMonth, formatDayShort } from '../../dates.js';
+import { formatDayButton, formatDayLong, formatDayMonth, formatDayShort } from '../../dates.js';
 import { escapeHtml } from '../../html.js';
 import { formatPrice } from '../../money.js';
 import { dayData, openData, slotData } from './callback-data.js';
@@ -24,10 +23,6 @@ export const statusMark: Record<SlotStatus, string> = {
 };
 
 const localeOf = (ctx: BotContext) => (ctx.account?.language === 'ru' ? 'ru' : 'en');
-
-function dayLabel(ctx: BotContext, date: string, format: string): string {
-  return DateTime.fromISO(date).setLocale(localeOf(ctx)).toFormat(format);
-}
 
 /** The mark shown for a slot: a free one that cannot be sold now (top window, daily limit) is ⚪. */
 export function markOf(slot: CalendarSlot): string {
@@ -80,7 +75,7 @@ export function renderWeek(ctx: BotContext, view: CalendarView) {
   ].join('\n');
   const keyboard = new InlineKeyboard();
   view.days.forEach((day, i) => {
-    keyboard.text(dayLabel(ctx, day.date, 'ccc d'), dayData(view.channelId, day.date));
+    keyboard.text(formatDayButton(day.date, localeOf(ctx)), dayData(view.channelId, day.date));
     if (i === 3) keyboard.row();
   });
   keyboard.row();

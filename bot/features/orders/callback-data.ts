@@ -6,5 +6,12 @@ export const orderPattern = new RegExp(`^ord:(card|pv|cx|cxy):${uuid}$`);
 export const orderData = (action: 'card' | 'pv' | 'cx' | 'cxy', orderId: string) =>
   `ord:${action}:${orderId}`;
 
-/** ord:late-now|late-refund:<placementId> — the answer to a late offer (models/placements/late-offer.ts). */
-export const lateOfferPattern = new RegExp(`^ord:late-(now|refund):${uuid}$`);
+/**
+ * ord:late-now|late-refund|late-times:<placementId> — the answer to a late offer
+ * (models/placements/late-offer.ts); late-times lists other times, late-back returns to the choice.
+ */
+export const lateOfferPattern = new RegExp(`^ord:late-(now|refund|times|back):${uuid}$`);
+/** ord:late-at:<placementId>:<minute since the epoch> — move the late post to that free time. */
+export const lateMovePattern = new RegExp(`^ord:late-at:${uuid}:(\\d{1,10})$`);
+export const lateMoveData = (placementId: string, at: Date) =>
+  `ord:late-at:${placementId}:${Math.round(at.getTime() / 60_000)}`;

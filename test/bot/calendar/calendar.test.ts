@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDayButton } from '../../../bot/dates.js';
 import { findAccountByTelegramId } from '../../../models/accounts/queries.js';
 import { defaultChannelSettings, type ChannelSettings } from '../../../models/channels/settings.js';
 import { channels, slots } from '../../../models/schema.js';
@@ -92,7 +93,7 @@ describe('calendar', () => {
     expect(week.text).toMatch(/18:00🟢/);
 
     const tomorrow = DateTime.fromJSDate(h.deps.clock.now(), { zone }).plus({ days: 1 });
-    const dayButton = tomorrow.setLocale('en').toFormat('ccc d');
+    const dayButton = formatDayButton(tomorrow.toISODate()!, 'en');
     if (tomorrow.weekday === 1) await olga.click('Next week ›');
     await olga.click(dayButton);
     await olga.waitFor((m) => m.text?.includes('Tap a free slot') === true, { what: 'day' });
