@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { PGlite } from '@electric-sql/pglite';
+import { embeddedLoginRole, enterLoginRole } from './db-embedded-role.js';
 
 export interface Embedded {
   url: string;
@@ -97,7 +98,10 @@ class SessionQueue {
   }
 }
 
-/** Starts PGlite in dataDir and serves it over the PostgreSQL protocol on 127.0.0.1:<random>. */
+/**
+ * Starts PGlite in dataDir as the login role (not a superuser: row-level security binds it, as on a
+ * server) and serves it over the PostgreSQL protocol on 127.0.0.1:<random>.
+ */
 export async function startEmbedded(
   dataDir: string,
   maxConnections: number,
@@ -107,6 +111,12 @@ export async function startEmbedded(
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
   const lite = await PGlite.create({ dataDir, ...(loadDataDir ? { loadDataDir } : {}) });
+  try {
+    await enterLoginRole(lite);
+  } catch (err) {
+    await lite.close();
+    throw err;
+  }
   const server = new PGLiteSocketServer({ db: lite, host: '127.0.0.1', port: 0, maxConnections });
   // Handlers take the queue from this field when a connection arrives (pinned version 0.2.17).
   (server as unknown as { queryQueue: SessionQueue }).queryQueue = new SessionQueue(lite);
@@ -117,7 +127,7 @@ export async function startEmbedded(
     throw err;
   }
   return {
-    url: `postgres://postgres@${server.getServerConn()}/postgres`,
+    url: `postgres://${embeddedLoginRole}@${server.getServerConn()}/postgres`,
     async stop() {
       await server.stop();
       await lite.close();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { embeddedLoginRole, enterLoginRole } from '../../models/db-embedded-role.js';
 import { openDatabase, type Database } from '../../models/db.js';
 import { createLogger } from '../../models/logger.js';
 
@@ -43,14 +44,19 @@ async function dropTestDatabase(serverUrl: string, name: string): Promise<void> 
   }
 }
 
-/** A name that changes with the migrations, the dependencies and the month (events partitions). */
+/**
+ * A name that changes with the migrations, the login role's set-up, the dependencies and the month
+ * (events partitions).
+ */
 async function templateName(): Promise<string> {
   const dir = fileURLToPath(new URL('../../models/migrations/', import.meta.url));
   const hash = createHash('sha256');
   const files = (await readdir(dir, { recursive: true })).filter((f) => /\.(sql|json)$/.test(f));
   for (const file of files.sort()) hash.update(file).update(await readFile(join(dir, file)));
-  const packages = await readFile(new URL('../../package.json', import.meta.url));
-  hash.update(packages).update(new Date().toISOString().slice(0, 7));
+  for (const path of ['../../models/db-embedded-role.ts', '../../package.json']) {
+    hash.update(await readFile(new URL(path, import.meta.url)));
+  }
+  hash.update(new Date().toISOString().slice(0, 7));
   return join(tmpdir(), `lytslot-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
 }
 
@@ -70,6 +76,7 @@ async function buildTemplate(): Promise<Blob> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const lite = await PGlite.create('memory://');
+  await enterLoginRole(lite);
   const server = new PGLiteSocketServer({
     db: lite,
     host: '127.0.0.1',
@@ -78,7 +85,7 @@ async function buildTemplate(): Promise<Blob> {
   });
   await server.start();
   try {
-    const url = `postgres://postgres@${server.getServerConn()}/postgres`;
+    const url = `postgres://${embeddedLoginRole}@${server.getServerConn()}/postgres`;
     await (await openDatabase({ url, logger, poolSize: 1 })).close();
   } finally {
     await server.stop();

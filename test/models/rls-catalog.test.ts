@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Scope } from '../../models/db.js';
-import { createTestDatabase, testServerUrl } from '../helpers/db.js';
+import { createTestDatabase } from '../helpers/db.js';
 import { pgErrorCode, seedTenant, type Tenant } from './seed.js';
 
 let database: Database;
@@ -271,8 +271,8 @@ describe('the login role', () => {
     'admin_cards',
   ];
 
-  // PGlite serves its one superuser, which no row-level security binds (docs/database.md).
-  it.runIf(testServerUrl())('sees no row after RESET ROLE inside a scope', async () => {
+  // On PGlite too: it serves the login role as its session user, never its superuser (docs/database.md).
+  it('sees no row after RESET ROLE inside a scope', async () => {
     const seen = await database.withScope(
       { workspaceId: a.workspaceId, accountId: advertiserId },
       async (tx) => {
@@ -290,7 +290,7 @@ describe('the login role', () => {
     expect(seen).toEqual(Object.fromEntries(tenantTables.map((t) => [t, 0])));
   });
 
-  it.runIf(testServerUrl())('still works the Agenda queue outside a scope', async () => {
+  it('still works the Agenda queue outside a scope', async () => {
     const { rows } = await database.db.execute<{ n: number }>(
       sql`select count(*)::int as n from agenda_jobs`,
     );

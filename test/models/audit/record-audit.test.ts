@@ -61,18 +61,9 @@ describe('recordAudit', () => {
   });
 
   it('keeps rows intact even against the owning login role', async () => {
-    // A superuser owner (PGlite) meets the trigger; a plain owner (FORCE RLS, no policy) sees no rows.
-    const attempts = [
-      () => database.db.update(auditLog).set({ action: 'forged' }).returning(),
-      () => database.db.delete(auditLog).returning(),
-    ];
-    for (const attempt of attempts) {
-      const outcome = await attempt().then(
-        (rows) => rows.length,
-        (err: unknown) => pgErrorCode(Promise.reject(err)),
-      );
-      expect([0, '42501']).toContain(outcome);
-    }
+    // The owner is no superuser (PGlite neither): FORCE RLS and the restrictive policy hide every row.
+    expect(await database.db.update(auditLog).set({ action: 'forged' }).returning()).toEqual([]);
+    expect(await database.db.delete(auditLog).returning()).toEqual([]);
     const rows = await database.withSystem('test check', (tx) =>
       tx.select().from(auditLog).where(eq(auditLog.action, 'channel.paused')),
     );
