@@ -1,8 +1,8 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Api } from 'grammy';
+import type { Api } from 'grammy';
 import { readConfig, type Config } from './config.js';
-import { createBot } from './bot/index.js';
+import { createBot, type BotDeps } from './bot/index.js';
 import { allowedUpdates, setBotCommands, startBot } from './bot/runner.js';
 import { createIntake, type IntakeMetrics } from './bot/intake/index.js';
 import { createWebhookHandler } from './bot/webhook.js';
@@ -17,7 +17,6 @@ import { stripeWebhookRoutes } from './http/webhooks/stripe.js';
 import { yooKassaWebhookRoutes } from './http/webhooks/yookassa.js';
 import { tellPaid } from './bot/features/checkout/paid.js';
 import { createI18n } from './bot/i18n.js';
-import { sharedTelegramSender } from './jobs/telegram-sender.js';
 import type { PaidOrder } from './models/payments/yookassa-events.js';
 import { createJobs, type Jobs } from './jobs/index.js';
 import { heartbeatJob } from './jobs/platform.js';
@@ -35,6 +34,7 @@ import {
 } from './models/providers/create-providers.js';
 import { loadTestClockOffset, syncTestClock } from './models/platform/test-clock.js';
 import { bootSandbox } from './sandbox/boot.js';
+import { createOutboundGateway, type OutboundGateway } from './telegram/gateway.js';
 
 export interface App {
   /** The effective config (in sandbox mode: the emulator's token, API root and seeded chat ids). */
@@ -97,6 +97,10 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
     const token = config.botToken;
     const redis = config.redisUrl ? createRedis(config.redisUrl, logger) : undefined;
     if (redis) stops.push(() => closeRedis(redis));
+    // The one way out to Telegram for the bot's notices and every job (docs/telegram.md).
+    const outbound = token
+      ? createOutboundGateway({ token, apiRoot: config.telegramApiRoot, redis, logger })
+      : undefined;
     const providers = createPaymentProviders(config);
     // Pre-moderation defaults to on when there is an admin chat to moderate in (docs/admin.md).
     await syncModerationDefault(database, {
@@ -106,32 +110,28 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
     const metrics = createMetrics();
     const has = (role: string) => config.roles.includes(role as Config['roles'][number]);
 
-    const jobs = has('jobs') ? createJobs({ ...deps, metrics }) : undefined;
+    const jobs = has('jobs') ? createJobs({ ...deps, outbound, metrics }) : undefined;
     if (jobs) {
       await jobs.start();
       stops.push(() => jobs.stop());
     }
 
-    const bot = has('bot') ? createBot(deps) : undefined;
+    const botDeps = has('bot') ? withOutbound(deps, outbound) : undefined;
+    const bot = botDeps ? createBot(botDeps) : undefined;
     const readiness: Record<string, ReadinessCheck> = {
       database: () => database.ping(),
       jobs: jobs
         ? async () => assert(jobs.isRunning(), 'jobs stopped')
         : heartbeatCheck(database, clock),
-      ...(token
-        ? {
-            telegram: telegramCheck(
-              bot?.api ?? new Api(token, { apiRoot: config.telegramApiRoot }),
-              clock,
-            ),
-          }
-        : {}),
+      ...(outbound ? { telegram: telegramCheck(bot?.api ?? outbound.api, clock) } : {}),
     };
     const intakeOptions = { metrics: intakeMetrics(metrics) };
     // Webhook mode: updates are answered 200 once stored; this process also resumes unfinished
     // updates whose lease ran out (another process may still be handling the others).
     const webhookIntake =
-      bot && config.botMode === 'webhook' ? createIntake(bot, deps, intakeOptions) : undefined;
+      bot && botDeps && config.botMode === 'webhook'
+        ? createIntake(bot, botDeps, intakeOptions)
+        : undefined;
     if (webhookIntake) stops.push(async () => void (await webhookIntake.stop(4_000)));
     let httpUrl: string | undefined;
     if (has('http')) {
@@ -155,7 +155,7 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
                   ...(sandboxBoot?.yookassaSources
                     ? { allowedAddresses: sandboxBoot.yookassaSources }
                     : {}),
-                  ...(token ? { onOrderPaid: paidOrderNotices(token, config, deps) } : {}),
+                  ...(outbound ? { onOrderPaid: paidOrderNotices(outbound, deps) } : {}),
                 }),
               ]
             : []),
@@ -166,15 +166,18 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
                   clock,
                   logger,
                   gateway: providers.stripe,
-                  ...(token ? { onOrderPaid: paidOrderNotices(token, config, deps) } : {}),
+                  ...(outbound ? { onOrderPaid: paidOrderNotices(outbound, deps) } : {}),
                 }),
               ]
             : []),
           ...(isTestClock(clock) ? [testClockRoutes({ database, clock, logger })] : []),
         ],
-        ...(webhookIntake
+        ...(webhookIntake && botDeps
           ? {
-              botWebhook: { path: webhookPath, handler: createWebhookHandler(webhookIntake, deps) },
+              botWebhook: {
+                path: webhookPath,
+                handler: createWebhookHandler(webhookIntake, botDeps),
+              },
             }
           : {}),
       });
@@ -192,8 +195,8 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
         await setBotCommands(bot);
       }
     }
-    if (bot && config.botMode !== 'webhook') {
-      const handle = await startBot(bot, deps, { intake: intakeOptions });
+    if (bot && botDeps && config.botMode !== 'webhook') {
+      const handle = await startBot(bot, botDeps, { intake: intakeOptions });
       stops.push(() => handle.stop());
     }
     logger.info({ roles: config.roles, httpUrl, sandboxUrl }, 'started');
@@ -276,14 +279,21 @@ if (isEntryPoint()) {
   });
 }
 
+/** The bot's deps: the process's deps and its outbound gateway (the bot role needs a token). */
+function withOutbound<T extends Omit<BotDeps, 'outbound'>>(
+  deps: T,
+  outbound: OutboundGateway | undefined,
+): T & BotDeps {
+  if (!outbound) throw new Error('the bot role needs a bot token (the sandbox gives one)');
+  return { ...deps, outbound };
+}
+
 /** A webhook-paid order's owner gets the review card and the advertiser the news (as the jobs do). */
 function paidOrderNotices(
-  token: string,
-  config: Config,
+  outbound: OutboundGateway,
   deps: Pick<App, 'database' | 'clock'> & { logger: Logger; providers: PaymentProviders },
 ): (paid: PaidOrder) => Promise<void> {
-  const { api } = sharedTelegramSender(token, config.telegramApiRoot);
-  const notices = { ...deps, api, i18n: createI18n() };
+  const notices = { ...deps, api: outbound.api, i18n: createI18n() };
   return (paid) => tellPaid(notices, paid, paid);
 }
 

@@ -7,6 +7,7 @@ import type { Clock } from '../models/clock.js';
 import type { Database } from '../models/db.js';
 import type { Logger } from '../models/logger.js';
 import type { PaymentProviders } from '../models/providers/create-providers.js';
+import type { OutboundGateway } from '../telegram/gateway.js';
 
 /** What the bot edge needs from the process; built once by main.ts (or a test). */
 export interface BotDeps {
@@ -18,6 +19,11 @@ export interface BotDeps {
   redis?: Redis;
   /** Stripe / YooKassa gateways, each present only when configured (absent ⇒ Stars only). */
   providers?: PaymentProviders;
+  /**
+   * The flood-limited way out to Telegram: every message to someone other than the current
+   * update's chat goes through `outbound.api` (replies stay on `ctx`).
+   */
+  outbound: OutboundGateway;
 }
 
 /** Per-user session, stored as JSON in bot_sessions (PostgreSQL). */

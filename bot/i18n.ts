@@ -1,20 +1,17 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { I18n } from '@grammyjs/i18n';
+import { asLocale, defaultLocale, localeOf, locales, type Locale } from '../format/locale.js';
 import type { BotContext } from './context.js';
 import { sessionKeyOf } from './session.js';
 
-export const locales = ['en', 'ru'] as const;
-export type Locale = (typeof locales)[number];
-export const defaultLocale: Locale = 'en';
+export { asLocale, defaultLocale, locales, type Locale };
 
 /** Absolute path of locales/, resolved from this file so the cwd does not matter. */
 export const localesDirectory = fileURLToPath(new URL('../locales/', import.meta.url));
 
-/** Narrows any string to a supported locale, or undefined. */
-export function asLocale(value: string | undefined | null): Locale | undefined {
-  return locales.find((l) => l === value);
-}
+/** The locale of the sender's account (set by the account middleware), for formatting. */
+export const accountLocale = (ctx: BotContext): Locale => localeOf(ctx.account?.language);
 
 /** Telegram language_code → our locale: ru* → ru, everything else (or nothing) → en. */
 export function localeFromLanguageCode(code: string | undefined): Locale {

@@ -10,7 +10,6 @@ import { adminCardKinds } from '../models/admin/table.js';
 import { defineJob } from './define-job.js';
 import { createJobScheduler } from './notifications.js';
 import type { JobsDeps } from './index.js';
-import { sharedTelegramSender } from './telegram-sender.js';
 
 export const mootCardsJob = 'admin.close-moot-cards';
 
@@ -44,14 +43,13 @@ export function defineAdminCardJobs(agenda: Agenda, deps: JobsDeps): void {
     data: adminCardRenderData,
     concurrency: 1,
     run: async (data) => {
-      const token = deps.config.botToken;
-      if (!token) return log.debug('no bot token: admin card not posted');
+      const api = deps.outbound?.api;
+      if (!api) return log.debug('no bot token: admin card not posted');
       i18n ??= createI18n();
       const cardId = await resolveAdminCard(
         deps.database,
         'cardId' in data ? data : { ...data, at: deps.clock.now() },
       );
-      const { api } = sharedTelegramSender(token, deps.config.telegramApiRoot);
       try {
         await postAdminCard({ ...deps, api, i18n }, cardId);
       } catch (err) {

@@ -7,7 +7,10 @@ import type { Database } from '../models/db.js';
 import { createOutageLog } from '../models/log-throttle.js';
 import type { Logger } from '../models/logger.js';
 import type { PaymentProviders } from '../models/providers/create-providers.js';
+import type { OutboundGateway } from '../telegram/gateway.js';
+import { notificationConsumer } from '../messages/notify-on-events.js';
 import { defineAdminCardJobs, scheduleAdminCardJobs } from './admin-cards.js';
+import { createEventDispatcher } from './events.js';
 import { defineNotificationJobs } from './notifications.js';
 import { defineOrderJobs, scheduleOrderJobs } from './orders.js';
 import { definePlatformJobs, schedulePlatformJobs } from './platform.js';
@@ -27,6 +30,8 @@ export interface JobsDeps {
   clock: Clock;
   /** Stripe / YooKassa gateways, each present only when configured (absent ⇒ Stars only). */
   providers?: PaymentProviders;
+  /** The process's flood-limited way out to Telegram; absent without a bot token (nothing is sent). */
+  outbound?: OutboundGateway;
   /** The process's Prometheus metrics the jobs count into (served by the http role's /metrics). */
   metrics?: Pick<Metrics, 'starsReconciled'>;
 }
@@ -91,11 +96,21 @@ export function createJobs(deps: JobsDeps): Jobs {
   defineRefundStatusJobs(agenda, deps);
   defineReconcileStarsJobs(agenda, deps);
 
+  // Domain events become notifications (and, later, webhooks and analytics) here.
+  const events = createEventDispatcher({
+    database: deps.database,
+    logger: log,
+    outages,
+    consumers: [notificationConsumer],
+    pollMs: deps.config.testClock ? 200 : 500,
+  });
+
   let running = false;
   return {
     agenda,
     async start() {
       await agenda.start();
+      events.start();
       await schedulePlatformJobs(agenda);
       await scheduleSlotJobs(agenda);
       await scheduleOrderJobs(agenda);
@@ -112,6 +127,7 @@ export function createJobs(deps: JobsDeps): Jobs {
     async stop(timeoutMs = 5_000) {
       if (!running) return;
       running = false;
+      await events.stop();
       const drained = await agenda.drain(timeoutMs);
       log.info({ drained }, 'jobs stopped');
     },

@@ -1,11 +1,13 @@
 import type { I18n } from '@grammyjs/i18n';
 import type { Agenda } from 'agenda';
-import { Api, GrammyError, InlineKeyboard } from 'grammy';
+import { GrammyError, InlineKeyboard } from 'grammy';
 import { z } from 'zod';
 import type { BotContext } from '../bot/context.js';
 import { escapeHtml, html } from '../bot/html.js';
-import { asLocale, createI18n } from '../bot/i18n.js';
-import { formatPrice } from '../bot/money.js';
+import { createI18n } from '../bot/i18n.js';
+import { formatMoment } from '../format/dates.js';
+import { localeOf } from '../format/locale.js';
+import { formatMoney } from '../format/money.js';
 import type { Clock } from '../models/clock.js';
 import {
   notificationJob,
@@ -14,9 +16,9 @@ import {
   type ScheduleJob,
 } from '../models/notifications/enqueue.js';
 import { notificationRecipient, type Recipient } from '../models/notifications/recipient.js';
+import { currencies } from '../models/orders/table.js';
 import { defineJob } from './define-job.js';
 import type { JobsDeps } from './index.js';
-import { sharedTelegramSender } from './telegram-sender.js';
 
 /** Attempts per notification (a chat that keeps failing is logged and given up). */
 export const maxNotificationAttempts = 4;
@@ -54,22 +56,15 @@ export function createJobScheduler(agenda: Agenda, clock: Clock): ScheduleJob {
 const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const moneyVars = new Set(['amount', 'fee']);
 
-/** Vars as the recipient reads them: ISO times in their zone, money in the currency, text escaped. */
+/** Vars as the recipient reads them: ISO times as moments in their zone, money, text escaped. */
 export function renderVars(vars: NotificationVars, locale: string, timezone: string) {
-  const currency = typeof vars.currency === 'string' ? vars.currency : undefined;
+  const currency = currencies.find((c) => c === vars.currency);
   const out: Record<string, string | number> = {};
   for (const [name, v] of Object.entries(vars)) {
     if (typeof v === 'number' && currency && moneyVars.has(name)) {
-      out[name] =
-        currency === 'XTR'
-          ? `${v} ⭐`
-          : formatPrice(v, currency as Parameters<typeof formatPrice>[1], locale);
+      out[name] = formatMoney(v, currency, locale);
     } else if (typeof v === 'string' && isoTime.test(v)) {
-      out[name] = new Intl.DateTimeFormat(locale, {
-        timeZone: timezone,
-        dateStyle: 'medium',
-        timeStyle: 'short',
-      }).format(new Date(v));
+      out[name] = formatMoment(new Date(v), timezone, locale);
     } else out[name] = typeof v === 'string' ? escapeHtml(v) : v;
   }
   return out;
@@ -81,7 +76,7 @@ export function renderNotification(
   data: Pick<NotificationData, 'key' | 'vars' | 'buttons'>,
   recipient: Recipient,
 ): { text: string; keyboard: InlineKeyboard | undefined } {
-  const locale = asLocale(recipient.language) ?? 'en';
+  const locale = localeOf(recipient.language);
   const t = (key: string, v: NotificationVars = {}) =>
     i18n.t(locale, key, renderVars(v, locale, recipient.timezone));
   const text = t(data.key, data.vars);
@@ -106,12 +101,11 @@ function isPermanent(err: unknown): boolean {
 
 /**
  * `notifications.send` (one-off, queued by enqueueNotification): renders the locale key in the
- * recipient's language and timezone and sends it through the one outbound sender. It never throws:
+ * recipient's language and timezone and sends it through the outbound gateway. It never throws:
  * a refusal (blocked, chat gone) is logged and dropped; other failures are re-queued with backoff
  * up to maxNotificationAttempts — a failing chat never blocks other jobs.
  */
 export function defineNotificationJobs(agenda: Agenda, deps: JobsDeps): void {
-  let api: Api | undefined;
   let i18n: I18n<BotContext> | undefined;
   const schedule = createJobScheduler(agenda, deps.clock);
   const log = deps.logger.child({ job: notificationJob });
@@ -120,9 +114,8 @@ export function defineNotificationJobs(agenda: Agenda, deps: JobsDeps): void {
     data: notificationData,
     concurrency: 10,
     run: async (data) => {
-      const token = deps.config.botToken;
-      if (!token) return log.debug({ key: data.key }, 'no bot token: notification skipped');
-      api ??= sharedTelegramSender(token, deps.config.telegramApiRoot).api;
+      const api = deps.outbound?.api;
+      if (!api) return log.debug({ key: data.key }, 'no bot token: notification skipped');
       i18n ??= createI18n();
       const recipient = await notificationRecipient(deps.database, data);
       if (!recipient) return log.warn({ key: data.key }, 'notification recipient unknown');

@@ -8,7 +8,6 @@ import { expireHolds } from '../models/orders/expire-holds.js';
 import { confirmPendingPayments } from '../models/payments/confirm-pending-payments.js';
 import { defineJob } from './define-job.js';
 import type { JobsDeps } from './index.js';
-import { sharedTelegramSender } from './telegram-sender.js';
 
 export const expireHoldsJob = 'orders.expire-holds';
 const confirmActor = `system:${expireHoldsJob}`;
@@ -17,9 +16,8 @@ const expireData = z.object({ batchSize: z.number().int().min(1).max(5000).optio
 
 /** The Telegram side of the job (none without a token: expiry still runs, nobody is told). */
 function createNotices(deps: JobsDeps): ExpiryNoticeDeps | undefined {
-  const token = deps.config.botToken;
-  if (!token) return undefined;
-  const { api } = sharedTelegramSender(token, deps.config.telegramApiRoot);
+  const api = deps.outbound?.api;
+  if (!api) return undefined;
   return { api, i18n: createI18n(), database: deps.database, logger: deps.logger };
 }
 
@@ -31,9 +29,8 @@ function createNotices(deps: JobsDeps): ExpiryNoticeDeps | undefined {
 async function confirmPayments(deps: JobsDeps): Promise<void> {
   const providers = deps.providers ?? {};
   const outcomes = await confirmPendingPayments(deps.database, providers, deps.clock);
-  const token = deps.config.botToken;
-  if (!token || !outcomes.some((o) => o.kind === 'paid')) return;
-  const { api } = sharedTelegramSender(token, deps.config.telegramApiRoot);
+  const api = deps.outbound?.api;
+  if (!api || !outcomes.some((o) => o.kind === 'paid')) return;
   const tell = { api, i18n: createI18n(), database: deps.database, logger: deps.logger };
   const refundDeps = { ...tell, clock: deps.clock, providers };
   for (const confirmed of outcomes) {

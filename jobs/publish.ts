@@ -10,8 +10,7 @@ import type { Clock } from '../models/clock.js';
 import type { Creative } from '../models/creatives/content.js';
 import type { Database } from '../models/db.js';
 import type { Logger } from '../models/logger.js';
-import { notifyPublished } from '../models/notifications/placement-notices.js';
-import { publishJob, scheduleViaDatabase } from '../models/placements/create-placements.js';
+import { publishJob } from '../models/placements/create-placements.js';
 import {
   applyLateDefault,
   isLate,
@@ -37,13 +36,12 @@ import {
 } from '../models/placements/record-send-failure.js';
 import { defineJob } from './define-job.js';
 import type { JobsDeps } from './index.js';
-import { sharedTelegramSender } from './telegram-sender.js';
 
 export interface PublishDeps {
   database: Database;
   clock: Clock;
   logger: Logger;
-  /** The flood-limited Api (createTelegramSender). */
+  /** The flood-limited Api (the outbound gateway's). */
   api: Api;
   /**
    * PUBLIC_URL when the Telegram in use can open it: the post's links point at
@@ -54,6 +52,8 @@ export interface PublishDeps {
   refund(order: { workspaceId: string; orderId: string }): Promise<void>;
   /** Test seam: runs after the post is sent and before it is recorded (a crash there). */
   afterSend?: () => Promise<void>;
+  /** Test seam: runs right after the post is recorded, before anything else (a crash there). */
+  afterRecord?: () => Promise<void>;
 }
 
 export type PublishOutcome =
@@ -150,6 +150,7 @@ export async function publishPlacement(
     );
     log.warn({ error, outcome }, 'placement not published');
     if (outcome.kind === 'retry') return 'retry' as const;
+    if (outcome.kind === 'skipped') return 'skipped' as const;
     if (outcome.orderFailed) await deps.refund(outcome);
     return 'failed' as const;
   };
@@ -194,6 +195,7 @@ export async function publishPlacement(
   }
   await deps.afterSend?.();
   const published = await recordPublished(database, { target, messageIds }, clock);
+  await deps.afterRecord?.();
   if (published.delayed) {
     log.warn({ delaySeconds: published.delaySeconds, cause: published.cause }, 'published late');
   }
@@ -204,11 +206,6 @@ export async function publishPlacement(
       // The post is up; the pin checks record a missing pin as a violation.
       log.warn({ err: error }, 'pin failed');
     }
-  }
-  try {
-    await notifyPublished(database, scheduleViaDatabase(database), placementId);
-  } catch (error) {
-    log.warn({ err: error }, 'publish notices not queued');
   }
   return 'published';
 }
@@ -274,9 +271,8 @@ export function clickTrackingWarning(
 
 /** The publishing deps of the jobs process (none without a bot token). */
 export function createPublishDeps(deps: JobsDeps): PublishDeps | undefined {
-  const token = deps.config.botToken;
-  if (!token) return undefined;
-  const { api } = sharedTelegramSender(token, deps.config.telegramApiRoot);
+  const api = deps.outbound?.api;
+  if (!api) return undefined;
   const refundDeps = {
     api,
     i18n: createI18n(),

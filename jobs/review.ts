@@ -9,17 +9,15 @@ import { refundOrderPayment } from '../models/payments/refund-order.js';
 import { rejectOverdueReviews, reviewDeadlineActor } from '../models/review/reject-overdue.js';
 import { defineJob } from './define-job.js';
 import type { JobsDeps } from './index.js';
-import { sharedTelegramSender } from './telegram-sender.js';
 
 export const reviewDeadlineJob = 'orders.review-deadline';
 export const refundRetryJob = 'payments.retry-refunds';
 const refundRetryActor = `system:${refundRetryJob}`;
 
-/** The Telegram side of the jobs: an Api with auto-retry and the locales (none without a token). */
+/** The Telegram side of the jobs: the outbound gateway's Api and the locales (none without a token). */
 export function createTelegram(deps: JobsDeps): RefundDeps | undefined {
-  const token = deps.config.botToken;
-  if (!token) return undefined;
-  const { api } = sharedTelegramSender(token, deps.config.telegramApiRoot);
+  const api = deps.outbound?.api;
+  if (!api) return undefined;
   return {
     api,
     i18n: createI18n(),

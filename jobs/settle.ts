@@ -1,10 +1,8 @@
 import type { Agenda } from 'agenda';
-import { Api } from 'grammy';
 import { z } from 'zod';
 import { createRefunders } from '../bot/features/checkout/gateway.js';
 import { enqueueNotification } from '../models/notifications/enqueue.js';
 import { refundOrderPayment } from '../models/payments/refund-order.js';
-import { reportSettlement } from '../models/settlement/report-settlement.js';
 import {
   settleJob,
   settlementActor,
@@ -13,19 +11,17 @@ import {
 import { defineJob } from './define-job.js';
 import type { JobsDeps } from './index.js';
 import { createJobScheduler } from './notifications.js';
-import { sharedTelegramSender } from './telegram-sender.js';
 
 const data = z.object({ placementId: z.string().uuid() });
 
 /**
  * `placements.settle` (one-off, queued when a placement's lifetime ends): settles it (idempotent,
- * see settlePlacement), queues the reports, and for an order nothing of which was delivered asks
+ * see settlePlacement; its `placement.settled` event brings the reports), and for an order nothing of which was delivered asks
  * Telegram for the full Stars refund at once (payments.retry-refunds keeps trying if that fails).
  */
 export function defineSettleJobs(agenda: Agenda, deps: JobsDeps): void {
   const schedule = createJobScheduler(agenda, deps.clock);
   const log = deps.logger.child({ job: settleJob });
-  let api: Api | undefined;
   defineJob(agenda, deps.logger, {
     name: settleJob,
     data,
@@ -38,9 +34,8 @@ export function defineSettleJobs(agenda: Agenda, deps: JobsDeps): void {
       }
       const outcome = result.value;
       log.info({ placementId, kind: outcome.kind, orderId: outcome.orderId }, 'placement settled');
-      await reportSettlement(deps.database, schedule, placementId, outcome);
-      if (outcome.kind !== 'undelivered' || !deps.config.botToken) return;
-      api ??= sharedTelegramSender(deps.config.botToken, deps.config.telegramApiRoot).api;
+      const api = deps.outbound?.api;
+      if (outcome.kind !== 'undelivered' || !api) return;
       const refunded = await refundOrderPayment(
         deps.database,
         {

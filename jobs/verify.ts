@@ -1,5 +1,5 @@
 import type { Agenda } from 'agenda';
-import { Api, GrammyError } from 'grammy';
+import { GrammyError, type Api } from 'grammy';
 import { z } from 'zod';
 import { checkPin } from '../models/verification/check-pin.js';
 import { probePlacement, type CheckDeps } from '../models/verification/probe-placement.js';
@@ -7,7 +7,6 @@ import { pinCheckJob, probeJob } from '../models/verification/schedule-probes.js
 import type { TelegramCall, VerifyTelegram } from '../models/verification/telegram-port.js';
 import { defineJob } from './define-job.js';
 import type { JobsDeps } from './index.js';
-import { sharedTelegramSender } from './telegram-sender.js';
 
 /** Runs a Bot API call; Telegram's refusals become values, network failures still throw (retry). */
 async function call<T>(run: () => Promise<T>): Promise<TelegramCall<T>> {
@@ -20,7 +19,7 @@ async function call<T>(run: () => Promise<T>): Promise<TelegramCall<T>> {
   }
 }
 
-/** The verification calls over grammY's Api (pass the one outbound sender's Api: limits, 429s). */
+/** The verification calls over grammY's Api (pass the outbound gateway's Api: limits, 429s). */
 export function createVerifyTelegram(api: Api): VerifyTelegram {
   return {
     copyMessage: (chatId, fromChatId, messageId) =>
@@ -45,11 +44,10 @@ const data = z.object({ placementId: z.string().uuid() });
 export function defineVerifyJobs(agenda: Agenda, deps: JobsDeps): void {
   let checks: CheckDeps | undefined;
   const checkDeps = (): CheckDeps | undefined => {
-    const token = deps.config.botToken;
+    const api = deps.outbound?.api;
     const verifyChatId = deps.config.verifyChatId;
-    if (!token || verifyChatId === undefined) return undefined;
+    if (!api || verifyChatId === undefined) return undefined;
     if (checks) return checks;
-    const { api } = sharedTelegramSender(token, deps.config.telegramApiRoot);
     checks = {
       database: deps.database,
       clock: deps.clock,

@@ -8,7 +8,7 @@ import { createBotApi, type Envelope } from './api.js';
 import { handleBotApi, handleFile } from './bot-http.js';
 import { createControlApi } from './control-api.js';
 import { createEmulatorActions, type EmulatorActions } from './emulator-actions.js';
-import { createFloodControl } from './flood.js';
+import { createFloodControl, type FloodLimits } from './flood.js';
 import { sendJson, type RouteHook } from './http-utils.js';
 import { createStaticFiles } from './static-files.js';
 import { startPersistence } from './persistence.js';
@@ -21,8 +21,11 @@ export type { RouteHook } from './http-utils.js';
 export interface EmulatorOptions {
   /** Dates of messages and updates (the platform's test clock in the sandbox). */
   clock?: Clock;
-  /** Answer 429 like Telegram when sends exceed ≈30/s per bot, 20/min per group, 1/s per chat. */
-  floodLimits?: boolean;
+  /**
+   * Answer 429 like Telegram when sends exceed ≈30/s per bot, 20/min per group, 1/s per chat
+   * (`true`); an object replaces some of those limits (tests scale a minute down).
+   */
+  floodLimits?: boolean | Partial<FloodLimits>;
   callbackTtlMs?: number;
   preCheckoutTimeoutMs?: number;
   webhookRetryMs?: number;
@@ -73,7 +76,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     world,
     spec: loadSpec(),
     extraMethods: createWebhookMethods(startDelivery, stopDelivery),
-    flood: options.floodLimits ? createFloodControl() : null,
+    flood: options.floodLimits
+      ? createFloodControl(
+          undefined,
+          typeof options.floodLimits === 'object' ? options.floodLimits : {},
+        )
+      : null,
     allowLocalLinks: options.allowLocalLinks ?? false,
     onError: (error, method) => onError(error, `Bot API method ${method}`),
   });

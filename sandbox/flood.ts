@@ -6,17 +6,25 @@ interface Bucket {
   updatedMs: number;
 }
 
-interface Limit {
+/** A token bucket: `capacity` sends at once, refilled at `perSecond`. */
+export interface FloodLimit {
   capacity: number;
   perSecond: number;
 }
 
+/** The buckets per bot (global), per group or channel, and per private chat. */
+export interface FloodLimits {
+  global: FloodLimit;
+  group: FloodLimit;
+  private: FloodLimit;
+}
+
 /** Telegram's documented limits, with the short bursts it tolerates. */
-const limits = {
+export const telegramFloodLimits: FloodLimits = {
   global: { capacity: 30, perSecond: 30 },
   group: { capacity: 20, perSecond: 20 / 60 },
   private: { capacity: 3, perSecond: 1 },
-} satisfies Record<string, Limit>;
+};
 
 /** Methods that put a new message into a chat (what the limits count). */
 export const countedMethods = new Set([
@@ -40,10 +48,17 @@ export interface FloodControl {
   check(bot: BotState, method: string, chatId: unknown): void;
 }
 
-/** Token buckets per bot and per (bot, chat); `now` is a monotonic clock in ms. */
-export function createFloodControl(now: () => number = () => performance.now()): FloodControl {
+/**
+ * Token buckets per bot and per (bot, chat); `now` is a monotonic clock in ms. `overrides` replace
+ * some of Telegram's limits (tests scale the group's minute down to seconds).
+ */
+export function createFloodControl(
+  now: () => number = () => performance.now(),
+  overrides: Partial<FloodLimits> = {},
+): FloodControl {
+  const limits = { ...telegramFloodLimits, ...overrides };
   const buckets = new Map<string, Bucket>();
-  const take = (key: string, limit: Limit, t: number): number => {
+  const take = (key: string, limit: FloodLimit, t: number): number => {
     const bucket = buckets.get(key) ?? { tokens: limit.capacity, updatedMs: t };
     bucket.tokens = Math.min(
       limit.capacity,

@@ -4,8 +4,8 @@ import { enqueueNotification } from '../notifications/enqueue.js';
 import { releaseOrderSlots } from '../orders/release-order-slots.js';
 import { orderItems, orders, type OrderStatus } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
-import { payments } from '../payments/table.js';
-import { placements } from '../placements/table.js';
+import { transitionOrderPayments } from '../payments/transition-payment.js';
+import { transitionOrderPlacements } from '../placements/transition-placement.js';
 import { scheduleInTx } from '../verification/notify.js';
 import type { AdminActor } from './block-rules.js';
 import { closeOpenAdminCard } from './cards.js';
@@ -120,13 +120,7 @@ export async function cancelOrderForAdmin(
   });
   if (!moved.ok) return false;
   await releaseOrderSlots(tx, orderId, at);
-  await tx
-    .update(payments)
-    .set({ status: 'cancelled', updatedAt: at })
-    .where(and(eq(payments.orderId, orderId), eq(payments.status, 'pending')));
-  await tx
-    .update(placements)
-    .set({ status: 'cancelled', updatedAt: at })
-    .where(and(eq(placements.orderId, orderId), eq(placements.status, 'scheduled')));
+  await transitionOrderPayments(tx, { orderId, from: ['pending'], to: 'cancelled', at });
+  await transitionOrderPlacements(tx, { orderId, from: ['scheduled'], to: 'cancelled', at });
   return true;
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
 import { channels, type ChannelStatus } from '../channels/table.js';
+import { transitionChannel } from '../channels/transition-channel.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
@@ -69,10 +70,14 @@ export async function blockChannel(
       .for('update');
     if (!channel) return fail('not_found');
     if (channel.status === 'blocked') return fail('already_blocked');
-    await tx
-      .update(channels)
-      .set({ status: 'blocked', statusReason: reason, updatedAt: at })
-      .where(eq(channels.id, channel.id));
+    const blocked = await transitionChannel(tx, {
+      channelId: channel.id,
+      from: ['active', 'paused', 'pending_review'],
+      to: 'blocked',
+      reason,
+      at,
+    });
+    if (!blocked.ok) return fail('already_blocked');
     const actor = actorOf(input.admin);
     const cancelled = await cancelChannelOrders(tx, {
       channelId: channel.id,
@@ -142,10 +147,14 @@ export async function unblockChannel(
       .for('update');
     if (!channel) return fail('not_found');
     if (channel.status !== 'blocked') return fail('not_blocked');
-    await tx
-      .update(channels)
-      .set({ status: 'active', statusReason: null, updatedAt: at })
-      .where(eq(channels.id, channel.id));
+    const unblocked = await transitionChannel(tx, {
+      channelId: channel.id,
+      from: ['blocked'],
+      to: 'active',
+      reason: null,
+      at,
+    });
+    if (!unblocked.ok) return fail('not_blocked');
     await recordAudit(tx, {
       actor: actorOf(input.admin),
       action: 'channel.unblocked',

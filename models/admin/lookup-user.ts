@@ -5,7 +5,7 @@ import type { Database } from '../db.js';
 import { disputes } from '../disputes/table.js';
 import { orders } from '../orders/table.js';
 import { workspaces } from '../workspaces/table.js';
-import { money, soldStatuses, type MoneyByCurrency, type Person } from './lookup.js';
+import { soldStatuses, sumsByCurrency, type MoneyByCurrency, type Person } from './lookup.js';
 
 export interface UserLookup extends Person {
   language: string;
@@ -69,7 +69,7 @@ export async function lookUpUser(database: Database, accountId: string) {
         workspaces: ws?.n ?? 0,
         channels: ch?.n ?? 0,
         orders: orderCounts ?? { total: 0, sold: 0 },
-        spent: money(spent),
+        spent: sumsByCurrency(spent),
         disputes: disputed?.n ?? 0,
       };
     },

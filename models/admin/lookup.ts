@@ -84,8 +84,8 @@ export const personColumns = {
   username: accounts.username,
 };
 
-/** Sums per currency, largest first. */
-export function money(
+/** Summed amounts per currency (minor units, zeros left out), largest first; never converted. */
+export function sumsByCurrency(
   rows: { currency: Currency; amount: string | number | null }[],
 ): MoneyByCurrency[] {
   return rows
@@ -210,7 +210,7 @@ export async function lookUpChannel(database: Database, channelId: string) {
         orders: counts ?? { sold: 0, upcoming: 0, refunded: 0 },
         published: c.publishedCount,
         violations: c.violationCount,
-        sales: money(sales),
+        sales: sumsByCurrency(sales),
       };
     },
   );

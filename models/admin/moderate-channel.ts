@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { accounts } from '../accounts/table.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { canSell, readBotRights } from '../channels/rights.js';
 import { channels } from '../channels/table.js';
+import { transitionChannel } from '../channels/transition-channel.js';
 import type { Clock } from '../clock.js';
 import type { Database, Tx } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
@@ -101,20 +102,19 @@ async function decideChannel(
       // that a renewal lists it.
       const sellable = canSell(readBotRights(facts.botRights));
       const full = approve && (await planIsFull(tx, facts.workspaceId, facts.id, at));
-      const updated = await tx
-        .update(channels)
-        .set(
-          !approve
-            ? { status: 'blocked', statusReason: input.reason, updatedAt: at }
-            : full
-              ? { status: 'paused', statusReason: planPauseReason, updatedAt: at }
-              : sellable
-                ? { status: 'active', statusReason: null, updatedAt: at }
-                : { status: 'paused', statusReason: 'bot_rights', updatedAt: at },
-        )
-        .where(and(eq(channels.id, facts.id), eq(channels.status, 'pending_review')))
-        .returning({ id: channels.id });
-      if (updated.length === 0) return fail('not_pending', { status: facts.status });
+      const moved = await transitionChannel(tx, {
+        channelId: facts.id,
+        from: ['pending_review'],
+        at,
+        ...(!approve
+          ? { to: 'blocked', reason: input.reason ?? null }
+          : full
+            ? { to: 'paused', reason: planPauseReason }
+            : sellable
+              ? { to: 'active', reason: null }
+              : { to: 'paused', reason: 'bot_rights' }),
+      });
+      if (!moved.ok) return fail('not_pending', { status: facts.status });
       await decideAdminCard(tx, {
         kind: 'channel',
         objectId: facts.id,

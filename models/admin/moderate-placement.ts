@@ -8,6 +8,8 @@ import { fail, ok, type Result } from '../errors.js';
 import { writePublished } from '../placements/publish.js';
 import { settleOrFailOrder } from '../placements/settle-or-fail-order.js';
 import { placements } from '../placements/table.js';
+import { transitionPlacement } from '../placements/transition-placement.js';
+import { expectMoved } from '../state-machine.js';
 import { type AdminActor, decideAdminCard } from './cards.js';
 
 export interface PlacementReviewFacts {
@@ -120,10 +122,14 @@ export async function failUncertainPlacement(
     if (!row) return fail('not_found');
     if (row.status !== 'needs_review') return fail('not_in_review', { status: row.status });
     const actor = `admin:${input.admin.telegramId}`;
-    await tx
-      .update(placements)
-      .set({ status: 'failed', lastError: 'admin: not published', updatedAt: at })
-      .where(eq(placements.id, row.id));
+    const failed = await transitionPlacement(tx, {
+      placementId: row.id,
+      from: ['needs_review'],
+      to: 'failed',
+      at,
+      set: { lastError: 'admin: not published' },
+    });
+    expectMoved(failed, `placement ${row.id} → failed`);
     const { orderFailed } = await settleOrFailOrder(tx, {
       placementId: row.id,
       orderId: row.orderId,

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../db.js';
+import type { Tx } from '../db.js';
 import type { ChannelRow } from './queries.js';
 import {
   canSell,
@@ -10,6 +10,7 @@ import {
 } from './rights.js';
 import { readChannelSettings } from './settings.js';
 import { channels, type ChannelStatus } from './table.js';
+import { transitionChannel } from './transition-channel.js';
 
 /** Why a channel is paused: by its owner, because the bot lost its rights, or by the plan. */
 export const pauseReasons = ['owner', 'bot_rights', 'plan'] as const;
@@ -38,7 +39,7 @@ export interface RightsOutcome {
  * restored resumes only a channel paused for rights (never one the owner paused or an admin blocked).
  */
 export async function applyRightsSnapshot(
-  tx: DbOrTx,
+  tx: Tx,
   channel: Pick<
     ChannelRow,
     'id' | 'workspaceId' | 'status' | 'statusReason' | 'settings' | 'botRights'
@@ -67,13 +68,19 @@ export async function applyRightsSnapshot(
   }
   await tx
     .update(channels)
-    .set({
-      botRights: { ...rights },
-      rightsCheckedAt: now,
-      status,
-      statusReason: reason,
-      updatedAt: now,
-    })
+    .set({ botRights: { ...rights }, rightsCheckedAt: now, updatedAt: now })
     .where(and(eq(channels.id, channel.id), eq(channels.workspaceId, channel.workspaceId)));
+  if (status !== channel.status) {
+    const moved = await transitionChannel(tx, {
+      channelId: channel.id,
+      workspaceId: channel.workspaceId,
+      from: [channel.status],
+      to: status,
+      reason,
+      at: now,
+    });
+    // Read without a lock and moved since (an admin's block, say): the rights change nothing.
+    if (!moved.ok) return { transition: 'none', status: channel.status, missing };
+  }
   return { transition, status, missing };
 }

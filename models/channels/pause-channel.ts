@@ -1,11 +1,10 @@
-import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
 import type { ChannelAccess } from '../workspaces/access.js';
 import { canPerform } from '../workspaces/permissions.js';
 import { findChannel } from './queries.js';
-import { channels } from './table.js';
+import { transitionChannel } from './transition-channel.js';
 
 export type PauseChannelCode = 'not_found' | 'forbidden' | 'blocked';
 
@@ -26,10 +25,18 @@ export async function pauseChannel(
     if (channel.status === 'pending_review') return ok({ changed: false });
     if (channel.status === 'paused' && channel.statusReason === 'owner')
       return ok({ changed: false });
-    await tx
-      .update(channels)
-      .set({ status: 'paused', statusReason: 'owner', updatedAt: now })
-      .where(and(eq(channels.id, channelId), eq(channels.workspaceId, workspaceId)));
+    const moved = await transitionChannel(tx, {
+      channelId,
+      workspaceId,
+      from: ['active', 'paused'],
+      to: 'paused',
+      reason: 'owner',
+      at: now,
+    });
+    if (!moved.ok && moved.code === 'not_found') return fail('not_found');
+    // Read without a lock: an admin's block, the rights or the plan may have moved it since.
+    if (!moved.ok)
+      return moved.detail?.status === 'blocked' ? fail('blocked') : ok({ changed: false });
     await recordAudit(tx, {
       actor: `account:${actorAccountId}`,
       action: 'channel.paused',

@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
@@ -6,7 +5,7 @@ import type { ChannelAccess } from '../workspaces/access.js';
 import { canPerform } from '../workspaces/permissions.js';
 import { findChannel } from './queries.js';
 import { canSell, readBotRights } from './rights.js';
-import { channels } from './table.js';
+import { transitionChannel } from './transition-channel.js';
 
 export type ResumeChannelCode = 'not_found' | 'forbidden' | 'blocked' | 'rights_missing' | 'plan';
 
@@ -26,10 +25,18 @@ export async function resumeChannel(
     if (channel.status !== 'paused') return ok({ changed: false });
     if (channel.statusReason === 'plan') return fail('plan');
     if (!canSell(readBotRights(channel.botRights))) return fail('rights_missing');
-    await tx
-      .update(channels)
-      .set({ status: 'active', statusReason: null, updatedAt: now })
-      .where(and(eq(channels.id, channelId), eq(channels.workspaceId, workspaceId)));
+    const moved = await transitionChannel(tx, {
+      channelId,
+      workspaceId,
+      from: ['paused'],
+      to: 'active',
+      reason: null,
+      at: now,
+    });
+    if (!moved.ok && moved.code === 'not_found') return fail('not_found');
+    // Read without a lock: an admin's block, the rights or the plan may have moved it since.
+    if (!moved.ok)
+      return moved.detail?.status === 'blocked' ? fail('blocked') : ok({ changed: false });
     await recordAudit(tx, {
       actor: `account:${actorAccountId}`,
       action: 'channel.resumed',

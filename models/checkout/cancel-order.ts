@@ -6,6 +6,7 @@ import { releaseOrderSlots } from '../orders/release-order-slots.js';
 import type { OrderStatus } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
 import { payments } from '../payments/table.js';
+import { transitionOrderPayments } from '../payments/transition-payment.js';
 import { advertiserOrder } from './queries.js';
 
 /** States an advertiser may cancel from: before the owner approved (`paid`: waiting for moderation). */
@@ -40,10 +41,7 @@ export async function cancelOrder(
     });
     if (!moved.ok) return fail(moved.code === 'not_found' ? 'not_found' : 'not_cancellable');
     await releaseOrderSlots(tx, orderId, at);
-    await tx
-      .update(payments)
-      .set({ status: 'cancelled', updatedAt: at })
-      .where(and(eq(payments.orderId, orderId), eq(payments.status, 'pending')));
+    await transitionOrderPayments(tx, { orderId, from: ['pending'], to: 'cancelled', at });
     const held = await tx
       .select({ id: payments.id })
       .from(payments)

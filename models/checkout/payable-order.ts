@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../errors.js';
 import { orderItems, orders, type Currency } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
 import { payments, type PaymentProvider } from '../payments/table.js';
+import { transitionOrderPayments } from '../payments/transition-payment.js';
 
 /** Engineer Y's readiness check (creative present, marking complete, content allowed). */
 export type OrderReadiness = (
@@ -84,14 +85,11 @@ export async function cancelOtherPending(
   keep: PaymentProvider,
   at: Date,
 ): Promise<void> {
-  await tx
-    .update(payments)
-    .set({ status: 'cancelled', updatedAt: at })
-    .where(
-      and(
-        eq(payments.orderId, orderId),
-        eq(payments.status, 'pending'),
-        ne(payments.provider, keep),
-      ),
-    );
+  await transitionOrderPayments(tx, {
+    orderId,
+    from: ['pending'],
+    to: 'cancelled',
+    at,
+    where: ne(payments.provider, keep),
+  });
 }

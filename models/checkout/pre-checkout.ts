@@ -6,6 +6,7 @@ import { orderItems, orders } from '../orders/table.js';
 import { releaseOrderSlots } from '../orders/release-order-slots.js';
 import { transitionOrder } from '../orders/transition-order.js';
 import { payments } from '../payments/table.js';
+import { transitionOrderPayments } from '../payments/transition-payment.js';
 import { slots } from '../slots/table.js';
 import { orderVersion, parseInvoicePayload } from './payload.js';
 import { advertiserOrder } from './queries.js';
@@ -36,10 +37,7 @@ async function expireNow(tx: Tx, orderId: string, accountId: string, at: Date): 
   });
   if (!moved.ok) return;
   await releaseOrderSlots(tx, orderId, at);
-  await tx
-    .update(payments)
-    .set({ status: 'cancelled', updatedAt: at })
-    .where(and(eq(payments.orderId, orderId), eq(payments.status, 'pending')));
+  await transitionOrderPayments(tx, { orderId, from: ['pending'], to: 'cancelled', at });
 }
 
 /**

@@ -1,9 +1,11 @@
 import { and, eq, like, ne } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
-import type { Database } from '../db.js';
+import type { Database, Tx } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
 import type { Currency } from '../orders/table.js';
-import { payments } from '../payments/table.js';
+import { payments, type PaymentStatus } from '../payments/table.js';
+import { transitionOrderPayments, transitionPayment } from '../payments/transition-payment.js';
+import { expectMoved } from '../state-machine.js';
 import type { ExternalProvider } from '../providers/types.js';
 import { orderVersion } from './payload.js';
 import { cancelOtherPending, type OrderReadiness, type PayableCode } from './payable-order.js';
@@ -22,6 +24,26 @@ export interface PreparedExternalPayment {
   currency: Currency;
   /** Set when the provider already gave a link for this very payment (reuse it, call nothing). */
   confirmationUrl: string | null;
+}
+
+/** An earlier payment of this very key serves again: a cancelled one (by us, not the provider) reopens. */
+async function reopenPayment(
+  tx: Tx,
+  payment: { id: string; status: PaymentStatus; confirmationUrl: string | null },
+  at: Date,
+): Promise<{ id: string; confirmationUrl: string | null }> {
+  if (payment.status === 'pending') {
+    await tx.update(payments).set({ updatedAt: at }).where(eq(payments.id, payment.id));
+  } else {
+    const moved = await transitionPayment(tx, {
+      paymentId: payment.id,
+      from: ['cancelled'],
+      to: 'pending',
+      at,
+    });
+    expectMoved(moved, `payment ${payment.id} → pending`);
+  }
+  return { id: payment.id, confirmationUrl: payment.confirmationUrl };
 }
 
 /**
@@ -54,6 +76,7 @@ export async function prepareExternalPayment(
         key: payments.idempotencyKey,
         status: payments.status,
         details: payments.details,
+        confirmationUrl: payments.confirmationUrl,
       })
       .from(payments)
       .where(and(eq(payments.orderId, orderId), like(payments.idempotencyKey, `${baseKey}%`)));
@@ -63,24 +86,14 @@ export async function prepareExternalPayment(
     );
     const idempotencyKey =
       reusable?.key ?? (earlier.length === 0 ? baseKey : `${baseKey}:${earlier.length + 1}`);
-    await tx
-      .update(payments)
-      .set({ status: 'cancelled', updatedAt: now })
-      .where(
-        and(
-          eq(payments.orderId, orderId),
-          eq(payments.provider, provider),
-          eq(payments.status, 'pending'),
-          ne(payments.idempotencyKey, idempotencyKey),
-        ),
-      );
-    const [reopened] = reusable
-      ? await tx
-          .update(payments)
-          .set({ status: 'pending', updatedAt: now })
-          .where(eq(payments.id, reusable.id))
-          .returning({ id: payments.id, confirmationUrl: payments.confirmationUrl })
-      : [];
+    await transitionOrderPayments(tx, {
+      orderId,
+      from: ['pending'],
+      to: 'cancelled',
+      at: now,
+      where: and(eq(payments.provider, provider), ne(payments.idempotencyKey, idempotencyKey)),
+    });
+    const reopened = reusable && (await reopenPayment(tx, reusable, now));
     const row =
       reopened ??
       (

@@ -1,10 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import type { AdminActor } from '../admin/cards.js';
 import type { Tx } from '../db.js';
-import { enqueueNotification } from '../notifications/enqueue.js';
 import { orders } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
-import { scheduleInTx } from '../verification/notify.js';
+import { appendEvent } from '../outbox/events.js';
 import type { DisputeFacts } from './queries.js';
 import { disputes, type DisputeDecision } from './table.js';
 
@@ -64,23 +63,20 @@ export async function finishDispute(tx: Tx, input: FinishInput): Promise<void> {
         .where(eq(orders.id, facts.orderId));
     }
   }
-  const vars = {
-    order: facts.orderId.slice(0, 8),
-    amount: input.amount,
-    currency: facts.currency,
-    note: input.note ?? '—',
-  };
-  const schedule = scheduleInTx(tx);
-  const key = `disputes-resolved-${decision.replace('_', '-')}`;
-  await enqueueNotification(schedule, {
-    accountId: facts.advertiserAccountId,
-    key: `${key}-advertiser`,
-    vars,
-  });
-  if (facts.ownerAccountId)
-    await enqueueNotification(schedule, {
-      accountId: facts.ownerAccountId,
-      key: `${key}-owner`,
-      vars,
-    });
+  await appendEvent(
+    tx,
+    {
+      type: 'dispute.resolved',
+      workspaceId: facts.workspaceId,
+      disputeId: facts.disputeId,
+      orderId: facts.orderId,
+      decision,
+      amount: input.amount,
+      currency: facts.currency,
+      note: input.note ?? null,
+      advertiserAccountId: facts.advertiserAccountId,
+      ownerAccountId: facts.ownerAccountId ?? null,
+    },
+    at,
+  );
 }

@@ -4,12 +4,11 @@ import { requestAdminCard } from '../admin/cards.js';
 import type { Clock } from '../clock.js';
 import type { Database, Tx } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
-import { enqueueNotification } from '../notifications/enqueue.js';
 import { orders, type Currency } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
+import { appendEvent } from '../outbox/events.js';
 import { heldOrderPayment } from '../payments/queries.js';
 import { placements } from '../placements/table.js';
-import { scheduleInTx } from '../verification/notify.js';
 import { membershipsOf } from '../workspaces/access.js';
 import { workspaces } from '../workspaces/table.js';
 import { checkDisputeWindow, disputeReasonMax, disputingStatuses } from './rules.js';
@@ -169,13 +168,18 @@ export async function openDispute(
       workspaceId: order.workspaceId,
     });
     await requestAdminCard(tx, { kind: 'dispute', objectId: disputeId, at });
-    const other = await otherParty(tx, who.role, order);
-    if (other)
-      await enqueueNotification(scheduleInTx(tx), {
-        accountId: other,
-        key: who.role === 'owner' ? 'disputes-opened-advertiser' : 'disputes-opened-owner',
-        vars: { order: order.id.slice(0, 8) },
-      });
+    await appendEvent(
+      tx,
+      {
+        type: 'dispute.opened',
+        workspaceId: order.workspaceId,
+        disputeId,
+        orderId: order.id,
+        openerRole: who.role,
+        otherPartyAccountId: (await otherParty(tx, who.role, order)) ?? null,
+      },
+      at,
+    );
     return ok({
       disputeId,
       orderId: order.id,

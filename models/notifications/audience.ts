@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { channels } from '../channels/table.js';
-import type { Database } from '../db.js';
+import type { Database, Tx } from '../db.js';
 import { placements } from '../placements/table.js';
 import { workspaceMembers } from '../workspaces/table.js';
 
@@ -34,7 +34,17 @@ export function placementAudience(
   database: Database,
   placementId: string,
 ): Promise<PlacementAudience | undefined> {
-  return database.withSystem('notifications: placement audience', async (tx) => {
+  return database.withSystem('notifications: placement audience', (tx) =>
+    readPlacementAudience(tx, placementId),
+  );
+}
+
+/** placementAudience in the caller's system transaction (an outbox consumer's). */
+export async function readPlacementAudience(
+  tx: Tx,
+  placementId: string,
+): Promise<PlacementAudience | undefined> {
+  {
     const [row] = await tx
       .select({
         orderId: placements.orderId,
@@ -66,5 +76,5 @@ export function placementAudience(
       publishedAt: row.publishedAt,
       clicks: row.clicks,
     };
-  });
+  }
 }

@@ -6,6 +6,7 @@ import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
 import { availableSlots } from '../slots/queries.js';
 import { slots } from '../slots/table.js';
+import { transitionSlot } from '../slots/transition-slot.js';
 import { bookingChannelOf, formatPrice } from './booking-channel.js';
 import { nearestFreeSlots } from './nearest-free-slots.js';
 import {
@@ -133,18 +134,14 @@ export async function holdSlot(
         if (!moved.ok) throw new Error(`new order could not be held: ${moved.code}`);
         order = created;
       }
-      const taken = await tx
-        .update(slots)
-        .set({
-          status: 'held',
-          holdExpiresAt,
-          orderId: order.id,
-          format: input.format,
-          updatedAt: now,
-        })
-        .where(and(eq(slots.id, target.id), eq(slots.status, 'free')))
-        .returning({ id: slots.id });
-      if (taken.length !== 1) throw new SlotTaken();
+      const taken = await transitionSlot(tx, {
+        slotId: target.id,
+        from: ['free'],
+        to: 'held',
+        at: now,
+        set: { holdExpiresAt, orderId: order.id, format: input.format },
+      });
+      if (!taken.ok) throw new SlotTaken();
       await tx.insert(orderItems).values({
         orderId: order.id,
         workspaceId,

@@ -1,6 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db.js';
-import { slots } from '../slots/table.js';
+import { transitionOrderSlots } from '../slots/transition-slot.js';
 
 /**
  * Frees an order's held or booked slots (status 'free', no order, hold or format) — only `slotIds`
@@ -12,27 +11,24 @@ export async function releaseOrderSlots(
   at: Date,
   slotIds?: string[],
 ): Promise<number> {
-  if (slotIds?.length === 0) return 0;
-  const freed = await tx
-    .update(slots)
-    .set({ status: 'free', orderId: null, holdExpiresAt: null, format: null, updatedAt: at })
-    .where(
-      and(
-        eq(slots.orderId, orderId),
-        inArray(slots.status, ['held', 'booked']),
-        slotIds ? inArray(slots.id, slotIds) : undefined,
-      ),
-    )
-    .returning({ id: slots.id });
+  const freed = await transitionOrderSlots(tx, {
+    orderId,
+    from: ['held', 'booked'],
+    to: 'free',
+    at,
+    ...(slotIds ? { slotIds } : {}),
+  });
   return freed.length;
 }
 
 /** Turns an order's held slots into booked ones once it is paid (hold expiry no longer applies). */
-export async function markOrderSlotsBooked(tx: Tx, orderId: string): Promise<number> {
-  const booked = await tx
-    .update(slots)
-    .set({ status: 'booked', holdExpiresAt: null })
-    .where(and(eq(slots.orderId, orderId), eq(slots.status, 'held')))
-    .returning({ id: slots.id });
+export async function markOrderSlotsBooked(tx: Tx, orderId: string, at: Date): Promise<number> {
+  const booked = await transitionOrderSlots(tx, {
+    orderId,
+    from: ['held'],
+    to: 'booked',
+    at,
+    set: { holdExpiresAt: null },
+  });
   return booked.length;
 }

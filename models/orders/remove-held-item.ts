@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
-import { slots } from '../slots/table.js';
+import { transitionOrderSlots } from '../slots/transition-slot.js';
 import { recomputeOrder } from './queries.js';
 import { orderItems, orders } from './table.js';
 import { transitionOrder } from './transition-order.js';
@@ -38,16 +38,13 @@ export async function removeHeldItem(
       .where(eq(orderItems.id, input.itemId))
       .returning({ slotId: orderItems.slotId });
     if (!removed) return fail('not_found');
-    await tx
-      .update(slots)
-      .set({ status: 'free', orderId: null, holdExpiresAt: null, format: null, updatedAt: now })
-      .where(
-        and(
-          eq(slots.id, removed.slotId),
-          eq(slots.orderId, item.orderId),
-          eq(slots.status, 'held'),
-        ),
-      );
+    await transitionOrderSlots(tx, {
+      orderId: item.orderId,
+      slotIds: [removed.slotId],
+      from: ['held'],
+      to: 'free',
+      at: now,
+    });
     const [left] = await tx
       .select({ id: orderItems.id })
       .from(orderItems)

@@ -9,6 +9,7 @@ import { orders, type OrderStatus } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
 import { enqueueJobInTx } from '../placements/create-placements.js';
 import { payments, type PaymentProvider } from './table.js';
+import { transitionPayment } from './transition-payment.js';
 
 export interface FailedPaymentInput {
   provider: PaymentProvider;
@@ -98,19 +99,19 @@ export async function markOrderPaymentFailed(
   return database.withScope(scope, async (tx) => {
     const at = clock.now();
     const actor = `provider:${input.provider}`;
-    const cancelled = await tx
-      .update(payments)
-      .set({
-        status: 'cancelled',
+    const cancelled = await transitionPayment(tx, {
+      paymentId: found.id,
+      from: ['pending'],
+      to: 'cancelled',
+      at,
+      set: {
         details: sql`${payments.details} || ${JSON.stringify({
           cancelReason: input.reason.slice(0, 200),
         })}::jsonb`,
-        updatedAt: at,
-      })
-      .where(and(eq(payments.id, found.id), eq(payments.status, 'pending')))
-      .returning({ id: payments.id });
+      },
+    });
     const base = { orderId, workspaceId: found.workspaceId, advertiserAccountId: found.accountId };
-    if (cancelled.length === 0) {
+    if (!cancelled.ok) {
       const [order] = await tx
         .select({ status: orders.status })
         .from(orders)

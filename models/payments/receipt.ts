@@ -1,13 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { channels } from '../channels/table.js';
 import type { Tx } from '../db.js';
-import { enqueueNotification } from '../notifications/enqueue.js';
 import { orderItems } from '../orders/table.js';
-import { enqueueJobInTx } from '../placements/create-placements.js';
-import { platformFee } from '../settlement/pro-rata.js';
+import { appendEvent } from '../outbox/events.js';
 import type { PaymentProvider } from './table.js';
 
 export interface ReceiptInput {
+  workspaceId: string;
   accountId: string;
   orderId: string;
   paymentId: string;
@@ -28,50 +27,47 @@ export async function orderChannelTitles(tx: Tx, orderId: string): Promise<strin
 }
 
 /**
- * Queues the payer's receipt in the caller's transaction (key `receipt-payment`): order, channels,
- * amount, method, the 80/20 split (fee = round(amount × 0.20), owner's share after delivery), date
- * and our payment id. It exists exactly when the payment does.
+ * Appends `payment.received` in the caller's transaction: the payer's receipt (order, channels,
+ * amount, method, the 80/20 split, date, our payment id) exists exactly when the payment does.
  */
-export async function enqueuePaymentReceipt(tx: Tx, input: ReceiptInput): Promise<void> {
-  await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
-    accountId: input.accountId,
-    key: input.provider === 'balance' ? 'receipt-payment-balance' : 'receipt-payment',
-    vars: {
-      order: input.orderId.slice(0, 8),
-      channels: await orderChannelTitles(tx, input.orderId),
+export async function appendPaymentReceived(tx: Tx, input: ReceiptInput): Promise<void> {
+  await appendEvent(
+    tx,
+    {
+      type: 'payment.received',
+      workspaceId: input.workspaceId,
+      orderId: input.orderId,
+      paymentId: input.paymentId,
+      payerAccountId: input.accountId,
+      provider: input.provider,
       amount: input.amount,
-      fee: platformFee(input.amount),
       currency: input.currency,
-      method: input.provider,
-      date: input.at.toISOString(),
-      payment: input.paymentId,
     },
-  });
+    input.at,
+  );
 }
 
 /**
- * Queues the payer's refund receipt (key `receipt-refund`); `credited` = kept as balance (Stars
- * part: `receipt-refund-credit`; a balance payment back on the balance: `receipt-refund-balance`).
+ * Appends `payment.refunded`: the payer's refund receipt; `credited` = kept as balance (Stars part,
+ * or a balance payment back on the balance).
  */
-export async function enqueueRefundReceipt(
+export async function appendPaymentRefunded(
   tx: Tx,
   input: ReceiptInput & { credited: number },
 ): Promise<void> {
-  await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
-    accountId: input.accountId,
-    key:
-      input.provider === 'balance'
-        ? 'receipt-refund-balance'
-        : input.credited > 0
-          ? 'receipt-refund-credit'
-          : 'receipt-refund',
-    vars: {
-      order: input.orderId.slice(0, 8),
-      amount: input.credited > 0 ? input.credited : input.amount,
+  await appendEvent(
+    tx,
+    {
+      type: 'payment.refunded',
+      workspaceId: input.workspaceId,
+      orderId: input.orderId,
+      paymentId: input.paymentId,
+      payerAccountId: input.accountId,
+      provider: input.provider,
+      amount: input.amount,
+      credited: input.credited,
       currency: input.currency,
-      method: input.provider,
-      date: input.at.toISOString(),
-      payment: input.paymentId,
     },
-  });
+    input.at,
+  );
 }

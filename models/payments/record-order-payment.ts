@@ -8,8 +8,10 @@ import { orders, type Currency } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
 import { routePaidOrder, type ReviewRoute } from '../review/route-paid-order.js';
 import { postPaymentToEscrow } from './escrow.js';
-import { enqueuePaymentReceipt } from './receipt.js';
+import { appendPaymentReceived } from './receipt.js';
 import { payments, type PaymentProvider } from './table.js';
+import { transitionOrderPayments, transitionPayment } from './transition-payment.js';
+import { expectMoved } from '../state-machine.js';
 
 export interface OrderPaymentInput {
   provider: PaymentProvider;
@@ -164,24 +166,22 @@ export async function recordOrderPaymentInTx(
     workspaceId: ids.workspaceId,
   });
   if (!moved.ok) return ok({ kind: 'orphan', ...ids });
-  await tx
-    .update(payments)
-    .set({ status: 'cancelled', updatedAt: at })
-    .where(
-      and(
-        eq(payments.orderId, ids.orderId),
-        eq(payments.status, 'pending'),
-        ne(payments.id, paymentId),
-      ),
-    );
-  await markOrderSlotsBooked(tx, ids.orderId);
+  await transitionOrderPayments(tx, {
+    orderId: ids.orderId,
+    from: ['pending'],
+    to: 'cancelled',
+    at,
+    where: ne(payments.id, paymentId),
+  });
+  await markOrderSlotsBooked(tx, ids.orderId, at);
   const route = await routePaidOrder(
     tx,
     { id: ids.orderId, advertiserAccountId: ids.advertiserAccountId },
     actor,
     at,
   );
-  await enqueuePaymentReceipt(tx, {
+  await appendPaymentReceived(tx, {
+    workspaceId: ids.workspaceId,
     accountId: ids.advertiserAccountId,
     orderId: ids.orderId,
     paymentId,
@@ -203,23 +203,28 @@ async function markSucceeded(
   at: Date,
 ): Promise<string> {
   const details = { ...input.details, ...(orphan ? { orphan: true } : {}) };
-  const succeeded = {
-    providerPaymentId: input.providerPaymentId,
-    status: 'succeeded' as const,
-    paidAt: at,
-    updatedAt: at,
-  };
   if (rowId) {
-    await tx
-      .update(payments)
-      .set({ ...succeeded, details: sql`${payments.details} || ${JSON.stringify(details)}::jsonb` })
-      .where(eq(payments.id, rowId));
-    return rowId;
+    const moved = await transitionPayment(tx, {
+      paymentId: rowId,
+      from: ['pending', 'cancelled', 'failed'],
+      to: 'succeeded',
+      at,
+      set: {
+        providerPaymentId: input.providerPaymentId,
+        paidAt: at,
+        details: sql`${payments.details} || ${JSON.stringify(details)}::jsonb`,
+      },
+    });
+    return expectMoved(moved, `payment ${rowId} → succeeded`).id;
   }
+  // Money that arrived on no open row is born succeeded (an entry state of the machine).
   const [inserted] = await tx
     .insert(payments)
     .values({
-      ...succeeded,
+      providerPaymentId: input.providerPaymentId,
+      status: 'succeeded',
+      paidAt: at,
+      updatedAt: at,
       workspaceId: ids.workspaceId,
       accountId: ids.advertiserAccountId,
       purpose: 'order',

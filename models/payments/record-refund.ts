@@ -10,8 +10,10 @@ import { postRefundAfterSettlement } from '../ledger/refund-after-settlement.js'
 import { advertiserAccount } from '../settlement/settle-placement.js';
 import { escrowAccount } from './escrow.js';
 import { heldOrderPayment, type HeldPayment } from './queries.js';
-import { enqueueRefundReceipt } from './receipt.js';
+import { appendPaymentRefunded } from './receipt.js';
 import { payments } from './table.js';
+import { transitionPayment } from './transition-payment.js';
+import { expectMoved } from '../state-machine.js';
 
 /** What is still refundable of a payment: not refunded yet, and not credited by its settlement. */
 export function refundableOf(held: HeldPayment): number {
@@ -76,15 +78,14 @@ export async function recordRefund(tx: Tx, input: RefundRecord): Promise<number>
       ? { pendingRefunds: [...held.pendingRefunds, { id: input.refundId, amount }] }
       : {}),
   };
-  await tx
-    .update(payments)
-    .set({
-      refundedAmount,
-      status: refundedAmount >= held.amount ? 'refunded' : 'partially_refunded',
-      details: sql`${payments.details} || ${JSON.stringify(details)}::jsonb`,
-      updatedAt: input.at,
-    })
-    .where(eq(payments.id, held.paymentId));
+  const moved = await transitionPayment(tx, {
+    paymentId: held.paymentId,
+    from: ['succeeded', 'partially_refunded'],
+    to: refundedAmount >= held.amount ? 'refunded' : 'partially_refunded',
+    at: input.at,
+    set: { refundedAmount, details: sql`${payments.details} || ${JSON.stringify(details)}::jsonb` },
+  });
+  expectMoved(moved, `payment ${held.paymentId} refund`);
   await recordAudit(tx, {
     actor: input.actor,
     action: input.credited ? 'payment.refund_credited' : 'payment.refunded',
@@ -102,7 +103,8 @@ export async function recordRefund(tx: Tx, input: RefundRecord): Promise<number>
     at: input.at,
     workspaceId: held.workspaceId,
   });
-  await enqueueRefundReceipt(tx, {
+  await appendPaymentRefunded(tx, {
+    workspaceId: held.workspaceId,
     accountId: held.accountId,
     orderId: held.orderId,
     paymentId: held.paymentId,

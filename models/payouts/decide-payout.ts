@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { decideAdminCard } from '../admin/cards.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Clock } from '../clock.js';
@@ -9,7 +8,9 @@ import { ownerAccount } from '../settlement/settle-placement.js';
 import { refreshPayoutCard, tellOwner } from './notify.js';
 import { availableBalance, lockPayoutBalance, payoutById, type PayoutRow } from './queries.js';
 import { manualPayoutAccount, payoutsPendingAccount } from './rules.js';
-import { payouts } from './table.js';
+import type { PayoutStatus } from './table.js';
+import { transitionPayout, type PayoutSet } from './transition-payout.js';
+import { expectMoved } from '../state-machine.js';
 
 /** The platform admin acting in the admin chat. */
 export interface PayoutAdmin {
@@ -28,6 +29,12 @@ function ownerToPending(p: PayoutRow, sign: 1 | -1) {
     { ...base, account: ownerAccount(p.workspaceId), amount: sign * p.amount },
     { ...base, account: payoutsPendingAccount, amount: -sign * p.amount },
   ];
+}
+
+/** Moves a payout the caller locked and checked (p.status): its ledger posting rolls back with a refusal. */
+async function movePayout(tx: Tx, p: PayoutRow, to: PayoutStatus, set: PayoutSet) {
+  const moved = await transitionPayout(tx, { payoutId: p.id, from: [p.status], to, set });
+  expectMoved(moved, `payout ${p.id} → ${to}`);
 }
 
 async function audit(
@@ -72,18 +79,14 @@ export async function approvePayout(
       lines: ownerToPending(p, 1),
       at,
     });
-    await tx
-      .update(payouts)
-      .set({
-        status: 'approved',
-        decidedByTelegramId: input.admin.telegramId,
-        decidedAt: at,
-        postingId,
-      })
-      .where(eq(payouts.id, p.id));
+    await movePayout(tx, p, 'approved', {
+      decidedByTelegramId: input.admin.telegramId,
+      decidedAt: at,
+      postingId,
+    });
     await audit(tx, p, input.admin, 'payout.approved', at, { postingId, available });
     await refreshPayoutCard(tx, p.id, { approvedBy: input.admin.name, approvedAt: at }, at);
-    await tellOwner(tx, p, 'balance-payout-approved', {});
+    await tellOwner(tx, p, 'approved', at);
     return ok({
       ...p,
       status: 'approved',
@@ -116,15 +119,11 @@ export async function rejectPayout(
         at,
       });
     }
-    await tx
-      .update(payouts)
-      .set({
-        status: 'rejected',
-        reason,
-        decidedByTelegramId: input.admin.telegramId,
-        decidedAt: at,
-      })
-      .where(eq(payouts.id, p.id));
+    await movePayout(tx, p, 'rejected', {
+      reason,
+      decidedByTelegramId: input.admin.telegramId,
+      decidedAt: at,
+    });
     await audit(tx, p, input.admin, 'payout.rejected', at, { reason, wasApproved: p.status });
     await decideAdminCard(tx, {
       kind: 'payout',
@@ -134,7 +133,7 @@ export async function rejectPayout(
       admin: input.admin,
       at,
     });
-    await tellOwner(tx, p, 'balance-payout-rejected', { reason });
+    await tellOwner(tx, p, 'rejected', at, reason);
     return ok({ ...p, status: 'rejected', reason, decidedAt: at });
   });
 }
@@ -163,7 +162,7 @@ export async function markPayoutPaid(
       ],
       at,
     });
-    await tx.update(payouts).set({ status: 'paid', paidAt: at }).where(eq(payouts.id, p.id));
+    await movePayout(tx, p, 'paid', { paidAt: at });
     await audit(tx, p, input.admin, 'payout.paid', at, { postingId });
     await decideAdminCard(tx, {
       kind: 'payout',
@@ -172,7 +171,7 @@ export async function markPayoutPaid(
       admin: input.admin,
       at,
     });
-    await tellOwner(tx, p, 'balance-payout-receipt', { date: at.toISOString() });
+    await tellOwner(tx, p, 'paid', at);
     return ok({ ...p, status: 'paid', paidAt: at });
   });
 }

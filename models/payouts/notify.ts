@@ -1,6 +1,6 @@
 import { adminCardRenderJob, mergeAdminCardData, openAdminCard } from '../admin/cards.js';
 import type { Tx } from '../db.js';
-import { enqueueNotification, type NotificationVars } from '../notifications/enqueue.js';
+import { appendEvent } from '../outbox/events.js';
 import { enqueueJobInTx } from '../placements/create-placements.js';
 import type { PayoutRow } from './queries.js';
 import { maskDetails } from './rules.js';
@@ -21,25 +21,30 @@ export async function refreshPayoutCard(
 }
 
 /**
- * Queues the owner's notification about a payout (keys balance-payout-*): amount and fee 0 in the
- * payout's currency, the method code (the locale picks its name) and the masked destination.
+ * Appends `payout.decided` (the owner is told: amount and fee 0 in the payout's currency, the
+ * method, the masked destination, the reason of a rejection), in the deciding transaction.
  */
 export async function tellOwner(
   tx: Tx,
   p: PayoutRow,
-  key: string,
-  extra: NotificationVars,
+  outcome: 'approved' | 'rejected' | 'paid',
+  at: Date,
+  reason?: string,
 ): Promise<void> {
-  await enqueueNotification((name, data, when) => enqueueJobInTx(tx, name, data, when), {
-    accountId: p.requestedByAccountId,
-    key,
-    vars: {
+  await appendEvent(
+    tx,
+    {
+      type: 'payout.decided',
+      workspaceId: p.workspaceId,
+      payoutId: p.id,
+      outcome,
+      requestedByAccountId: p.requestedByAccountId,
       amount: p.amount,
-      fee: 0,
       currency: p.currency,
       method: p.method ?? 'other',
       destination: maskDetails(p.details),
-      ...extra,
+      reason: reason ?? null,
     },
-  });
+    at,
+  );
 }

@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db.js';
 import { releaseOrderSlots } from '../orders/release-order-slots.js';
 import { placements } from './table.js';
+import { transitionOrderPlacements } from './transition-placement.js';
 
 /** Placement states in which the post is (or may be) out: they keep their slot and run their course. */
 const outStatuses = ['publishing', 'published', 'completed', 'needs_review'] as const;
@@ -17,19 +18,13 @@ export async function cancelUnsentPlacements(
   orderId: string,
   at: Date,
 ): Promise<{ cancelled: number; out: number }> {
-  const cancelled = await tx
-    .update(placements)
-    .set({ status: 'cancelled', updatedAt: at })
-    .where(
-      and(
-        eq(placements.orderId, orderId),
-        or(
-          eq(placements.status, 'scheduled'),
-          and(eq(placements.status, 'publishing'), isNull(placements.sendStartedAt)),
-        ),
-      ),
-    )
-    .returning({ slotId: placements.slotId });
+  const cancelled = await transitionOrderPlacements(tx, {
+    orderId,
+    from: ['scheduled', 'publishing'],
+    to: 'cancelled',
+    at,
+    unsent: true,
+  });
   await releaseOrderSlots(
     tx,
     orderId,

@@ -4,18 +4,18 @@ import { channels } from '../channels/table.js';
 import type { Clock } from '../clock.js';
 import type { Database, Tx } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
-import { enqueueNotification } from '../notifications/enqueue.js';
 import { nearestFreeSlots } from '../orders/nearest-free-slots.js';
 import { lockChannelForHolds } from '../orders/queries.js';
 import { releaseOrderSlots } from '../orders/release-order-slots.js';
+import { appendEvent } from '../outbox/events.js';
 import { orderItems } from '../orders/table.js';
 import { availableSlots, slotChannelOf } from '../slots/queries.js';
-import { slots } from '../slots/table.js';
-import { orderManagerAccounts } from '../workspaces/queries.js';
+import { transitionSlot } from '../slots/transition-slot.js';
 import { enqueueJobInTx, publishJob } from './create-placements.js';
 import { delayedAfterSeconds, lateOffer, type PublishTarget } from './publish.js';
 import { failPlacement } from './record-send-failure.js';
 import { placements } from './table.js';
+import { transitionPlacement } from './transition-placement.js';
 
 /** How long the advertiser has to answer a late offer before the default (refund) applies. */
 export const lateOfferTimeoutMs = 30 * 60_000;
@@ -23,10 +23,6 @@ export const lateOfferTimeoutMs = 30 * 60_000;
 export const lateDefaultJob = 'placements.late-default';
 
 export type LateChoice = 'publish_now' | 'refund';
-
-/** Callback data of the advertiser's answer buttons (bot/features/orders/late-offer.ts). */
-export const lateOfferData = (choice: 'now' | 'refund' | 'times' | 'back', placementId: string) =>
-  `ord:late-${choice}:${placementId}`;
 
 /** How many other times are offered instead of a late post. */
 export const lateOfferTimesShown = 5;
@@ -38,9 +34,9 @@ export function isLate(dueAt: Date, at: Date): boolean {
 
 /**
  * A post that would go out late is not sent: the claimed placement (`publishing`, nothing sent) goes
- * back to `scheduled` marked lateOffer.asked, the advertiser is asked to publish now or take a
- * refund (`publish-late-ask`), and `placements.late-default` is queued at +30 min — one
- * transaction. Returns when the default applies; undefined when the placement was not in the
+ * back to `scheduled` marked lateOffer.asked, `placement.late_offered` tells the advertiser
+ * (publish now, another time or refund), and `placements.late-default` is queued at +30 min —
+ * one transaction. Returns when the default applies; undefined when the placement was not in the
  * claim's state any more.
  */
 export async function offerLatePublication(
@@ -50,30 +46,32 @@ export async function offerLatePublication(
 ): Promise<{ defaultAt: Date } | undefined> {
   return database.withSystem('publish: late offer', async (tx) => {
     const at = clock.now();
-    const parked = await tx
-      .update(placements)
-      .set({ status: 'scheduled', lastError: lateOffer.asked, updatedAt: at })
-      .where(and(eq(placements.id, target.placementId), eq(placements.status, 'publishing')))
-      .returning({ advertiserAccountId: placements.advertiserAccountId });
-    const advertiserAccountId = parked[0]?.advertiserAccountId;
-    if (!advertiserAccountId) return undefined;
+    const parked = await transitionPlacement(tx, {
+      placementId: target.placementId,
+      from: ['publishing'],
+      to: 'scheduled',
+      at,
+      set: { lastError: lateOffer.asked },
+    });
+    if (!parked.ok) return undefined;
+    const { advertiserAccountId } = parked.value;
     const defaultAt = new Date(at.getTime() + lateOfferTimeoutMs);
     const data = { placementId: target.placementId };
     await enqueueJobInTx(tx, lateDefaultJob, data, defaultAt);
-    await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
-      accountId: advertiserAccountId,
-      key: 'publish-late-ask',
-      vars: {
-        channel: target.channelTitle,
-        minutes: Math.max(1, Math.round((at.getTime() - target.dueAt.getTime()) / 60_000)),
-        timeout: Math.round(lateOfferTimeoutMs / 60_000),
+    await appendEvent(
+      tx,
+      {
+        type: 'placement.late_offered',
+        workspaceId: target.workspaceId,
+        placementId: target.placementId,
+        orderId: target.orderId,
+        advertiserAccountId,
+        channelTitle: target.channelTitle,
+        minutesLate: Math.max(1, Math.round((at.getTime() - target.dueAt.getTime()) / 60_000)),
+        defaultAt: defaultAt.toISOString(),
       },
-      buttons: [
-        [{ key: 'publish-late-button-now', data: lateOfferData('now', target.placementId) }],
-        [{ key: 'publish-late-button-times', data: lateOfferData('times', target.placementId) }],
-        [{ key: 'publish-late-button-refund', data: lateOfferData('refund', target.placementId) }],
-      ],
-    });
+      at,
+    );
     await recordAudit(tx, {
       actor: `system:${publishJob}`,
       action: 'placement.late_offered',
@@ -248,7 +246,8 @@ class NotAvailable extends Error {}
  * Moves a late post to another free time of its channel (the advertiser's choice), in one
  * transaction of their booking scope: the old slot is freed, the new one booked for the order (it
  * must be sellable now, as for a hold), the order item and the placement point at it, due at its
- * start with the late offer closed, and `placements.publish` is queued then; owners are told. The
+ * start with the late offer closed, and `placements.publish` is queued then; `placement.late_moved`
+ * tells the owners. The
  * paid price stays. 'not_available': the time was taken meanwhile (nothing changed, the offer stays
  * open); 'already_decided': the offer was answered or ran out.
  */
@@ -280,14 +279,16 @@ export async function moveLatePlacement(
       const [free] = await availableSlots(tx, offer.channelId, startsAt, new Date(startMs + 1), {
         format: offer.format,
       });
-      const booked = free
-        ? await tx
-            .update(slots)
-            .set({ status: 'booked', orderId: offer.orderId, format: offer.format, updatedAt: at })
-            .where(and(eq(slots.id, free.id), eq(slots.status, 'free')))
-            .returning({ id: slots.id })
-        : [];
-      if (!free || booked.length !== 1) throw new NotAvailable();
+      const booked =
+        free &&
+        (await transitionSlot(tx, {
+          slotId: free.id,
+          from: ['free'],
+          to: 'booked',
+          at,
+          set: { orderId: offer.orderId, format: offer.format },
+        }));
+      if (!free || !booked || !booked.ok) throw new NotAvailable();
       await tx
         .update(orderItems)
         .set({ slotId: free.id })
@@ -312,13 +313,19 @@ export async function moveLatePlacement(
         at,
         workspaceId,
       });
-      for (const owner of await orderManagerAccounts(tx, workspaceId)) {
-        await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
-          accountId: owner,
-          key: 'publish-late-moved-owner',
-          vars: { channel: channel.title, at: startsAt.toISOString() },
-        });
-      }
+      await appendEvent(
+        tx,
+        {
+          type: 'placement.late_moved',
+          workspaceId,
+          placementId,
+          orderId: offer.orderId,
+          channelTitle: channel.title,
+          from: offer.dueAt.toISOString(),
+          to: startsAt.toISOString(),
+        },
+        at,
+      );
       return ok({ orderId: offer.orderId, dueAt: startsAt, timezone: channel.settings.timezone });
     });
   } catch (error) {

@@ -17,7 +17,10 @@ import { settleJob } from '../settlement/settle-placement.js';
 import { lifetimeEnd } from '../verification/lifetime.js';
 import { scheduleProbes } from '../verification/schedule-probes.js';
 import { enqueueJobInTx, publishJob } from './create-placements.js';
+import { appendEvent } from '../outbox/events.js';
 import { placements } from './table.js';
+import { transitionPlacement } from './transition-placement.js';
+import { expectMoved } from '../state-machine.js';
 
 export const unpinJob = 'placements.unpin';
 export const deleteJob = 'placements.delete';
@@ -97,10 +100,14 @@ export async function claimPlacement(
       .limit(1);
     if (!row) return { kind: 'skip', status: 'not_found' } as const;
     if (row.status === 'publishing' && row.sendStartedAt) {
-      await tx
-        .update(placements)
-        .set({ status: 'needs_review', lastError: 'interrupted_after_send', updatedAt: at })
-        .where(eq(placements.id, row.id));
+      const parked = await transitionPlacement(tx, {
+        placementId: row.id,
+        from: ['publishing'],
+        to: 'needs_review',
+        at,
+        set: { lastError: 'interrupted_after_send' },
+      });
+      expectMoved(parked, `placement ${row.id} → needs_review`);
       await recordAudit(tx, {
         actor,
         action: 'placement.needs_review',
@@ -139,10 +146,13 @@ export async function claimPlacement(
       return { kind: 'skip', status: 'incomplete' } as const;
     }
     if (order.status === 'cancelled' || order.status === 'refunded') {
-      await tx
-        .update(placements)
-        .set({ status: 'cancelled', updatedAt: at })
-        .where(eq(placements.id, row.id));
+      const cancelled = await transitionPlacement(tx, {
+        placementId: row.id,
+        from: ['scheduled', 'publishing'],
+        to: 'cancelled',
+        at,
+      });
+      expectMoved(cancelled, `placement ${row.id} → cancelled`);
       return { kind: 'skip', status: `order_${order.status}` } as const;
     }
     if (order.status === 'scheduled') {
@@ -154,10 +164,20 @@ export async function claimPlacement(
         at,
       });
     }
-    await tx
-      .update(placements)
-      .set({ status: 'publishing', chatId: channel.telegramChatId, updatedAt: at })
-      .where(eq(placements.id, row.id));
+    const chatId = channel.telegramChatId;
+    if (row.status === 'scheduled') {
+      const claimed = await transitionPlacement(tx, {
+        placementId: row.id,
+        from: ['scheduled'],
+        to: 'publishing',
+        at,
+        set: { chatId },
+      });
+      expectMoved(claimed, `placement ${row.id} → publishing`);
+    } else {
+      // Taken again after an attempt that died before sending: it is `publishing` already.
+      await tx.update(placements).set({ chatId, updatedAt: at }).where(eq(placements.id, row.id));
+    }
     const creative = { content: variant.content, buttons: variant.buttons } as unknown as Creative;
     const marking = readMarking(order.marking);
     // Tracked links: made here, in the claiming transaction, so a retried attempt reuses them.
@@ -292,10 +312,13 @@ export async function writePublished(
       detail: { delaySeconds, cause },
     });
   }
-  await tx
-    .update(placements)
-    .set({
-      status: 'published',
+  // Posted by this attempt, or confirmed by an admin after an interrupted one (needs_review).
+  const moved = await transitionPlacement(tx, {
+    placementId: target.placementId,
+    from: ['publishing', 'needs_review'],
+    to: 'published',
+    at: publishedAt,
+    set: {
       publishedAt,
       delaySeconds,
       chatId: target.chatId,
@@ -306,9 +329,9 @@ export async function writePublished(
       violations,
       failingSince: null,
       lastError: null,
-      updatedAt: publishedAt,
-    })
-    .where(eq(placements.id, target.placementId));
+    },
+  });
+  expectMoved(moved, `placement ${target.placementId} → published`);
   await transitionOrder(tx, {
     orderId: target.orderId,
     from: ['publishing'],
@@ -334,6 +357,16 @@ export async function writePublished(
     at: publishedAt,
     workspaceId: target.workspaceId,
   });
+  await appendEvent(
+    tx,
+    {
+      type: 'placement.published',
+      workspaceId: target.workspaceId,
+      placementId: target.placementId,
+      orderId: target.orderId,
+    },
+    publishedAt,
+  );
   return { publishedAt, delaySeconds, delayed, cause, ...deadlines };
 }
 
@@ -392,12 +425,13 @@ export async function completePlacement(
 ): Promise<boolean> {
   return database.withSystem('publish: lifetime over', async (tx) => {
     const at = clock.now();
-    const rows = await tx
-      .update(placements)
-      .set({ status: 'completed', updatedAt: at })
-      .where(and(eq(placements.id, placementId), eq(placements.status, 'published')))
-      .returning({ id: placements.id });
-    if (rows.length === 0) return false;
+    const completed = await transitionPlacement(tx, {
+      placementId,
+      from: ['published'],
+      to: 'completed',
+      at,
+    });
+    if (!completed.ok) return false;
     await enqueueJobInTx(tx, settleJob, { placementId }, at);
     return true;
   });

@@ -2,13 +2,14 @@ import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Clock } from '../clock.js';
 import type { Database, Tx } from '../db.js';
-import { enqueueNotification } from '../notifications/enqueue.js';
 import { orders } from '../orders/table.js';
-import { orderManagerAccounts } from '../workspaces/queries.js';
+import { appendEvent } from '../outbox/events.js';
 import { enqueueJobInTx, publishJob } from './create-placements.js';
 import type { PublishTarget } from './publish.js';
 import { settleOrFailOrder } from './settle-or-fail-order.js';
 import { placements } from './table.js';
+import { transitionPlacement } from './transition-placement.js';
+import { expectMoved } from '../state-machine.js';
 
 /** Lost rights not restored within this after due_at ⇒ placement and order fail, full refund. */
 export const lostRightsGraceMs = 15 * 60_000;
@@ -49,17 +50,20 @@ export interface SendFailureInput {
 
 export type SendFailure =
   | { kind: 'retry'; retryAt: Date; ownerTold: boolean }
-  | { kind: 'failed'; orderId: string; workspaceId: string; orderFailed: boolean };
+  | { kind: 'failed'; orderId: string; workspaceId: string; orderFailed: boolean }
+  /** It left `publishing` meanwhile (cancelled with its order, parked for review): left as it is. */
+  | { kind: 'skipped'; status: string };
 
 /**
  * Nothing was posted (Telegram refused, or the pre-check found the bot without rights or the
  * channel inactive). Telegram refusing the post itself (a link, the length…) ⇒ it fails at once.
  * Otherwise the placement goes back to `scheduled` with the error and a retry is queued every
- * 5 minutes; the first failure of a streak tells the owners at once when rights are lost
- * (`publish-lost-rights`); 15 minutes after due_at it fails. Failing: placement `failed`; when
+ * 5 minutes; the first failure of a streak with lost rights appends `placement.rights_lost` (the
+ * owners are told at once); 15 minutes after due_at it fails. Failing: placement `failed`; when
  * nothing of the order was delivered, the order `failed` (the caller refunds it in full) and its
  * other waiting placements `cancelled`, otherwise the order stays and settlement returns this
- * placement's share. Owners and the advertiser are told why (`publish-failed-*`, by cause).
+ * placement's share. `placement.failed` tells the owners and the advertiser why (by cause).
+ * A placement no longer `publishing` (cancelled meanwhile, parked for review) is left as it is.
  */
 export async function recordSendFailure(
   database: Database,
@@ -69,13 +73,15 @@ export async function recordSendFailure(
   return database.withSystem('publish: send failed', async (tx) => {
     const at = clock.now();
     const [row] = await tx
-      .select({ failingSince: placements.failingSince })
+      .select({ status: placements.status, failingSince: placements.failingSince })
       .from(placements)
       .where(eq(placements.id, input.target.placementId))
       .for('update');
+    if (row?.status !== 'publishing')
+      return { kind: 'skipped', status: row?.status ?? 'not_found' };
     const graceOver = at.getTime() - input.target.dueAt.getTime() >= lostRightsGraceMs;
     if (graceOver || refusedPost.includes(input.cause)) return failPlacement(tx, input, at);
-    return scheduleRetry(tx, input, row?.failingSince ?? null, at);
+    return scheduleRetry(tx, input, row.failingSince, at);
   });
 }
 
@@ -89,31 +95,34 @@ async function scheduleRetry(
   const retryAt = new Date(
     Math.min(at.getTime() + publishRetryMs, target.dueAt.getTime() + lostRightsGraceMs),
   );
-  await tx
-    .update(placements)
-    .set({
-      status: 'scheduled',
+  const retried = await transitionPlacement(tx, {
+    placementId: target.placementId,
+    from: ['publishing'],
+    to: 'scheduled',
+    at,
+    set: {
       sendStartedAt: null,
       // Only the channel's refusals start the streak: it decides whose a later delay is (delayCause).
       failingSince: failingSince ?? (channelRefusals.includes(input.cause) ? at : null),
       lastError: input.error.slice(0, 300),
-      updatedAt: at,
-    })
-    .where(eq(placements.id, target.placementId));
+    },
+  });
+  expectMoved(retried, `placement ${target.placementId} → scheduled`);
   await enqueueJobInTx(tx, publishJob, { placementId: target.placementId }, retryAt);
   const ownerTold = !failingSince && input.cause === 'rights';
   if (ownerTold) {
-    for (const accountId of await orderManagerAccounts(tx, target.workspaceId)) {
-      await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
-        accountId,
-        key: 'publish-lost-rights',
-        vars: {
-          channel: target.channelTitle,
-          missing: (input.missing ?? []).join(', ') || 'can_post_messages',
-          minutes: Math.round(lostRightsGraceMs / 60_000),
-        },
-      });
-    }
+    await appendEvent(
+      tx,
+      {
+        type: 'placement.rights_lost',
+        workspaceId: target.workspaceId,
+        placementId: target.placementId,
+        channelTitle: target.channelTitle,
+        missing: input.missing ?? [],
+        graceMinutes: Math.round(lostRightsGraceMs / 60_000),
+      },
+      at,
+    );
   }
   return { kind: 'retry', retryAt, ownerTold };
 }
@@ -125,9 +134,10 @@ export type FailingPlacement = Pick<
 >;
 
 /**
- * Fails a placement that was not posted (caller's transaction: workspace scope or system):
- * `failed`, settleOrFailOrder, audit, owners and the advertiser told why (`publish-failed-*`).
- * When `orderFailed`, the caller refunds the order in full.
+ * Fails a placement that was not posted (caller's transaction: workspace scope or system; the
+ * caller locked it and found it `scheduled` or `publishing`): `failed`, settleOrFailOrder, audit,
+ * `placement.failed` (owners and advertiser told why). When `orderFailed`, the caller refunds the
+ * order in full.
  */
 export async function failPlacement(
   tx: Tx,
@@ -136,10 +146,14 @@ export async function failPlacement(
 ): Promise<Extract<SendFailure, { kind: 'failed' }>> {
   const { target } = input;
   const error = input.error.slice(0, 300);
-  await tx
-    .update(placements)
-    .set({ status: 'failed', sendStartedAt: null, lastError: error, updatedAt: at })
-    .where(eq(placements.id, target.placementId));
+  const failed = await transitionPlacement(tx, {
+    placementId: target.placementId,
+    from: ['scheduled', 'publishing'],
+    to: 'failed',
+    at,
+    set: { sendStartedAt: null, lastError: error },
+  });
+  expectMoved(failed, `placement ${target.placementId} → failed`);
   const { orderKept, orderFailed } = await settleOrFailOrder(tx, {
     placementId: target.placementId,
     orderId: target.orderId,
@@ -161,23 +175,20 @@ export async function failPlacement(
     .select({ advertiserAccountId: orders.advertiserAccountId })
     .from(orders)
     .where(eq(orders.id, target.orderId));
-  const vars = {
-    channel: target.channelTitle,
-    cause: input.cause,
-    detail: error,
-    refund: orderKept ? 'share' : 'full',
-  };
-  const schedule = (n: string, d: Record<string, unknown>, when: Date) =>
-    enqueueJobInTx(tx, n, d, when);
-  for (const accountId of await orderManagerAccounts(tx, target.workspaceId)) {
-    await enqueueNotification(schedule, { accountId, key: 'publish-failed-owner', vars });
-  }
-  if (order) {
-    await enqueueNotification(schedule, {
-      accountId: order.advertiserAccountId,
-      key: 'publish-failed-advertiser',
-      vars,
-    });
-  }
+  await appendEvent(
+    tx,
+    {
+      type: 'placement.failed',
+      workspaceId: target.workspaceId,
+      placementId: target.placementId,
+      orderId: target.orderId,
+      advertiserAccountId: order?.advertiserAccountId ?? null,
+      channelTitle: target.channelTitle,
+      cause: input.cause,
+      detail: error,
+      refund: orderKept ? 'share' : 'full',
+    },
+    at,
+  );
   return { kind: 'failed', orderId: target.orderId, workspaceId: target.workspaceId, orderFailed };
 }

@@ -4,6 +4,7 @@ import { transitionOrder } from '../orders/transition-order.js';
 import { settleJob } from '../settlement/settle-placement.js';
 import { enqueueJobInTx } from './create-placements.js';
 import { placements } from './table.js';
+import { transitionOrderPlacements } from './transition-placement.js';
 
 /**
  * What follows a placement that failed (in the caller's transaction, after marking it): other posts
@@ -38,10 +39,12 @@ export async function settleOrFailOrder(
     await enqueueJobInTx(tx, settleJob, { placementId: input.placementId }, at);
     return { orderKept: true, orderFailed: false };
   }
-  await tx
-    .update(placements)
-    .set({ status: 'cancelled', updatedAt: at })
-    .where(and(eq(placements.orderId, input.orderId), eq(placements.status, 'scheduled')));
+  await transitionOrderPlacements(tx, {
+    orderId: input.orderId,
+    from: ['scheduled'],
+    to: 'cancelled',
+    at,
+  });
   const moved = await transitionOrder(tx, {
     orderId: input.orderId,
     from: ['publishing', 'published'],

@@ -1,6 +1,7 @@
 import type { TestClock } from '../clock.js';
 import type { Database } from '../db.js';
 import type { Logger } from '../logger.js';
+import { unconsumedEventCount } from '../outbox/consume.js';
 import { busyJobCount, nextOneOffDue, shiftWaitingJobs } from './job-queue.js';
 import { readSetting, writeSetting } from './queries.js';
 
@@ -62,7 +63,9 @@ async function settle(deps: TestClockDeps, timeoutMs: number, pollMs: number): P
   const deadline = clock.now().getTime() + timeoutMs;
   for (;;) {
     const realNow = new Date(clock.now().getTime() - clock.offsetMs());
-    const busy = await busyJobCount(database.db, realNow);
+    // Due jobs, and events the consumers have not turned into jobs yet.
+    const busy =
+      (await busyJobCount(database.db, realNow)) + (await unconsumedEventCount(database));
     if (busy === 0) return;
     if (clock.now().getTime() > deadline) {
       logger.warn(

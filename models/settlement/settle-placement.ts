@@ -9,6 +9,7 @@ import { orders } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
 import { escrowAccount } from '../payments/escrow.js';
 import { payments } from '../payments/table.js';
+import { appendEvent, type DomainEvent } from '../outbox/events.js';
 import { placements } from '../placements/table.js';
 import { readViolations } from './pro-rata.js';
 import {
@@ -63,7 +64,7 @@ async function settleOrder(
   ref: OrderRef & { status: string; total: number },
   rows: Awaited<ReturnType<typeof orderPlacements>>,
   at: Date,
-): Promise<Result<SettleOutcome, SettleCode>> {
+): Promise<Result<Extract<SettleOutcome, { kind: 'settled' | 'undelivered' }>, SettleCode>> {
   const payment = await escrowedPayment(tx, ref.orderId);
   if (!payment) return fail('no_payment');
   const settledRows: SettledPlacement[] = rows.map((r) => ({
@@ -175,13 +176,59 @@ export async function settlePlacement(
     const mine = rows.find((r) => r.id === placementId);
     if (!mine || !done(mine.status)) return fail('not_done', { status: mine?.status });
     const counted = await countedPlacements(tx, [placementId]);
-    if (!counted.has(placementId)) {
+    const firstCount = !counted.has(placementId);
+    if (firstCount) {
       const delta = reputationDelta({ ...mine, violations: readViolations(mine.violations) });
       await countReputation(tx, { ...ref, channelId: mine.channelId, placementId, delta, at });
     }
     if (order.status === 'completed' || order.status === 'failed' || order.status === 'refunded')
       return ok({ kind: 'already_settled', ...ref });
-    if (!rows.every((r) => done(r.status))) return ok({ kind: 'waiting', ...ref });
-    return settleOrder(tx, { ...ref, status: order.status, total: order.total }, rows, at);
+    let outcome: Exclude<SettleOutcome, { kind: 'already_settled' }> = { kind: 'waiting', ...ref };
+    if (rows.every((r) => done(r.status))) {
+      const settled = await settleOrder(
+        tx,
+        { ...ref, status: order.status, total: order.total },
+        rows,
+        at,
+      );
+      if (!settled.ok) return settled;
+      outcome = settled.value;
+    }
+    if (firstCount || outcome.kind !== 'waiting')
+      await appendEvent(tx, settledEvent(placementId, outcome, firstCount), at);
+    return ok(outcome);
   });
+}
+
+/**
+ * `placement.settled`: the placement's report (when first counted) and, once the order is settled,
+ * what the owner earned and the advertiser got back, or that nothing was delivered.
+ */
+function settledEvent(
+  placementId: string,
+  outcome: Exclude<SettleOutcome, { kind: 'already_settled' }>,
+  report: boolean,
+): DomainEvent {
+  const share =
+    'split' in outcome
+      ? outcome.split.placements.find((p) => p.placementId === placementId)
+      : undefined;
+  const base = {
+    type: 'placement.settled' as const,
+    workspaceId: outcome.workspaceId,
+    placementId,
+    orderId: outcome.orderId,
+    advertiserAccountId: outcome.advertiserAccountId,
+    report,
+    brokenMs: share?.brokenMs ?? null,
+  };
+  if (outcome.kind === 'settled') {
+    const { owner, fee, refund } = outcome.split;
+    return { ...base, order: { kind: 'settled', currency: outcome.currency, owner, fee, refund } };
+  }
+  if (outcome.kind === 'undelivered') {
+    const order = { kind: 'undelivered' as const, currency: outcome.currency };
+    return { ...base, order: { ...order, amount: outcome.split.amount } };
+  }
+  return { ...base, order: null };
 }

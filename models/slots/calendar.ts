@@ -15,8 +15,7 @@ export const calendarWeeks = { min: -8, max: 14 } as const;
 export interface CalendarSlot {
   /** Minutes since the epoch: the short slot reference used in callback data. */
   minute: number;
-  /** Local "HH:mm" in the channel's timezone. */
-  time: string;
+  startsAt: Date;
   status: SlotStatus;
   past: boolean;
   /** Free, future and sellable now: outside every top window and under max per day. */
@@ -116,7 +115,7 @@ async function readCalendar(
       const day = days.find((d) => d.date === local.toISODate());
       day?.slots.push({
         minute: Math.floor(row.startsAt.getTime() / 60_000),
-        time: local.toFormat('HH:mm'),
+        startsAt: row.startsAt,
         status: row.status,
         past: row.startsAt.getTime() <= input.now.getTime(),
         available: row.status === 'free' && !conflictsWithTopWindow(row, taken),

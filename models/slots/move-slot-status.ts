@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../errors.js';
 import { channelAccess } from '../workspaces/access.js';
 import { canPerform } from '../workspaces/permissions.js';
 import { slots, type SlotStatus } from './table.js';
+import { transitionSlot } from './transition-slot.js';
 
 export type SlotEditCode = 'not_found' | 'forbidden' | 'past' | 'not_free' | 'not_blocked';
 
@@ -27,18 +28,20 @@ export async function moveSlotStatus(
   const { workspaceId } = access;
   return database.withScope({ workspaceId, accountId: input.accountId }, async (tx) => {
     const [slot] = await tx
-      .select({ id: slots.id, status: slots.status })
+      .select({ id: slots.id })
       .from(slots)
       .where(and(eq(slots.channelId, input.channelId), eq(slots.startsAt, input.startsAt)))
       .for('update')
       .limit(1);
     if (!slot) return fail('not_found');
     if (input.startsAt.getTime() <= input.now.getTime()) return fail('past');
-    if (slot.status !== change.from) return fail(change.wrongState);
-    await tx
-      .update(slots)
-      .set({ status: change.to, updatedAt: input.now })
-      .where(and(eq(slots.id, slot.id), eq(slots.status, change.from)));
+    const moved = await transitionSlot(tx, {
+      slotId: slot.id,
+      from: [change.from],
+      to: change.to,
+      at: input.now,
+    });
+    if (!moved.ok) return fail(moved.code === 'not_found' ? 'not_found' : change.wrongState);
     await recordAudit(tx, {
       actor: `account:${input.accountId}`,
       action: change.action,

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { ChannelSettings } from '../channels/settings.js';
 import type { DbOrTx } from '../db.js';
 import { materializeSlots, slotWindow } from './materialize.js';
+import { transitionSlotsSql } from './transition-slot.js';
 
 export interface SlotChannel {
   id: string;
@@ -99,17 +100,20 @@ export async function regenerateSlotsOf(
     deleted as (
       delete from slots where id in (select id from stale where not referenced) returning 1
     ),
-    withdrawn as (
-      update slots set status = 'cancelled', updated_at = ${now.toISOString()}::timestamptz
-      where id in (select id from stale where referenced) returning 1
-    ),
-    revived as (
-      update slots s set status = 'free', updated_at = ${now.toISOString()}::timestamptz
-      from future f
-      join desired d on d.channel_id = f.channel_id and d.starts_at = f.starts_at
-      where s.id = f.id and f.status = 'cancelled'
-      returning 1
-    ),
+    withdrawn as (${transitionSlotsSql({
+      ids: sql`select id from stale where referenced`,
+      from: ['free'],
+      to: 'cancelled',
+      at: now,
+    })}),
+    revived as (${transitionSlotsSql({
+      ids: sql`select f.id from future f
+        join desired d on d.channel_id = f.channel_id and d.starts_at = f.starts_at
+        where f.status = 'cancelled'`,
+      from: ['cancelled'],
+      to: 'free',
+      at: now,
+    })}),
     inserted as (
       insert into slots (channel_id, workspace_id, starts_at)
       select d.channel_id, d.workspace_id, d.starts_at from desired d

@@ -3,8 +3,8 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
-import { enqueueNotification } from '../notifications/enqueue.js';
 import type { Currency } from '../orders/table.js';
+import { appendEvent } from '../outbox/events.js';
 import { payments } from '../payments/table.js';
 import { enqueueJobInTx } from '../placements/create-placements.js';
 import { workspaces } from '../workspaces/table.js';
@@ -119,17 +119,20 @@ export async function extendSubscription(
         remindAt,
       );
     }
-    await enqueueNotification(schedule, {
-      accountId: payerAccountId,
-      key: 'subscription-receipt',
-      vars: {
+    await appendEvent(
+      tx,
+      {
+        type: 'subscription.extended',
+        workspaceId,
+        payerAccountId,
         amount: payment.amount,
         currency: payment.currency,
-        method: input.provider,
+        provider: input.provider,
         until: planExpiresAt.toISOString(),
-        resumed: resumed.length,
+        resumedCount: resumed.length,
       },
-    });
+      at,
+    );
     return ok({
       kind: 'extended' as const,
       workspaceId,

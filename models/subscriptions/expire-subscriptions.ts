@@ -2,8 +2,7 @@ import { and, eq, inArray, isNotNull, lte } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
-import { enqueueNotification } from '../notifications/enqueue.js';
-import { enqueueJobInTx } from '../placements/create-placements.js';
+import { appendEvent } from '../outbox/events.js';
 import { workspaces } from '../workspaces/table.js';
 import { pauseBeyondFreeLimit, type PlanChannel } from './plan-channels.js';
 import { lockWorkspace } from './queries.js';
@@ -87,12 +86,16 @@ export async function expireSubscriptions(
         at,
         workspaceId,
       });
-      await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
-        accountId: workspace.ownerAccountId,
-        key: paused.length > 0 ? 'subscription-expired-paused' : 'subscription-expired',
-        vars: { count: paused.length, channels: paused.map((c) => c.title).join(', ') },
-        buttons: [[{ key: 'subscription-open', data: 'plan:show' }]],
-      });
+      await appendEvent(
+        tx,
+        {
+          type: 'subscription.expired',
+          workspaceId,
+          ownerAccountId: workspace.ownerAccountId,
+          pausedTitles: paused.map((c) => c.title),
+        },
+        at,
+      );
       return { workspaceId, paused };
     });
     if (done) expired.push(done);
@@ -114,12 +117,16 @@ export async function remindSubscriptionEnding(
     if (!workspace || workspace.plan !== 'pro' || !workspace.planExpiresAt) return false;
     if (workspace.planExpiresAt.getTime() !== input.planExpiresAt.getTime()) return false;
     if (workspace.planExpiresAt.getTime() <= clock.now().getTime()) return false;
-    await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
-      accountId: workspace.ownerAccountId,
-      key: 'subscription-reminder',
-      vars: { until: workspace.planExpiresAt.toISOString() },
-      buttons: [[{ key: 'subscription-open', data: 'plan:show' }]],
-    });
+    await appendEvent(
+      tx,
+      {
+        type: 'subscription.ending_soon',
+        workspaceId: input.workspaceId,
+        ownerAccountId: workspace.ownerAccountId,
+        until: workspace.planExpiresAt.toISOString(),
+      },
+      clock.now(),
+    );
     return true;
   });
 }

@@ -1,8 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
 import type { PauseReason } from '../channels/apply-rights.js';
 import { canSell, readBotRights } from '../channels/rights.js';
-import { channels } from '../channels/table.js';
+import { transitionChannel } from '../channels/transition-channel.js';
 import type { Tx } from '../db.js';
 import { channelLimitOf, effectivePlan } from '../workspaces/plan-limits.js';
 import { planChannels, workspaceOf } from './queries.js';
@@ -16,20 +15,6 @@ export interface PlanChannel {
 }
 
 const actor = 'system:subscriptions';
-
-async function setStatus(
-  tx: Tx,
-  workspaceId: string,
-  channelId: string,
-  status: 'active' | 'paused',
-  reason: string | null,
-  at: Date,
-) {
-  await tx
-    .update(channels)
-    .set({ status, statusReason: reason, updatedAt: at })
-    .where(and(eq(channels.id, channelId), eq(channels.workspaceId, workspaceId)));
-}
 
 /**
  * Whether one more selling channel would exceed the workspace's plan in force (a channel approved
@@ -70,7 +55,15 @@ export async function pauseBeyondFreeLimit(
   const paused: PlanChannel[] = [];
   for (const channel of candidates.slice(channelLimitOf('free'))) {
     if (channel.status === 'paused' && channel.statusReason === planPauseReason) continue;
-    await setStatus(tx, workspaceId, channel.id, 'paused', planPauseReason, at);
+    const moved = await transitionChannel(tx, {
+      channelId: channel.id,
+      workspaceId,
+      from: ['active', 'paused'],
+      to: 'paused',
+      reason: planPauseReason,
+      at,
+    });
+    if (!moved.ok) continue;
     await recordAudit(tx, {
       actor,
       action: 'channel.paused',
@@ -99,14 +92,15 @@ export async function resumePlanPaused(
   for (const channel of rows) {
     if (channel.status !== 'paused' || channel.statusReason !== planPauseReason) continue;
     const sells = canSell(readBotRights(channel.botRights));
-    await setStatus(
-      tx,
+    const moved = await transitionChannel(tx, {
+      channelId: channel.id,
       workspaceId,
-      channel.id,
-      sells ? 'active' : 'paused',
-      sells ? null : 'bot_rights',
+      from: ['paused'],
+      to: sells ? 'active' : 'paused',
+      reason: sells ? null : 'bot_rights',
       at,
-    );
+    });
+    if (!moved.ok) continue;
     await recordAudit(tx, {
       actor,
       action: sells ? 'channel.resumed' : 'channel.paused',

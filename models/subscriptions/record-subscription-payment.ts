@@ -2,6 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db.js';
 import { postEntries } from '../ledger/post-entries.js';
 import { payments } from '../payments/table.js';
+import { transitionPayment } from '../payments/transition-payment.js';
+import { expectMoved } from '../state-machine.js';
 import type { ExtendSubscriptionInput } from './activate-subscription.js';
 
 /** Subscription revenue: credited by every Pro payment (no escrow: nothing is owed back). */
@@ -15,16 +17,10 @@ export async function recordSubscriptionPayment(
   at: Date,
 ): Promise<void> {
   const { payment } = input;
-  const values = {
-    subscriptionId: ids.subscriptionId,
-    status: 'succeeded' as const,
-    amount: payment.amount,
-    paidAt: at,
-    updatedAt: at,
-  };
-  const completed = await tx
-    .update(payments)
-    .set(values)
+  const values = { subscriptionId: ids.subscriptionId, amount: payment.amount, paidAt: at };
+  const [pending] = await tx
+    .select({ id: payments.id })
+    .from(payments)
     .where(
       and(
         eq(payments.provider, input.provider),
@@ -32,10 +28,22 @@ export async function recordSubscriptionPayment(
         eq(payments.status, 'pending'),
       ),
     )
-    .returning({ id: payments.id });
-  if (completed.length === 0) {
+    .for('update');
+  if (pending) {
+    const moved = await transitionPayment(tx, {
+      paymentId: pending.id,
+      from: ['pending'],
+      to: 'succeeded',
+      at,
+      set: values,
+    });
+    expectMoved(moved, `payment ${pending.id} → succeeded`);
+  } else {
+    // Paid with no row opened at checkout (a renewal): born succeeded, an entry state.
     await tx.insert(payments).values({
       ...values,
+      status: 'succeeded',
+      updatedAt: at,
       workspaceId: input.workspaceId,
       accountId: ids.payerAccountId,
       purpose: 'subscription',

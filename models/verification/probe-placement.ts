@@ -1,9 +1,10 @@
 import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
 import { lifetimeEnd } from './lifetime.js';
-import { queueViolationNotices, scheduleInTx, type ViolationNotice } from './notify.js';
+import { appendViolationEvent, type ViolationNotice } from './notify.js';
 import { lastProof, lastSignalMissing, readProbeResults } from './proof.js';
 import { appendVerification, readVerifiedPlacement, type VerifiedPlacement } from './queries.js';
+import { enqueueJobInTx } from '../placements/create-placements.js';
 import { probeJob } from './schedule-probes.js';
 import { classifyCopyFailure, type VerifyTelegram } from './telegram-port.js';
 import {
@@ -80,18 +81,18 @@ export async function recordCheck(
       ...(recorded?.kind === 'early_deletion' ? { goneAt: at } : {}),
       at,
     });
-    const schedule = scheduleInTx(tx);
-    if (decided.confirm && !repeated) await schedule(probeJob, { placementId }, at);
+    if (decided.confirm && !repeated) await enqueueJobInTx(tx, probeJob, { placementId }, at);
     if (!recorded) return { checked: true, outcome: probe.outcome };
     const notice: ViolationNotice = {
       placementId,
       orderId: p.orderId,
+      workspaceId: p.workspaceId,
       ownerAccountId: p.ownerAccountId,
       advertiserAccountId: p.advertiserAccountId,
       channelTitle: p.channelTitle,
       violation: recorded,
     };
-    await queueViolationNotices(schedule, notice);
+    await appendViolationEvent(tx, notice, at);
     return { checked: true, outcome: probe.outcome, notice };
   });
 }

@@ -1,6 +1,6 @@
 import { locateChannelByChat } from '../channels/locate-channel.js';
 import type { Database } from '../db.js';
-import { queueViolationNotices, scheduleInTx, type ViolationNotice } from './notify.js';
+import { appendViolationEvent, type ViolationNotice } from './notify.js';
 import { appendVerification, openTopWindows } from './queries.js';
 import { isDuplicate, readViolations, type PlacementViolation } from './violations.js';
 
@@ -43,12 +43,13 @@ export async function recordChannelPost(
       const notice: ViolationNotice = {
         placementId: p.id,
         orderId: p.orderId,
+        workspaceId: p.workspaceId,
         ownerAccountId: p.ownerAccountId,
         advertiserAccountId: p.advertiserAccountId,
         channelTitle: p.channelTitle,
         violation,
       };
-      await queueViolationNotices(scheduleInTx(tx), notice);
+      await appendViolationEvent(tx, notice, post.date);
       notices.push(notice);
     }
     return notices;

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
-import { Api } from 'grammy';
 import { publishPlacement, type PublishDeps } from '../../jobs/publish.js';
-import { createTelegramSender } from '../../jobs/telegram-sender.js';
+import { testOutbound } from '../helpers/outbound.js';
 import { createSystemClock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { createLogger } from '../../models/logger.js';
@@ -99,7 +98,7 @@ function duplicatesIn(sandbox: Sandbox, chatIds: number[]): number {
   );
 }
 
-/** The real publish path: P's publishPlacement per placement through one flood-limited sender. */
+/** The real publish path: P's publishPlacement per placement through the outbound gateway. */
 async function burstThroughPublishJob(
   count: number,
   log: (m: string) => void,
@@ -114,7 +113,7 @@ async function burstThroughPublishJob(
     const dueAt = new Date(Math.floor(clock.now().getTime() / 1000) * 1000 + 2000);
     const ids = await seedPlacements(database, chatIds, dueAt);
     log(`publish job: ${ids.length} placements seeded, due ${dueAt.toISOString()}`);
-    const sender = createTelegramSender(new Api(sandbox.token, { apiRoot: sandbox.apiRoot }));
+    const sender = testOutbound(sandbox);
     const deps: PublishDeps = {
       database,
       clock,
@@ -160,7 +159,7 @@ async function burstThroughSender(count: number): Promise<BurstResult> {
   const sandbox = await startSandbox({ floodLimits: true });
   try {
     const chatIds = createChannels(sandbox, count);
-    const sender = createTelegramSender(new Api(sandbox.token, { apiRoot: sandbox.apiRoot }));
+    const sender = testOutbound(sandbox);
     const started = performance.now();
     const lateness: number[] = [];
     await Promise.all(
@@ -230,7 +229,7 @@ export const publishBurstBenchmark: Benchmark = {
       ],
       notes: [
         `publish job = jobs/publish.ts publishPlacement (claim, rights check, send, record) with ${publishConcurrency} at a time, as Agenda runs it; lateness = published_at − due_at`,
-        'sender only = one sendMessage per channel through jobs/telegram-sender.ts; lateness = time since the burst started',
+        'sender only = one sendMessage per channel through the outbound gateway (telegram/gateway.ts); lateness = time since the burst started',
         'duplicates = bot posts beyond the first per channel (must be 0)',
       ],
     };

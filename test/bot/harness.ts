@@ -10,6 +10,7 @@ import { createLogger, type Logger } from '../../models/logger.js';
 import { createPaymentProviders } from '../../models/providers/create-providers.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { type Sandbox, type StartSandboxOptions, startSandbox } from '../helpers/sandbox.js';
+import { testOutbound } from '../helpers/outbound.js';
 
 /** Retries a failed update quickly, so tests see a parked update within a second. */
 export const testIntakeOptions = {
@@ -56,13 +57,19 @@ export async function startBotHarness(
   if (options.moderation) {
     await setPreModeration(database, { enabled: true, actor: 'system:test', at: new Date(0) });
   }
+  const logger = options.logger ?? createLogger({ level: 'silent' });
   const deps: BotDeps = {
     config: parsed.value,
     database,
-    logger: options.logger ?? createLogger({ level: 'silent' }),
+    logger,
     clock: createSystemClock(),
     providers: createPaymentProviders(parsed.value),
     ...(options.redis ? { redis: options.redis } : {}),
+    // As main.ts: one gateway, sharing Redis with the rate limiter when given.
+    outbound: testOutbound(parsed.value, {
+      logger,
+      ...(options.redis ? { redis: options.redis } : {}),
+    }),
   };
   const launch = () =>
     startBot(createBot(deps), deps, { pollTimeoutSeconds: 1, intake: testIntakeOptions });

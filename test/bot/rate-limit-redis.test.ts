@@ -2,7 +2,6 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rateLimit } from '../../bot/middleware/rate-limit.js';
 import { createFallbackStore } from '../../bot/middleware/rate-limit-store.js';
-import { createLogger } from '../../models/logger.js';
 import { closeRedis, createRedis } from '../../models/redis.js';
 import {
   freePort,
@@ -11,6 +10,7 @@ import {
   startRedisServer,
   type RedisServer,
 } from '../helpers/redis-server.js';
+import { capturedLogger } from '../helpers/captured-logger.js';
 import type { TestUser } from '../helpers/telegram-user.js';
 import { type BotHarness, startBotHarness } from './harness.js';
 
@@ -18,17 +18,6 @@ const hint = 'Use the menu or /help';
 /** "Within a couple of seconds", with room for a loaded CI machine (a stall never answers). */
 const answerWithinMs = 3000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The bot's log lines, as JSON objects. */
-function capturedLogger() {
-  const lines: { level: number; msg: string }[] = [];
-  const logger = createLogger({
-    level: 'info',
-    destination: { write: (line: string) => void lines.push(JSON.parse(line)) },
-  });
-  const count = (msg: string) => lines.filter((l) => l.msg.startsWith(msg)).length;
-  return { logger, lines, count };
-}
 
 async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string) {
   const deadline = performance.now() + timeoutMs;

@@ -15,6 +15,7 @@ import { createLogger } from '../../models/logger.js';
 import { payments, updateIntake } from '../../models/schema.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { type Sandbox, startSandbox } from '../helpers/sandbox.js';
+import { testOutbound } from '../helpers/outbound.js';
 
 let database: Database;
 let sandbox: Sandbox;
@@ -40,6 +41,7 @@ beforeAll(async () => {
     database,
     logger: createLogger({ level: 'silent' }),
     clock: createSystemClock(),
+    outbound: testOutbound(parsed.value),
   };
   const bot = createBot(deps);
   const app = new Koa();

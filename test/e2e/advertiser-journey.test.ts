@@ -9,7 +9,7 @@ import { ensureOwnerWorkspace } from '../../models/workspaces/ensure-owner-works
 import { startCheckoutWorld, type CheckoutWorld } from '../bot/checkout/setup.js';
 import type { TestUser } from '../helpers/telegram-user.js';
 import { bookSlotsOnDay } from '../helpers/booking-steps.js';
-import { formatDayShort } from '../../bot/dates.js';
+import { formatDayShort } from '../../format/dates.js';
 
 const zone = 'Europe/Moscow';
 let world: CheckoutWorld;

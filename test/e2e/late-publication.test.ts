@@ -5,7 +5,7 @@ import { createLogger } from '../../models/logger.js';
 import { lateOfferTimeoutMs } from '../../models/placements/late-offer.js';
 import { advanceTestClock } from '../../models/platform/test-clock.js';
 import { placements, slots } from '../../models/schema.js';
-import { formatMoment } from '../../bot/dates.js';
+import { formatMoment } from '../../format/dates.js';
 import { lateMoveData } from '../../bot/features/orders/callback-data.js';
 import {
   openInvoice,

@@ -6,7 +6,6 @@ import { createHttpApp } from '../../http/app.js';
 import { createMetrics } from '../../http/metrics.js';
 import { startHttpServer, type HttpServer } from '../../http/server.js';
 import { stripeWebhookRoutes } from '../../http/webhooks/stripe.js';
-import { sharedTelegramSender } from '../../jobs/telegram-sender.js';
 import { createLogger } from '../../models/logger.js';
 import { orderItems, orders } from '../../models/schema.js';
 import { startStripeFake, type StripeFake } from '../../sandbox/fakes/stripe.js';
@@ -36,10 +35,7 @@ beforeAll(async () => {
   const gateway = world.deps.providers?.stripe;
   if (!gateway) throw new Error('the harness did not configure Stripe');
   // As main.ts wires it: a webhook-paid order's owner gets the review card, the advertiser the news.
-  const { api } = sharedTelegramSender(
-    world.deps.config.botToken!,
-    world.deps.config.telegramApiRoot,
-  );
+  const { api } = world.deps.outbound;
   const notices = { ...world.deps, providers: world.deps.providers!, api, i18n: createI18n() };
   const app = createHttpApp({
     logger,

@@ -20,7 +20,7 @@ import { startYooKassaFake, type YooKassaFake } from '../../sandbox/fakes/yookas
 import { startCheckoutWorld, type CheckoutWorld } from '../bot/checkout/setup.js';
 import { bookSlotsOnDay } from '../helpers/booking-steps.js';
 import type { TestUser } from '../helpers/telegram-user.js';
-import { formatDayShort } from '../../bot/dates.js';
+import { formatDayShort } from '../../format/dates.js';
 
 const zone = 'Europe/Moscow';
 /** YooKassa's side of the loopback: notifications come from here (the route's allow-list in tests). */

@@ -14,6 +14,7 @@ import { renewStarSubscription } from '../../sandbox/actions/payments.js';
 import type { ApiMessage } from '../../sandbox/types.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
+import { testOutbound } from '../helpers/outbound.js';
 
 /**
  * Pro end to end: the bot, the jobs (notifications, expiry) and the test clock on one database
@@ -39,9 +40,17 @@ describe('Pro: buy with Stars, second channel, expiry pauses it, renewal resumes
       TELEGRAM_API_ROOT: sandbox.apiRoot,
     });
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-    const deps: BotDeps = { config: parsed.value, database, logger, clock, providers: {} };
+    const outbound = testOutbound(parsed.value, { logger });
+    const deps: BotDeps = {
+      config: parsed.value,
+      database,
+      logger,
+      clock,
+      providers: {},
+      outbound,
+    };
     running = await startBot(createBot(deps), deps, { pollTimeoutSeconds: 1 });
-    jobs = createJobs({ config: parsed.value, database, logger, clock });
+    jobs = createJobs({ config: parsed.value, database, logger, clock, outbound });
     await jobs.start();
   }, 60_000);
   afterAll(async () => {
@@ -104,7 +113,7 @@ describe('Pro: buy with Stars, second channel, expiry pauses it, renewal resumes
     pia.send('/plan');
     const screen = await pia.waitForMessage('Your plan: Free');
     expect(screen.text).toContain('Channels: 1 of 1');
-    await pia.click('Buy Pro · 7700 ⭐');
+    await pia.click('Buy Pro · 7,700 ⭐');
     const payMessage = await pia.waitFor((m) => urlButton(m) !== undefined, {
       what: 'the Stars subscription link',
     });
@@ -112,7 +121,7 @@ describe('Pro: buy with Stars, second channel, expiry pauses it, renewal resumes
     expect(paid.ok).toBe(true);
     if (!paid.ok) return;
     const receipt = await pia.waitForMessage('Receipt: LytSlot Pro', { timeoutMs: 15_000 });
-    expect(receipt.text).toContain('7700 ⭐');
+    expect(receipt.text).toContain('7,700 ⭐');
     expect(receipt.text).toContain('Telegram Stars');
     const { workspaceId } = (await channelRow(first.id))!;
     const [afterBuy] = await database.withSystem('test read', (tx) =>

@@ -1,10 +1,9 @@
 // A jobs process for test/e2e/publish-crash.test.ts: publishes one placement and is SIGKILLed by
 // itself right after the post is sent and before it is recorded.
-import { Api } from 'grammy';
 import { publishPlacement } from '../../jobs/publish.js';
-import { createTelegramSender } from '../../jobs/telegram-sender.js';
 import { openDatabase } from '../../models/db.js';
 import { createLogger } from '../../models/logger.js';
+import { testOutbound } from '../helpers/outbound.js';
 
 const env = (name: string) => {
   const value = process.env[name];
@@ -14,9 +13,7 @@ const env = (name: string) => {
 const logger = createLogger({ level: 'silent' });
 const database = await openDatabase({ url: env('CRASH_DATABASE_URL'), logger, poolSize: 2 });
 const nowMs = Number(env('CRASH_NOW_MS'));
-const { api } = createTelegramSender(
-  new Api(env('CRASH_BOT_TOKEN'), { apiRoot: env('CRASH_API_ROOT') }),
-);
+const { api } = testOutbound({ token: env('CRASH_BOT_TOKEN'), apiRoot: env('CRASH_API_ROOT') });
 await publishPlacement(
   {
     database,

@@ -14,6 +14,7 @@ import { orders, payments, placements } from '../../models/schema.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
 import { seedScheduledPlacement } from '../models/placements/seed-placement.js';
+import { testOutbound } from '../helpers/outbound.js';
 
 /**
  * Publishing end to end: Agenda jobs on the database, the Bot API emulator and the test clock.
@@ -49,7 +50,13 @@ describe('publishing through the jobs process and the test clock', () => {
     });
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
     const config = { ...parsed.value, botToken: sandbox.token, telegramApiRoot: sandbox.apiRoot };
-    jobs = createJobs({ config, database, logger, clock });
+    jobs = createJobs({
+      config,
+      database,
+      logger,
+      clock,
+      outbound: testOutbound(config, { logger }),
+    });
     await jobs.start();
   }, 60_000);
   afterAll(async () => {

@@ -10,6 +10,7 @@ import { createLogger } from '../../models/logger.js';
 import { createPaymentProviders } from '../../models/providers/create-providers.js';
 import { createTestDatabase } from './db.js';
 import { startSandbox, type Sandbox } from './sandbox.js';
+import { testOutbound } from './outbound.js';
 
 /** The real bot and its jobs on a test clock, with the sandbox's admin chat and admin. */
 export interface AdminWorld {
@@ -42,12 +43,14 @@ export async function startAdminWorld(
     ...options.env,
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  const logger = createLogger({ level: 'silent' });
   const deps: BotDeps = {
     config: parsed.value,
     database,
-    logger: createLogger({ level: 'silent' }),
+    logger,
     clock,
     providers: createPaymentProviders(parsed.value),
+    outbound: testOutbound(parsed.value, { logger }),
   };
   await setAdminLanguage(database, { language: 'en', actor: 'system:test', at: clock.now() });
   const running = await startBot(createBot(deps), deps, { pollTimeoutSeconds: 1 });

@@ -6,6 +6,7 @@ import { createLogger, type Logger } from '../../models/logger.js';
 import { advanceTestClock } from '../../models/platform/test-clock.js';
 import { createTestDatabase } from './db.js';
 import { startSandbox, type Sandbox } from './sandbox.js';
+import { testOutbound } from './outbound.js';
 
 /** The jobs process (no bot) against the emulator and a PGlite database, on a test clock. */
 export interface JobsWorld {
@@ -32,7 +33,8 @@ export async function startJobsWorld(): Promise<JobsWorld> {
     VERIFY_CHAT_ID: String(sandbox.ids.verifyChatId),
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  const jobs = createJobs({ config: parsed.value, database, logger, clock });
+  const outbound = testOutbound(parsed.value, { logger });
+  const jobs = createJobs({ config: parsed.value, database, logger, clock, outbound });
   await jobs.start();
   return {
     database,

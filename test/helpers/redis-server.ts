@@ -8,6 +8,17 @@ export function hasRedisServer(): boolean {
   return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
+/**
+ * hasRedisServer() for a Redis test's skipIf; on CI (REDIS_URL set by .ci/run) a missing binary is
+ * an error instead, so those tests never skip there.
+ */
+export function redisServerOrCiError(): boolean {
+  const available = hasRedisServer();
+  if (!available && (process.env.CI || process.env.REDIS_URL))
+    throw new Error('redis-server is not on PATH, but this is CI (REDIS_URL is set): install it');
+  return available;
+}
+
 /** A loopback port nothing listens on right now. */
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -85,4 +96,16 @@ export async function readRedisKey(url: string, key: string): Promise<string | n
   } finally {
     probe.disconnect();
   }
+}
+
+/** Resolves once `redis` (a createRedis client, connecting in the background) is ready. */
+export async function redisReady(redis: Redis, timeoutMs = 5000): Promise<void> {
+  if (redis.status === 'ready') return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('Redis client not ready in time')), timeoutMs);
+    redis.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }

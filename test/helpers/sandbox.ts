@@ -1,6 +1,6 @@
 import type { Clock } from '../../models/clock.js';
 import type { CreateUserOptions } from '../../sandbox/actions/setup.js';
-import { createEmulator, type Emulator } from '../../sandbox/emulator.js';
+import { createEmulator, type Emulator, type EmulatorOptions } from '../../sandbox/emulator.js';
 import { createSandboxWorld, type SandboxWorld } from '../../sandbox/seed.js';
 import type { UserContent } from '../../sandbox/actions/user-messages.js';
 import type { ApiMessage } from '../../sandbox/types.js';
@@ -8,7 +8,7 @@ import { createTestUser, type ChatSession, type TestUser } from './telegram-user
 
 export interface StartSandboxOptions {
   clock?: Clock;
-  floodLimits?: boolean;
+  floodLimits?: EmulatorOptions['floodLimits'];
   callbackTtlMs?: number;
   preCheckoutTimeoutMs?: number;
   webhookRetryMs?: number;

@@ -12,6 +12,7 @@ import { orders, slots } from '../../models/schema.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
 import { seedAdvertiser, seedSellingTenant } from '../models/orders/seed-orders.js';
+import { testOutbound } from '../helpers/outbound.js';
 
 describe('orders.expire-holds job', () => {
   let database: Database;
@@ -45,7 +46,8 @@ describe('orders.expire-holds job', () => {
     });
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
     const logger = createLogger({ level: 'silent' });
-    const jobs = createJobs({ config: parsed.value, database, logger, clock });
+    const outbound = testOutbound(parsed.value, { logger });
+    const jobs = createJobs({ config: parsed.value, database, logger, clock, outbound });
     await jobs.start();
     try {
       const recurring = await jobs.agenda.queryJobs({ name: expireHoldsJob });

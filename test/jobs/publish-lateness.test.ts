@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finishPlacement, publishPlacement, type PublishDeps } from '../../jobs/publish.js';
-import { createTelegramSender } from '../../jobs/telegram-sender.js';
+import { testOutbound } from '../helpers/outbound.js';
 import { loadCatalogCard } from '../../models/catalog/catalog-card.js';
 import type { Clock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
@@ -34,7 +33,7 @@ function deps(): PublishDeps {
     database,
     clock,
     logger: createLogger({ level: 'silent' }),
-    api: createTelegramSender(new Api(sandbox.token, { apiRoot: sandbox.apiRoot })).api,
+    api: testOutbound(sandbox).api,
     publicUrl: 'https://lytslot.test',
     refund: () => Promise.resolve(),
   };

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { Api, GrammyError } from 'grammy';
+import { GrammyError } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../config.js';
 import { createI18n } from '../../bot/i18n.js';
@@ -11,13 +11,14 @@ import {
   sendFailureCause,
   type PublishDeps,
 } from '../../jobs/publish.js';
-import { createTelegramSender } from '../../jobs/telegram-sender.js';
+import { testOutbound } from '../helpers/outbound.js';
 import type { Clock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { createLogger } from '../../models/logger.js';
 import { refundOrderPayment } from '../../models/payments/refund-order.js';
 import { clickLinks, orders, placements } from '../../models/schema.js';
 import { createTestDatabase } from '../helpers/db.js';
+import { deliverEvents } from '../helpers/outbox.js';
 import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
 import { seedScheduledPlacement } from '../models/placements/seed-placement.js';
 
@@ -45,7 +46,7 @@ function deps(publicUrl: string | undefined): PublishDeps {
     database,
     clock,
     logger,
-    api: createTelegramSender(new Api(sandbox.token, { apiRoot: sandbox.apiRoot })).api,
+    api: testOutbound(sandbox).api,
     publicUrl,
     refund: async (order) => {
       await refundOrderPayment(
@@ -69,13 +70,17 @@ const readOrder = async (id: string) =>
       tx.select().from(orders).where(eq(orders.id, id)),
     )
   )[0]!;
-const noticesFor = async (accountId: string, key: string) =>
-  (
-    await database.db.execute<{ data: { key: string; vars: Record<string, string | number> } }>(
-      sql`select data from agenda_jobs where name = 'notifications.send'
-          and data->>'key' = ${key} and data->>'accountId' = ${accountId}`,
-    )
-  ).rows.map((r) => r.data);
+/** Notifications queued for the account with `key`, once pending domain events are delivered. */
+async function noticesFor(accountId: string, key: string) {
+  await deliverEvents(database);
+  const { rows } = await database.db.execute<{
+    data: { key: string; vars: Record<string, string | number> };
+  }>(
+    sql`select data from agenda_jobs where name = 'notifications.send'
+        and data->>'key' = ${key} and data->>'accountId' = ${accountId}`,
+  );
+  return rows.map((r) => r.data);
+}
 const buttonUrl = (message: { reply_markup?: unknown }) =>
   (message.reply_markup as { inline_keyboard: { url: string }[][] }).inline_keyboard[0]![0]!.url;
 
@@ -97,7 +102,13 @@ describe('publishing when Telegram cannot open PUBLIC_URL', () => {
       const parsed = parseConfig({ ...env, TELEGRAM_API_ROOT: sandbox.apiRoot });
       if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
       return {
-        publicUrl: createPublishDeps({ config: parsed.value, database, logger, clock })?.publicUrl,
+        publicUrl: createPublishDeps({
+          config: parsed.value,
+          database,
+          logger,
+          clock,
+          outbound: testOutbound(parsed.value),
+        })?.publicUrl,
         warning: clickTrackingWarning(parsed.value),
       };
     };

@@ -9,6 +9,7 @@ import { placements } from '../../models/schema.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
 import { seedScheduledPlacement } from '../models/placements/seed-placement.js';
+import { testOutbound } from '../helpers/outbound.js';
 
 /**
  * The jobs process died right after taking a publication (its Agenda lock stays behind). The
@@ -46,11 +47,13 @@ describe('a publication whose jobs process died, after a restart', () => {
 
     const parsed = parseConfig({ BOT_TOKEN: sandbox.token, TELEGRAM_API_ROOT: sandbox.apiRoot });
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const logger = createLogger({ level: 'silent' });
     jobs = createJobs({
       config: parsed.value,
       database,
-      logger: createLogger({ level: 'silent' }),
+      logger,
       clock,
+      outbound: testOutbound(parsed.value, { logger }),
     });
     const startedAt = Date.now();
     await jobs.start();

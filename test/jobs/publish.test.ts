@@ -1,5 +1,4 @@
 import { eq, sql } from 'drizzle-orm';
-import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   deletePlacementPost,
@@ -8,7 +7,7 @@ import {
   unpinPlacement,
   type PublishDeps,
 } from '../../jobs/publish.js';
-import { createTelegramSender } from '../../jobs/telegram-sender.js';
+import { testOutbound } from '../helpers/outbound.js';
 import type { Clock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { createLogger } from '../../models/logger.js';
@@ -16,6 +15,7 @@ import { refundOrderPayment } from '../../models/payments/refund-order.js';
 import { decideLateOffer } from '../../models/placements/late-offer.js';
 import { channels, clickLinks, orders, placements } from '../../models/schema.js';
 import { createTestDatabase } from '../helpers/db.js';
+import { deliverEvents } from '../helpers/outbox.js';
 import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
 import { allBotRights, seedScheduledPlacement } from '../models/placements/seed-placement.js';
 
@@ -52,15 +52,17 @@ const queuedJobs = async (placementId: string) =>
           where data->>'placementId' = ${placementId} order by next_run_at`,
     )
   ).rows;
-const queuedNotices = async (key: string) =>
-  (
-    await database.db.execute<{ data: Record<string, unknown> }>(
-      sql`select data from agenda_jobs where name = 'notifications.send' and data->>'key' = ${key}`,
-    )
-  ).rows;
+/** Notifications queued with `key`, once the pending domain events have been delivered. */
+async function queuedNotices(key: string) {
+  await deliverEvents(database);
+  const { rows } = await database.db.execute<{ data: Record<string, unknown> }>(
+    sql`select data from agenda_jobs where name = 'notifications.send' and data->>'key' = ${key}`,
+  );
+  return rows;
+}
 
 function deps(extra: Partial<PublishDeps> = {}) {
-  const sender = createTelegramSender(new Api(sandbox.token, { apiRoot: sandbox.apiRoot }));
+  const sender = testOutbound(sandbox);
   const d: PublishDeps = {
     database,
     clock,

@@ -9,6 +9,7 @@ import { createLogger } from '../../models/logger.js';
 import { enqueueNotification } from '../../models/notifications/enqueue.js';
 import { advanceTestClock } from '../../models/platform/test-clock.js';
 import { createTestDatabase } from '../helpers/db.js';
+import { testOutbound } from '../helpers/outbound.js';
 
 /** Telegram unreachable (nothing listens on the discard port): each attempt fails without an answer. */
 describe('notifications.send when Telegram cannot be reached', () => {
@@ -26,7 +27,8 @@ describe('notifications.send when Telegram cannot be reached', () => {
       TELEGRAM_API_ROOT: 'http://127.0.0.1:9',
     });
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-    jobs = createJobs({ config: parsed.value, database, logger, clock });
+    const outbound = testOutbound(parsed.value, { logger });
+    jobs = createJobs({ config: parsed.value, database, logger, clock, outbound });
     await jobs.start();
   }, 60_000);
   afterAll(async () => {

@@ -14,6 +14,7 @@ import { createTestDatabase } from '../helpers/db.js';
 import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
 import { seedAdvertiser } from '../models/orders/seed-orders.js';
 import { seedPublishedOrder } from '../models/settlement/seed-settlement.js';
+import { testOutbound } from '../helpers/outbound.js';
 
 const logger = createLogger({ level: 'silent' });
 let database: Database;
@@ -31,7 +32,8 @@ beforeAll(async () => {
     TELEGRAM_API_ROOT: sandbox.apiRoot,
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  jobs = createJobs({ config: parsed.value, database, logger, clock });
+  const outbound = testOutbound(parsed.value, { logger });
+  jobs = createJobs({ config: parsed.value, database, logger, clock, outbound });
   await jobs.start();
 }, 60_000);
 afterAll(async () => {
@@ -91,7 +93,7 @@ describe('notifications.send', () => {
       url: 'https://t.me/coffee/5',
     });
     const earned = await bob.waitForMessage(/Order completed/, { timeoutMs: 15_000 });
-    expect(earned.text).toContain('1232 ⭐');
+    expect(earned.text).toContain('1,232 ⭐');
     expect(earned.text).toContain('308 ⭐');
   }, 30_000);
 
@@ -114,6 +116,19 @@ describe('notifications.send', () => {
     const vars = renderVars({ amount: 150_000, currency: 'RUB', name: 'a<b' }, 'en', 'UTC');
     expect(vars.amount).toMatch(/^RUB\s1,500$/);
     expect(vars.name).toBe('a&lt;b');
+    expect(renderVars({ amount: 1_540, fee: 385, currency: 'XTR' }, 'ru', 'UTC')).toMatchObject({
+      amount: '1\u00a0540 ⭐',
+      fee: '385 ⭐',
+    });
+    expect(renderVars({ amount: 2_050, currency: 'EUR' }, 'ru', 'UTC').amount).toBe('20,50\u00a0€');
+    // Not a currency we sell in: the number stays a number (Fluent formats it), nothing throws.
+    expect(renderVars({ amount: 2_050, currency: 'GBP' }, 'en', 'UTC').amount).toBe(2_050);
+  });
+
+  it('shows ISO times as the bot shows slots: a moment in the recipient’s timezone', () => {
+    const at = '2026-12-08T08:00:00.000Z';
+    expect(renderVars({ at }, 'ru', 'Europe/Moscow').at).toBe('вт, 8 дек., 11:00');
+    expect(renderVars({ at }, 'en', 'America/New_York').at).toBe('Tue, Dec 8, 03:00');
   });
 });
 

@@ -131,7 +131,7 @@ describe('row-level security catalog', () => {
           join pg_namespace n on n.oid = c.relnamespace
           join pg_attribute a on a.attrelid = c.oid and a.attname = 'workspace_id' and not a.attisdropped
           where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition
-            and c.relname not in ('audit_log', 'ledger_entries')
+            and c.relname not in ('audit_log', 'ledger_entries', 'domain_events')
             and not exists (select 1 from pg_trigger t
               where t.tgrelid = c.oid and t.tgname = c.relname || '_workspace_fixed')`,
     );
@@ -243,12 +243,14 @@ describe('platform tables from a tenant scope', () => {
     }
   });
 
-  it('queues jobs but never reads the queue; admin cards and intake stay closed', async () => {
+  it('queues jobs and appends events but reads neither; cards, intake and cursors stay closed', async () => {
     for (const scope of scopes()) {
       await run(scope, sql`insert into agenda_jobs (name, data) values ('probe', '{}'::jsonb)`);
       await refused(run(scope, sql`select id from agenda_jobs`));
       await refused(run(scope, sql`select id from admin_cards`));
       await refused(run(scope, sql`select update_id from update_intake`));
+      await refused(run(scope, sql`select id from domain_events`));
+      await refused(run(scope, sql`select consumer from event_cursors`));
     }
   });
 });
@@ -269,6 +271,8 @@ describe('the login role', () => {
     'agenda_jobs',
     'bot_sessions',
     'admin_cards',
+    'domain_events',
+    'event_cursors',
   ];
 
   // On PGlite too: it serves the login role as its session user, never its superuser (docs/database.md).

@@ -94,9 +94,10 @@ describe('row-level security catalog', () => {
           where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition`,
     );
     // Platform-only tables (no workspace column): reached only through app_system use-cases.
-    // agenda_jobs: tenant scopes queue jobs (INSERT) but never read the queue.
-    const systemOnly = ['admin_cards', 'update_intake'];
-    const unreadable = [...systemOnly, 'agenda_jobs'];
+    // agenda_jobs and domain_events: tenant scopes queue jobs and append events (INSERT) but never
+    // read them.
+    const systemOnly = ['admin_cards', 'update_intake', 'event_cursors'];
+    const unreadable = [...systemOnly, 'agenda_jobs', 'domain_events'];
     expect(
       privileges.filter((p) => !p.sel && !(unreadable.includes(p.relname) && p.role === 'app_rw')),
     ).toEqual([]);

@@ -30,6 +30,22 @@ describe('flood limits', () => {
     expect(results[20]).toMatchObject({ error_code: 429, parameters: { retry_after: 3 } });
   });
 
+  it('takes scaled limits (a group minute as 6 s), the others unchanged', async () => {
+    sandbox = await startSandbox({ floodLimits: { group: { capacity: 20, perSecond: 20 / 6 } } });
+    const chat_id = sandbox.ids.verifyChatId;
+    const results = [];
+    for (let i = 0; i < 21; i++)
+      results.push(await callBotApi(sandbox, 'sendMessage', { chat_id, text: `p${i}` }));
+    expect(results.slice(0, 20).every((r) => r.ok)).toBe(true);
+    expect(results[20]).toMatchObject({ error_code: 429, parameters: { retry_after: 1 } });
+    const user = sandbox.user();
+    user.send('/start');
+    const sent = [];
+    for (let i = 0; i < 4; i++)
+      sent.push(await callBotApi(sandbox, 'sendMessage', { chat_id: user.id, text: `n${i}` }));
+    expect(sent.map((r) => r.ok)).toEqual([true, true, true, false]);
+  });
+
   it('forces the next calls of a method to answer 429 (auto-retry recovers)', async () => {
     sandbox = await startSandbox();
     const user = sandbox.user();

@@ -1,5 +1,7 @@
 import type { TranslateFunction } from '@grammyjs/i18n';
 import { InlineKeyboard } from 'grammy';
+import { formatDate } from '../../../format/dates.js';
+import { formatMoney } from '../../../format/money.js';
 import {
   readAdvertiserBalance,
   type AdvertiserBalance,
@@ -7,7 +9,6 @@ import {
 import type { BotContext, BotDeps } from '../../context.js';
 import { present } from '../channels/present.js';
 import { startMenuData } from '../start/advertiser.js';
-import { money } from './present.js';
 
 /** Callback data of the advertiser's own credit screen. */
 export const advertiserBalanceData = 'adv:balance';
@@ -21,14 +22,15 @@ export function renderAdvertiserBalance(
   const parts = [t('adv-balance-title')];
   if (view.credits.length === 0) parts.push(t('adv-balance-empty'));
   for (const c of view.credits)
-    parts.push(t('adv-balance-available', { amount: money(c.available, c.currency, locale) }));
+    parts.push(
+      t('adv-balance-available', { amount: formatMoney(c.available, c.currency, locale) }),
+    );
   if (view.movements.length > 0) {
-    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
     const lines = view.movements.map((m) =>
       t('adv-balance-movement', {
-        date: date.format(m.at),
+        date: formatDate(m.at, 'UTC', locale),
         kind: m.kind,
-        amount: money(m.amount, m.currency, locale),
+        amount: formatMoney(m.amount, m.currency, locale),
         order: m.orderId ? m.orderId.slice(0, 8) : '—',
       }),
     );

@@ -1,4 +1,5 @@
 import { InlineKeyboard } from 'grammy';
+import { formatMoney } from '../../../format/money.js';
 import { assertNever } from '../../../models/errors.js';
 import type { Currency } from '../../../models/orders/table.js';
 import { balanceOverview } from '../../../models/payouts/overview.js';
@@ -15,7 +16,7 @@ import {
 import type { BotDeps, ConversationContext } from '../../context.js';
 import { escapeHtml, html } from '../../html.js';
 import { waitInput, type CreativeConversation } from '../creative/steps.js';
-import { money, showData } from './present.js';
+import { showData } from './present.js';
 
 export const payoutConversationId = 'balance-payout';
 
@@ -71,7 +72,7 @@ export function createPayoutConversation(deps: BotDeps) {
       );
       return;
     }
-    const m = (amount: number) => money(amount, currency, locale);
+    const m = (amount: number) => formatMoney(amount, currency, locale);
     await ctx.reply(
       ctx.t('balance-ask-amount', { available: m(view.available), minimum: m(view.minimum) }),
       {

@@ -1,38 +1,20 @@
 import type { TranslateFunction } from '@grammyjs/i18n';
 import { InlineKeyboard } from 'grammy';
+import { formatDate, formatMonthLong } from '../../../format/dates.js';
+import { formatMoney } from '../../../format/money.js';
 import type { Currency } from '../../../models/orders/table.js';
 import type { BalanceOverview } from '../../../models/payouts/overview.js';
 import type { PayoutRow } from '../../../models/payouts/queries.js';
-import { formatPrice } from '../../money.js';
 
 /** Callback data of the balance screens: bal:show, bal:req:<currency>. */
 export const showData = 'bal:show';
 export const requestData = (currency: Currency) => `bal:req:${currency}`;
 export const requestPattern = /^bal:req:(RUB|USD|EUR|XTR)$/;
 
-/** Money as the owner reads it: "1 500 ₽", "$15.50", "1 200 ⭐". */
-export function money(amount: number, currency: Currency, locale: string): string {
-  if (currency === 'XTR') return `${new Intl.NumberFormat(locale).format(amount)} ⭐`;
-  return formatPrice(amount, currency as Parameters<typeof formatPrice>[1], locale);
-}
-
-/** "March 2031" in the owner's language from 'YYYY-MM'. */
-function monthName(month: string, locale: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)));
-}
-
 function historyLine(t: TranslateFunction, p: PayoutRow, locale: string): string {
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    p.paidAt ?? p.createdAt,
-  );
   return t('balance-history-line', {
-    date,
-    amount: money(p.amount, p.currency, locale),
+    date: formatDate(p.paidAt ?? p.createdAt, 'UTC', locale),
+    amount: formatMoney(p.amount, p.currency, locale),
     status: p.status,
   });
 }
@@ -46,7 +28,7 @@ export function renderBalance(
   const parts = [t('balance-title')];
   if (view.balances.length === 0) parts.push(t('balance-empty'));
   for (const b of view.balances) {
-    const m = (amount: number) => money(amount, b.currency, locale);
+    const m = (amount: number) => formatMoney(amount, b.currency, locale);
     const lines = [
       t('balance-currency', { currency: b.currency }),
       t('balance-available', { amount: m(b.available) }),
@@ -58,7 +40,10 @@ export function renderBalance(
       lines.push(t('balance-earned-title'));
       for (const e of b.earnedByMonth)
         lines.push(
-          t('balance-earned-line', { month: monthName(e.month, locale), amount: m(e.amount) }),
+          t('balance-earned-line', {
+            month: formatMonthLong(e.month, locale),
+            amount: m(e.amount),
+          }),
         );
     }
     lines.push(t('balance-minimum', { amount: m(b.minimum) }));

@@ -1,5 +1,6 @@
 import type { I18n } from '@grammyjs/i18n';
-import { type Api, type Composer, GrammyError, InlineKeyboard } from 'grammy';
+import { type Composer, GrammyError, InlineKeyboard } from 'grammy';
+import { localeOf } from '../../../format/locale.js';
 import { assertNever } from '../../../models/errors.js';
 import {
   decideChannelAccess,
@@ -7,7 +8,6 @@ import {
 } from '../../../models/orders/channel-access.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { escapeHtml, html } from '../../html.js';
-import { asLocale } from '../../i18n.js';
 import { accessPattern, decideData, decidePattern, startData } from './callback-data.js';
 
 const alert = (ctx: BotContext, key: string) =>
@@ -17,16 +17,15 @@ type Translate = (key: string, variables?: Record<string, string | number>) => s
 
 /** Sends a message to someone in their language; a blocked bot or gone chat is only logged. */
 async function tell(
-  api: Api,
   deps: BotDeps,
   i18n: I18n<BotContext>,
   to: { telegramId: number; language: string },
   render: (t: Translate) => { text: string; keyboard?: InlineKeyboard },
 ): Promise<void> {
-  const locale = asLocale(to.language) ?? 'en';
+  const locale = localeOf(to.language);
   const { text, keyboard } = render((key, variables) => i18n.t(locale, key, variables));
   try {
-    await api.sendMessage(to.telegramId, text, { ...html, reply_markup: keyboard });
+    await deps.outbound.api.sendMessage(to.telegramId, text, { ...html, reply_markup: keyboard });
   } catch (error) {
     if (!(error instanceof GrammyError)) throw error;
     deps.logger.warn({ err: error, telegram_id: to.telegramId }, 'booking notice not delivered');
@@ -67,7 +66,7 @@ export function installAccessHandlers(
     const { requestId, channelTitle, advertiserName, recipients } = result.value;
     const vars = { title: escapeHtml(channelTitle), advertiser: escapeHtml(advertiserName) };
     for (const to of recipients) {
-      await tell(ctx.api, deps, i18n, to, (t) => ({
+      await tell(deps, i18n, to, (t) => ({
         text: t('booking-access-request', vars),
         keyboard: new InlineKeyboard()
           .text(t('booking-access-allow'), decideData(true, requestId))
@@ -105,7 +104,7 @@ export function installAccessHandlers(
       ? ctx.t('booking-access-allowed-owner', { title, advertiser: escapeHtml(advertiserName) })
       : ctx.t('booking-access-declined-owner');
     await ctx.editMessageText(ownerText, html).catch(() => ctx.reply(ownerText, html));
-    await tell(ctx.api, deps, i18n, advertiser, (t) =>
+    await tell(deps, i18n, advertiser, (t) =>
       allow
         ? {
             text: t('booking-access-allowed', { title }),

@@ -1,12 +1,12 @@
 import type { I18n } from '@grammyjs/i18n';
 import { type Api, GrammyError, InlineKeyboard } from 'grammy';
+import { localeOf } from '../../../format/locale.js';
 import type { Database } from '../../../models/db.js';
 import type { Logger } from '../../../models/logger.js';
 import type { ExpiredOrder } from '../../../models/orders/expire-holds.js';
 import { accountContacts } from '../../../models/orders/queries.js';
 import type { BotContext } from '../../context.js';
 import { html } from '../../html.js';
-import { asLocale } from '../../i18n.js';
 import { catalogHomeData } from './callback-data.js';
 
 export interface ExpiryNoticeDeps {
@@ -31,7 +31,7 @@ export async function tellHoldsExpired(deps: ExpiryNoticeDeps, expired: ExpiredO
   for (const order of once) {
     const to = byId.get(order.advertiserAccountId);
     if (!to) continue;
-    const locale = asLocale(to.language) ?? 'en';
+    const locale = localeOf(to.language);
     const keyboard = new InlineKeyboard().text(
       deps.i18n.t(locale, 'booking-button-other-channels'),
       catalogHomeData,

@@ -145,7 +145,7 @@ export function createBookingFeature(deps: BotDeps, i18n: I18n<BotContext>): Com
     );
     const view = await readBookingChannel(deps.database, { accountId, channelId });
     const keyboard = new InlineKeyboard();
-    if (view.ok) timeButtons(keyboard, view.value, format, nearest);
+    if (view.ok) timeButtons(ctx, keyboard, view.value, format, nearest);
     keyboard.row().text(ctx.t('booking-back-dates'), formatData(channelId, format));
     const lines = [
       ctx.t('booking-taken'),

@@ -1,11 +1,13 @@
 import { InlineKeyboard } from 'grammy';
 import { DateTime } from 'luxon';
+import { formatDayLong, formatDayShort, formatMoment, formatTime } from '../../../format/dates.js';
+import { formatMoney } from '../../../format/money.js';
 import type { BookingChannelView } from '../../../models/orders/bookable-slots.js';
 import type { CartOrder } from '../../../models/orders/read-bundle.js';
+import type { Currency } from '../../../models/orders/table.js';
 import type { BotContext } from '../../context.js';
-import { formatDayLong, formatDayShort, formatMoment } from '../../dates.js';
 import { escapeHtml } from '../../html.js';
-import { formatPrice } from '../../money.js';
+import { accountLocale } from '../../i18n.js';
 import {
   cancelData,
   cartData,
@@ -27,9 +29,8 @@ export interface Screen {
 const dayLimit = 14;
 const timeLimit = 48;
 
-export const localeOf = (ctx: BotContext) => (ctx.account?.language === 'ru' ? 'ru' : 'en');
-const money = (ctx: BotContext, minor: number, currency: string) =>
-  formatPrice(minor, currency === 'USD' ? 'USD' : 'RUB', localeOf(ctx));
+const money = (ctx: BotContext, minor: number, currency: Currency) =>
+  formatMoney(minor, currency, accountLocale(ctx));
 
 /** A format as people read it: '1/24', or '📌 pinned 24 h'. */
 export function formatLabel(ctx: BotContext, format: string): string {
@@ -40,7 +41,7 @@ export function formatLabel(ctx: BotContext, format: string): string {
 
 /** A moment in a zone, e.g. 'Thu, Nov 27, 14:00'. */
 export function whenLabel(ctx: BotContext, at: Date, zone: string): string {
-  return formatMoment(at, zone, localeOf(ctx));
+  return formatMoment(at, zone, accountLocale(ctx));
 }
 
 export function renderFormats(ctx: BotContext, view: BookingChannelView): Screen {
@@ -77,7 +78,7 @@ export function renderDays(ctx: BotContext, view: SlotsView, format: string): Sc
   const keyboard = new InlineKeyboard();
   days.forEach((day, i) => {
     if (!day) return;
-    const label = formatDayShort(day, localeOf(ctx));
+    const label = formatDayShort(day, accountLocale(ctx));
     keyboard.text(label, dayData(view.channelId, format, day));
     if (i % 3 === 2) keyboard.row();
   });
@@ -88,20 +89,22 @@ export function renderDays(ctx: BotContext, view: SlotsView, format: string): Sc
 }
 
 /** '14:00 (16:00)': channel time, then the advertiser's when it differs. */
-function timeLabel(at: Date, channelZone: string, ownZone: string): string {
-  const channel = DateTime.fromJSDate(at, { zone: channelZone }).toFormat('HH:mm');
-  const own = DateTime.fromJSDate(at, { zone: ownZone }).toFormat('HH:mm');
+function timeLabel(at: Date, channelZone: string, ownZone: string, locale: string): string {
+  const channel = formatTime(at, channelZone, locale);
+  const own = formatTime(at, ownZone, locale);
   return own === channel ? channel : `${channel} (${own})`;
 }
 
 export function timeButtons(
+  ctx: BotContext,
   keyboard: InlineKeyboard,
   view: Pick<SlotsView, 'channelId' | 'timezone' | 'advertiserTimezone'>,
   format: string,
   times: Date[],
 ): void {
+  const locale = accountLocale(ctx);
   times.forEach((at, i) => {
-    const label = timeLabel(at, view.timezone, view.advertiserTimezone);
+    const label = timeLabel(at, view.timezone, view.advertiserTimezone, locale);
     keyboard.text(label, timeData(view.channelId, format, at));
     if (i % 3 === 2) keyboard.row();
   });
@@ -112,9 +115,9 @@ export function renderTimes(ctx: BotContext, view: SlotsView, format: string, da
     .filter((s) => DateTime.fromJSDate(s, { zone: view.timezone }).toISODate() === day)
     .slice(0, timeLimit);
   const keyboard = new InlineKeyboard();
-  timeButtons(keyboard, view, format, times);
+  timeButtons(ctx, keyboard, view, format, times);
   keyboard.row().text(ctx.t('booking-back-dates'), formatData(view.channelId, format));
-  const date = formatDayLong(day, localeOf(ctx));
+  const date = formatDayLong(day, accountLocale(ctx));
   const text = [
     ctx.t('booking-choose-time', {
       ...header(ctx, view, format),

@@ -8,7 +8,7 @@ import { unblockSlot } from '../../../models/slots/unblock-slot.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { html } from '../../html.js';
 import { dayPattern, isoDate, openPattern, slotPattern } from './callback-data.js';
-import { renderDay, renderWeek, statusMark } from './render.js';
+import { renderDay, renderWeek, slotTime, statusMark } from './render.js';
 
 /** Edits the pressed message into the screen ("message is not modified" ignored), else replies. */
 async function show(ctx: BotContext, screen: { text: string; keyboard: InlineKeyboard }) {
@@ -128,13 +128,15 @@ export function createCalendarFeature(deps: BotDeps): Composer<BotContext> {
     const slot = view.days[0]?.slots.find((s) => s.minute === Number(minute));
     let text = failure;
     if (!text && !slot) text = ctx.t('calendar-slot-gone');
-    else if (!text && slot)
+    else if (!text && slot) {
+      const time = slotTime(ctx, view, slot);
       text =
         action === 'b'
-          ? ctx.t('calendar-blocked', { time: slot.time })
+          ? ctx.t('calendar-blocked', { time })
           : action === 'u'
-            ? ctx.t('calendar-unblocked', { time: slot.time })
-            : slotInfo(ctx, slot.time, slot.status, slot.past);
+            ? ctx.t('calendar-unblocked', { time })
+            : slotInfo(ctx, time, slot.status, slot.past);
+    }
     await ctx.answerCallbackQuery({ text: text ?? '' });
     await show(ctx, renderDay(ctx, view));
   });

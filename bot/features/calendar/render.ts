@@ -1,10 +1,17 @@
 import { InlineKeyboard } from 'grammy';
+import {
+  formatDayButton,
+  formatDayLong,
+  formatDayMonth,
+  formatDayShort,
+  formatTime,
+} from '../../../format/dates.js';
+import { formatMoney } from '../../../format/money.js';
 import type { CalendarDay, CalendarSlot, CalendarView } from '../../../models/slots/calendar.js';
 import type { SlotStatus } from '../../../models/slots/table.js';
 import type { BotContext } from '../../context.js';
-import { formatDayButton, formatDayLong, formatDayMonth, formatDayShort } from '../../dates.js';
 import { escapeHtml } from '../../html.js';
-import { formatPrice } from '../../money.js';
+import { accountLocale } from '../../i18n.js';
 import { dayData, openData, slotData } from './callback-data.js';
 
 /** A day with more slots than this shows counts instead of every time (keeps the text short). */
@@ -22,8 +29,6 @@ export const statusMark: Record<SlotStatus, string> = {
   blocked: '🚫',
 };
 
-const localeOf = (ctx: BotContext) => (ctx.account?.language === 'ru' ? 'ru' : 'en');
-
 /** The mark shown for a slot: a free one that cannot be sold now (top window, daily limit) is ⚪. */
 export function markOf(slot: CalendarSlot): string {
   return slot.status === 'free' && !slot.available && !slot.past
@@ -31,30 +36,40 @@ export function markOf(slot: CalendarSlot): string {
     : statusMark[slot.status];
 }
 
-function slotsLine(day: CalendarDay): string {
+/** A slot's time of day in the channel's timezone: «14:00». */
+export function slotTime(
+  ctx: BotContext,
+  view: Pick<CalendarView, 'timezone'>,
+  slot: CalendarSlot,
+) {
+  return formatTime(slot.startsAt, view.timezone, accountLocale(ctx));
+}
+
+function slotsLine(ctx: BotContext, view: CalendarView, day: CalendarDay): string {
+  const time = (slot: CalendarSlot | undefined) => (slot ? slotTime(ctx, view, slot) : '');
   if (day.slots.length <= listLimit)
-    return day.slots.map((s) => `${s.time}${markOf(s)}`).join('  ');
+    return day.slots.map((s) => `${time(s)}${markOf(s)}`).join('  ');
   const counts = new Map<string, number>();
   for (const s of day.slots) counts.set(markOf(s), (counts.get(markOf(s)) ?? 0) + 1);
-  const first = day.slots[0]?.time ?? '';
-  const last = day.slots[day.slots.length - 1]?.time ?? '';
+  const first = time(day.slots[0]);
+  const last = time(day.slots[day.slots.length - 1]);
   const summary = [...counts].map(([mark, n]) => `${mark}${n}`).join(' ');
   return `${first}–${last}: ${summary}`;
 }
 
 /** The week view: one line per day (times with status marks, cheapest price), day buttons, paging. */
 export function renderWeek(ctx: BotContext, view: CalendarView) {
-  const locale = localeOf(ctx);
+  const locale = accountLocale(ctx);
   const first = view.days[0]?.date ?? '';
   const last = view.days[view.days.length - 1]?.date ?? '';
   const price =
-    view.cheapestPrice === null ? '' : formatPrice(view.cheapestPrice, view.currency, locale);
+    view.cheapestPrice === null ? '' : formatMoney(view.cheapestPrice, view.currency, locale);
   const lines = view.days.map((day) => {
-    const head = `<b>${formatDayShort(day.date, localeOf(ctx))}</b>`;
+    const head = `<b>${formatDayShort(day.date, locale)}</b>`;
     if (day.slots.length === 0) return `${head} — ${ctx.t('calendar-day-empty')}`;
     const free = day.slots.some((s) => s.available);
     const from = free && price ? ` · ${ctx.t('calendar-price-from', { price })}` : '';
-    return `${head}${from}\n${slotsLine(day)}`;
+    return `${head}${from}\n${slotsLine(ctx, view, day)}`;
   });
   const notes = [
     !view.hasSchedule ? ctx.t('calendar-no-schedule') : '',
@@ -63,8 +78,8 @@ export function renderWeek(ctx: BotContext, view: CalendarView) {
   const text = [
     ctx.t('calendar-week-title', {
       title: escapeHtml(view.title),
-      from: formatDayMonth(first, localeOf(ctx)),
-      to: formatDayMonth(last, localeOf(ctx)),
+      from: formatDayMonth(first, locale),
+      to: formatDayMonth(last, locale),
     }),
     ctx.t('calendar-timezone', { timezone: escapeHtml(view.timezone) }),
     '',
@@ -75,7 +90,7 @@ export function renderWeek(ctx: BotContext, view: CalendarView) {
   ].join('\n');
   const keyboard = new InlineKeyboard();
   view.days.forEach((day, i) => {
-    keyboard.text(formatDayButton(day.date, localeOf(ctx)), dayData(view.channelId, day.date));
+    keyboard.text(formatDayButton(day.date, locale), dayData(view.channelId, day.date));
     if (i === 3) keyboard.row();
   });
   keyboard.row();
@@ -87,8 +102,9 @@ export function renderWeek(ctx: BotContext, view: CalendarView) {
   return { text, keyboard };
 }
 
-function slotButton(channelId: string, slot: CalendarSlot): [string, string] {
-  const label = `${slot.time} ${markOf(slot)}`;
+function slotButton(ctx: BotContext, view: CalendarView, slot: CalendarSlot): [string, string] {
+  const channelId = view.channelId;
+  const label = `${slotTime(ctx, view, slot)} ${markOf(slot)}`;
   if (!slot.past && slot.status === 'free') return [label, slotData('b', channelId, slot.minute)];
   if (!slot.past && slot.status === 'blocked')
     return [label, slotData('u', channelId, slot.minute)];
@@ -101,7 +117,7 @@ export function renderDay(ctx: BotContext, view: CalendarView) {
   const text = [
     ctx.t('calendar-day-title', {
       title: escapeHtml(view.title),
-      date: formatDayLong(day.date, localeOf(ctx)),
+      date: formatDayLong(day.date, accountLocale(ctx)),
     }),
     ctx.t('calendar-timezone', { timezone: escapeHtml(view.timezone) }),
     '',
@@ -114,7 +130,7 @@ export function renderDay(ctx: BotContext, view: CalendarView) {
   ].join('\n');
   const keyboard = new InlineKeyboard();
   day.slots.forEach((slot, i) => {
-    const [label, data] = slotButton(view.channelId, slot);
+    const [label, data] = slotButton(ctx, view, slot);
     keyboard.text(label, data);
     if (i % 4 === 3) keyboard.row();
   });

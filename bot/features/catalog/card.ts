@@ -1,7 +1,7 @@
 import { InlineKeyboard } from 'grammy';
+import { formatMoney } from '../../../format/money.js';
 import type { CatalogCard } from '../../../models/catalog/catalog-card.js';
 import { escapeHtml } from '../../html.js';
-import { formatPrice } from '../../money.js';
 import { categoryLabel, languageLabel } from '../selling/format.js';
 import type { Screen } from './screens.js';
 import { cardLink, handleOf, slotTime, type Translate } from './view-helpers.js';
@@ -10,7 +10,7 @@ function pricesLines(t: Translate, card: CatalogCard, locale: string): string {
   if (card.prices.length === 0) return t('catalog-card-no-prices');
   return card.prices
     .map(({ format, price }) => {
-      const money = formatPrice(price, card.currency, locale);
+      const money = formatMoney(price, card.currency, locale);
       return format.startsWith('pin:')
         ? t('catalog-card-price-pinned', { hours: Number(format.slice(4)), price: money })
         : t('catalog-card-price', { format, price: money });

@@ -4,6 +4,7 @@ import { searchCatalog } from '../../../models/catalog/search-catalog.js';
 import { assertNever } from '../../../models/errors.js';
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
 import { html } from '../../html.js';
+import { accountLocale } from '../../i18n.js';
 import { isCommand } from '../support/validate.js';
 import { noFilters, toCatalogFilters } from './filter-code.js';
 import { listScreen } from './screens.js';
@@ -19,9 +20,7 @@ type SearchConversation = Conversation<BotContext, ConversationContext>;
  */
 export function createCatalogSearchConversation(deps: BotDeps) {
   return async function catalogSearch(conversation: SearchConversation, ctx: ConversationContext) {
-    const locale = await conversation.external((outside) =>
-      outside.account?.language === 'ru' ? 'ru' : 'en',
-    );
+    const locale = await conversation.external((outside) => accountLocale(outside));
     await ctx.reply(
       ctx.t('catalog-search-ask', { min: minSearchLength, max: maxSearchLength }),
       html,

@@ -1,13 +1,14 @@
 import { createConversation } from '@grammyjs/conversations';
 import { Composer } from 'grammy';
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
+import { accountLocale } from '../../i18n.js';
 import { catalogSearchConversationId, createCatalogSearchConversation } from './conversation.js';
 import { decodeFilters, filterCodePattern } from './filter-code.js';
 import { answerCatalogInline } from './inline.js';
 import { choiceScreen, filtersScreen, listData } from './screens.js';
 import { currentSearch } from './search-state.js';
 import { showCatalogCard, showCatalogHome, showCatalogList } from './show.js';
-import { editOrReply, localeOf } from './view-helpers.js';
+import { editOrReply } from './view-helpers.js';
 
 const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const fields = { fc: 'category', fl: 'language', fs: 'subscribers', fp: 'price' } as const;
@@ -41,13 +42,16 @@ export function createCatalogFeature(deps: BotDeps): Composer<BotContext> {
   });
   chats.callbackQuery(new RegExp(`^cat:f:(${filterCodePattern})$`), async (ctx) => {
     const f = decodeFilters(ctx.match[1] ?? '');
-    await editOrReply(ctx, filtersScreen(ctx.t.bind(ctx), f, localeOf(ctx), currentSearch(ctx)));
+    await editOrReply(
+      ctx,
+      filtersScreen(ctx.t.bind(ctx), f, accountLocale(ctx), currentSearch(ctx)),
+    );
     await ctx.answerCallbackQuery();
   });
   chats.callbackQuery(new RegExp(`^cat:(fc|fl|fs|fp):(${filterCodePattern})$`), async (ctx) => {
     const field = fields[(ctx.match[1] ?? 'fc') as keyof typeof fields];
     const f = decodeFilters(ctx.match[2] ?? '');
-    await editOrReply(ctx, choiceScreen(ctx.t.bind(ctx), f, field, localeOf(ctx)));
+    await editOrReply(ctx, choiceScreen(ctx.t.bind(ctx), f, field, accountLocale(ctx)));
     await ctx.answerCallbackQuery();
   });
   chats.callbackQuery(

@@ -1,10 +1,11 @@
 import type { InlineQueryResultArticle } from 'grammy/types';
+import { formatMoney } from '../../../format/money.js';
 import { parseSearch } from '../../../models/catalog/filters.js';
 import { searchCatalog } from '../../../models/catalog/search-catalog.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { escapeHtml } from '../../html.js';
-import { formatPrice } from '../../money.js';
-import { cardLink, handleOf, localeOf } from './view-helpers.js';
+import { accountLocale } from '../../i18n.js';
+import { cardLink, handleOf } from './view-helpers.js';
 
 /** Results per inline answer (Telegram allows 50). */
 export const inlinePageSize = 20;
@@ -23,11 +24,11 @@ export async function answerCatalogInline(ctx: BotContext, deps: BotDeps): Promi
     page,
     pageSize: inlinePageSize,
   });
-  const locale = localeOf(ctx);
+  const locale = accountLocale(ctx);
   const t = ctx.t.bind(ctx);
   const items = result.page === page ? result.items : [];
   const results: InlineQueryResultArticle[] = items.map((e) => {
-    const price = formatPrice(e.cheapestPrice, e.currency, locale);
+    const price = formatMoney(e.cheapestPrice, e.currency, locale);
     const link = cardLink(ctx.me.username, e.shareCode);
     return {
       type: 'article',

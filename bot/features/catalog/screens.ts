@@ -1,4 +1,5 @@
 import { InlineKeyboard } from 'grammy';
+import { formatMoney } from '../../../format/money.js';
 import { channelCategories } from '../../../models/channels/settings.js';
 import {
   catalogLanguages,
@@ -8,7 +9,6 @@ import {
 } from '../../../models/catalog/filters.js';
 import { catalogPageSize, type CatalogPage } from '../../../models/catalog/search-catalog.js';
 import { escapeHtml } from '../../html.js';
-import { formatPrice } from '../../money.js';
 import { categoryLabel, languageLabel } from '../selling/format.js';
 import { advertiserScreenData } from '../start/advertiser.js';
 import { encodeFilters, type FilterState } from './filter-code.js';
@@ -36,7 +36,7 @@ export function priceLabel(t: Translate, i: number, locale: string): string {
   const rub = priceBuckets.RUB.length;
   const currency = i < rub ? 'RUB' : 'USD';
   const range = priceBuckets[currency][i < rub ? i : i - rub] ?? {};
-  return rangeLabel(t, range, (v) => formatPrice(v, currency, locale));
+  return rangeLabel(t, range, (v) => formatMoney(v, currency, locale));
 }
 
 /** "Category: Travel · Language: any …" for the list header. */

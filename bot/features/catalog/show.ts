@@ -1,12 +1,12 @@
 import { loadCatalogCard, viewerTimezone } from '../../../models/catalog/catalog-card.js';
 import { searchCatalog } from '../../../models/catalog/search-catalog.js';
 import type { BotContext, BotDeps } from '../../context.js';
+import { accountLocale } from '../../i18n.js';
 import { present } from '../channels/present.js';
 import { cardScreen } from './card.js';
 import { noFilters, toCatalogFilters, type FilterState } from './filter-code.js';
 import { listScreen } from './screens.js';
 import { currentSearch } from './search-state.js';
-import { localeOf } from './view-helpers.js';
 
 /** The results screen for these filters and page (edits the pressed message, else replies). */
 export async function showCatalogList(
@@ -17,7 +17,7 @@ export async function showCatalogList(
 ): Promise<void> {
   const search = currentSearch(ctx);
   const result = await searchCatalog(deps.database, toCatalogFilters(f, search), { page });
-  const screen = listScreen(ctx.t.bind(ctx), f, result, localeOf(ctx), search);
+  const screen = listScreen(ctx.t.bind(ctx), f, result, accountLocale(ctx), search);
   await present(ctx, screen.text, screen.keyboard);
 }
 
@@ -39,7 +39,7 @@ export async function showCatalogCard(
   const viewerZone = ctx.account ? await viewerTimezone(deps.database, ctx.account.id) : 'UTC';
   const screen = cardScreen(ctx.t.bind(ctx), card, {
     viewerZone,
-    locale: localeOf(ctx),
+    locale: accountLocale(ctx),
     botUsername: ctx.me.username,
     back,
   });

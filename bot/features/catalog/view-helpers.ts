@@ -1,17 +1,14 @@
 import { DateTime } from 'luxon';
 import type { InlineKeyboard } from 'grammy';
+import { formatMoment, formatTime } from '../../../format/dates.js';
+import { formatMoney } from '../../../format/money.js';
 import type { CatalogEntry } from '../../../models/catalog/search-catalog.js';
 import type { BotContext } from '../../context.js';
-import { formatMoment, formatTime } from '../../dates.js';
 import { escapeHtml } from '../../html.js';
-import { formatPrice } from '../../money.js';
 import { present } from '../channels/present.js';
 import { categoryLabel } from '../selling/format.js';
 
 export type Translate = (key: string, variables?: Record<string, string | number>) => string;
-
-export const localeOf = (ctx: BotContext): 'ru' | 'en' =>
-  ctx.account?.language === 'ru' ? 'ru' : 'en';
 
 /** The channel's share link (opens its catalog card). */
 export function cardLink(botUsername: string, shareCode: string): string {
@@ -31,7 +28,7 @@ export function entryLine(t: Translate, entry: CatalogEntry, locale: string, n: 
     handle: handleOf(t, entry.username),
     subscribers: entry.subscribers,
     category: entry.category ? categoryLabel(t, entry.category) : t('catalog-no-category'),
-    price: formatPrice(entry.cheapestPrice, entry.currency, locale),
+    price: formatMoney(entry.cheapestPrice, entry.currency, locale),
   });
 }
 

@@ -1,15 +1,16 @@
 import type { I18n } from '@grammyjs/i18n';
-import { type Api, InlineKeyboard } from 'grammy';
+import { InlineKeyboard } from 'grammy';
 import type { ChatMemberUpdated } from 'grammy/types';
+import { formatMoment } from '../../../format/dates.js';
+import { localeOf } from '../../../format/locale.js';
 import {
   recordRightsChange,
   type RightsChangeResult,
 } from '../../../models/channels/record-rights-change.js';
 import type { BotRightName } from '../../../models/channels/rights.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { formatMoment } from '../../dates.js';
 import { escapeHtml, html } from '../../html.js';
-import { asLocale, defaultLocale, localeFromLanguageCode } from '../../i18n.js';
+import { asLocale, localeFromLanguageCode } from '../../i18n.js';
 import { memberFacts } from './telegram-facts.js';
 
 function rightName(i18n: I18n<BotContext>, locale: string, right: BotRightName): string {
@@ -58,15 +59,10 @@ function noticeText(
   return paused + paidAheadText(i18n, locale, result);
 }
 
-async function tell(
-  api: Api,
-  deps: BotDeps,
-  chatId: number,
-  text: string,
-  keyboard: InlineKeyboard,
-) {
+/** A message to a member's private chat (not the channel the update came from): the gateway. */
+async function tell(deps: BotDeps, chatId: number, text: string, keyboard: InlineKeyboard) {
   try {
-    await api.sendMessage(chatId, text, { ...html, reply_markup: keyboard });
+    await deps.outbound.api.sendMessage(chatId, text, { ...html, reply_markup: keyboard });
   } catch (error) {
     // A member who blocked the bot or never started it cannot be told; the card shows it anyway.
     deps.logger.info({ err: error, chatId }, 'channel rights notice not delivered');
@@ -96,13 +92,13 @@ export async function handleBotMembership(
     const removed = member.status === 'left' || member.status === 'kicked';
     const title = escapeHtml(result.title);
     for (const recipient of result.recipients) {
-      const locale = asLocale(recipient.language) ?? defaultLocale;
+      const locale = localeOf(recipient.language);
       const text = noticeText(i18n, locale, result, title, removed);
       const keyboard = new InlineKeyboard().text(
         i18n.t(locale, 'channels-button-open-card'),
         `ch:card:${result.channelId}`,
       );
-      await tell(ctx.api, deps, recipient.telegramId, text, keyboard);
+      await tell(deps, recipient.telegramId, text, keyboard);
     }
     return;
   }
@@ -115,5 +111,5 @@ export async function handleBotMembership(
     `ch:verify:${update.chat.id}`,
   );
   const text = i18n.t(locale, 'channels-finish-setup', { title: escapeHtml(title) });
-  await tell(ctx.api, deps, update.from.id, text, keyboard);
+  await tell(deps, update.from.id, text, keyboard);
 }

@@ -1,11 +1,11 @@
 import { InlineKeyboard } from 'grammy';
+import { formatMoment } from '../../../format/dates.js';
 import type { ChannelCard } from '../../../models/channels/channel-card.js';
 import type { ChannelRow } from '../../../models/channels/queries.js';
 import { botRightNames, type BotRightName } from '../../../models/channels/rights.js';
 import { canPerform } from '../../../models/workspaces/permissions.js';
 import type { MemberRole } from '../../../models/workspaces/table.js';
 import type { BotContext } from '../../context.js';
-import { formatMoment } from '../../dates.js';
 import { escapeHtml } from '../../html.js';
 
 /** The add-to-channel deep link: Telegram lets the person pick a channel and grant these rights. */

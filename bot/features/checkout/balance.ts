@@ -1,9 +1,9 @@
+import { formatMoney } from '../../../format/money.js';
 import { payOrderFromBalance } from '../../../models/checkout/pay-from-balance.js';
 import { readMyOrder } from '../../../models/checkout/my-orders.js';
 import { orderReadiness } from '../../../models/creatives/order-readiness.js';
 import type { BotContext } from '../../context.js';
 import { escapeHtml, html } from '../../html.js';
-import { money } from '../balance/present.js';
 import type { RefundDeps } from '../review/refund.js';
 import { refusal, replyRefused } from './invoice.js';
 import { ratesOf } from './methods.js';
@@ -37,7 +37,7 @@ export async function payFromBalance(
   await ctx.reply(
     ctx.t('checkout-balance-paid', {
       order: orderId.slice(0, 8),
-      amount: money(amount, currency, locale),
+      amount: formatMoney(amount, currency, locale),
     }),
     html,
   );

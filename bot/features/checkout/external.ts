@@ -1,4 +1,5 @@
 import { InlineKeyboard } from 'grammy';
+import { formatMoney } from '../../../format/money.js';
 import { readMyOrder } from '../../../models/checkout/my-orders.js';
 import {
   attachProviderPayment,
@@ -9,7 +10,6 @@ import { orderReadiness } from '../../../models/creatives/order-readiness.js';
 import type { ExternalProvider } from '../../../models/providers/types.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { escapeHtml, html } from '../../html.js';
-import { orderMoney } from './present.js';
 import { refusal, replyRefused } from './invoice.js';
 
 /** How long a Stripe Checkout link stays valid (Stripe accepts 30 min … 24 h). */
@@ -104,7 +104,7 @@ export async function payExternally(
     }
   }
   const locale = await ctx.i18n.getLocale();
-  const amount = orderMoney(payment.amount, payment.currency, locale);
+  const amount = formatMoney(payment.amount, payment.currency, locale);
   const keyboard = new InlineKeyboard().url(ctx.t('checkout-external-button', { amount }), url);
   await ctx.reply(
     ctx.t('checkout-external-link', { method: provider, amount, channels: escapeHtml(channels) }),

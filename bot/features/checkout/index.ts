@@ -6,6 +6,7 @@ import { checkPreCheckout } from '../../../models/checkout/pre-checkout.js';
 import { assertNever } from '../../../models/errors.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { html } from '../../html.js';
+import { noticeDeps } from '../../outbound.js';
 import { checkoutPattern, methodOf, payPattern } from './callback-data.js';
 import { payFromBalance } from './balance.js';
 import { payExternally } from './external.js';
@@ -54,7 +55,7 @@ export function createCheckoutFeature(deps: BotDeps, i18n: I18n<BotContext>): Co
       return;
     }
     if (method === 'balance') {
-      await payFromBalance(ctx, { ...deps, i18n, api: ctx.api }, accountId, orderId);
+      await payFromBalance(ctx, noticeDeps(deps, i18n), accountId, orderId);
       return;
     }
     await payExternally(ctx, deps, accountId, orderId, method);
@@ -90,7 +91,7 @@ export function createCheckoutFeature(deps: BotDeps, i18n: I18n<BotContext>): Co
       await createStarsRefunder(ctx.api)(ctx.from.id, payment.telegram_payment_charge_id);
       return;
     }
-    await handleSuccessfulPayment(ctx, { ...deps, i18n, api: ctx.api }, accountId, payment);
+    await handleSuccessfulPayment(ctx, noticeDeps(deps, i18n), accountId, payment);
   });
 
   return feature;

@@ -1,4 +1,5 @@
 import { InlineKeyboard } from 'grammy';
+import { formatMoney } from '../../../format/money.js';
 import { assertNever } from '../../../models/errors.js';
 import { orderReadiness } from '../../../models/creatives/order-readiness.js';
 import { readMyOrder } from '../../../models/checkout/my-orders.js';
@@ -6,7 +7,7 @@ import type { PrepareExternalCode } from '../../../models/checkout/prepare-exter
 import { prepareInvoice } from '../../../models/checkout/prepare-invoice.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { escapeHtml, html } from '../../html.js';
-import { itemLines, markingText, orderMoney, totalLines } from './present.js';
+import { itemLines, markingText, totalLines } from './present.js';
 
 /** Why an order cannot be paid now, in the advertiser's words. */
 export function refusal(ctx: BotContext, code: PrepareExternalCode): string {
@@ -69,7 +70,7 @@ export async function invoiceOrder(
       itemLines(t, view, locale, view.advertiser.timezone),
       markingText(t, view.marking),
       totalLines(t, view, locale),
-      ctx.t('checkout-stars', { stars, amount: orderMoney(total, currency, locale) }),
+      ctx.t('checkout-stars', { stars, amount: formatMoney(total, currency, locale) }),
     ]
       .filter(Boolean)
       .join('\n\n');

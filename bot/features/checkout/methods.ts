@@ -1,4 +1,5 @@
 import { InlineKeyboard } from 'grammy';
+import { formatMoney } from '../../../format/money.js';
 import { readMyOrder } from '../../../models/checkout/my-orders.js';
 import { balanceCharge, paymentMethodsFor } from '../../../models/checkout/payment-methods.js';
 import { readAdvertiserBalance } from '../../../models/payments/advertiser-balance.js';
@@ -6,11 +7,10 @@ import { starsFor } from '../../../models/payments/stars-amount.js';
 import type { Currency } from '../../../models/orders/table.js';
 import type { PaymentProvider } from '../../../models/payments/table.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { money } from '../balance/present.js';
 import { escapeHtml, html } from '../../html.js';
 import { payData } from './callback-data.js';
 import { invoiceOrder } from './invoice.js';
-import { itemLines, markingText, orderMoney, totalLines } from './present.js';
+import { itemLines, markingText, totalLines } from './present.js';
 
 export const ratesOf = (deps: BotDeps) => ({
   starsPerRub: deps.config.starsPerRub,
@@ -49,15 +49,15 @@ function methodLabel(
 ): string {
   if (method === 'stars') {
     const stars = starsFor(order.total, order.currency, ratesOf(deps));
-    return ctx.t('checkout-method-stars', { amount: `${stars} ⭐` });
+    return ctx.t('checkout-method-stars', { amount: formatMoney(stars, 'XTR', locale) });
   }
   if (method === 'balance') {
     const charge = balance ?? { amount: order.total, currency: order.currency };
     return ctx.t('checkout-method-balance', {
-      amount: money(charge.amount, charge.currency, locale),
+      amount: formatMoney(charge.amount, charge.currency, locale),
     });
   }
-  const amount = orderMoney(order.total, order.currency, locale);
+  const amount = formatMoney(order.total, order.currency, locale);
   return ctx.t(method === 'stripe' ? 'checkout-method-stripe' : 'checkout-method-yookassa', {
     amount,
   });

@@ -109,7 +109,7 @@ export function createMembersFeature(deps: BotDeps, i18n: I18n<BotContext>): Com
       return ctx.answerCallbackQuery({ text: ctx.t('members-not-member'), show_alert: true });
     const screen = await membersScreen(ctx, deps, accountId);
     if (screen) await show(ctx, screen.text, screen.keyboard);
-    await notifyAccount(ctx.api, deps, i18n, revoked.value, (t) =>
+    await notifyAccount(deps, i18n, revoked.value, (t) =>
       t('members-revoked-notice', { name: escapeHtml(ctx.from.first_name) }),
     );
     await ctx.answerCallbackQuery({

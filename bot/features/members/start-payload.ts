@@ -49,8 +49,6 @@ export async function acceptInviteFromStart(
       .join(' '),
   );
   for (const recipient of result.value.notify) {
-    await notifyAccount(ctx.api, deps, i18n, recipient, (t) =>
-      t('members-new-manager-notice', { name }),
-    );
+    await notifyAccount(deps, i18n, recipient, (t) => t('members-new-manager-notice', { name }));
   }
 }

@@ -7,6 +7,7 @@ import type { Creative } from '../../../models/creatives/content.js';
 import { readMarking } from '../../../models/marking/marking.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { html } from '../../html.js';
+import { noticeDeps } from '../../outbound.js';
 import { sendCreativePreview } from '../creative/preview.js';
 import { tellMembers } from '../review/notify.js';
 import { refundAndTell } from '../review/refund.js';
@@ -87,7 +88,7 @@ export function createOrdersFeature(deps: BotDeps, i18n: I18n<BotContext>): Comp
             show_alert: true,
           });
         await ctx.answerCallbackQuery({ text: ctx.t('orders-cancelled') });
-        const notify = { ...deps, i18n, api: ctx.api };
+        const notify = noticeDeps(deps, i18n);
         if (order.status === 'in_review')
           await tellMembers(notify, result.value.workspaceId, orderId, 'cancelled');
         // Waiting for the platform's moderation: its admin card no longer needs a decision.

@@ -1,13 +1,14 @@
 import type { I18n } from '@grammyjs/i18n';
 import { Composer, GrammyError, InlineKeyboard } from 'grammy';
+import { lateOfferData } from '../../../messages/callback-data.js';
 import {
   decideLateOffer,
-  lateOfferData,
   lateOfferTimes,
   moveLatePlacement,
 } from '../../../models/placements/late-offer.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { html } from '../../html.js';
+import { noticeDeps } from '../../outbound.js';
 import { whenLabel } from '../booking/render.js';
 import { refundAndTell } from '../review/refund.js';
 import { lateMoveData, lateMovePattern, lateOfferPattern } from './callback-data.js';
@@ -87,7 +88,7 @@ export function createLateOfferFeature(deps: BotDeps, i18n: I18n<BotContext>) {
     const done = choice === 'publish_now' ? 'publish-late-now-done' : 'publish-late-refund-done';
     await ctx.reply(ctx.t(done), html);
     if (result.value.orderFailed)
-      await refundAndTell({ ...deps, i18n, api: ctx.api }, result.value, `account:${accountId}`);
+      await refundAndTell(noticeDeps(deps, i18n), result.value, `account:${accountId}`);
   });
 
   chats.callbackQuery(lateMovePattern, async (ctx) => {

@@ -1,4 +1,6 @@
 import { InlineKeyboard } from 'grammy';
+import { formatMoment } from '../../../format/dates.js';
+import { formatMoney } from '../../../format/money.js';
 import { cancellableStatuses } from '../../../models/checkout/cancel-order.js';
 import { disputableStatuses } from '../../../models/disputes/rules.js';
 import type { MyOrderRow } from '../../../models/checkout/my-orders.js';
@@ -7,7 +9,7 @@ import type { BotContext } from '../../context.js';
 import { escapeHtml } from '../../html.js';
 import { checkoutData } from '../checkout/callback-data.js';
 import { openDisputeData } from '../disputes/callback-data.js';
-import { itemLines, markingText, orderMoney, slotTime, totalLines } from '../checkout/present.js';
+import { itemLines, markingText, totalLines } from '../checkout/present.js';
 import { listData, orderData } from './callback-data.js';
 
 export interface Screen {
@@ -27,8 +29,8 @@ export function renderList(
     const label = ctx.t('orders-list-item', {
       channels: row.channels.join(', ') || '—',
       status: ctx.t('orders-status', { status: row.status }),
-      total: orderMoney(row.total, row.currency, locale),
-      date: slotTime(row.createdAt, zone, locale),
+      total: formatMoney(row.total, row.currency, locale),
+      date: formatMoment(row.createdAt, zone, locale),
     });
     keyboard.text(label, orderData('card', row.id)).row();
   }
@@ -70,7 +72,7 @@ export function renderCard(ctx: BotContext, order: OrderView, locale: string): S
     totalLines(t, order, locale),
     order.refundedAmount > 0
       ? ctx.t('orders-card-refunded', {
-          amount: orderMoney(order.refundedAmount, order.currency, locale),
+          amount: formatMoney(order.refundedAmount, order.currency, locale),
         })
       : '',
   ]

@@ -8,6 +8,7 @@ import {
 } from '../../../models/review/decide-review.js';
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
 import { html } from '../../html.js';
+import { noticeDeps } from '../../outbound.js';
 import { finishDecision } from './decision.js';
 import { reviewRefusalKey } from './refusal.js';
 
@@ -51,13 +52,9 @@ export function createRejectConversation(deps: BotDeps, i18n: I18n<BotContext>) 
         return;
       }
       await answer.reply(answer.t('review-rejected-done'), html);
-      await conversation.external((outside) =>
-        finishDecision(
-          { ...deps, i18n, api: outside.api },
-          result.value,
-          `account:${accountId}`,
-          reason,
-        ),
+      // Inside the conversation ctx.api is the conversation's own: others are told via the gateway.
+      await conversation.external(() =>
+        finishDecision(noticeDeps(deps, i18n), result.value, `account:${accountId}`, reason),
       );
       return;
     }

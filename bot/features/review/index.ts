@@ -8,6 +8,7 @@ import {
 } from '../../../models/review/decide-review.js';
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
 import { html } from '../../html.js';
+import { noticeDeps } from '../../outbound.js';
 import { reviewPattern } from './callback-data.js';
 import { createRejectConversation, rejectConversationId } from './conversation.js';
 import { finishDecision } from './decision.js';
@@ -60,7 +61,7 @@ export function createReviewFeature(deps: BotDeps, i18n: I18n<BotContext>): Comp
     }
     await ctx.answerCallbackQuery({ text: ctx.t('review-approved-done') });
     await closeCard(ctx, ctx.t('review-approved-note'));
-    await finishDecision({ ...deps, i18n, api: ctx.api }, result.value, `account:${accountId}`);
+    await finishDecision(noticeDeps(deps, i18n), result.value, `account:${accountId}`);
   });
   return feature;
 }

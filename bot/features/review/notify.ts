@@ -1,5 +1,8 @@
 import type { I18n } from '@grammyjs/i18n';
 import { InlineKeyboard, type Api } from 'grammy';
+import { formatMoment } from '../../../format/dates.js';
+import { localeOf } from '../../../format/locale.js';
+import { formatMoney } from '../../../format/money.js';
 import type { Creative } from '../../../models/creatives/content.js';
 import type { Database } from '../../../models/db.js';
 import type { Logger } from '../../../models/logger.js';
@@ -8,9 +11,8 @@ import { readReviewAudience } from '../../../models/review/review-audience.js';
 import { platformFee } from '../../../models/settlement/pro-rata.js';
 import type { BotContext } from '../../context.js';
 import { escapeHtml, html } from '../../html.js';
-import { asLocale } from '../../i18n.js';
 import { sendCreativePreview } from '../creative/preview.js';
-import { itemLines, markingText, orderMoney, slotTime } from '../checkout/present.js';
+import { itemLines, markingText } from '../checkout/present.js';
 import { reviewData } from './callback-data.js';
 
 export interface NotifyDeps {
@@ -36,7 +38,7 @@ export async function sendReviewCards(deps: NotifyDeps, workspaceId: string, ord
   if (!audience) return;
   const { order } = audience;
   for (const member of audience.members) {
-    const locale = asLocale(member.language) ?? 'en';
+    const locale = localeOf(member.language);
     const t = (key: string, v?: Record<string, string | number>) => deps.i18n.t(locale, key, v);
     try {
       if (order.creative) {
@@ -49,15 +51,15 @@ export async function sendReviewCards(deps: NotifyDeps, workspaceId: string, ord
         );
       }
       const deadline = order.reviewDeadlineAt
-        ? slotTime(order.reviewDeadlineAt, member.timezone, locale)
+        ? formatMoment(order.reviewDeadlineAt, member.timezone, locale)
         : '';
       const text = [
         t('review-card', { advertiser: escapeHtml(order.advertiser.firstName ?? '—') }),
         itemLines(t, order, locale, null),
         markingText(t, order.marking),
         t('review-card-share', {
-          share: orderMoney(order.total - platformFee(order.total), order.currency, locale),
-          total: orderMoney(order.total, order.currency, locale),
+          share: formatMoney(order.total - platformFee(order.total), order.currency, locale),
+          total: formatMoney(order.total, order.currency, locale),
         }),
         deadline ? t('review-card-deadline', { deadline }) : '',
       ]
@@ -84,7 +86,7 @@ export async function tellMembers(
   if (!audience) return;
   const channel = escapeHtml(audience.order.items[0]?.channelTitle ?? '—');
   for (const member of audience.members) {
-    const locale = asLocale(member.language) ?? 'en';
+    const locale = localeOf(member.language);
     const text =
       kind === 'auto_rejected'
         ? deps.i18n.t(locale, 'review-auto-rejected-owner', { channel })
@@ -107,7 +109,7 @@ export async function tellAdvertiser(
   const audience = await readReviewAudience(deps.database, workspaceId, orderId);
   if (!audience) return;
   const { advertiser } = audience.order;
-  const locale = asLocale(advertiser.language) ?? 'en';
+  const locale = localeOf(advertiser.language);
   const t = (key: string, v?: Record<string, string | number>) => deps.i18n.t(locale, key, v);
   const channel = escapeHtml(audience.order.items[0]?.channelTitle ?? '—');
   let text: string;
@@ -115,7 +117,7 @@ export async function tellAdvertiser(
     case 'in_review':
       text = t('review-news-in-review', {
         channel,
-        deadline: slotTime(news.deadline, advertiser.timezone, locale),
+        deadline: formatMoment(news.deadline, advertiser.timezone, locale),
       });
       break;
     case 'scheduled':

@@ -1,8 +1,8 @@
+import { formatMoney } from '../../../format/money.js';
 import type { ChannelSettings, Schedule } from '../../../models/channels/settings.js';
 import { fixedFormats } from '../../../models/channels/formats.js';
 import type { SellingView } from '../../../models/channels/update-settings.js';
 import { escapeHtml } from '../../html.js';
-import { formatPrice } from '../../money.js';
 
 /** Just the translation function, so screens render the same inside and outside conversations. */
 export type Translate = (key: string, variables?: Record<string, string | number>) => string;
@@ -53,7 +53,7 @@ export function describePrices(t: Translate, settings: ChannelSettings, locale: 
     const price = settings.prices[format];
     return price === undefined
       ? []
-      : [`${format} — ${formatPrice(price, settings.currency, locale)}`];
+      : [`${format} — ${formatMoney(price, settings.currency, locale)}`];
   });
   return offered.length === 0 ? t('selling-prices-none') : offered.join(' · ');
 }
@@ -63,7 +63,7 @@ export function describePinned(t: Translate, settings: ChannelSettings, locale: 
   if (!pinned) return t('selling-off');
   return t('selling-pinned-value', {
     hours: pinned.hours,
-    price: formatPrice(pinned.price, settings.currency, locale),
+    price: formatMoney(pinned.price, settings.currency, locale),
   });
 }
 

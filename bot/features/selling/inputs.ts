@@ -1,3 +1,4 @@
+import { formatMoney } from '../../../format/money.js';
 import { fixedFormats } from '../../../models/channels/formats.js';
 import {
   descriptionLimit,
@@ -21,7 +22,6 @@ import type { ChannelSettings } from '../../../models/channels/settings.js';
 import type { SettingsChange } from '../../../models/channels/update-settings.js';
 import { assertNever, fail, ok, type Result } from '../../../models/errors.js';
 import { escapeHtml } from '../../html.js';
-import { formatPrice } from '../../money.js';
 import { describeDuration, describePinned, describeSchedule, type Translate } from './format.js';
 
 /** What a selling conversation asks for (JSON: it is a conversation argument). */
@@ -80,7 +80,7 @@ export function promptFor(
       return t('selling-ask-price', {
         format,
         currency: s.currency,
-        current: price === undefined ? t('selling-off') : formatPrice(price, s.currency, locale),
+        current: price === undefined ? t('selling-off') : formatMoney(price, s.currency, locale),
       });
     }
     case 'times':

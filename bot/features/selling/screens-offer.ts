@@ -1,9 +1,9 @@
 import { InlineKeyboard } from 'grammy';
+import { formatMoney } from '../../../format/money.js';
 import { fixedFormats } from '../../../models/channels/formats.js';
 import { channelCategories } from '../../../models/channels/settings.js';
 import type { SellingView } from '../../../models/channels/update-settings.js';
 import { escapeHtml } from '../../html.js';
-import { formatPrice } from '../../money.js';
 import {
   catalogLanguages,
   categoryLabel,
@@ -24,7 +24,7 @@ export function formatsScreen(t: Translate, view: SellingView, locale: string): 
     const label =
       price === undefined
         ? t('selling-format-off', { format })
-        : t('selling-format-on', { format, price: formatPrice(price, s.currency, locale) });
+        : t('selling-format-on', { format, price: formatMoney(price, s.currency, locale) });
     keyboard.text(label, sellData('in', id, 'price', i));
     if (price !== undefined) keyboard.text(t('selling-disable'), sellData('poff', id, i));
     keyboard.row();

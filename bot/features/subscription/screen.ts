@@ -1,4 +1,7 @@
 import { InlineKeyboard } from 'grammy';
+import { planScreenData } from '../../../messages/callback-data.js';
+import { formatMomentWithYear } from '../../../format/dates.js';
+import { formatMoney } from '../../../format/money.js';
 import type { SubscriptionProvider } from '../../../models/payments/table.js';
 import type { PlanView } from '../../../models/subscriptions/plan-view.js';
 import { proPrices } from '../../../models/subscriptions/pricing.js';
@@ -9,11 +12,10 @@ import {
   type PlanCapability,
 } from '../../../models/workspaces/plan-limits.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { formatPrice } from '../../money.js';
 
 /** Callback data of the screen: `plan:<action>[:<method>]`. */
 export const planCallback = {
-  show: 'plan:show',
+  show: planScreenData,
   buy: (method: SubscriptionProvider) => `plan:buy:${method}`,
   cancel: 'plan:cancel',
   cancelConfirm: 'plan:cancel:yes',
@@ -36,25 +38,12 @@ export function methodPrice(deps: BotDeps, method: SubscriptionProvider, locale:
   });
   switch (method) {
     case 'stars':
-      return `${prices.XTR} ⭐`;
+      return formatMoney(prices.XTR, 'XTR', locale);
     case 'stripe':
-      return formatPrice(prices.USD, 'USD', locale);
+      return formatMoney(prices.USD, 'USD', locale);
     case 'yookassa':
-      return formatPrice(prices.RUB, 'RUB', locale);
+      return formatMoney(prices.RUB, 'RUB', locale);
   }
-}
-
-/** A platform time as the user reads it (UTC, named). */
-export function formatWhen(at: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-    timeZoneName: 'short',
-  }).format(at);
 }
 
 function capabilityName(ctx: BotContext, capability: PlanCapability): string {
@@ -65,7 +54,7 @@ function capabilityName(ctx: BotContext, capability: PlanCapability): string {
 }
 
 function statusLine(ctx: BotContext, view: PlanView, locale: string): string {
-  const until = view.planExpiresAt ? formatWhen(view.planExpiresAt, locale) : '—';
+  const until = view.planExpiresAt ? formatMomentWithYear(view.planExpiresAt, 'UTC', locale) : '—';
   if (view.plan === 'free') return ctx.t('subscription-status-free');
   const sub = view.subscription;
   if (!view.planExpiresAt) return ctx.t('subscription-status-pro-forever');

@@ -44,23 +44,23 @@ export function createSupportConversation(deps: BotDeps, i18n: I18n<BotContext>)
       if (isCommand(message)) return await conversation.halt({ next: true });
       const result = validateSupportText(message);
       if (result.ok) {
-        const locale = await conversation.external(() =>
-          adminLanguageOf(deps.database, deps.config.adminTelegramIds),
-        );
-        try {
-          await answer.api.sendMessage(
-            adminChatId,
-            adminMessage(i18n, locale, message.from, result.value),
-            html,
-          );
-        } catch (error) {
-          if (!(error instanceof GrammyError)) throw error;
-          await conversation.external(() =>
+        // The admin chat is not this chat: through the gateway, once (not again on replay).
+        const delivered = await conversation.external(async () => {
+          const locale = await adminLanguageOf(deps.database, deps.config.adminTelegramIds);
+          const text = adminMessage(i18n, locale, message.from, result.value);
+          try {
+            await deps.outbound.api.sendMessage(adminChatId, text, html);
+            return true;
+          } catch (error) {
+            if (!(error instanceof GrammyError)) throw error;
             deps.logger.warn(
               { err: error, admin_chat_id: adminChatId },
               'support message not delivered',
-            ),
-          );
+            );
+            return false;
+          }
+        });
+        if (!delivered) {
           await answer.reply(answer.t('support-failed'), html);
           return;
         }

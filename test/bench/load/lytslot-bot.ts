@@ -7,6 +7,7 @@ import { openDatabase } from '../../../models/db.js';
 import { createLogger } from '../../../models/logger.js';
 import type { RunningBenchBot } from './echo-bot.js';
 import { createMemoryIntakeStore } from './memory-intake.js';
+import { testOutbound } from '../../helpers/outbound.js';
 
 /**
  * Our bot as main.ts builds it (createBot + startBot) on an in-memory PGlite database; with
@@ -21,7 +22,13 @@ export async function startLytslotBot(
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   const logger = createLogger({ level: 'silent' });
   const database = await openDatabase({ dataDir: 'memory://', logger });
-  const deps: BotDeps = { config: parsed.value, database, logger, clock: createSystemClock() };
+  const deps: BotDeps = {
+    config: parsed.value,
+    database,
+    logger,
+    clock: createSystemClock(),
+    outbound: testOutbound(parsed.value, { logger }),
+  };
   try {
     const running = await startBot(createBot(deps), deps, {
       ...(options.durable ? {} : { intake: { store: createMemoryIntakeStore() } }),

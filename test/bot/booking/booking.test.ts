@@ -11,7 +11,7 @@ import { ensureOwnerWorkspace } from '../../../models/workspaces/ensure-owner-wo
 import { callBotApi } from '../../helpers/sandbox.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
 import { type BotHarness, startBotHarness } from '../harness.js';
-import { formatDayShort } from '../../../bot/dates.js';
+import { formatDayShort } from '../../../format/dates.js';
 
 const zone = 'Europe/Berlin';
 let h: BotHarness;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDayButton } from '../../../bot/dates.js';
+import { formatDayButton } from '../../../format/dates.js';
 import { findAccountByTelegramId } from '../../../models/accounts/queries.js';
 import { defaultChannelSettings, type ChannelSettings } from '../../../models/channels/settings.js';
 import { channels, slots } from '../../../models/schema.js';

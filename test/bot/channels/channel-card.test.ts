@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminCardOf, openAdminCard } from '../../../models/admin/cards.js';
-import { formatMoment } from '../../../bot/dates.js';
+import { formatMoment } from '../../../format/dates.js';
 import { accounts, orders, slots, workspaceMembers } from '../../../models/schema.js';
 import { seedAdvertiser } from '../../models/orders/seed-orders.js';
 import type { TestUser } from '../../helpers/telegram-user.js';

@@ -12,7 +12,7 @@ import { callBotApi } from '../../helpers/sandbox.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
 import { startCheckoutWorld, type CheckoutWorld } from './setup.js';
 import { bookSlotsOnDay } from '../../helpers/booking-steps.js';
-import { formatDayShort } from '../../../bot/dates.js';
+import { formatDayShort } from '../../../format/dates.js';
 
 const zone = 'Europe/Moscow';
 let world: CheckoutWorld;

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderMoney } from '../../../bot/features/checkout/present.js';
+import { formatMoney } from '../../../format/money.js';
 import { confirmPendingPayments } from '../../../models/payments/confirm-pending-payments.js';
 import { starsFor } from '../../../models/payments/stars-amount.js';
 import { orders } from '../../../models/schema.js';
@@ -64,8 +64,8 @@ describe('checkout: the advertiser picks a payment method', () => {
     const offer = await openMethods(advertiser);
     const rates = { starsPerRub: world.deps.config.starsPerRub, starsPerUsd: 1 };
     expect(labels(offer)).toEqual([
-      `⭐ Telegram Stars — ${starsFor(order.total, 'RUB', rates)} ⭐`,
-      `💳 YooKassa (cards, SBP) — ${orderMoney(order.total, 'RUB', 'en')}`,
+      `⭐ Telegram Stars — ${formatMoney(starsFor(order.total, 'RUB', rates), 'XTR', 'en')}`,
+      `💳 YooKassa (cards, SBP) — ${formatMoney(order.total, 'RUB', 'en')}`,
     ]);
     await advertiser.click(/YooKassa/);
     const link = await advertiser.waitFor(hasPayLink, {
@@ -110,8 +110,8 @@ describe('checkout: the advertiser picks a payment method', () => {
     });
     expect(receipt.text).toContain(order.orderId.slice(0, 8));
     expect(receipt.text).toContain('YooKassa');
-    expect(receipt.text).toContain(orderMoney(order.total, 'RUB', 'en'));
-    expect(receipt.text).toContain(orderMoney(order.total * 0.2, 'RUB', 'en'));
+    expect(receipt.text).toContain(formatMoney(order.total, 'RUB', 'en'));
+    expect(receipt.text).toContain(formatMoney(order.total * 0.2, 'RUB', 'en'));
     const paid = await readOrderState(world, order);
     expect(['in_review', 'scheduled']).toContain(paid.order.status);
   });
@@ -128,8 +128,8 @@ describe('checkout: the advertiser picks a payment method', () => {
     const offer = await openMethods(advertiser);
     const rates = { starsPerRub: 1, starsPerUsd: world.deps.config.starsPerUsd };
     expect(labels(offer)).toEqual([
-      `⭐ Telegram Stars — ${starsFor(order.total, 'USD', rates)} ⭐`,
-      `💳 Card (Stripe) — ${orderMoney(order.total, 'USD', 'en')}`,
+      `⭐ Telegram Stars — ${formatMoney(starsFor(order.total, 'USD', rates), 'XTR', 'en')}`,
+      `💳 Card (Stripe) — ${formatMoney(order.total, 'USD', 'en')}`,
     ]);
     await advertiser.click(/Stripe/);
     const link = await advertiser.waitFor(hasPayLink, {

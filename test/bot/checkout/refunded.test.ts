@@ -24,7 +24,7 @@ afterAll(async () => {
 const hint = 'Use the menu or /help';
 const receipt = 'Refund receipt';
 const cancelledByRefund =
-  /is cancelled: its payment of 1540 ⭐ was refunded in full through Telegram/;
+  /is cancelled: its payment of 1,540 ⭐ was refunded in full through Telegram/;
 
 const count = (user: TestUser, text: string | RegExp) =>
   user
@@ -99,7 +99,7 @@ describe('refunded_payment (Telegram’s message about a Stars refund)', () => {
     // Receipts and notices are queued jobs: give a loaded CI machine time.
     const line = await advertiser.waitForMessage(receipt, { timeoutMs: 30_000 });
     expect(line.text).toContain(`order ${order.orderId.slice(0, 8)}`);
-    expect(line.text).toContain('1540 ⭐');
+    expect(line.text).toContain('1,540 ⭐');
     // The order follows the refund (the notices to both sides are queued in the same transaction;
     // they are checked for card refunds in test/http/webhooks/refund-outside-*.test.ts).
     let state = await readOrderState(world, order);

@@ -18,6 +18,7 @@ import { startSandbox, type Sandbox } from '../../helpers/sandbox.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
 import { seedHeldOrder, type SeededOrder } from '../../models/checkout/seed-order.js';
 import type { ChannelSettings } from '../../../models/channels/settings.js';
+import { testOutbound } from '../../helpers/outbound.js';
 
 /** The real bot on a test clock (shared by bot, emulator and, when asked, the jobs). */
 export interface CheckoutWorld {
@@ -70,6 +71,7 @@ export async function startCheckoutWorld(
     logger,
     clock,
     providers: createPaymentProviders(parsed.value),
+    outbound: testOutbound(parsed.value, { logger }),
   };
   const running: RunningBot = await startBot(createBot(deps), deps, { pollTimeoutSeconds: 1 });
   const jobs = options.jobs ? createJobs(deps) : undefined;

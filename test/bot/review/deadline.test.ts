@@ -3,6 +3,7 @@ import { createJobs } from '../../../jobs/index.js';
 import { createLogger } from '../../../models/logger.js';
 import { reviewMarginMs } from '../../../models/review/route-paid-order.js';
 import { advanceTestClock } from '../../../models/platform/test-clock.js';
+import { telegramLimits } from '../../../telegram/limits.js';
 import {
   openInvoice,
   readOrderState,
@@ -58,13 +59,14 @@ describe('review deadline and refund retries (jobs on the test clock)', () => {
     const paid = await advertiser.pay();
     if (!paid.ok) throw new Error('not paid');
     await owner.waitForMessage(/New order to review/);
-    // Every attempt of this update (auto-retry included) answers 429.
-    world.sandbox.emulator.failNext('refundStarPayment', 4, 0);
+    // Every attempt answers 429: the refund goes through the outbound gateway, which waits out
+    // and retries a 429 up to max429Retries (10) times before giving it up.
+    world.sandbox.emulator.failNext('refundStarPayment', telegramLimits.max429Retries + 1, 0);
     await owner.click('❌ Reject');
     await owner.waitForMessage(/Why do you reject/);
     owner.send('Wrong audience');
     await advertiser.waitForMessage(/Telegram did not accept the refund yet/, {
-      timeoutMs: 15_000,
+      timeoutMs: 30_000,
     });
     let state = await readOrderState(world, order);
     expect(state.order.status).toBe('rejected');
@@ -77,7 +79,7 @@ describe('review deadline and refund retries (jobs on the test clock)', () => {
     expect(state.order.status).toBe('refunded');
     expect(state.escrow).toBe(0);
     expect(world.sandbox.emulator.world.charges.get(paid.value.chargeId)?.refunded).toBe(true);
-  });
+  }, 60_000);
 });
 
 describe('the review deadline comes before the slot', () => {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatPrice } from '../../../bot/money.js';
+import { formatMoney } from '../../../format/money.js';
 import { payments, subscriptions, workspaces } from '../../../models/schema.js';
 import { startStripeFake, type StripeFake } from '../../../sandbox/fakes/stripe.js';
 import { startYooKassaFake, type YooKassaFake } from '../../../sandbox/fakes/yookassa.js';
@@ -8,7 +8,7 @@ import type { ApiMessage } from '../../../sandbox/types.js';
 import { startBotHarness, type BotHarness } from '../harness.js';
 
 /** 10 000 RUB as English writes it (Intl puts a no-break space after the code). */
-const rub = formatPrice(1_000_000, 'RUB', 'en');
+const rub = formatMoney(1_000_000, 'RUB', 'en');
 
 const urlOf = (m: ApiMessage): string | undefined =>
   (m.reply_markup?.inline_keyboard ?? [])
@@ -34,7 +34,7 @@ describe('the Subscription screen with Stars only', () => {
     expect(screen.text).toContain('Каналов: 0 из 1');
     // Only built entitlements are listed: no API keys, A/B tests or CSV exports yet.
     expect(screen.text).not.toMatch(/API|A\/B|CSV/);
-    expect(buttons(screen)).toEqual(['Купить Pro · 7700 ⭐']);
+    expect(buttons(screen)).toEqual(['Купить Pro · 7\u00a0700 ⭐']);
   });
 
   it('is reachable from the owner menu', async () => {
@@ -53,7 +53,7 @@ describe('the Subscription screen with Stars only', () => {
     const owner = h.sandbox.user({ first_name: 'Owen', language_code: 'en' });
     owner.send('/plan');
     await owner.waitForMessage('Your plan: Free');
-    await owner.click('Buy Pro · 7700 ⭐');
+    await owner.click('Buy Pro · 7,700 ⭐');
     const link = urlOf(await owner.waitFor((m) => urlOf(m)?.startsWith('https://t.me/$') === true));
     const stranger = h.sandbox.user({ first_name: 'Stranger', language_code: 'en' });
     stranger.send('/start');
@@ -123,8 +123,8 @@ describe('the Subscription screen with Stripe and YooKassa configured', () => {
     const eve = h.sandbox.user({ first_name: 'Eve', language_code: 'en' });
     eve.send('/plan');
     const screen = await eve.waitForMessage('Your plan: Free');
-    expect(buttons(screen)).toEqual(['Buy Pro · 7700 ⭐', 'Buy Pro · $100', `Buy Pro · ${rub}`]);
-    expect(screen.text).toContain(`7700 ⭐ · $100 · ${rub}`);
+    expect(buttons(screen)).toEqual(['Buy Pro · 7,700 ⭐', 'Buy Pro · $100', `Buy Pro · ${rub}`]);
+    expect(screen.text).toContain(`7,700 ⭐ · $100 · ${rub}`);
 
     await eve.click('Buy Pro · $100');
     const stripeLink = await eve.waitForMessage('a card via Stripe');

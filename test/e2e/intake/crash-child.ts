@@ -8,6 +8,7 @@ import { createSystemClock } from '../../../models/clock.js';
 import { openDatabase } from '../../../models/db.js';
 import { createPgIntakeStore, type IntakeStore } from '../../../models/intake/store.js';
 import { createLogger } from '../../../models/logger.js';
+import { testOutbound } from '../../helpers/outbound.js';
 
 const env = (name: string) => {
   const value = process.env[name];
@@ -32,7 +33,13 @@ const parsed = parseConfig({
   TELEGRAM_API_ROOT: env('CRASH_API_ROOT'),
 });
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-const deps: BotDeps = { config: parsed.value, database, logger, clock: createSystemClock() };
+const deps: BotDeps = {
+  config: parsed.value,
+  database,
+  logger,
+  clock: createSystemClock(),
+  outbound: testOutbound(parsed.value, { logger }),
+};
 const bot = createBot(deps);
 // mid-handler: the handler's first reply, after its use-case committed (a payment is recorded).
 bot.api.config.use((prev, method, payload, signal) => {

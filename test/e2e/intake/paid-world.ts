@@ -93,7 +93,11 @@ export interface BotProcess {
   exited: Promise<void>;
 }
 
-/** Starts the bot in a child process; resolves once it polls (or it died on the way). */
+/**
+ * Starts the bot in a child process; resolves once it polls (or its fault point killed it on the
+ * way). A bot that exits by itself before it polls cannot start at all: that fails at once rather
+ * than leaving every payment unpaid until the test's timeout.
+ */
 export async function startBotProcess(env: {
   databaseUrl: string;
   sandbox: Sandbox;
@@ -120,6 +124,8 @@ export async function startBotProcess(env: {
     ),
     exited,
   ]);
+  if (proc.exitCode !== null)
+    throw new Error(`the bot process exited with code ${proc.exitCode} before it polled`);
   return { proc, exited, killedByTest: false };
 }
 

@@ -1,5 +1,4 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { Api } from 'grammy';
 import { expect } from 'vitest';
 import { createHttpApp } from '../../../http/app.js';
 import { createMetrics } from '../../../http/metrics.js';
@@ -7,7 +6,7 @@ import { startHttpServer } from '../../../http/server.js';
 import { stripeWebhookRoutes } from '../../../http/webhooks/stripe.js';
 import { yooKassaWebhookRoutes } from '../../../http/webhooks/yookassa.js';
 import { publishPlacement, type PublishDeps } from '../../../jobs/publish.js';
-import { createTelegramSender } from '../../../jobs/telegram-sender.js';
+import { testOutbound } from '../../helpers/outbound.js';
 import {
   attachProviderPayment,
   type PreparedExternalPayment,
@@ -25,6 +24,7 @@ import { createTestDatabase } from '../../helpers/db.js';
 import { startSandbox, type Sandbox } from '../../helpers/sandbox.js';
 import { preparedForProvider } from '../../models/payments/paid-orders.js';
 import { bindSandboxChannel } from '../../models/placements/seed-placement.js';
+import { deliverEvents } from '../../helpers/outbox.js';
 
 /** Both providers' fakes posting to our webhook routes, the Telegram emulator and the publish job's deps. */
 export interface RefundWorld {
@@ -80,7 +80,7 @@ export async function startRefundWorld(): Promise<RefundWorld> {
   const server = await startHttpServer(app, '127.0.0.1', 0);
   stripe.webhookUrl = `${server.url}/webhooks/stripe`;
   yookassa.webhookUrl = `${server.url}/webhooks/yookassa`;
-  const sender = createTelegramSender(new Api(sandbox.token, { apiRoot: sandbox.apiRoot }));
+  const sender = testOutbound(sandbox);
   const publish: PublishDeps = {
     database,
     clock,
@@ -229,6 +229,7 @@ export async function readRefundState(
   world: RefundWorld,
   o: { orderId: string; slotIds: string[] },
 ) {
+  await deliverEvents(world.database);
   return world.database.withSystem('test read', async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, o.orderId));
     const [payment] = await tx

@@ -1,8 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishPlacement, type PublishDeps } from '../../../jobs/publish.js';
-import { createTelegramSender } from '../../../jobs/telegram-sender.js';
+import { testOutbound } from '../../helpers/outbound.js';
 import { adminCardOf } from '../../../models/admin/cards.js';
 import {
   confirmPlacementPublished,
@@ -31,7 +30,7 @@ afterAll(async () => {
 });
 
 function deps(extra: Partial<PublishDeps> = {}): PublishDeps {
-  const sender = createTelegramSender(new Api(sandbox.token, { apiRoot: sandbox.apiRoot }));
+  const sender = testOutbound(sandbox);
   return {
     database,
     clock,

@@ -18,6 +18,7 @@ import { createTestDatabase } from '../../helpers/db.js';
 import { testStarsRates } from '../../helpers/pay-order.js';
 import { seedAdvertiser } from '../orders/seed-orders.js';
 import { seedHeldOrder, type SeededOrder } from './seed-order.js';
+import { deliverEvents } from '../../helpers/outbox.js';
 
 let database: Database;
 const nowMs = Date.UTC(2031, 5, 6, 9, 0);
@@ -73,14 +74,16 @@ async function read(o: SeededOrder) {
   });
 }
 
-const queued = (o: SeededOrder, key: string) =>
-  database.withSystem('test read', async (tx) => {
+async function queued(o: SeededOrder, key: string) {
+  await deliverEvents(database);
+  return database.withSystem('test read', async (tx) => {
     const { rows } = await tx.execute<{ n: number }>(
       sql`select count(*)::int as n from agenda_jobs where name = 'notifications.send'
           and data->>'key' = ${key} and data->'vars'->>'order' = ${o.orderId.slice(0, 8)}`,
     );
     return rows[0]?.n ?? 0;
   });
+}
 
 async function unbalancedPostings(): Promise<number> {
   return database.withSystem('test read', async (tx) => {

@@ -128,7 +128,7 @@ describe('releaseOrderSlots and markOrderSlotsBooked', () => {
         .set({ status: 'held', orderId, holdExpiresAt: at, format: '1/24' })
         .where(eq(slots.workspaceId, workspaceId)),
     );
-    const booked = await database.withScope(scope(), (tx) => markOrderSlotsBooked(tx, orderId));
+    const booked = await database.withScope(scope(), (tx) => markOrderSlotsBooked(tx, orderId, at));
     expect(booked).toBe(2);
     const freed = await database.withScope(scope(), (tx) => releaseOrderSlots(tx, orderId, at));
     expect(freed).toBe(2);

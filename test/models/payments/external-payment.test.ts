@@ -13,6 +13,7 @@ import { createTestDatabase } from '../../helpers/db.js';
 import { openExternalPayment } from '../../helpers/pay-order.js';
 import { seedHeldOrder, type SeededOrder } from '../checkout/seed-order.js';
 import { seedAdvertiser } from '../orders/seed-orders.js';
+import { deliverEvents } from '../../helpers/outbox.js';
 
 let database: Database;
 let nowMs = Date.UTC(2031, 4, 5, 9, 0);
@@ -27,6 +28,7 @@ afterAll(async () => {
 });
 
 async function state(o: SeededOrder) {
+  await deliverEvents(database);
   return database.withSystem('test read', async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, o.orderId));
     const slotRows = await tx.select().from(slots).where(eq(slots.orderId, o.orderId));

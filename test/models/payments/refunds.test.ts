@@ -20,6 +20,7 @@ import { seedHeldOrder, type SeededOrder } from '../checkout/seed-order.js';
 import { seedAdvertiser } from '../orders/seed-orders.js';
 import { seedPublishedOrder } from '../settlement/seed-settlement.js';
 import { settlePlacement } from '../../../models/settlement/settle-placement.js';
+import { deliverEvents } from '../../helpers/outbox.js';
 
 let database: Database;
 const nowMs = Date.UTC(2031, 5, 6, 9, 0);
@@ -46,14 +47,16 @@ const balance = (o: SeededOrder, account: string, currency: 'RUB' | 'USD' | 'XTR
   database.withScope({ workspaceId: o.workspaceId }, (tx) => balanceOf(tx, account, currency));
 
 /** Notifications of `key` queued for the order (rendered and sent by notifications.send). */
-const queued = (o: SeededOrder, key: string) =>
-  database.withSystem('test read', async (tx) => {
+async function queued(o: SeededOrder, key: string) {
+  await deliverEvents(database);
+  return database.withSystem('test read', async (tx) => {
     const { rows } = await tx.execute<{ n: number }>(
       sql`select count(*)::int as n from agenda_jobs where name = 'notifications.send'
           and data->>'key' = ${key} and data->'vars'->>'order' = ${o.orderId.slice(0, 8)}`,
     );
     return rows[0]?.n ?? 0;
   });
+}
 
 async function read(o: SeededOrder) {
   return database.withSystem('test read', async (tx) => {

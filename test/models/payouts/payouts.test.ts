@@ -15,6 +15,7 @@ import { requestPayout } from '../../../models/payouts/request-payout.js';
 import { adminCards, auditLog, workspaceMembers } from '../../../models/schema.js';
 import { seedAdvertiser } from '../orders/seed-orders.js';
 import { createTestDatabase } from '../../helpers/db.js';
+import { deliverEvents } from '../../helpers/outbox.js';
 import { seedOwner, seedServedOrder, seedSettledEarnings } from './seed-payouts.js';
 
 let database: Database;
@@ -148,6 +149,7 @@ describe('approve, mark paid, reject', () => {
       payoutHistory(tx, t.workspaceId),
     );
     expect(history).toMatchObject({ status: 'paid', amount: 150_000, method: 'card' });
+    await deliverEvents(database);
     await database.withSystem('test read', async (tx) => {
       expect(await balanceOf(tx, 'payouts:pending', 'RUB')).toBe(0);
       const [row] = await tx
@@ -166,7 +168,8 @@ describe('approve, mark paid, reject', () => {
       ]);
       const { rows } = await tx.execute<{ key: string; destination: string }>(
         sql`select data->>'key' as key, data->'vars'->>'destination' as destination from agenda_jobs
-            where name = 'notifications.send' and data->>'accountId' = ${t.accountId}`,
+            where name = 'notifications.send' and data->>'accountId' = ${t.accountId}
+              and data->>'key' like 'balance-payout-%'`,
       );
       expect(rows.map((r) => r.key).sort()).toEqual([
         'balance-payout-approved',

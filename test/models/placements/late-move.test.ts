@@ -1,8 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishPlacement, type PublishDeps } from '../../../jobs/publish.js';
-import { createTelegramSender } from '../../../jobs/telegram-sender.js';
+import { testOutbound } from '../../helpers/outbound.js';
 import type { Clock } from '../../../models/clock.js';
 import type { Database } from '../../../models/db.js';
 import { createLogger } from '../../../models/logger.js';
@@ -36,7 +35,7 @@ function deps(): PublishDeps {
     database,
     clock,
     logger: createLogger({ level: 'silent' }),
-    api: createTelegramSender(new Api(sandbox.token, { apiRoot: sandbox.apiRoot })).api,
+    api: testOutbound(sandbox).api,
     publicUrl: 'https://lytslot.test',
     refund: () => Promise.resolve(),
   };

@@ -2,11 +2,10 @@ import { eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../models/db.js';
 import { balanceOf } from '../../../models/ledger/queries.js';
-import type { ScheduleJob } from '../../../models/notifications/enqueue.js';
 import { channels, ledgerEntries, orders, placements } from '../../../models/schema.js';
-import { reportSettlement } from '../../../models/settlement/report-settlement.js';
 import { settlePlacement } from '../../../models/settlement/settle-placement.js';
 import { createTestDatabase } from '../../helpers/db.js';
+import { deliverEvents } from '../../helpers/outbox.js';
 import { seedPublishedOrder, type SeededSettlement } from './seed-settlement.js';
 
 let database: Database;
@@ -157,22 +156,30 @@ describe('settlePlacement', () => {
     });
     const r = await settlePlacement(database, o.placementIds[0]!, later);
     if (!r.ok) throw new Error(r.code);
-    const queued: { name: string; data: Record<string, unknown> }[] = [];
-    const schedule: ScheduleJob = async (name, data) => {
-      queued.push({ name, data });
-    };
-    await reportSettlement(database, schedule, o.placementIds[0]!, r.value);
-    expect(queued.every((q) => q.name === 'notifications.send')).toBe(true);
-    expect(queued.map((q) => q.data.key)).toEqual([
+    // The settlement's event becomes the notifications; a second settle (a retried job) adds none.
+    await deliverEvents(database);
+    expect((await settlePlacement(database, o.placementIds[0]!, later)).ok).toBe(true);
+    await deliverEvents(database);
+    const { rows } = await database.db.execute<{ data: Record<string, unknown> }>(
+      sql`select data from agenda_jobs where name = 'notifications.send'
+          and data->>'key' like 'settle-%'
+          and data->>'accountId' in (${o.advertiserAccountId}, ${o.ownerAccountId})`,
+    );
+    const queued = (key: string) => rows.filter((q) => q.data.key === key).map((q) => q.data);
+    expect(rows.map((q) => q.data.key).sort()).toEqual([
+      'settle-credited-advertiser',
+      'settle-earned-owner',
       'settle-report-advertiser',
       'settle-report-owner',
-      'settle-earned-owner',
-      'settle-credited-advertiser',
     ]);
-    expect(queued[0]!.data).toMatchObject({
-      accountId: o.advertiserAccountId,
-      vars: { kept: 'no', brokenMinutes: 30, clicks: 0 },
-    });
-    expect(queued[3]!.data).toMatchObject({ vars: { amount: 21, currency: 'XTR' } });
+    expect(queued('settle-report-advertiser')).toEqual([
+      expect.objectContaining({
+        accountId: o.advertiserAccountId,
+        vars: expect.objectContaining({ kept: 'no', brokenMinutes: 30, clicks: 0 }),
+      }),
+    ]);
+    expect(queued('settle-credited-advertiser')).toEqual([
+      expect.objectContaining({ vars: { amount: 21, currency: 'XTR' } }),
+    ]);
   });
 });

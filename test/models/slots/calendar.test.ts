@@ -81,11 +81,12 @@ describe('readCalendarWeek / readCalendarDay', () => {
     expect(week.value.cheapestPrice).toBe(90_000);
     expect(week.value.timezone).toBe('Europe/Moscow');
     const wednesday = week.value.days[2]!;
-    expect(wednesday.slots.map((s) => [s.time, s.status, s.available])).toEqual([
-      ['10:00', 'free', true],
-      ['11:00', 'booked', false],
-      ['12:00', 'free', false], // inside the 2/48's top window
-      ['13:00', 'free', true],
+    // 10:00–13:00 in Moscow (UTC+3).
+    expect(wednesday.slots.map((s) => [s.startsAt.toISOString(), s.status, s.available])).toEqual([
+      ['2026-11-25T07:00:00.000Z', 'free', true],
+      ['2026-11-25T08:00:00.000Z', 'booked', false],
+      ['2026-11-25T09:00:00.000Z', 'free', false], // inside the 2/48's top window
+      ['2026-11-25T10:00:00.000Z', 'free', true],
     ]);
     expect(week.value.days[0]!.slots).toEqual([]); // Monday is before the lead time
   });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../../../models/clock.js';
+import { deliverEvents } from '../../helpers/outbox.js';
 import type { Database } from '../../../models/db.js';
 import { channels } from '../../../models/schema.js';
 
@@ -59,11 +60,15 @@ export async function addChannel(
   return row!.id;
 }
 
-/** Agenda jobs queued with a name (in-transaction enqueues land in agenda_jobs). */
+/**
+ * Agenda jobs queued with a name (in-transaction enqueues land in agenda_jobs); notifications once
+ * the pending domain events have been delivered, as the jobs process would.
+ */
 export async function queuedJobs(
   database: Database,
   name: string,
 ): Promise<{ data: Record<string, unknown>; next_run_at: Date }[]> {
+  if (name === 'notifications.send') await deliverEvents(database);
   const result = await database.db.execute(
     sql`select data, next_run_at from agenda_jobs where name = ${name} order by next_run_at`,
   );

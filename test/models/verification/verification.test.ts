@@ -12,6 +12,7 @@ import type { VerifyTelegram } from '../../../models/verification/telegram-port.
 import { readViolations } from '../../../models/verification/violations.js';
 import { brokenMs, proRata } from '../../../models/settlement/pro-rata.js';
 import { createTestDatabase } from '../../helpers/db.js';
+import { deliverEvents } from '../../helpers/outbox.js';
 import { startSandbox, type Sandbox } from '../../helpers/sandbox.js';
 import { seedPublishedPlacement } from './seed-placement.js';
 
@@ -46,7 +47,9 @@ describe('delivery verification', () => {
     if (!row) throw new Error('no placement');
     return row;
   };
+  /** Notifications queued for the account, once the pending domain events are delivered. */
   const notifications = async (accountId: string) => {
+    await deliverEvents(database);
     const { rows } = await database.db.execute<{ key: string }>(
       sql`select data->>'key' as key from agenda_jobs
           where name = 'notifications.send' and data->>'accountId' = ${accountId} order by key`,

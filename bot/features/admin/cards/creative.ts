@@ -1,4 +1,3 @@
-import type { I18n } from '@grammyjs/i18n';
 import { InlineKeyboard } from 'grammy';
 import {
   approveOrderCreatives,
@@ -8,8 +7,8 @@ import {
 import type { Creative } from '../../../../models/creatives/content.js';
 import { readMarking } from '../../../../models/marking/marking.js';
 import { readFlags } from '../../../../models/moderation/flags.js';
-import type { BotContext, BotDeps } from '../../../context.js';
 import { escapeHtml } from '../../../html.js';
+import { noticeDeps } from '../../../outbound.js';
 import { itemLines, markingText, totalLines } from '../../checkout/present.js';
 import { sendCreativePreview } from '../../creative/preview.js';
 import { tellAdvertiser, tellMembers, sendReviewCards } from '../../review/notify.js';
@@ -68,10 +67,6 @@ export const renderCreativeCard: AdminCardRenderer = async ({ card, t, locale, d
   };
 };
 
-function notifyDeps(ctx: BotContext, deps: BotDeps, i18n: I18n<BotContext>) {
-  return { ...deps, api: ctx.api, i18n };
-}
-
 /**
  * Approve ⇒ routing goes on (owner review or scheduled) and both sides hear of it as after a
  * payment; Reject asks for the reason, then the advertiser sees it and is refunded in full.
@@ -83,8 +78,8 @@ export const creativeCardActions: AdminCardActions = (input) => {
     promptKey: 'admin-ask-reason-advertiser',
     approve: (orderId, admin) =>
       approveOrderCreatives(deps.database, { orderId, admin }, deps.clock),
-    approved: async (ctx, approved, orderId) => {
-      const notify = notifyDeps(ctx, deps, i18n);
+    approved: async (_ctx, approved, orderId) => {
+      const notify = noticeDeps(deps, i18n);
       const { workspaceId } = approved;
       if (approved.route === 'in_review' && approved.reviewDeadlineAt) {
         await tellAdvertiser(notify, workspaceId, orderId, {
@@ -103,9 +98,9 @@ export const creativeCardActions: AdminCardActions = (input) => {
         { orderId: reply.objectId, admin: reply.admin, reason: reply.text },
         deps.clock,
       ),
-    rejected: (ctx, rejected, reply) =>
+    rejected: (_ctx, rejected, reply) =>
       refundAndTell(
-        notifyDeps(ctx, deps, i18n),
+        noticeDeps(deps, i18n),
         { workspaceId: rejected.workspaceId, orderId: rejected.orderId },
         `admin:${reply.admin.telegramId}`,
       ),

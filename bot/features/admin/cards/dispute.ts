@@ -1,4 +1,6 @@
 import { Composer, GrammyError, InlineKeyboard } from 'grammy';
+import { formatUtc } from '../../../../format/dates.js';
+import { formatMoney } from '../../../../format/money.js';
 import { adminLanguageOf } from '../../../../models/admin/admin-language.js';
 import { readDisputeCardView } from '../../../../models/disputes/queries.js';
 import {
@@ -16,7 +18,7 @@ import { escapeHtml } from '../../../html.js';
 import { createStarsRefunder } from '../../checkout/gateway.js';
 import { askAdminReason, onAdminReply, type AdminReply } from '../ask-reason.js';
 import { adminData, adminDataPattern } from '../callback-data.js';
-import { formatMoney, formatUtc, personLabel } from '../commands/ops-text.js';
+import { personLabel } from '../commands/ops-text.js';
 import { answerAdmin, type AdminCardActions } from './actions-kit.js';
 import type { AdminCardRenderer } from './registry.js';
 
@@ -135,7 +137,7 @@ export const disputeCardActions: AdminCardActions = (input) => {
       amount = parsed.value;
       note = rest.join(' ');
     }
-    const stars = starsPaymentRefunder(createStarsRefunder(ctx.api));
+    const stars = starsPaymentRefunder(createStarsRefunder(deps.outbound.api));
     const result = await resolveDispute(
       deps.database,
       {

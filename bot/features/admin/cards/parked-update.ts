@@ -1,9 +1,9 @@
 import { Composer, InlineKeyboard } from 'grammy';
+import { formatMoment } from '../../../../format/dates.js';
 import { decideParkedUpdate, parkedUpdateFacts } from '../../../../models/intake/parked.js';
 import { assertNever } from '../../../../models/errors.js';
 import type { BotContext } from '../../../context.js';
 import { escapeHtml } from '../../../html.js';
-import { slotTime } from '../../checkout/present.js';
 import { adminActor } from '../ask-reason.js';
 import { adminData, adminDataPattern } from '../callback-data.js';
 import { type AdminCardActions, answerAdmin, answerStaleCard } from './actions-kit.js';
@@ -17,7 +17,7 @@ export const renderParkedUpdateCard: AdminCardRenderer = async ({ card, t, local
     update: facts.updateId,
     kind: escapeHtml(facts.kind),
     chat: escapeHtml(facts.orderKey),
-    received: `${slotTime(facts.receivedAt, 'UTC', locale)} UTC`,
+    received: `${formatMoment(facts.receivedAt, 'UTC', locale)} UTC`,
     attempts: facts.attempts,
     error: escapeHtml((facts.lastError ?? '—').slice(0, 500)),
   });

@@ -1,4 +1,6 @@
 import { Composer, InlineKeyboard } from 'grammy';
+import { formatUtc } from '../../../../format/dates.js';
+import { formatMoney } from '../../../../format/money.js';
 import { adminLanguageOf } from '../../../../models/admin/admin-language.js';
 import { assertNever } from '../../../../models/errors.js';
 import { readPayoutCard } from '../../../../models/payouts/admin-view.js';
@@ -12,7 +14,7 @@ import type { BotContext } from '../../../context.js';
 import { escapeHtml } from '../../../html.js';
 import { adminActor, askAdminReason, onAdminReply } from '../ask-reason.js';
 import { adminData, adminDataPattern } from '../callback-data.js';
-import { formatMoney, formatUtc, personLabel } from '../commands/ops-text.js';
+import { personLabel } from '../commands/ops-text.js';
 import { answerAdmin, type AdminCardActions } from './actions-kit.js';
 import type { AdminCardRenderer } from './registry.js';
 

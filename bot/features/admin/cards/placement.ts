@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from 'grammy';
+import { formatMoment } from '../../../../format/dates.js';
 import {
   confirmPlacementPublished,
   failUncertainPlacement,
@@ -8,7 +9,7 @@ import {
 import { assertNever } from '../../../../models/errors.js';
 import type { BotContext } from '../../../context.js';
 import { escapeHtml } from '../../../html.js';
-import { slotTime } from '../../checkout/present.js';
+import { noticeDeps } from '../../../outbound.js';
 import { refundAndTell } from '../../review/refund.js';
 import { adminActor, askAdminReason, onAdminReply } from '../ask-reason.js';
 import { adminData, adminDataPattern } from '../callback-data.js';
@@ -27,8 +28,8 @@ export const renderPlacementCard: AdminCardRenderer = async ({ card, t, locale, 
   const text = t('admin-placement-card', {
     channel: escapeHtml(facts.channelTitle),
     username: facts.channelUsername ? `@${escapeHtml(facts.channelUsername)}` : '—',
-    due: `${slotTime(facts.dueAt, 'UTC', locale)} UTC`,
-    attempt: facts.sendStartedAt ? `${slotTime(facts.sendStartedAt, 'UTC', locale)} UTC` : '—',
+    due: `${formatMoment(facts.dueAt, 'UTC', locale)} UTC`,
+    attempt: facts.sendStartedAt ? `${formatMoment(facts.sendStartedAt, 'UTC', locale)} UTC` : '—',
     error: escapeHtml(facts.lastError ?? '—'),
     order: facts.orderId.slice(0, 8),
     format: facts.format,
@@ -93,7 +94,7 @@ export const placementCardActions: AdminCardActions = (input) => {
     await input.refresh(ctx, 'placement', placementId);
     if (result.value.orderFailed) {
       await refundAndTell(
-        { ...deps, api: ctx.api, i18n },
+        noticeDeps(deps, i18n),
         { workspaceId: result.value.workspaceId, orderId: result.value.orderId },
         `admin:${ctx.from?.id ?? 0}`,
       );

@@ -1,6 +1,7 @@
 import type { I18n, TranslateFunction } from '@grammyjs/i18n';
 import { type Api, GrammyError } from 'grammy';
 import type { Config } from '../../../../config.js';
+import { formatMoment } from '../../../../format/dates.js';
 import { adminLanguageOf } from '../../../../models/admin/admin-language.js';
 import {
   type AdminCard,
@@ -29,13 +30,7 @@ const neutral = new Set(['moot']);
 
 /** "✅/❌ <decision> — <admin>, <time UTC>" (+ the reason) for a decided card. */
 function decisionLine(t: TranslateFunction, card: AdminCard, locale: string): string {
-  const time = card.decidedAt
-    ? new Intl.DateTimeFormat(locale, {
-        timeZone: 'UTC',
-        dateStyle: 'medium',
-        timeStyle: 'short',
-      }).format(card.decidedAt)
-    : '';
+  const time = card.decidedAt ? formatMoment(card.decidedAt, 'UTC', locale) : '';
   const line = t('admin-card-decided', {
     mark: neutral.has(card.decision ?? '') ? '⏹' : negative.has(card.decision ?? '') ? '❌' : '✅',
     decision: t('admin-decision', { decision: card.decision ?? '—' }),

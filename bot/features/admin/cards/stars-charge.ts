@@ -1,5 +1,7 @@
+import { formatUtc } from '../../../../format/dates.js';
+import { formatMoney } from '../../../../format/money.js';
 import { escapeHtml } from '../../../html.js';
-import { formatMoney, formatUtc, personLabel } from '../commands/ops-text.js';
+import { personLabel } from '../commands/ops-text.js';
 import type { AdminCardRenderer } from './registry.js';
 
 const text = (value: unknown): string | undefined =>

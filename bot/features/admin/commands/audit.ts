@@ -1,5 +1,6 @@
 import type { I18n } from '@grammyjs/i18n';
 import { Composer, GrammyError, InlineKeyboard } from 'grammy';
+import { formatUtc } from '../../../../format/dates.js';
 import {
   resolveChannelRef,
   resolveOrderRef,
@@ -19,7 +20,7 @@ import type { BotContext, BotDeps } from '../../../context.js';
 import { escapeHtml, html } from '../../../html.js';
 import { refFailure } from './block.js';
 import { auditKindOf, auditPattern, kindCodes, opsData, type KindCode } from './ops-callback.js';
-import { adminTranslator, formatUtc, splitArgs, type AdminT } from './ops-text.js';
+import { adminTranslator, splitArgs, type AdminT } from './ops-text.js';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Data keys worth a glance in one audit line (the rest stays in the database). */

@@ -1,4 +1,4 @@
-import { Composer, type Api } from 'grammy';
+import { Composer } from 'grammy';
 import {
   blockAccount,
   blockChannel,
@@ -54,7 +54,6 @@ function blockFailure(t: AdminT, code: BlockCode | UnblockCode): string {
 /** Blocks a channel, refunds its cancelled paid orders, and says what happened (one message). */
 export async function runBlockChannel(
   deps: BotDeps,
-  api: Api,
   t: AdminT,
   input: { channelId: string; admin: AdminActor; reason: string },
 ): Promise<string> {
@@ -62,7 +61,7 @@ export async function runBlockChannel(
   if (!result.ok) return blockFailure(t, result.code);
   const { orders, title } = result.value;
   const paid = orders.filter((o) => o.paid);
-  const tally = await refundOrders(deps, api, paid, `admin:${input.admin.telegramId}`);
+  const tally = await refundOrders(deps, paid, `admin:${input.admin.telegramId}`);
   return t('admin-ops-channel-blocked', {
     channel: escapeHtml(title),
     reason: escapeHtml(input.reason.trim()),
@@ -134,7 +133,7 @@ export function createBlockCommands(deps: BotDeps, i18n: I18n<BotContext>): Comp
       const found = await resolveChannelRef(deps.database, ref);
       if (!found.ok) return ctx.reply(refFailure(t, found.code, ref), html);
       await ctx.replyWithChatAction('typing');
-      const text = await runBlockChannel(deps, ctx.api, t, {
+      const text = await runBlockChannel(deps, t, {
         channelId: found.value,
         admin,
         reason,

@@ -1,4 +1,6 @@
 import { InlineKeyboard } from 'grammy';
+import { formatUtc } from '../../../../format/dates.js';
+import { formatMoney, formatMoneyList } from '../../../../format/money.js';
 import type { ChannelLookup, OrderLookup } from '../../../../models/admin/lookup.js';
 import type { UserLookup } from '../../../../models/admin/lookup-user.js';
 import { escapeHtml } from '../../../html.js';
@@ -6,7 +8,7 @@ import { statusLine } from '../../channels/views.js';
 import { orderReasonText } from '../../orders/render.js';
 import { languageLabel } from '../../selling/format.js';
 import { opsData } from './ops-callback.js';
-import { formatMoney, formatMoneyList, formatUtc, personLabel, type AdminT } from './ops-text.js';
+import { personLabel, type AdminT } from './ops-text.js';
 
 export interface Rendered {
   text: string;

@@ -18,7 +18,6 @@ import { renderLookup } from './lookup.js';
 import { actionPattern } from './ops-callback.js';
 import { refundOrders } from './ops-refunds.js';
 import { adminOf, adminTranslator, type AdminT } from './ops-text.js';
-import type { Api } from 'grammy';
 
 const promptKeys: Record<OpsPrompt['action'], string> = {
   block_channel: 'admin-ops-prompt-block-channel',
@@ -46,13 +45,12 @@ function refundFailure(t: AdminT, code: ManualRefundCode): string {
 /** A manual full refund of an order: cancel if not yet published, then refund through its provider. */
 async function runManualRefund(
   deps: BotDeps,
-  api: Api,
   t: AdminT,
   input: { orderId: string; admin: ReturnType<typeof adminOf>; reason: string },
 ): Promise<string> {
   const prepared = await prepareManualRefund(deps.database, input, deps.clock);
   if (!prepared.ok) return refundFailure(t, prepared.code);
-  const tally = await refundOrders(deps, api, [prepared.value], `admin:${input.admin.telegramId}`);
+  const tally = await refundOrders(deps, [prepared.value], `admin:${input.admin.telegramId}`);
   return tally.refunded > 0
     ? t('admin-ops-refund-done', { order: input.orderId.slice(0, 8) })
     : tally.pending > 0
@@ -127,7 +125,7 @@ export function createOpsButtons(deps: BotDeps, i18n: I18n<BotContext>): Compose
     let text: string;
     switch (pending.action) {
       case 'block_channel':
-        text = await runBlockChannel(deps, ctx.api, t, {
+        text = await runBlockChannel(deps, t, {
           channelId: pending.targetId,
           admin,
           reason,
@@ -137,7 +135,7 @@ export function createOpsButtons(deps: BotDeps, i18n: I18n<BotContext>): Compose
         text = await runBlockUser(deps, t, { accountId: pending.targetId, admin, reason });
         break;
       case 'refund_order':
-        text = await runManualRefund(deps, ctx.api, t, {
+        text = await runManualRefund(deps, t, {
           orderId: pending.targetId,
           admin,
           reason,

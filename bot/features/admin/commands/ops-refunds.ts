@@ -1,4 +1,3 @@
-import type { Api } from 'grammy';
 import type { BlockedOrder } from '../../../../models/admin/block-orders.js';
 import {
   refundOrderPayment,
@@ -14,16 +13,15 @@ export interface RefundTally {
   pending: number;
 }
 
-/** Refunds orders in full through their providers (Stars via the Bot API), one after another. */
+/** Refunds orders in full through their providers (Stars via the outbound gateway), in turn. */
 export async function refundOrders(
   deps: BotDeps,
-  api: Api,
   list: Pick<BlockedOrder, 'orderId' | 'workspaceId'>[],
   actor: string,
 ): Promise<RefundTally> {
   const refunders = paymentRefunders(
     deps.providers ?? {},
-    starsPaymentRefunder(createStarsRefunder(api)),
+    starsPaymentRefunder(createStarsRefunder(deps.outbound.api)),
   );
   const tally: RefundTally = { refunded: 0, pending: 0 };
   for (const order of list) {

@@ -2,8 +2,6 @@ import type { I18n, TranslationVariables } from '@grammyjs/i18n';
 import type { User } from 'grammy/types';
 import { adminLanguageOf } from '../../../../models/admin/admin-language.js';
 import type { AdminActor } from '../../../../models/admin/block.js';
-import type { MoneyByCurrency } from '../../../../models/admin/lookup.js';
-import type { Currency } from '../../../../models/orders/table.js';
 import type { BotContext, BotDeps } from '../../../context.js';
 import { escapeHtml } from '../../../html.js';
 
@@ -19,30 +17,6 @@ export async function adminTranslator(
   const t = ((key: string, vars?: TranslationVariables) => i18n.t(locale, key, vars)) as AdminT;
   t.locale = locale;
   return t;
-}
-
-/** Money in minor units as the admin reads it: stars whole, others with their symbol; never summed across currencies. */
-export function formatMoney(amount: number, currency: Currency, locale: string): string {
-  if (currency === 'XTR') return `${new Intl.NumberFormat(locale).format(amount)} ⭐`;
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: amount % 100 === 0 ? 0 : 2,
-    maximumFractionDigits: 2,
-  }).format(amount / 100);
-}
-
-/** Several currencies side by side ("12 000 ₽ · $150"), or a dash. */
-export function formatMoneyList(list: MoneyByCurrency[], locale: string): string {
-  return list.length === 0
-    ? '—'
-    : list.map((m) => formatMoney(m.amount, m.currency, locale)).join(' · ');
-}
-
-/** A UTC time for the admin chat: "2026-11-26 07:15 UTC". */
-export function formatUtc(at: Date | null | undefined): string {
-  if (!at) return '—';
-  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /** "Alex (@alex, 123456)" with user text escaped. */

@@ -1,7 +1,9 @@
+import { formatDayMonth, formatMonthShort } from '../../../../format/dates.js';
+import { formatMoney, formatMoneyList } from '../../../../format/money.js';
 import type { CurrencySeries, PlatformStats, StatsPeriod } from '../../../../models/admin/stats.js';
 import type { ChartConfig } from '../../../../models/providers/quickchart.js';
 import { escapeHtml } from '../../../html.js';
-import { formatMoney, formatMoneyList, type AdminT } from './ops-text.js';
+import type { AdminT } from './ops-text.js';
 
 /** The period as the summary and chart titles name it ("by week"). */
 export function periodName(t: AdminT, period: StatsPeriod): string {
@@ -17,15 +19,14 @@ export function periodName(t: AdminT, period: StatsPeriod): string {
 
 const palette = ['#36a2eb', '#ff6384', '#4bc0c0', '#ff9f40', '#9966ff'];
 
-/** Bucket labels: "26 Nov" for days and weeks, "Nov 2026" for months (UTC). */
+/** Bucket labels (UTC buckets): «Nov 26» for days and weeks, «Nov 2026» for months. */
 function bucketLabels(stats: PlatformStats, locale: string): string[] {
-  const format = new Intl.DateTimeFormat(locale, {
-    timeZone: 'UTC',
-    ...(stats.period === 'month'
-      ? { month: 'short', year: 'numeric' }
-      : { day: 'numeric', month: 'short' }),
+  return stats.buckets.map((b) => {
+    const day = b.toISOString().slice(0, 10);
+    return stats.period === 'month'
+      ? formatMonthShort(day.slice(0, 7), locale)
+      : formatDayMonth(day, locale);
   });
-  return stats.buckets.map((b) => format.format(b));
 }
 
 /** A series in major units for the chart (stars stay whole); display only, never summed. */

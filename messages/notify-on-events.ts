@@ -1,0 +1,292 @@
+import type { Tx } from '../models/db.js';
+import { orderChannelTitles } from '../models/payments/receipt.js';
+import { enqueueJobInTx } from '../models/placements/create-placements.js';
+import { platformFee } from '../models/settlement/pro-rata.js';
+import {
+  enqueueNotification,
+  type Notification,
+  type NotificationButton,
+  type NotificationVars,
+} from '../models/notifications/enqueue.js';
+import type { Consumer } from '../models/outbox/consume.js';
+import type { DomainEventType, StoredEvent } from '../models/outbox/events.js';
+import { readPlacementAudience, type PlacementAudience } from '../models/notifications/audience.js';
+import { orderManagerAccounts } from '../models/workspaces/queries.js';
+import { lateOfferData, planScreenData } from './callback-data.js';
+
+type EventOf<T extends DomainEventType> = Extract<StoredEvent, { type: T }>;
+
+/** Who is told what about one event (in the consumer's transaction: system scope). */
+type Tell<T extends DomainEventType> = (tx: Tx, event: EventOf<T>) => Promise<Notification[]>;
+
+const toOwners = async (tx: Tx, workspaceId: string, key: string, vars: NotificationVars) =>
+  (await orderManagerAccounts(tx, workspaceId)).map((accountId) => ({ accountId, key, vars }));
+
+/**
+ * One message to the advertiser (the post and the order) and one to each workspace member (the
+ * post, and a dispute from here: bot/features/disputes).
+ */
+function toBoth(
+  audience: PlacementAudience,
+  keys: { advertiser: string; owner: string },
+  vars: NotificationVars,
+): Notification[] {
+  const post: NotificationButton[][] = audience.postUrl
+    ? [[{ key: 'notify-button-open-post', url: audience.postUrl }]]
+    : [];
+  const order = { key: 'notify-button-order', data: `ord:card:${audience.orderId}` };
+  const dispute = { key: 'disputes-button-open', data: `dsp:open:${audience.orderId}` };
+  return [
+    {
+      accountId: audience.advertiserAccountId,
+      key: keys.advertiser,
+      vars,
+      buttons: [...post, [order]],
+    },
+    ...audience.memberAccountIds.map((accountId) => ({
+      accountId,
+      key: keys.owner,
+      vars,
+      buttons: [...post, [dispute]],
+    })),
+  ];
+}
+
+const violationKey: Record<EventOf<'placement.violation_recorded'>['kind'], string> = {
+  top: 'top',
+  early_deletion: 'deleted',
+  pin_removed: 'unpinned',
+  late: 'late',
+};
+
+/** What the chat says about each event; an event missing here tells nobody. */
+const tellers: { [T in DomainEventType]?: Tell<T> } = {
+  'placement.late_offered': async (_tx, e) => [
+    {
+      accountId: e.advertiserAccountId,
+      key: 'publish-late-ask',
+      vars: {
+        channel: e.channelTitle,
+        minutes: e.minutesLate,
+        timeout: Math.round((new Date(e.defaultAt).getTime() - e.occurredAt.getTime()) / 60_000),
+      },
+      buttons: [
+        [{ key: 'publish-late-button-now', data: lateOfferData('now', e.placementId) }],
+        [{ key: 'publish-late-button-times', data: lateOfferData('times', e.placementId) }],
+        [{ key: 'publish-late-button-refund', data: lateOfferData('refund', e.placementId) }],
+      ],
+    },
+  ],
+  'placement.late_moved': (tx, e) =>
+    toOwners(tx, e.workspaceId, 'publish-late-moved-owner', { channel: e.channelTitle, at: e.to }),
+  'placement.rights_lost': (tx, e) =>
+    toOwners(tx, e.workspaceId, 'publish-lost-rights', {
+      channel: e.channelTitle,
+      missing: e.missing.join(', ') || 'can_post_messages',
+      minutes: e.graceMinutes,
+    }),
+  'placement.published': async (tx, e) => {
+    const audience = await readPlacementAudience(tx, e.placementId);
+    if (!audience) return [];
+    const vars = {
+      channel: audience.channelTitle,
+      publishedAt: audience.publishedAt?.toISOString() ?? '—',
+      clicks: audience.clicks,
+    };
+    return toBoth(
+      audience,
+      { advertiser: 'notify-published-advertiser', owner: 'notify-published-owner' },
+      vars,
+    );
+  },
+  'placement.violation_recorded': async (_tx, e) => {
+    const part = violationKey[e.kind];
+    const vars = { channel: e.channelTitle, order: e.orderId.slice(0, 8) };
+    return [
+      { accountId: e.ownerAccountId, key: `verify-${part}-owner`, vars },
+      { accountId: e.advertiserAccountId, key: `verify-${part}-advertiser`, vars },
+    ];
+  },
+  'placement.settled': async (tx, e) => {
+    const audience = await readPlacementAudience(tx, e.placementId);
+    if (!audience) return [];
+    const told: Notification[] = [];
+    if (e.report && audience.publishedAt) {
+      const brokenMinutes = e.brokenMs === null ? 0 : Math.ceil(e.brokenMs / 60_000);
+      const vars = {
+        channel: audience.channelTitle,
+        publishedAt: audience.publishedAt.toISOString(),
+        clicks: audience.clicks,
+        kept: brokenMinutes === 0 ? 'yes' : 'no',
+        brokenMinutes,
+      };
+      const buttons: NotificationButton[][] = audience.postUrl
+        ? [[{ key: 'notify-button-open-post', url: audience.postUrl }]]
+        : [];
+      told.push({
+        accountId: e.advertiserAccountId,
+        key: 'settle-report-advertiser',
+        vars,
+        buttons,
+      });
+      for (const accountId of audience.memberAccountIds)
+        told.push({ accountId, key: 'settle-report-owner', vars, buttons });
+    }
+    if (e.order?.kind === 'settled') {
+      const { currency, owner, fee, refund } = e.order;
+      for (const accountId of audience.memberAccountIds)
+        told.push({
+          accountId,
+          key: 'settle-earned-owner',
+          vars: { currency, amount: owner, fee },
+        });
+      if (refund > 0)
+        told.push({
+          accountId: e.advertiserAccountId,
+          key: 'settle-credited-advertiser',
+          vars: { currency, amount: refund },
+        });
+    }
+    if (e.order?.kind === 'undelivered')
+      told.push({
+        accountId: e.advertiserAccountId,
+        key: 'settle-undelivered-advertiser',
+        vars: {
+          channel: audience.channelTitle,
+          amount: e.order.amount,
+          currency: e.order.currency,
+        },
+      });
+    return told;
+  },
+  'subscription.extended': async (_tx, e) => [
+    {
+      accountId: e.payerAccountId,
+      key: 'subscription-receipt',
+      vars: {
+        amount: e.amount,
+        currency: e.currency,
+        method: e.provider,
+        until: e.until,
+        resumed: e.resumedCount,
+      },
+    },
+  ],
+  'subscription.expired': async (_tx, e) => [
+    {
+      accountId: e.ownerAccountId,
+      key: e.pausedTitles.length > 0 ? 'subscription-expired-paused' : 'subscription-expired',
+      vars: { count: e.pausedTitles.length, channels: e.pausedTitles.join(', ') },
+      buttons: [[{ key: 'subscription-open', data: planScreenData }]],
+    },
+  ],
+  'subscription.ending_soon': async (_tx, e) => [
+    {
+      accountId: e.ownerAccountId,
+      key: 'subscription-reminder',
+      vars: { until: e.until },
+      buttons: [[{ key: 'subscription-open', data: planScreenData }]],
+    },
+  ],
+  'dispute.opened': async (_tx, e) =>
+    e.otherPartyAccountId
+      ? [
+          {
+            accountId: e.otherPartyAccountId,
+            key: e.openerRole === 'owner' ? 'disputes-opened-advertiser' : 'disputes-opened-owner',
+            vars: { order: e.orderId.slice(0, 8) },
+          },
+        ]
+      : [],
+  'dispute.resolved': async (_tx, e) => {
+    const key = `disputes-resolved-${e.decision.replace('_', '-')}`;
+    const vars = {
+      order: e.orderId.slice(0, 8),
+      amount: e.amount,
+      currency: e.currency,
+      note: e.note ?? '—',
+    };
+    return [
+      { accountId: e.advertiserAccountId, key: `${key}-advertiser`, vars },
+      ...(e.ownerAccountId ? [{ accountId: e.ownerAccountId, key: `${key}-owner`, vars }] : []),
+    ];
+  },
+  'payout.decided': async (_tx, e) => {
+    const key = {
+      approved: 'balance-payout-approved',
+      rejected: 'balance-payout-rejected',
+      paid: 'balance-payout-receipt',
+    }[e.outcome];
+    const vars: NotificationVars = {
+      amount: e.amount,
+      fee: 0,
+      currency: e.currency,
+      method: e.method,
+      destination: e.destination,
+      ...(e.reason !== null ? { reason: e.reason } : {}),
+      ...(e.outcome === 'paid' ? { date: e.occurredAt.toISOString() } : {}),
+    };
+    return [{ accountId: e.requestedByAccountId, key, vars }];
+  },
+  'payment.received': async (tx, e) => [
+    {
+      accountId: e.payerAccountId,
+      key: e.provider === 'balance' ? 'receipt-payment-balance' : 'receipt-payment',
+      vars: {
+        order: e.orderId.slice(0, 8),
+        channels: await orderChannelTitles(tx, e.orderId),
+        amount: e.amount,
+        fee: platformFee(e.amount),
+        currency: e.currency,
+        method: e.provider,
+        date: e.occurredAt.toISOString(),
+        payment: e.paymentId,
+      },
+    },
+  ],
+  'payment.refunded': async (_tx, e) => [
+    {
+      accountId: e.payerAccountId,
+      key:
+        e.provider === 'balance'
+          ? 'receipt-refund-balance'
+          : e.credited > 0
+            ? 'receipt-refund-credit'
+            : 'receipt-refund',
+      vars: {
+        order: e.orderId.slice(0, 8),
+        amount: e.credited > 0 ? e.credited : e.amount,
+        currency: e.currency,
+        method: e.provider,
+        date: e.occurredAt.toISOString(),
+        payment: e.paymentId,
+      },
+    },
+  ],
+  'placement.failed': async (tx, e) => {
+    const vars = { channel: e.channelTitle, cause: e.cause, detail: e.detail, refund: e.refund };
+    const owners = await toOwners(tx, e.workspaceId, 'publish-failed-owner', vars);
+    const advertiser = e.advertiserAccountId
+      ? [{ accountId: e.advertiserAccountId, key: 'publish-failed-advertiser', vars }]
+      : [];
+    return [...owners, ...advertiser];
+  },
+};
+
+/**
+ * The outbox consumer that turns events into chat notifications: each is queued as a
+ * `notifications.send` job in the transaction that moves the consumer's cursor, so an event
+ * yields its notifications exactly once, however often the process dies around it.
+ */
+export const notificationConsumer: Consumer = {
+  name: 'notifications',
+  async handle(tx, event) {
+    const tell = tellers[event.type] as Tell<DomainEventType> | undefined;
+    if (!tell) return;
+    const schedule = (n: string, d: Record<string, unknown>, at: Date) =>
+      enqueueJobInTx(tx, n, d, at);
+    for (const notification of await tell(tx, event as EventOf<DomainEventType>)) {
+      await enqueueNotification(schedule, notification);
+    }
+  },
+};

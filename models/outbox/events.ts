@@ -1,0 +1,184 @@
+import type { Tx } from '../db.js';
+import type { DisputeDecision } from '../disputes/table.js';
+import type { Currency } from '../orders/table.js';
+import { domainEvents } from './table.js';
+
+/**
+ * The domain's events: facts about state changes, appended in the transaction of the change
+ * (appendEvent) and read by consumers (consume.ts). Payloads carry ids and facts — never locale
+ * keys, buttons or card layouts: what people are told is the consumers' business.
+ */
+export type DomainEvent =
+  | {
+      /** A post would go out late; the advertiser decides until `defaultAt` (then: refund). */
+      type: 'placement.late_offered';
+      workspaceId: string;
+      placementId: string;
+      orderId: string;
+      advertiserAccountId: string;
+      channelTitle: string;
+      minutesLate: number;
+      defaultAt: string;
+    }
+  | {
+      /** The advertiser moved a late post to another free time of the channel. */
+      type: 'placement.late_moved';
+      workspaceId: string;
+      placementId: string;
+      orderId: string;
+      channelTitle: string;
+      from: string;
+      to: string;
+    }
+  | {
+      /** The bot lost its rights in the channel before a post; it retries until the grace ends. */
+      type: 'placement.rights_lost';
+      workspaceId: string;
+      placementId: string;
+      channelTitle: string;
+      missing: string[];
+      graceMinutes: number;
+    }
+  | {
+      /** A post was not made and never will be; `refund` says what the advertiser gets back. */
+      type: 'placement.failed';
+      workspaceId: string;
+      placementId: string;
+      orderId: string;
+      advertiserAccountId: string | null;
+      channelTitle: string;
+      cause: string;
+      detail: string;
+      refund: 'share' | 'full';
+    }
+  | {
+      /** The ad is live in the channel (recorded by the publisher or an admin's confirmation). */
+      type: 'placement.published';
+      workspaceId: string;
+      placementId: string;
+      orderId: string;
+    }
+  | {
+      /** A promise of a live post was broken (first time of its kind for the placement). */
+      type: 'placement.violation_recorded';
+      workspaceId: string;
+      placementId: string;
+      orderId: string;
+      ownerAccountId: string;
+      advertiserAccountId: string;
+      channelTitle: string;
+      kind: 'top' | 'early_deletion' | 'pin_removed' | 'late';
+    }
+  | {
+      /**
+       * A placement's lifetime was settled: `report` when it is counted for the first time (its
+       * report to both sides); `order` once the whole order is settled or found undelivered.
+       */
+      type: 'placement.settled';
+      workspaceId: string;
+      placementId: string;
+      orderId: string;
+      advertiserAccountId: string;
+      report: boolean;
+      /** Broken time of this placement's promises, when the order's split computed it. */
+      brokenMs: number | null;
+      order:
+        | { kind: 'settled'; currency: Currency; owner: number; fee: number; refund: number }
+        | { kind: 'undelivered'; currency: Currency; amount: number }
+        | null;
+    }
+  | {
+      /** A Pro period was paid: the plan now runs until `until`; paused channels resumed. */
+      type: 'subscription.extended';
+      workspaceId: string;
+      payerAccountId: string;
+      amount: number;
+      currency: Currency;
+      provider: string;
+      until: string;
+      resumedCount: number;
+    }
+  | {
+      /** Pro ended unpaid: the channels beyond the free plan's limit were paused. */
+      type: 'subscription.expired';
+      workspaceId: string;
+      ownerAccountId: string;
+      pausedTitles: string[];
+    }
+  | {
+      /** A one-off Pro period ends in a few days (only sent while nothing renewed it). */
+      type: 'subscription.ending_soon';
+      workspaceId: string;
+      ownerAccountId: string;
+      until: string;
+    }
+  | {
+      /** An order is disputed: the other side hears of it (the admins get the dispute card). */
+      type: 'dispute.opened';
+      workspaceId: string;
+      disputeId: string;
+      orderId: string;
+      openerRole: 'advertiser' | 'owner';
+      otherPartyAccountId: string | null;
+    }
+  | {
+      /** An admin decided a dispute (`amount` refunded or credited, in `currency`). */
+      type: 'dispute.resolved';
+      workspaceId: string;
+      disputeId: string;
+      orderId: string;
+      decision: DisputeDecision;
+      amount: number;
+      currency: Currency;
+      note: string | null;
+      advertiserAccountId: string;
+      ownerAccountId: string | null;
+    }
+  | {
+      /** An admin approved, rejected or marked paid an owner's payout. */
+      type: 'payout.decided';
+      workspaceId: string;
+      payoutId: string;
+      outcome: 'approved' | 'rejected' | 'paid';
+      requestedByAccountId: string;
+      amount: number;
+      currency: Currency;
+      method: string;
+      /** The destination as the owner may see it (masked). */
+      destination: string;
+      reason: string | null;
+    }
+  | {
+      /** An order's payment was recorded (held in escrow): the payer's receipt. */
+      type: 'payment.received';
+      workspaceId: string;
+      orderId: string;
+      paymentId: string;
+      payerAccountId: string;
+      provider: string;
+      amount: number;
+      currency: string;
+    }
+  | {
+      /** An order's payment went back (`credited`: the part kept as the payer's balance). */
+      type: 'payment.refunded';
+      workspaceId: string;
+      orderId: string;
+      paymentId: string;
+      payerAccountId: string;
+      provider: string;
+      amount: number;
+      credited: number;
+      currency: string;
+    };
+
+export type DomainEventType = DomainEvent['type'];
+
+/** An event as read back from the outbox. */
+export type StoredEvent = DomainEvent & { id: number; txId: string; occurredAt: Date };
+
+/** Appends one event to the outbox in the caller's transaction (it commits or rolls back with it). */
+export async function appendEvent(tx: Tx, event: DomainEvent, at: Date): Promise<void> {
+  const { type, workspaceId, ...payload } = event;
+  await tx.insert(domainEvents).values({ type, workspaceId, occurredAt: at, payload });
+}

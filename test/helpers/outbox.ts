@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../models/db.js';
+import { createLogger } from '../../models/logger.js';
+import { consumeEvents, type ConsumeResult, type Consumer } from '../../models/outbox/consume.js';
+import { notificationConsumer } from '../../messages/notify-on-events.js';
+
+const logger = createLogger({ level: 'silent' });
+
+/** Events appended but not yet passed by the consumer, whatever their horizon. */
+async function behind(database: Database, consumer: string): Promise<number> {
+  const { rows } = await database.withSystem('test: outbox behind', (tx) =>
+    tx.execute<{ n: number }>(
+      sql`select count(*)::int as n from domain_events e
+          where not exists (select 1 from event_cursors c where c.consumer = ${consumer}
+            and (e.tx_id, e.id) <= (c.tx_id, c.event_id))`,
+    ),
+  );
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * Runs a consumer until it has passed every event committed so far, or until its handler fails
+ * (that result is returned). An event waits while an older write transaction anywhere on the
+ * server is open (the outbox's horizon, docs/events.md) — other test files' work on a shared
+ * server — so this polls (10 s at most).
+ */
+export async function drainConsumer(
+  database: Database,
+  consumer: Consumer,
+  options: { batch?: number; afterBatch?: (result: ConsumeResult) => void } = {},
+): Promise<{ handled: number; last: ConsumeResult }> {
+  const deadline = performance.now() + 10_000;
+  let handled = 0;
+  for (;;) {
+    const last = await consumeEvents(database, consumer, { logger, batch: options.batch });
+    options.afterBatch?.(last);
+    handled += last.handled;
+    if (last.failed) return { handled, last };
+    if (last.handled + last.skipped > 0) continue;
+    if ((await behind(database, consumer.name)) === 0) return { handled, last };
+    if (performance.now() > deadline) throw new Error('domain events stayed behind the horizon');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * What the jobs process's event dispatcher does, for tests that run use-cases without it: every
+ * domain event committed so far becomes its notifications (queued `notifications.send` jobs).
+ */
+export async function deliverEvents(database: Database): Promise<number> {
+  const { handled, last } = await drainConsumer(database, notificationConsumer);
+  if (last.failed) throw new Error('an event handler failed');
+  return handled;
+}
