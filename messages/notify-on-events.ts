@@ -59,6 +59,24 @@ const violationKey: Record<EventOf<'placement.violation_recorded'>['kind'], stri
   late: 'late',
 };
 
+/** Who hears what when money went back outside the bot, by what it did to the order. */
+const refundedOutside: Record<
+  EventOf<'payment.refunded_outside'>['outcome'],
+  { advertiser?: string; owner?: string }
+> = {
+  cancelled: {
+    advertiser: 'refund-outside-cancelled-advertiser',
+    owner: 'refund-outside-cancelled-owner',
+  },
+  stopped: {
+    advertiser: 'refund-outside-stopped-advertiser',
+    owner: 'refund-outside-stopped-owner',
+  },
+  settled: { owner: 'refund-outside-settled-owner' },
+  partial: { owner: 'refund-outside-partial-owner' },
+  closed: {},
+};
+
 /** What the chat says about each event; an event missing here tells nobody. */
 const tellers: { [T in DomainEventType]?: Tell<T> } = {
   'placement.late_offered': async (_tx, e) => [
@@ -262,6 +280,57 @@ const tellers: { [T in DomainEventType]?: Tell<T> } = {
         payment: e.paymentId,
       },
     },
+  ],
+  'payment.refund_failed': async (_tx, e) => [
+    {
+      accountId: e.payerAccountId,
+      key: 'receipt-refund-failed',
+      vars: {
+        order: e.orderId.slice(0, 8),
+        amount: e.amount,
+        currency: e.currency,
+        method: e.provider,
+        reason: e.reason,
+        date: e.occurredAt.toISOString(),
+        payment: e.paymentId,
+      },
+    },
+  ],
+  'payment.refund_pending': async (_tx, e) => [
+    {
+      accountId: e.payerAccountId,
+      key: 'receipt-refund-pending',
+      vars: { order: e.orderId.slice(0, 8), method: e.provider },
+    },
+  ],
+  'payment.cancelled': async (_tx, e) => [
+    {
+      accountId: e.payerAccountId,
+      key:
+        e.orderStatus === 'held'
+          ? 'checkout-payment-failed-held'
+          : 'checkout-payment-failed-expired',
+      vars: { order: e.orderId.slice(0, 8) },
+    },
+  ],
+  'payment.refunded_outside': async (tx, e) => {
+    const keys = refundedOutside[e.outcome];
+    if (!keys.advertiser && !keys.owner) return [];
+    const vars = {
+      order: e.orderId.slice(0, 8),
+      channels: await orderChannelTitles(tx, e.orderId),
+      amount: e.amount,
+      currency: e.currency,
+      method: e.provider,
+    };
+    const owners = keys.owner ? await toOwners(tx, e.workspaceId, keys.owner, vars) : [];
+    const advertiser = keys.advertiser
+      ? [{ accountId: e.advertiserAccountId, key: keys.advertiser, vars }]
+      : [];
+    return [...advertiser, ...owners];
+  },
+  'payment.unmatched_refunded': async (_tx, e) => [
+    { telegramId: e.payerTelegramId, key: 'checkout-paid-unknown' },
   ],
   'placement.failed': async (tx, e) => {
     const vars = { channel: e.channelTitle, cause: e.cause, detail: e.detail, refund: e.refund };

@@ -170,6 +170,51 @@ export type DomainEvent =
       amount: number;
       credited: number;
       currency: string;
+    }
+  | {
+      /** A provider refused a refund for good: the amount is kept as the payer's balance. */
+      type: 'payment.refund_failed';
+      workspaceId: string;
+      orderId: string;
+      paymentId: string;
+      payerAccountId: string;
+      provider: string;
+      amount: number;
+      currency: string;
+      reason: string;
+    }
+  | {
+      /** A card refund's first attempt failed; it is retried (the payer hears it is on its way). */
+      type: 'payment.refund_pending';
+      workspaceId: string;
+      orderId: string;
+      payerAccountId: string;
+      provider: string;
+    }
+  | {
+      /** A provider payment failed or was cancelled: the order is held again, or expired. */
+      type: 'payment.cancelled';
+      workspaceId: string;
+      orderId: string;
+      payerAccountId: string;
+      orderStatus: 'held' | 'expired';
+    }
+  | {
+      /** Money went back outside the bot (a provider's dashboard); `outcome` is what it did to the order. */
+      type: 'payment.refunded_outside';
+      workspaceId: string;
+      orderId: string;
+      advertiserAccountId: string;
+      outcome: 'cancelled' | 'stopped' | 'settled' | 'partial' | 'closed';
+      amount: number;
+      currency: string;
+      provider: string;
+    }
+  | {
+      /** Stars the reconciliation found with nothing to take them: refunded to the payer. */
+      type: 'payment.unmatched_refunded';
+      workspaceId: null;
+      payerTelegramId: number;
     };
 
 export type DomainEventType = DomainEvent['type'];
@@ -179,6 +224,7 @@ export type StoredEvent = DomainEvent & { id: number; txId: string; occurredAt: 
 
 /** Appends one event to the outbox in the caller's transaction (it commits or rolls back with it). */
 export async function appendEvent(tx: Tx, event: DomainEvent, at: Date): Promise<void> {
+  // An event with no tenant (workspaceId null) can only be appended by a system transaction.
   const { type, workspaceId, ...payload } = event;
   await tx.insert(domainEvents).values({ type, workspaceId, occurredAt: at, payload });
 }

@@ -3,13 +3,12 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { Clock } from '../clock.js';
 import type { Database, Tx } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
-import { enqueueNotification } from '../notifications/enqueue.js';
 import { releaseOrderSlots } from '../orders/release-order-slots.js';
 import { orders, type OrderStatus } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
-import { enqueueJobInTx } from '../placements/create-placements.js';
 import { payments, type PaymentProvider } from './table.js';
 import { transitionPayment } from './transition-payment.js';
+import { appendEvent } from '../outbox/events.js';
 
 export interface FailedPaymentInput {
   provider: PaymentProvider;
@@ -129,11 +128,17 @@ export async function markOrderPaymentFailed(
     });
     const status = await settleOrderAfterFailure(tx, orderId, actor, at);
     if (status === 'held' || status === 'expired')
-      await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
-        accountId: found.accountId,
-        key: status === 'held' ? 'checkout-payment-failed-held' : 'checkout-payment-failed-expired',
-        vars: { order: orderId.slice(0, 8) },
-      });
+      await appendEvent(
+        tx,
+        {
+          type: 'payment.cancelled',
+          workspaceId: found.workspaceId,
+          orderId,
+          payerAccountId: found.accountId,
+          orderStatus: status,
+        },
+        at,
+      );
     return ok({ kind: 'cancelled', ...base, orderStatus: status ?? 'expired' });
   });
 }

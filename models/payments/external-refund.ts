@@ -2,17 +2,14 @@ import { eq, sql } from 'drizzle-orm';
 import { cancelOrderForAdmin } from '../admin/block-orders.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Tx } from '../db.js';
-import { enqueueNotification } from '../notifications/enqueue.js';
 import { orders, type OrderStatus } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
 import { cancelUnsentPlacements } from '../placements/cancel-unsent.js';
 import { placements } from '../placements/table.js';
 import { lockOrder } from '../settlement/queries.js';
-import { scheduleInTx } from '../verification/notify.js';
-import { orderManagerAccounts } from '../workspaces/queries.js';
 import type { HeldPayment } from './queries.js';
-import { orderChannelTitles } from './receipt.js';
 import { markOrderRefunded } from './record-refund.js';
+import { appendEvent } from '../outbox/events.js';
 
 /**
  * What a refund made outside the app (the provider's dashboard or cabinet) did to its order:
@@ -33,20 +30,6 @@ const running: OrderStatus[] = ['publishing', 'published', 'disputed'];
 const reason = 'provider_refund';
 
 /** Who is told what, per outcome (the payer's refund receipt is queued by recordRefund). */
-const notices: Record<ExternalRefundOutcome, { advertiser?: string; owner?: string }> = {
-  cancelled: {
-    advertiser: 'refund-outside-cancelled-advertiser',
-    owner: 'refund-outside-cancelled-owner',
-  },
-  stopped: {
-    advertiser: 'refund-outside-stopped-advertiser',
-    owner: 'refund-outside-stopped-owner',
-  },
-  settled: { owner: 'refund-outside-settled-owner' },
-  partial: { owner: 'refund-outside-partial-owner' },
-  closed: {},
-};
-
 export interface ExternalRefundInput {
   /** The payment as it was before this refund was recorded. */
   held: HeldPayment;
@@ -138,24 +121,19 @@ async function tellSides(
   advertiserAccountId: string,
   outcome: ExternalRefundOutcome,
 ): Promise<void> {
-  const keys = notices[outcome];
-  if (!keys.advertiser && !keys.owner) return;
   const { held } = input;
-  const vars = {
-    order: held.orderId.slice(0, 8),
-    channels: await orderChannelTitles(tx, held.orderId),
-    amount: input.amount,
-    currency: held.currency,
-    method: held.provider,
-  };
-  const schedule = scheduleInTx(tx);
-  if (keys.advertiser)
-    await enqueueNotification(schedule, {
-      accountId: advertiserAccountId,
-      key: keys.advertiser,
-      vars,
-    });
-  if (keys.owner)
-    for (const accountId of await orderManagerAccounts(tx, held.workspaceId))
-      await enqueueNotification(schedule, { accountId, key: keys.owner, vars });
+  await appendEvent(
+    tx,
+    {
+      type: 'payment.refunded_outside',
+      workspaceId: held.workspaceId,
+      orderId: held.orderId,
+      advertiserAccountId,
+      outcome,
+      amount: input.amount,
+      currency: held.currency,
+      provider: held.provider,
+    },
+    input.at,
+  );
 }

@@ -3,8 +3,6 @@ import { platformActor } from '../admin/moot-cards.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
-import { enqueueNotification } from '../notifications/enqueue.js';
-import { enqueueJobInTx } from '../placements/create-placements.js';
 import { recordedStarsCharges } from './queries.js';
 import type { StarsRefunder } from './refund-order.js';
 import {
@@ -18,6 +16,7 @@ import {
   starsChargeUuid,
   type FetchStarsTransactions,
 } from './stars-transactions.js';
+import { appendEvent } from '../outbox/events.js';
 
 export interface ReconcileStarsInput {
   /** getStarTransactions at the edge (newest first). */
@@ -141,9 +140,14 @@ async function recordReconciled(database: Database, charge: SettledStarsCharge, 
     });
     // A charge nothing could take: its payer hears why the Stars came back (as at the bot edge).
     if (target.kind === 'unknown')
-      await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
-        telegramId: charge.payer.telegramId,
-        key: 'checkout-paid-unknown',
-      });
+      await appendEvent(
+        tx,
+        {
+          type: 'payment.unmatched_refunded',
+          workspaceId: null,
+          payerTelegramId: charge.payer.telegramId,
+        },
+        at,
+      );
   });
 }

@@ -4,8 +4,6 @@ import { transitionOrder } from '../orders/transition-order.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Tx } from '../db.js';
 import { postEntries } from '../ledger/post-entries.js';
-import { enqueueNotification } from '../notifications/enqueue.js';
-import { enqueueJobInTx } from '../placements/create-placements.js';
 import { postRefundAfterSettlement } from '../ledger/refund-after-settlement.js';
 import { advertiserAccount } from '../settlement/settle-placement.js';
 import { escrowAccount } from './escrow.js';
@@ -14,6 +12,7 @@ import { appendPaymentRefunded } from './receipt.js';
 import { payments } from './table.js';
 import { transitionPayment } from './transition-payment.js';
 import { expectMoved } from '../state-machine.js';
+import { appendEvent } from '../outbox/events.js';
 
 /** What is still refundable of a payment: not refunded yet, and not credited by its settlement. */
 export function refundableOf(held: HeldPayment): number {
@@ -123,11 +122,17 @@ export async function recordRefund(tx: Tx, input: RefundRecord): Promise<number>
  */
 export async function recordRefundFailure(tx: Tx, held: HeldPayment, error: string, at: Date) {
   if (held.refundAttempts === 0 && held.provider !== 'stars')
-    await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
-      accountId: held.accountId,
-      key: 'receipt-refund-pending',
-      vars: { order: held.orderId.slice(0, 8), method: held.provider },
-    });
+    await appendEvent(
+      tx,
+      {
+        type: 'payment.refund_pending',
+        workspaceId: held.workspaceId,
+        orderId: held.orderId,
+        payerAccountId: held.accountId,
+        provider: held.provider,
+      },
+      at,
+    );
   await tx
     .update(payments)
     .set({

@@ -4,12 +4,11 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
 import { postEntries } from '../ledger/post-entries.js';
-import { enqueueNotification } from '../notifications/enqueue.js';
-import { enqueueJobInTx } from '../placements/create-placements.js';
 import { advertiserAccount } from '../settlement/settle-placement.js';
 import { failedRefundsOf, pendingRefundsOf } from './queries.js';
 import { findOrderPayment } from './reconcile-refund.js';
 import { payments, type PaymentProvider } from './table.js';
+import { appendEvent } from '../outbox/events.js';
 
 export interface FailedRefundReport {
   provider: PaymentProvider;
@@ -87,19 +86,21 @@ export async function recordFailedProviderRefund(
       at,
       workspaceId: payment.workspaceId,
     });
-    await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
-      accountId: payment.accountId,
-      key: 'receipt-refund-failed',
-      vars: {
-        order: found.orderId.slice(0, 8),
+    await appendEvent(
+      tx,
+      {
+        type: 'payment.refund_failed',
+        workspaceId: payment.workspaceId,
+        orderId: found.orderId,
+        paymentId: payment.id,
+        payerAccountId: payment.accountId,
+        provider: input.provider,
         amount,
         currency: payment.currency,
-        method: input.provider,
         reason: input.reason.slice(0, 100),
-        date: at.toISOString(),
-        payment: payment.id,
       },
-    });
+      at,
+    );
     return amount;
   });
   return ok({ credited, orderId: found.orderId });

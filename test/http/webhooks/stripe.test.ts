@@ -15,6 +15,7 @@ import {
   startStripeWebhook,
   type StripeWebhookWorld,
 } from './stripe-helpers.js';
+import { deliverEvents } from '../../helpers/outbox.js';
 
 let database: Database;
 let fake: StripeFake;
@@ -253,6 +254,7 @@ describe('POST /webhooks/stripe', () => {
     });
     const balance = await readAdvertiserBalance(database, o.advertiserId);
     expect(balance.credits).toEqual([{ currency: 'USD', available: o.total }]);
+    await deliverEvents(database);
     const told = await database.withSystem('test read', (tx) =>
       tx.execute<{ n: number }>(
         sql`select count(*)::int as n from agenda_jobs

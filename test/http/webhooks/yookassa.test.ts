@@ -23,6 +23,7 @@ import { refundPaymentPart } from '../../../models/payments/refund-order.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { seedHeldOrder, type SeededOrder } from '../../models/checkout/seed-order.js';
 import { seedAdvertiser } from '../../models/orders/seed-orders.js';
+import { deliverEvents } from '../../helpers/outbox.js';
 
 const allowed = '127.0.0.2';
 const foreign = '127.0.0.1';
@@ -374,6 +375,7 @@ describe('POST /webhooks/yookassa', () => {
     expect(after.postings).toBe(booked.postings + 1);
     const balance = await readAdvertiserBalance(database, o.advertiser);
     expect(balance.credits).toEqual([{ currency: 'RUB', available: 30_000 }]);
+    await deliverEvents(database);
     const told = await database.withSystem('test read', (tx) =>
       tx.execute<{ reason: string }>(
         sql`select data->'vars'->>'reason' as reason from agenda_jobs

@@ -24,6 +24,7 @@ import { seedHeldOrder } from '../checkout/seed-order.js';
 import { seedAdvertiser } from '../orders/seed-orders.js';
 import { seedTenant } from '../seed.js';
 import { manualClock } from '../subscriptions/fixtures.js';
+import { deliverEvents } from '../../helpers/outbox.js';
 
 let database: Database;
 const clock = manualClock(new Date(Date.UTC(2031, 6, 1, 9, 0)));
@@ -112,6 +113,7 @@ const auditOf = (chargeId: string) =>
   );
 
 async function noticesTo(telegramId: number) {
+  await deliverEvents(database);
   const { rows } = await database.db.execute<{ data: { key: string } }>(
     sql`select data from agenda_jobs where name = ${notificationJob} and (data->>'telegramId')::bigint = ${telegramId}`,
   );
