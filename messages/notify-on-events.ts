@@ -332,6 +332,12 @@ const tellers: { [T in DomainEventType]?: Tell<T> } = {
   'payment.unmatched_refunded': async (_tx, e) => [
     { telegramId: e.payerTelegramId, key: 'checkout-paid-unknown' },
   ],
+  'order.moderation_requested': async (_tx, e) => [
+    { accountId: e.advertiserAccountId, key: 'admin-creative-pending' },
+  ],
+  'channel.review_requested': async (_tx, e) => [
+    { accountId: e.ownerAccountId, key: 'admin-channel-pending', vars: { channel: e.title } },
+  ],
   'placement.failed': async (tx, e) => {
     const vars = { channel: e.channelTitle, cause: e.cause, detail: e.detail, refund: e.refund };
     const owners = await toOwners(tx, e.workspaceId, 'publish-failed-owner', vars);

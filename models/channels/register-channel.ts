@@ -4,8 +4,6 @@ import { isPreModerationOn } from '../admin/moderation-policy.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
-import { enqueueNotification } from '../notifications/enqueue.js';
-import { enqueueJobInTx } from '../placements/create-placements.js';
 import { regenerateChannelSlots } from '../slots/regenerate-slots.js';
 import { membershipsOf } from '../workspaces/access.js';
 import { ensureOwnerWorkspace } from '../workspaces/ensure-owner-workspace.js';
@@ -17,6 +15,7 @@ import { checkChannelRights, type ChannelFacts, type RightsRefusal } from './rig
 import { defaultChannelSettings } from './settings.js';
 import { newShareCode } from './share-code.js';
 import { channels } from './table.js';
+import { appendEvent } from '../outbox/events.js';
 
 export type RegisterChannelCode = RightsRefusal | 'already_registered' | 'plan_limit';
 
@@ -143,11 +142,17 @@ export async function registerChannel(
     });
     if (pendingReview) {
       await requestAdminCard(tx, { kind: 'channel', objectId: channelId, at: now });
-      await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
-        accountId,
-        key: 'admin-channel-pending',
-        vars: { channel: profile.title },
-      });
+      await appendEvent(
+        tx,
+        {
+          type: 'channel.review_requested',
+          workspaceId,
+          channelId,
+          ownerAccountId: accountId,
+          title: profile.title,
+        },
+        now,
+      );
     }
     return ok({
       channelId,

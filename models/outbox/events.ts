@@ -215,6 +215,21 @@ export type DomainEvent =
       type: 'payment.unmatched_refunded';
       workspaceId: null;
       payerTelegramId: number;
+    }
+  | {
+      /** A paid order's creatives wait for the platform's moderation before the owner sees it. */
+      type: 'order.moderation_requested';
+      workspaceId: string;
+      orderId: string;
+      advertiserAccountId: string;
+    }
+  | {
+      /** A new channel waits for the platform's review before it can sell. */
+      type: 'channel.review_requested';
+      workspaceId: string;
+      channelId: string;
+      ownerAccountId: string;
+      title: string;
     };
 
 export type DomainEventType = DomainEvent['type'];

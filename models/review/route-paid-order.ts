@@ -5,12 +5,12 @@ import { recordAudit } from '../audit/record-audit.js';
 import { readChannelSettings } from '../channels/settings.js';
 import { channels } from '../channels/table.js';
 import type { Tx } from '../db.js';
-import { enqueueNotification } from '../notifications/enqueue.js';
 import { channelAccess } from '../orders/access-table.js';
 import { orderItems, orders } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
-import { createPlacements, enqueueJobInTx } from '../placements/create-placements.js';
+import { createPlacements } from '../placements/create-placements.js';
 import { slots } from '../slots/table.js';
+import { appendEvent } from '../outbox/events.js';
 
 /** The owner must decide at least this long before the order's first slot. */
 export const reviewMarginMs = 15 * 60_000;
@@ -48,10 +48,17 @@ async function holdForModeration(
     at,
     workspaceId: row?.workspaceId ?? null,
   });
-  await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
-    accountId: order.advertiserAccountId,
-    key: 'admin-creative-pending',
-  });
+  if (row)
+    await appendEvent(
+      tx,
+      {
+        type: 'order.moderation_requested',
+        workspaceId: row.workspaceId,
+        orderId: order.id,
+        advertiserAccountId: order.advertiserAccountId,
+      },
+      at,
+    );
   return true;
 }
 

@@ -21,6 +21,7 @@ import { payWithStars } from '../../helpers/pay-order.js';
 import { channelFacts, createAccount } from '../channels/fixtures.js';
 import { seedHeldOrder } from '../checkout/seed-order.js';
 import { seedAdvertiser } from '../orders/seed-orders.js';
+import { deliverEvents } from '../../helpers/outbox.js';
 
 let database: Database;
 let nowMs = Date.UTC(2031, 4, 5, 9, 0);
@@ -49,6 +50,7 @@ async function auditActions(objectId: string): Promise<string[]> {
 }
 
 async function queued(name: string, match: string): Promise<Record<string, unknown>[]> {
+  if (name === 'notifications.send') await deliverEvents(database);
   const { rows } = await database.db.execute<{ data: Record<string, unknown> }>(
     sql`select data from agenda_jobs where name = ${name} and data::text like ${'%' + match + '%'}`,
   );
