@@ -13,8 +13,8 @@ import {
   notificationJob,
   type NotificationButton,
   type NotificationVars,
-  type ScheduleJob,
-} from '../models/notifications/enqueue.js';
+} from '../messages/notification.js';
+import type { ScheduleJob } from '../models/platform/schedule-job.js';
 import { notificationRecipient, type Recipient } from '../models/notifications/recipient.js';
 import { currencies } from '../models/orders/table.js';
 import { defineJob } from './define-job.js';

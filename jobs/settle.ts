@@ -1,7 +1,7 @@
 import type { Agenda } from 'agenda';
 import { z } from 'zod';
 import { createRefunders } from '../bot/features/checkout/gateway.js';
-import { enqueueNotification } from '../models/notifications/enqueue.js';
+import { enqueueNotification } from '../messages/notification.js';
 import { refundOrderPayment } from '../models/payments/refund-order.js';
 import {
   settleJob,

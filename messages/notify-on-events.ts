@@ -7,11 +7,11 @@ import {
   type Notification,
   type NotificationButton,
   type NotificationVars,
-} from '../models/notifications/enqueue.js';
+} from './notification.js';
 import type { Consumer } from '../models/outbox/consume.js';
 import type { DomainEventType, StoredEvent } from '../models/outbox/events.js';
 import { readPlacementAudience, type PlacementAudience } from '../models/notifications/audience.js';
-import { orderManagerAccounts } from '../models/workspaces/queries.js';
+import { orderManagerAccounts, workspaceAudience } from '../models/workspaces/queries.js';
 import { lateOfferData, planScreenData } from './callback-data.js';
 
 type EventOf<T extends DomainEventType> = Extract<StoredEvent, { type: T }>;
@@ -337,6 +337,56 @@ const tellers: { [T in DomainEventType]?: Tell<T> } = {
   ],
   'channel.review_requested': async (_tx, e) => [
     { accountId: e.ownerAccountId, key: 'admin-channel-pending', vars: { channel: e.title } },
+  ],
+  'order.cancelled_by_admin': async (_tx, e) => [
+    {
+      accountId: e.advertiserAccountId,
+      key: e.paid ? 'admin-ops-order-cancelled-paid' : 'admin-ops-order-cancelled-unpaid',
+      vars: { channel: e.channelTitle, order: e.orderId.slice(0, 8), reason: e.reason },
+    },
+  ],
+  'order.refunded_by_admin': async (_tx, e) => [
+    {
+      accountId: e.advertiserAccountId,
+      key: 'admin-ops-order-refunded-by-admin',
+      vars: { order: e.orderId.slice(0, 8), reason: e.reason },
+    },
+  ],
+  'order.creative_rejected': async (_tx, e) => [
+    {
+      accountId: e.advertiserAccountId,
+      key: 'admin-creative-rejected',
+      vars: { channel: e.channelTitle, reason: e.reason },
+    },
+  ],
+  'channel.reviewed': async (_tx, e) => [
+    {
+      accountId: e.ownerAccountId,
+      key: !e.approved
+        ? 'admin-channel-rejected'
+        : e.planFull
+          ? 'admin-channel-approved-plan'
+          : 'admin-channel-approved',
+      vars: { channel: e.title, ...(e.reason !== null ? { reason: e.reason } : {}) },
+    },
+  ],
+  'channel.blocked': async (tx, e) =>
+    (await workspaceAudience(tx, e.workspaceId)).map((accountId) => ({
+      accountId,
+      key: 'admin-ops-channel-blocked-owner',
+      vars: { channel: e.title, reason: e.reason ?? '', count: e.cancelledOrders },
+    })),
+  'channel.unblocked': async (tx, e) =>
+    (await workspaceAudience(tx, e.workspaceId)).map((accountId) => ({
+      accountId,
+      key: 'admin-ops-channel-unblocked-owner',
+      vars: { channel: e.title },
+    })),
+  'account.blocked': async (_tx, e) => [
+    { accountId: e.accountId, key: 'admin-ops-account-blocked', vars: { reason: e.reason ?? '' } },
+  ],
+  'account.unblocked': async (_tx, e) => [
+    { accountId: e.accountId, key: 'admin-ops-account-unblocked' },
   ],
   'placement.failed': async (tx, e) => {
     const vars = { channel: e.channelTitle, cause: e.cause, detail: e.detail, refund: e.refund };

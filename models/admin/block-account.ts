@@ -4,8 +4,6 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { Clock } from '../clock.js';
 import type { Database, DbOrTx } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
-import { enqueueNotification } from '../notifications/enqueue.js';
-import { scheduleInTx } from '../verification/notify.js';
 import {
   actorOf,
   normalizeBlockReason,
@@ -13,6 +11,7 @@ import {
   type BlockCode,
   type UnblockCode,
 } from './block-rules.js';
+import { appendEvent } from '../outbox/events.js';
 
 /**
  * An admin blocks an account: blocked_at/blocked_reason set, so it can no longer book or add
@@ -47,11 +46,11 @@ export async function blockAccount(
       data: { reason, admin: input.admin.name, telegramId: account.telegramId },
       at,
     });
-    await enqueueNotification(scheduleInTx(tx), {
-      accountId: account.id,
-      key: 'admin-ops-account-blocked',
-      vars: { reason },
-    });
+    await appendEvent(
+      tx,
+      { type: 'account.blocked', workspaceId: null, accountId: account.id, reason },
+      at,
+    );
     return ok({ accountId: account.id, telegramId: account.telegramId });
   });
 }
@@ -92,10 +91,11 @@ export async function unblockAccount(
       },
       at,
     });
-    await enqueueNotification(scheduleInTx(tx), {
-      accountId: account.id,
-      key: 'admin-ops-account-unblocked',
-    });
+    await appendEvent(
+      tx,
+      { type: 'account.unblocked', workspaceId: null, accountId: account.id, reason: null },
+      at,
+    );
     return ok({ accountId: account.id, telegramId: account.telegramId });
   });
 }

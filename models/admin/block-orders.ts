@@ -1,14 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../db.js';
-import { enqueueNotification } from '../notifications/enqueue.js';
 import { releaseOrderSlots } from '../orders/release-order-slots.js';
 import { orderItems, orders, type OrderStatus } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
 import { transitionOrderPayments } from '../payments/transition-payment.js';
 import { transitionOrderPlacements } from '../placements/transition-placement.js';
-import { scheduleInTx } from '../verification/notify.js';
 import type { AdminActor } from './block-rules.js';
 import { closeOpenAdminCard } from './cards.js';
+import { appendEvent } from '../outbox/events.js';
 
 /** Unpaid orders: cancelled and their holds released; nothing to refund. */
 const unpaidStatuses: OrderStatus[] = ['held', 'awaiting_payment'];
@@ -57,7 +56,6 @@ export async function cancelChannelOrders(
         inArray(orders.status, [...unpaidStatuses, ...paidStatuses]),
       ),
     );
-  const schedule = scheduleInTx(tx);
   const cancelled: BlockedOrder[] = [];
   for (const row of rows) {
     const moved = await cancelOrderForAdmin(tx, {
@@ -85,12 +83,19 @@ export async function cancelChannelOrders(
       advertiserAccountId: row.advertiserAccountId,
       paid,
     });
-    const vars = { channel: input.channelTitle, order: row.id.slice(0, 8), reason: input.reason };
-    await enqueueNotification(schedule, {
-      accountId: row.advertiserAccountId,
-      key: paid ? 'admin-ops-order-cancelled-paid' : 'admin-ops-order-cancelled-unpaid',
-      vars,
-    });
+    await appendEvent(
+      tx,
+      {
+        type: 'order.cancelled_by_admin',
+        workspaceId: row.workspaceId,
+        orderId: row.id,
+        advertiserAccountId: row.advertiserAccountId,
+        channelTitle: input.channelTitle,
+        reason: input.reason,
+        paid,
+      },
+      at,
+    );
   }
   return cancelled;
 }

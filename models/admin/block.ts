@@ -5,10 +5,7 @@ import { transitionChannel } from '../channels/transition-channel.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
-import { enqueueNotification } from '../notifications/enqueue.js';
 import { lockChannelForHolds } from '../orders/queries.js';
-import { scheduleInTx } from '../verification/notify.js';
-import { workspaceMembers, workspaces } from '../workspaces/table.js';
 import { cancelChannelOrders, type BlockedOrder } from './block-orders.js';
 import {
   actorOf,
@@ -34,6 +31,7 @@ export {
   isAccountBlocked,
   unblockAccount,
 } from './block-account.js';
+import { appendEvent } from '../outbox/events.js';
 
 export interface ChannelBlocked {
   channelId: string;
@@ -110,10 +108,18 @@ export async function blockChannel(
       at,
       workspaceId: channel.workspaceId,
     });
-    await tellMembers(tx, channel.workspaceId, {
-      key: 'admin-ops-channel-blocked-owner',
-      vars: { channel: channel.title, reason, count: cancelled.length },
-    });
+    await appendEvent(
+      tx,
+      {
+        type: 'channel.blocked',
+        workspaceId: channel.workspaceId,
+        channelId: channel.id,
+        title: channel.title,
+        reason,
+        cancelledOrders: cancelled.length,
+      },
+      at,
+    );
     return ok({
       channelId: channel.id,
       workspaceId: channel.workspaceId,
@@ -168,31 +174,18 @@ export async function unblockChannel(
       at,
       workspaceId: channel.workspaceId,
     });
-    await tellMembers(tx, channel.workspaceId, {
-      key: 'admin-ops-channel-unblocked-owner',
-      vars: { channel: channel.title },
-    });
+    await appendEvent(
+      tx,
+      {
+        type: 'channel.unblocked',
+        workspaceId: channel.workspaceId,
+        channelId: channel.id,
+        title: channel.title,
+        reason: input.reason ?? null,
+        cancelledOrders: 0,
+      },
+      at,
+    );
     return ok({ channelId: channel.id, title: channel.title, status: 'active' as const });
   });
-}
-
-/** Queues one notification for the owner and each member of a workspace (caller's transaction). */
-async function tellMembers(
-  tx: Parameters<typeof scheduleInTx>[0],
-  workspaceId: string,
-  message: { key: string; vars: Record<string, string | number> },
-): Promise<void> {
-  const members = await tx
-    .select({ accountId: workspaceMembers.accountId })
-    .from(workspaceMembers)
-    .where(eq(workspaceMembers.workspaceId, workspaceId));
-  const [workspace] = await tx
-    .select({ ownerAccountId: workspaces.ownerAccountId })
-    .from(workspaces)
-    .where(eq(workspaces.id, workspaceId));
-  const recipients = new Set(members.map((m) => m.accountId));
-  if (workspace) recipients.add(workspace.ownerAccountId);
-  const schedule = scheduleInTx(tx);
-  for (const accountId of recipients)
-    await enqueueNotification(schedule, { accountId, ...message });
 }

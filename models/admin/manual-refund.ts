@@ -3,12 +3,11 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
-import { enqueueNotification } from '../notifications/enqueue.js';
 import { orders } from '../orders/table.js';
 import { payments } from '../payments/table.js';
-import { scheduleInTx } from '../verification/notify.js';
 import { cancelOrderForAdmin } from './block-orders.js';
 import { normalizeBlockReason, type AdminActor } from './block.js';
+import { appendEvent } from '../outbox/events.js';
 
 export type ManualRefundCode =
   'not_found' | 'nothing_paid' | 'publishing' | 'running' | 'reason_invalid';
@@ -68,11 +67,17 @@ export async function prepareManualRefund(
       at,
       workspaceId: order.workspaceId,
     });
-    await enqueueNotification(scheduleInTx(tx), {
-      accountId: order.advertiserAccountId,
-      key: 'admin-ops-order-refunded-by-admin',
-      vars: { order: order.id.slice(0, 8), reason },
-    });
+    await appendEvent(
+      tx,
+      {
+        type: 'order.refunded_by_admin',
+        workspaceId: order.workspaceId,
+        orderId: order.id,
+        advertiserAccountId: order.advertiserAccountId,
+        reason,
+      },
+      at,
+    );
     return ok({ orderId: order.id, workspaceId: order.workspaceId, cancelled });
   });
 }

@@ -7,11 +7,10 @@ import { transitionChannel } from '../channels/transition-channel.js';
 import type { Clock } from '../clock.js';
 import type { Database, Tx } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
-import { enqueueNotification } from '../notifications/enqueue.js';
-import { enqueueJobInTx } from '../placements/create-placements.js';
 import { planIsFull, planPauseReason } from '../subscriptions/plan-channels.js';
 import { workspaces } from '../workspaces/table.js';
 import { type AdminActor, decideAdminCard } from './cards.js';
+import { appendEvent } from '../outbox/events.js';
 
 export interface ChannelModerationFacts {
   id: string;
@@ -135,18 +134,20 @@ async function decideChannel(
         at,
         workspaceId: facts.workspaceId,
       });
-      await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
-        accountId: facts.owner.accountId,
-        key: !approve
-          ? 'admin-channel-rejected'
-          : full
-            ? 'admin-channel-approved-plan'
-            : 'admin-channel-approved',
-        vars: {
-          channel: facts.title,
-          ...(input.reason !== undefined ? { reason: input.reason } : {}),
+      await appendEvent(
+        tx,
+        {
+          type: 'channel.reviewed',
+          workspaceId: facts.workspaceId,
+          channelId: facts.id,
+          ownerAccountId: facts.owner.accountId,
+          title: facts.title,
+          approved: approve,
+          planFull: full,
+          reason: input.reason ?? null,
         },
-      });
+        at,
+      );
       return ok({ workspaceId: facts.workspaceId, title: facts.title });
     },
   );

@@ -4,12 +4,11 @@ import { readOrderView, type OrderView } from '../checkout/order-view.js';
 import type { Clock } from '../clock.js';
 import type { Database, Tx } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
-import { enqueueNotification } from '../notifications/enqueue.js';
 import { creatives } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
-import { enqueueJobInTx } from '../placements/create-placements.js';
 import { routePaidOrder, type ReviewRoute } from '../review/route-paid-order.js';
 import { type AdminActor, decideAdminCard } from './cards.js';
+import { appendEvent } from '../outbox/events.js';
 
 export interface CreativeModerationFacts {
   order: OrderView;
@@ -171,11 +170,18 @@ export async function rejectOrderCreatives(
       at,
       workspaceId: order.workspaceId,
     });
-    await enqueueNotification((n, d, when) => enqueueJobInTx(tx, n, d, when), {
-      accountId: order.advertiserAccountId,
-      key: 'admin-creative-rejected',
-      vars: { channel: order.items[0]?.channelTitle ?? '—', reason: input.reason },
-    });
+    await appendEvent(
+      tx,
+      {
+        type: 'order.creative_rejected',
+        workspaceId: order.workspaceId,
+        orderId: order.id,
+        advertiserAccountId: order.advertiserAccountId,
+        channelTitle: order.items[0]?.channelTitle ?? '—',
+        reason: input.reason,
+      },
+      at,
+    );
     return ok({ workspaceId: order.workspaceId, orderId: order.id });
   });
 }

@@ -230,7 +230,65 @@ export type DomainEvent =
       channelId: string;
       ownerAccountId: string;
       title: string;
-    };
+    }
+  | {
+      /** An admin cancelled an order because its channel was blocked (`paid`: a refund follows). */
+      type: 'order.cancelled_by_admin';
+      workspaceId: string;
+      orderId: string;
+      advertiserAccountId: string;
+      channelTitle: string;
+      reason: string;
+      paid: boolean;
+    }
+  | {
+      /** An admin refunded an order by hand. */
+      type: 'order.refunded_by_admin';
+      workspaceId: string;
+      orderId: string;
+      advertiserAccountId: string;
+      reason: string;
+    }
+  | {
+      /** An admin rejected an order's creatives in pre-moderation. */
+      type: 'order.creative_rejected';
+      workspaceId: string;
+      orderId: string;
+      advertiserAccountId: string;
+      channelTitle: string;
+      reason: string;
+    }
+  | {
+      /** An admin approved or rejected a new channel (`planFull`: approved, paused by the plan). */
+      type: 'channel.reviewed';
+      workspaceId: string;
+      channelId: string;
+      ownerAccountId: string;
+      title: string;
+      approved: boolean;
+      planFull: boolean;
+      reason: string | null;
+    }
+  | ({ type: 'channel.blocked' } & ChannelBlockFacts)
+  | ({ type: 'channel.unblocked' } & ChannelBlockFacts)
+  | ({ type: 'account.blocked' } & AccountBlockFacts)
+  | ({ type: 'account.unblocked' } & AccountBlockFacts);
+
+/** An admin blocked (with the orders it cancelled) or unblocked a channel. */
+interface ChannelBlockFacts {
+  workspaceId: string;
+  channelId: string;
+  title: string;
+  reason: string | null;
+  cancelledOrders: number;
+}
+
+/** An admin blocked or unblocked a person's account (no tenant: system scope). */
+interface AccountBlockFacts {
+  workspaceId: null;
+  accountId: string;
+  reason: string | null;
+}
 
 export type DomainEventType = DomainEvent['type'];
 

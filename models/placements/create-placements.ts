@@ -31,7 +31,7 @@ export async function enqueueJobInTx(
   );
 }
 
-/** A ScheduleJob (models/notifications/enqueue.ts) that queues each job in its own transaction. */
+/** A ScheduleJob (models/platform/schedule-job.ts) that queues each job in its own transaction. */
 export function scheduleViaDatabase(database: Database) {
   return (name: string, data: Record<string, unknown>, at: Date): Promise<void> =>
     database.withSystem('queue a job', (tx) => enqueueJobInTx(tx, name, data, at));

@@ -1,5 +1,5 @@
 import type { Tx } from '../db.js';
-import type { ScheduleJob } from '../notifications/enqueue.js';
+import type { ScheduleJob } from '../platform/schedule-job.js';
 import { appendEvent } from '../outbox/events.js';
 import { enqueueJobInTx } from '../placements/create-placements.js';
 import type { PlacementViolation } from './violations.js';

@@ -1,5 +1,5 @@
 import type { Database } from '../db.js';
-import type { ScheduleJob } from '../notifications/enqueue.js';
+import type { ScheduleJob } from '../platform/schedule-job.js';
 import { scheduleViaDatabase } from '../placements/create-placements.js';
 import { lifetimeEnd, type PlacementDeadlines } from './lifetime.js';
 

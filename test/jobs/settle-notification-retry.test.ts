@@ -6,7 +6,7 @@ import { maxNotificationAttempts } from '../../jobs/notifications.js';
 import { createTestClock, type TestClock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { createLogger } from '../../models/logger.js';
-import { enqueueNotification } from '../../models/notifications/enqueue.js';
+import { enqueueNotification } from '../../messages/notification.js';
 import { advanceTestClock } from '../../models/platform/test-clock.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { testOutbound } from '../helpers/outbound.js';

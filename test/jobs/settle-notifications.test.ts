@@ -6,7 +6,7 @@ import { renderVars } from '../../jobs/notifications.js';
 import { createTestClock, type TestClock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { createLogger } from '../../models/logger.js';
-import { enqueueNotification } from '../../models/notifications/enqueue.js';
+import { enqueueNotification } from '../../messages/notification.js';
 import { advanceTestClock } from '../../models/platform/test-clock.js';
 import { accounts, orders } from '../../models/schema.js';
 import { settleJob } from '../../models/settlement/settle-placement.js';

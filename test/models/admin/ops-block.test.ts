@@ -16,6 +16,7 @@ import { auditLog, channels, orders, payments, slots } from '../../../models/sch
 import { createTestDatabase } from '../../helpers/db.js';
 import { seedAdvertiser, seedSellingTenant } from '../orders/seed-orders.js';
 import { seedOpsOrder } from './ops-seed.js';
+import { deliverEvents } from '../../helpers/outbox.js';
 
 let database: Database;
 const clock = createTestClock(0);
@@ -41,6 +42,7 @@ const system = <T>(fn: Parameters<Database['withSystem']>[1]) =>
   database.withSystem('test read', fn) as Promise<T>;
 
 async function jobsWithKey(key: string): Promise<number> {
+  await deliverEvents(database);
   const rows = await database.withSystem('test read', (tx) =>
     tx.execute(
       sql`select count(*)::int as n from agenda_jobs where name = 'notifications.send' and data->>'key' = ${key}`,

@@ -7,7 +7,7 @@ import { prepareInvoice } from '../../../models/checkout/prepare-invoice.js';
 import { orderReadiness } from '../../../models/creatives/order-readiness.js';
 import type { Database, Tx } from '../../../models/db.js';
 import { balanceOf } from '../../../models/ledger/queries.js';
-import { notificationJob } from '../../../models/notifications/enqueue.js';
+import { notificationJob } from '../../../messages/notification.js';
 import { expireHolds } from '../../../models/orders/expire-holds.js';
 import { reconcileStarsCharges } from '../../../models/payments/reconcile-stars.js';
 import type { StarsRefunder } from '../../../models/payments/refund-order.js';

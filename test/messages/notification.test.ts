@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { postLink } from '../../../models/notifications/audience.js';
-import { enqueueNotification, notificationJob } from '../../../models/notifications/enqueue.js';
+import { postLink } from '../../models/notifications/audience.js';
+import { enqueueNotification, notificationJob } from '../../messages/notification.js';
 
 describe('enqueueNotification', () => {
   it('queues one notifications.send job, at once unless a time is given', async () => {
