@@ -148,41 +148,12 @@ export type DomainEvent =
       destination: string;
       reason: string | null;
     }
-  | {
-      /** An order's payment was recorded (held in escrow): the payer's receipt. */
-      type: 'payment.received';
-      workspaceId: string;
-      orderId: string;
-      paymentId: string;
-      payerAccountId: string;
-      provider: string;
-      amount: number;
-      currency: string;
-    }
-  | {
-      /** An order's payment went back (`credited`: the part kept as the payer's balance). */
-      type: 'payment.refunded';
-      workspaceId: string;
-      orderId: string;
-      paymentId: string;
-      payerAccountId: string;
-      provider: string;
-      amount: number;
-      credited: number;
-      currency: string;
-    }
-  | {
-      /** A provider refused a refund for good: the amount is kept as the payer's balance. */
-      type: 'payment.refund_failed';
-      workspaceId: string;
-      orderId: string;
-      paymentId: string;
-      payerAccountId: string;
-      provider: string;
-      amount: number;
-      currency: string;
-      reason: string;
-    }
+  /** An order's payment was recorded (held in escrow): the payer's receipt. */
+  | ({ type: 'payment.received' } & PaymentFacts)
+  /** An order's payment went back (`credited`: the part kept as the payer's balance). */
+  | ({ type: 'payment.refunded'; credited: number } & PaymentFacts)
+  /** A provider refused a refund for good: the amount is kept as the payer's balance. */
+  | ({ type: 'payment.refund_failed'; reason: string } & PaymentFacts)
   | {
       /** A card refund's first attempt failed; it is retried (the payer hears it is on its way). */
       type: 'payment.refund_pending';
@@ -273,6 +244,17 @@ export type DomainEvent =
   | ({ type: 'channel.unblocked' } & ChannelBlockFacts)
   | ({ type: 'account.blocked' } & AccountBlockFacts)
   | ({ type: 'account.unblocked' } & AccountBlockFacts);
+
+/** A payment of an order: whose, by which provider, how much. */
+export interface PaymentFacts {
+  workspaceId: string;
+  orderId: string;
+  paymentId: string;
+  payerAccountId: string;
+  provider: string;
+  amount: number;
+  currency: string;
+}
 
 /** An admin blocked (with the orders it cancelled) or unblocked a channel. */
 interface ChannelBlockFacts {

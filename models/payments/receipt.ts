@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { channels } from '../channels/table.js';
 import type { Tx } from '../db.js';
 import { orderItems } from '../orders/table.js';
-import { appendEvent } from '../outbox/events.js';
+import { appendEvent, type PaymentFacts } from '../outbox/events.js';
 import type { PaymentProvider } from './table.js';
 
 export interface ReceiptInput {
@@ -26,25 +26,25 @@ export async function orderChannelTitles(tx: Tx, orderId: string): Promise<strin
   return rows.map((r) => r.title).join(', ');
 }
 
+/** The facts of a receipt's payment, as its events carry them. */
+function paymentFacts(input: ReceiptInput): PaymentFacts {
+  return {
+    workspaceId: input.workspaceId,
+    orderId: input.orderId,
+    paymentId: input.paymentId,
+    payerAccountId: input.accountId,
+    provider: input.provider,
+    amount: input.amount,
+    currency: input.currency,
+  };
+}
+
 /**
  * Appends `payment.received` in the caller's transaction: the payer's receipt (order, channels,
  * amount, method, the 80/20 split, date, our payment id) exists exactly when the payment does.
  */
 export async function appendPaymentReceived(tx: Tx, input: ReceiptInput): Promise<void> {
-  await appendEvent(
-    tx,
-    {
-      type: 'payment.received',
-      workspaceId: input.workspaceId,
-      orderId: input.orderId,
-      paymentId: input.paymentId,
-      payerAccountId: input.accountId,
-      provider: input.provider,
-      amount: input.amount,
-      currency: input.currency,
-    },
-    input.at,
-  );
+  await appendEvent(tx, { type: 'payment.received', ...paymentFacts(input) }, input.at);
 }
 
 /**
@@ -55,19 +55,6 @@ export async function appendPaymentRefunded(
   tx: Tx,
   input: ReceiptInput & { credited: number },
 ): Promise<void> {
-  await appendEvent(
-    tx,
-    {
-      type: 'payment.refunded',
-      workspaceId: input.workspaceId,
-      orderId: input.orderId,
-      paymentId: input.paymentId,
-      payerAccountId: input.accountId,
-      provider: input.provider,
-      amount: input.amount,
-      credited: input.credited,
-      currency: input.currency,
-    },
-    input.at,
-  );
+  const event = { type: 'payment.refunded' as const, credited: input.credited };
+  await appendEvent(tx, { ...event, ...paymentFacts(input) }, input.at);
 }

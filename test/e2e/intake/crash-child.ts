@@ -41,11 +41,13 @@ const deps: BotDeps = {
   outbound: testOutbound(parsed.value, { logger }),
 };
 const bot = createBot(deps);
-// mid-handler: the handler's first reply, after its use-case committed (a payment is recorded).
-bot.api.config.use((prev, method, payload, signal) => {
-  if (method === 'sendMessage') at('mid-handler');
-  return prev(method, payload, signal);
-});
+// mid-handler: the handler's first message after its use-case committed (a payment is recorded),
+// a reply through ctx or a notice through the outbound gateway (the payer's «in review»).
+for (const api of [bot.api, deps.outbound.api])
+  api.config.use((prev, method, payload, signal) => {
+    if (method === 'sendMessage') at('mid-handler');
+    return prev(method, payload, signal);
+  });
 const inner = createPgIntakeStore(database, { owner: `crash-${process.pid}`, leaseMs: 60_000 });
 const store: IntakeStore = {
   ...inner,

@@ -382,7 +382,19 @@ describe('POST /webhooks/yookassa', () => {
             where data->>'key' = 'receipt-refund-failed' and data->>'accountId' = ${o.advertiser}`,
       ),
     );
-    expect(told.rows).toEqual([{ reason: 'rejected_by_payee' }]);
+    const debug = await database.withSystem('test read', (tx) =>
+      tx.execute(
+        sql`select id, name, data, next_run_at from agenda_jobs where data->>'accountId' = ${o.advertiser}`,
+      ),
+    );
+    const events = await database.withSystem('test read', (tx) =>
+      tx.execute(
+        sql`select id, tx_id::text, type, payload from domain_events where type like 'payment.refund%'`,
+      ),
+    );
+    expect(told.rows, JSON.stringify({ jobs: debug.rows, events: events.rows })).toEqual([
+      { reason: 'rejected_by_payee' },
+    ]);
   });
 
   it('a Pro payment (metadata purpose=subscription) extends the subscription once', async () => {
