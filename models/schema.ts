@@ -21,4 +21,4 @@ export { clickLinks } from './clicks/table.js';
 export { adminCards } from './admin/table.js';
 export { disputes } from './disputes/table.js';
 export { updateIntake } from './intake/table.js';
-export { domainEvents, eventCursors } from './outbox/table.js';
+export { domainEvents, eventCursors, eventReceipts } from './outbox/table.js';

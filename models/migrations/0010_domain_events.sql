@@ -17,6 +17,12 @@ CREATE TABLE "event_cursors" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "event_receipts" (
+	"consumer" text NOT NULL,
+	"event_id" bigint NOT NULL,
+	CONSTRAINT "event_receipts_pkey" PRIMARY KEY("consumer","event_id")
+);
+--> statement-breakpoint
 CREATE INDEX "domain_events_order_idx" ON "domain_events" USING btree ("tx_id","id");--> statement-breakpoint
 CREATE INDEX "domain_events_occurred_idx" ON "domain_events" USING btree ("occurred_at");--> statement-breakpoint
 -- Platform tables. A scope appends events about its own tenant (as audit_log: its workspace, or
@@ -26,6 +32,8 @@ GRANT INSERT ON domain_events TO app_rw;
 GRANT SELECT, INSERT, DELETE ON domain_events TO app_system;
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE ON event_cursors TO app_system;
+--> statement-breakpoint
+GRANT SELECT, INSERT, DELETE ON event_receipts TO app_system;
 --> statement-breakpoint
 ALTER TABLE domain_events ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
@@ -51,5 +59,16 @@ ALTER TABLE event_cursors FORCE ROW LEVEL SECURITY;
 CREATE POLICY event_cursors_system ON event_cursors FOR ALL TO app_system USING (true) WITH CHECK (true);
 --> statement-breakpoint
 CREATE POLICY event_cursors_app_roles_only ON event_cursors AS RESTRICTIVE FOR ALL TO PUBLIC
+  USING (current_user::text IN ('app_rw', 'app_system'))
+  WITH CHECK (current_user::text IN ('app_rw', 'app_system'));
+
+--> statement-breakpoint
+ALTER TABLE event_receipts ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE event_receipts FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY event_receipts_system ON event_receipts FOR ALL TO app_system USING (true) WITH CHECK (true);
+--> statement-breakpoint
+CREATE POLICY event_receipts_app_roles_only ON event_receipts AS RESTRICTIVE FOR ALL TO PUBLIC
   USING (current_user::text IN ('app_rw', 'app_system'))
   WITH CHECK (current_user::text IN ('app_rw', 'app_system'));

@@ -22,6 +22,15 @@ export interface ConsumeResult {
   failed: boolean;
 }
 
+/** Records that `consumer` handles `eventId`; false when it already did (idempotent by event id). */
+async function firstReceipt(tx: Tx, consumer: string, eventId: number): Promise<boolean> {
+  const { rows } = await tx.execute(
+    sql`insert into event_receipts (consumer, event_id) values (${consumer}, ${eventId})
+        on conflict do nothing returning event_id`,
+  );
+  return rows.length === 1;
+}
+
 /** A consumer's handler threw (as opposed to the database failing around it). */
 class HandlerFailure extends Error {
   constructor(override readonly cause: unknown) {
@@ -42,7 +51,8 @@ interface Row extends Record<string, unknown> {
  * Hands a consumer the events after its cursor, at most `batch`, in one transaction per batch:
  * the cursor row is locked (one runner per consumer at a time), each event handled, the cursor
  * moved — so whatever a handler writes (a queued notification, a card) exists exactly once per
- * event. Only events of transactions older than every running one are read (tx_id below the
+ * event; each handled event also leaves a receipt (event_receipts), so a consumer is idempotent by
+ * event id even if an event were delivered again. Only events of transactions older than every running one are read (tx_id below the
  * snapshot's xmin), so a transaction committing late never lands behind the cursor. A handler
  * that throws rolls the batch back and is remembered (failing_event_id); events then go one by
  * one until past it, and after maxEventFailures failed attempts it is skipped (logged at error),
@@ -94,12 +104,17 @@ export async function consumeEvents(
             'event skipped after repeated failures',
           );
           skipped += 1;
-        } else {
+        } else if (await firstReceipt(tx, name, event.id)) {
           try {
             await consumer.handle(tx, event);
           } catch (error) {
             throw new HandlerFailure(error);
           }
+        } else {
+          options.logger.warn(
+            { consumer: name, eventId: event.id, type: event.type },
+            'event delivered again; its receipt says it was handled',
+          );
         }
       }
       const last = rows.at(-1);

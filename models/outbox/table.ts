@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uuid,
@@ -50,3 +51,16 @@ export const eventCursors = pgTable('event_cursors', {
   lastError: text('last_error'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The events each consumer has handled: a second delivery of the same event (whatever brings it)
+ * finds its receipt and changes nothing — consumers are idempotent by event id.
+ */
+export const eventReceipts = pgTable(
+  'event_receipts',
+  {
+    consumer: text('consumer').notNull(),
+    eventId: bigint('event_id', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ name: 'event_receipts_pkey', columns: [t.consumer, t.eventId] })],
+);

@@ -35,15 +35,19 @@ const outcome = await publishPlacement(
   env('EVENTS_PLACEMENT_ID'),
 );
 if (outcome !== 'published') throw new Error(`not published: ${outcome}`);
-await consumeEvents(
-  database,
-  {
-    name: notificationConsumer.name,
-    async handle(tx, event) {
-      await notificationConsumer.handle(tx, event);
-      if (event.type === 'placement.published') await die();
+// Until the post's event is visible (an older transaction elsewhere on the server may hold it back).
+for (let pass = 0; pass < 500; pass++) {
+  await consumeEvents(
+    database,
+    {
+      name: notificationConsumer.name,
+      async handle(tx, event) {
+        await notificationConsumer.handle(tx, event);
+        if (event.type === 'placement.published') await die();
+      },
     },
-  },
-  { logger },
-);
+    { logger },
+  );
+  await new Promise((resolve) => setTimeout(resolve, 20));
+}
 process.exit(3); // never reached: the process is dead by now

@@ -251,6 +251,7 @@ describe('platform tables from a tenant scope', () => {
       await refused(run(scope, sql`select update_id from update_intake`));
       await refused(run(scope, sql`select id from domain_events`));
       await refused(run(scope, sql`select consumer from event_cursors`));
+      await refused(run(scope, sql`select consumer from event_receipts`));
     }
   });
 });
@@ -273,6 +274,7 @@ describe('the login role', () => {
     'admin_cards',
     'domain_events',
     'event_cursors',
+    'event_receipts',
   ];
 
   // On PGlite too: it serves the login role as its session user, never its superuser (docs/database.md).

@@ -96,7 +96,7 @@ describe('row-level security catalog', () => {
     // Platform-only tables (no workspace column): reached only through app_system use-cases.
     // agenda_jobs and domain_events: tenant scopes queue jobs and append events (INSERT) but never
     // read them.
-    const systemOnly = ['admin_cards', 'update_intake', 'event_cursors'];
+    const systemOnly = ['admin_cards', 'update_intake', 'event_cursors', 'event_receipts'];
     const unreadable = [...systemOnly, 'agenda_jobs', 'domain_events'];
     expect(
       privileges.filter((p) => !p.sel && !(unreadable.includes(p.relname) && p.role === 'app_rw')),
