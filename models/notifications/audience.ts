@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { channels } from '../channels/table.js';
-import type { Database, Tx } from '../db.js';
+import type { Tx } from '../db.js';
 import { placements } from '../placements/table.js';
 import { workspaceMembers } from '../workspaces/table.js';
 
@@ -29,52 +29,43 @@ export function postLink(
   return `https://t.me/c/${internal}/${messageId}`;
 }
 
-/** Who hears about a placement (advertiser, workspace members) and what to show them; cross-tenant read for jobs. */
-export function placementAudience(
-  database: Database,
-  placementId: string,
-): Promise<PlacementAudience | undefined> {
-  return database.withSystem('notifications: placement audience', (tx) =>
-    readPlacementAudience(tx, placementId),
-  );
-}
-
-/** placementAudience in the caller's system transaction (an outbox consumer's). */
+/**
+ * Who hears about a placement (advertiser, workspace members) and what to show them, read in the
+ * caller's system transaction (an outbox consumer's).
+ */
 export async function readPlacementAudience(
   tx: Tx,
   placementId: string,
 ): Promise<PlacementAudience | undefined> {
-  {
-    const [row] = await tx
-      .select({
-        orderId: placements.orderId,
-        workspaceId: placements.workspaceId,
-        advertiserAccountId: placements.advertiserAccountId,
-        publishedAt: placements.publishedAt,
-        messageIds: placements.messageIds,
-        clicks: placements.clicks,
-        title: channels.title,
-        username: channels.username,
-        telegramChatId: channels.telegramChatId,
-      })
-      .from(placements)
-      .innerJoin(channels, eq(channels.id, placements.channelId))
-      .where(eq(placements.id, placementId));
-    if (!row) return undefined;
-    const members = await tx
-      .select({ accountId: workspaceMembers.accountId })
-      .from(workspaceMembers)
-      .where(eq(workspaceMembers.workspaceId, row.workspaceId));
-    return {
-      placementId,
-      orderId: row.orderId,
-      workspaceId: row.workspaceId,
-      advertiserAccountId: row.advertiserAccountId,
-      memberAccountIds: members.map((m) => m.accountId),
-      channelTitle: row.title,
-      postUrl: postLink(row, row.messageIds[0]),
-      publishedAt: row.publishedAt,
-      clicks: row.clicks,
-    };
-  }
+  const [row] = await tx
+    .select({
+      orderId: placements.orderId,
+      workspaceId: placements.workspaceId,
+      advertiserAccountId: placements.advertiserAccountId,
+      publishedAt: placements.publishedAt,
+      messageIds: placements.messageIds,
+      clicks: placements.clicks,
+      title: channels.title,
+      username: channels.username,
+      telegramChatId: channels.telegramChatId,
+    })
+    .from(placements)
+    .innerJoin(channels, eq(channels.id, placements.channelId))
+    .where(eq(placements.id, placementId));
+  if (!row) return undefined;
+  const members = await tx
+    .select({ accountId: workspaceMembers.accountId })
+    .from(workspaceMembers)
+    .where(eq(workspaceMembers.workspaceId, row.workspaceId));
+  return {
+    placementId,
+    orderId: row.orderId,
+    workspaceId: row.workspaceId,
+    advertiserAccountId: row.advertiserAccountId,
+    memberAccountIds: members.map((m) => m.accountId),
+    channelTitle: row.title,
+    postUrl: postLink(row, row.messageIds[0]),
+    publishedAt: row.publishedAt,
+    clicks: row.clicks,
+  };
 }

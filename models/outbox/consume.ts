@@ -165,12 +165,19 @@ function storedEvent(row: Row): StoredEvent {
   } as unknown as DomainEvent & { id: number; txId: string; occurredAt: Date };
 }
 
-/** Events some consumer has not passed yet (0 while no consumer has ever run): the outbox's lag. */
-export async function unconsumedEventCount(database: Database): Promise<number> {
+/**
+ * Events a consumer has not passed yet — `consumer`'s, or any consumer's (0 while none has ever
+ * run): the outbox's lag, whatever holds it (the horizon included).
+ */
+export async function unconsumedEventCount(database: Database, consumer?: string): Promise<number> {
   const { rows } = await database.withSystem('events: lag', (tx) =>
     tx.execute<{ n: number | string }>(
-      sql`select count(*) as n from domain_events e
-          where exists (select 1 from event_cursors c where (e.tx_id, e.id) > (c.tx_id, c.event_id))`,
+      consumer === undefined
+        ? sql`select count(*) as n from domain_events e
+              where exists (select 1 from event_cursors c where (e.tx_id, e.id) > (c.tx_id, c.event_id))`
+        : sql`select count(*) as n from domain_events e
+              where not exists (select 1 from event_cursors c where c.consumer = ${consumer}
+                and (e.tx_id, e.id) <= (c.tx_id, c.event_id))`,
     ),
   );
   return Number(rows[0]?.n ?? 0);

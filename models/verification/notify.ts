@@ -1,7 +1,5 @@
 import type { Tx } from '../db.js';
-import type { ScheduleJob } from '../platform/schedule-job.js';
 import { appendEvent } from '../outbox/events.js';
-import { enqueueJobInTx } from '../placements/create-placements.js';
 import type { PlacementViolation } from './violations.js';
 
 /** A violation just recorded, with who should hear about it. */
@@ -30,9 +28,4 @@ export async function appendViolationEvent(
     { type: 'placement.violation_recorded', ...facts, kind: violation.kind },
     at,
   );
-}
-
-/** Agenda jobs queued inside `tx` (they exist exactly when the caller's writes do). */
-export function scheduleInTx(tx: Tx): ScheduleJob {
-  return (name, data, at) => enqueueJobInTx(tx, name, data, at);
 }

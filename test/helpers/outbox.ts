@@ -1,22 +1,14 @@
-import { sql } from 'drizzle-orm';
 import type { Database } from '../../models/db.js';
 import { createLogger } from '../../models/logger.js';
-import { consumeEvents, type ConsumeResult, type Consumer } from '../../models/outbox/consume.js';
+import {
+  consumeEvents,
+  unconsumedEventCount,
+  type ConsumeResult,
+  type Consumer,
+} from '../../models/outbox/consume.js';
 import { notificationConsumer } from '../../messages/notify-on-events.js';
 
 const logger = createLogger({ level: 'silent' });
-
-/** Events appended but not yet passed by the consumer, whatever their horizon. */
-async function behind(database: Database, consumer: string): Promise<number> {
-  const { rows } = await database.withSystem('test: outbox behind', (tx) =>
-    tx.execute<{ n: number }>(
-      sql`select count(*)::int as n from domain_events e
-          where not exists (select 1 from event_cursors c where c.consumer = ${consumer}
-            and (e.tx_id, e.id) <= (c.tx_id, c.event_id))`,
-    ),
-  );
-  return rows[0]?.n ?? 0;
-}
 
 /**
  * Runs a consumer until it has passed every event committed so far, or until its handler fails
@@ -37,7 +29,7 @@ export async function drainConsumer(
     handled += last.handled;
     if (last.failed) return { handled, last };
     if (last.handled + last.skipped > 0) continue;
-    if ((await behind(database, consumer.name)) === 0) return { handled, last };
+    if ((await unconsumedEventCount(database, consumer.name)) === 0) return { handled, last };
     if (performance.now() > deadline) throw new Error('domain events stayed behind the horizon');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
