@@ -21,22 +21,48 @@ const edgeImports = {
   ],
 };
 
-/** format/ is presentation shared by bot/ and jobs/, so it depends on no edge. */
-const formatImports = {
-  patterns: [
-    {
-      group: ['**/bot/**', '**/http/**', '**/jobs/**', '**/sandbox/**', '**/main.js', '**/main.ts'],
-      message: 'format/ is shared by bot/ and jobs/: it imports nothing from the edges.',
-    },
-  ],
+/**
+ * Admin cards are opened by the outbox's admin-cards consumer (messages/admin-cards-on-events.ts):
+ * a use-case appends a domain event instead. Outside models/admin/ only an admin's own decision
+ * touches a card (decideAdminCard). models/intake/parked.ts is exempt: parked updates are the
+ * intake's infrastructure, not a domain change (docs/admin.md).
+ */
+const cardOpeners = {
+  group: ['**/admin/cards.js'],
+  allowImportNames: ['decideAdminCard', 'AdminActor'],
+  message:
+    'Append a domain event; the admin-cards consumer opens the card (docs/events.md). models/ outside models/admin/ only decides cards.',
 };
 
-/** telegram/ (the outbound gateway) is infrastructure shared by bot/ and jobs/: it imports no edge. */
-const telegramImports = {
+const edges = [
+  '**/bot/**',
+  '**/http/**',
+  '**/jobs/**',
+  '**/sandbox/**',
+  '**/main.js',
+  '**/main.ts',
+];
+
+/**
+ * format/ (presentation), telegram/ (the outbound gateway) and messages/ (what is said to people
+ * other than the current user, admin cards) are shared by bot/ and jobs/: they import no edge.
+ */
+const sharedLayerImports = (folder) => ({
   patterns: [
     {
-      group: ['**/bot/**', '**/http/**', '**/jobs/**', '**/sandbox/**', '**/main.js', '**/main.ts'],
-      message: 'telegram/ is shared by bot/ and jobs/: it imports nothing from the edges.',
+      group: edges,
+      message: `${folder}/ is shared by bot/ and jobs/: it imports nothing from the edges (bot/, http/, jobs/, sandbox/, main).`,
+    },
+  ],
+});
+
+/** jobs/ run without the bot (docs/events.md): what they say is composed in messages/. */
+const jobsImports = {
+  patterns: [
+    {
+      group: edges.filter((edge) => edge !== '**/jobs/**' && edge !== '**/http/**'),
+      message:
+        'jobs/ imports nothing from bot/ or sandbox/: compose messages in messages/, reach Telegram through telegram/.',
     },
   ],
 };
@@ -134,12 +160,19 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', edgeImports] },
   },
   {
-    files: ['format/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', formatImports] },
+    files: ['models/**/*.ts'],
+    ignores: ['models/admin/**', 'models/intake/parked.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...edgeImports.patterns, cardOpeners] }],
+    },
   },
+  ...['format', 'telegram', 'messages'].map((folder) => ({
+    files: [`${folder}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', sharedLayerImports(folder)] },
+  })),
   {
-    files: ['telegram/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', telegramImports] },
+    files: ['jobs/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', jobsImports] },
   },
   {
     files: [

@@ -15,9 +15,9 @@ import { redirectRoutes } from './http/routes/redirect.js';
 import { testClockRoutes } from './http/routes/test-clock.js';
 import { stripeWebhookRoutes } from './http/webhooks/stripe.js';
 import { yooKassaWebhookRoutes } from './http/webhooks/yookassa.js';
-import { tellPaid } from './bot/features/checkout/paid.js';
-import { createI18n } from './bot/i18n.js';
-import type { PaidOrder } from './models/payments/yookassa-events.js';
+import { tellPaid } from './messages/review-notices.js';
+import { createI18n } from './messages/i18n.js';
+import type { PaidOrder } from './models/webhooks/yookassa-events.js';
 import { createJobs, type Jobs } from './jobs/index.js';
 import { heartbeatJob } from './jobs/platform.js';
 import { createSystemClock, createTestClock, isTestClock, type Clock } from './models/clock.js';
@@ -27,7 +27,7 @@ import { createLogger, maskSecrets, type Logger } from './models/logger.js';
 import { createKeyedLogThrottle } from './models/log-throttle.js';
 import { closeRedis, createRedis } from './models/redis.js';
 import { installShutdown } from './shutdown.js';
-import { syncModerationDefault } from './models/admin/moderation-policy.js';
+import { syncModerationDefault } from './models/moderation/moderation-policy.js';
 import {
   createPaymentProviders,
   type PaymentProviders,

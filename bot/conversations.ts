@@ -11,7 +11,7 @@ import { conversationAutoRetry } from './middleware/auto-retry.js';
 import { sessionKeyOf } from './session.js';
 
 /** Bump when a conversation's code changes so that stored replay logs of old code are dropped. */
-export const conversationStateVersion = 1;
+export const conversationStateVersion = 2;
 
 /**
  * Conversation state lives in the user's session row (PostgreSQL), so it is read and written in

@@ -1,7 +1,7 @@
 import type { MenuFlavor, MenuOptions } from '@grammyjs/menu';
 import { GrammyError } from 'grammy';
 import type { BotContext } from './context.js';
-import { html } from './html.js';
+import { html } from '../format/html.js';
 
 /**
  * Shared menu options: an outdated menu (e.g. pressed after a language switch) is answered in

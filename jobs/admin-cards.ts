@@ -1,9 +1,8 @@
-import type { I18n } from '@grammyjs/i18n';
 import type { Agenda } from 'agenda';
 import { z } from 'zod';
-import { postAdminCard } from '../bot/features/admin/cards/post.js';
-import type { BotContext } from '../bot/context.js';
-import { createI18n } from '../bot/i18n.js';
+import { postAdminCard } from '../messages/admin-cards/post.js';
+import type { Translator } from '../messages/i18n.js';
+import { createI18n } from '../messages/i18n.js';
 import { adminCardRenderJob, resolveAdminCard } from '../models/admin/cards.js';
 import { closeMootAdminCards } from '../models/admin/moot-cards.js';
 import { adminCardKinds } from '../models/admin/table.js';
@@ -16,6 +15,8 @@ export const mootCardsJob = 'admin.close-moot-cards';
 const attempt = z.number().int().min(0).default(0);
 export const adminCardRenderData = z.union([
   z.object({ cardId: z.string().uuid(), attempt }),
+  // The old shape (a tenant transaction asked for a card by its object): jobs queued before the
+  // admin-cards outbox consumer may still wait in a deployed database. Drop after one release.
   z.object({
     kind: z.enum(adminCardKinds),
     objectId: z.string().uuid(),
@@ -30,12 +31,12 @@ const retryBaseMs = 60_000;
 
 /**
  * `admin.card-render`: posts a card into ADMIN_CHAT_ID, or edits its message in place (decided ⇒
- * who, when, what, no buttons). Queued by openAdminCard / decideAdminCard with the card id, or by
- * a tenant transaction with (kind, object) — then the card is opened here first. One at a time,
+ * who, when, what, no buttons). Queued by openAdminCard / decideAdminCard with the card id (an
+ * old job with (kind, object) opens its card here first). One at a time,
  * so a card is never posted twice; a failure is retried with backoff (maxCardRenderAttempts).
  */
 export function defineAdminCardJobs(agenda: Agenda, deps: JobsDeps): void {
-  let i18n: I18n<BotContext> | undefined;
+  let i18n: Translator | undefined;
   const log = deps.logger.child({ job: adminCardRenderJob });
   const schedule = createJobScheduler(agenda, deps.clock);
   defineJob(agenda, deps.logger, {

@@ -8,9 +8,8 @@ import { createOutageLog } from '../models/log-throttle.js';
 import type { Logger } from '../models/logger.js';
 import type { PaymentProviders } from '../models/providers/create-providers.js';
 import type { OutboundGateway } from '../telegram/gateway.js';
-import { notificationConsumer } from '../messages/notify-on-events.js';
 import { defineAdminCardJobs, scheduleAdminCardJobs } from './admin-cards.js';
-import { createEventDispatcher } from './events.js';
+import { createEventDispatcher, eventConsumers } from './events.js';
 import { defineNotificationJobs } from './notifications.js';
 import { defineOrderJobs, scheduleOrderJobs } from './orders.js';
 import { definePlatformJobs, schedulePlatformJobs } from './platform.js';
@@ -96,12 +95,12 @@ export function createJobs(deps: JobsDeps): Jobs {
   defineRefundStatusJobs(agenda, deps);
   defineReconcileStarsJobs(agenda, deps);
 
-  // Domain events become notifications (and, later, webhooks and analytics) here.
+  // Domain events become notifications and admin cards (and, later, webhooks and analytics) here.
   const events = createEventDispatcher({
     database: deps.database,
     logger: log,
     outages,
-    consumers: [notificationConsumer],
+    consumers: eventConsumers,
     pollMs: deps.config.testClock ? 200 : 500,
   });
 

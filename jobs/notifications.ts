@@ -1,10 +1,9 @@
-import type { I18n } from '@grammyjs/i18n';
 import type { Agenda } from 'agenda';
 import { GrammyError, InlineKeyboard } from 'grammy';
 import { z } from 'zod';
-import type { BotContext } from '../bot/context.js';
-import { escapeHtml, html } from '../bot/html.js';
-import { createI18n } from '../bot/i18n.js';
+import type { Translator } from '../messages/i18n.js';
+import { escapeHtml, html } from '../format/html.js';
+import { createI18n } from '../messages/i18n.js';
 import { formatMoment } from '../format/dates.js';
 import { localeOf } from '../format/locale.js';
 import { formatMoney } from '../format/money.js';
@@ -72,7 +71,7 @@ export function renderVars(vars: NotificationVars, locale: string, timezone: str
 
 /** The message text and keyboard of a notification in the recipient's language. */
 export function renderNotification(
-  i18n: I18n<BotContext>,
+  i18n: Translator,
   data: Pick<NotificationData, 'key' | 'vars' | 'buttons'>,
   recipient: Recipient,
 ): { text: string; keyboard: InlineKeyboard | undefined } {
@@ -106,7 +105,7 @@ function isPermanent(err: unknown): boolean {
  * up to maxNotificationAttempts — a failing chat never blocks other jobs.
  */
 export function defineNotificationJobs(agenda: Agenda, deps: JobsDeps): void {
-  let i18n: I18n<BotContext> | undefined;
+  let i18n: Translator | undefined;
   const schedule = createJobScheduler(agenda, deps.clock);
   const log = deps.logger.child({ job: notificationJob });
   defineJob(agenda, deps.logger, {

@@ -1,9 +1,9 @@
 import type { Agenda } from 'agenda';
 import { z } from 'zod';
-import { tellHoldsExpired, type ExpiryNoticeDeps } from '../bot/features/booking/expired-notice.js';
-import { createI18n } from '../bot/i18n.js';
-import { tellPaid } from '../bot/features/checkout/paid.js';
-import { refundAndTell } from '../bot/features/review/refund.js';
+import { tellHoldsExpired, type ExpiryNoticeDeps } from '../messages/holds-expired.js';
+import { createI18n } from '../messages/i18n.js';
+import { tellPaid } from '../messages/review-notices.js';
+import { refundAndTell } from '../messages/refund-and-tell.js';
 import { expireHolds } from '../models/orders/expire-holds.js';
 import { confirmPendingPayments } from '../models/payments/confirm-pending-payments.js';
 import { defineJob } from './define-job.js';

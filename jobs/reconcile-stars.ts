@@ -1,14 +1,11 @@
 import type { Agenda } from 'agenda';
 import { z } from 'zod';
-import {
-  createStarsRefunder,
-  createStarsTransactionsFetcher,
-} from '../bot/features/checkout/gateway.js';
-import { tellPaid } from '../bot/features/checkout/paid.js';
-import { tellAdvertiser } from '../bot/features/review/notify.js';
-import type { RefundDeps } from '../bot/features/review/refund.js';
-import { reconcileStarsCharges } from '../models/payments/reconcile-stars.js';
-import type { SettledStarsCharge } from '../models/payments/settle-stars-charge.js';
+import { createStarsRefunder, createStarsTransactionsFetcher } from '../telegram/stars.js';
+import { tellPaid } from '../messages/review-notices.js';
+import { tellAdvertiser } from '../messages/review-notices.js';
+import type { RefundDeps } from '../messages/refund-and-tell.js';
+import { reconcileStarsCharges } from '../models/reconciliation/reconcile-stars.js';
+import type { SettledStarsCharge } from '../models/reconciliation/settle-stars-charge.js';
 import { defineJob } from './define-job.js';
 import type { JobsDeps } from './index.js';
 import { createTelegram } from './review.js';

@@ -1,9 +1,9 @@
 import type { Agenda } from 'agenda';
 import { z } from 'zod';
-import { createRefunders } from '../bot/features/checkout/gateway.js';
-import { tellAdvertiser, tellMembers } from '../bot/features/review/notify.js';
-import { refundAndTell, type RefundDeps } from '../bot/features/review/refund.js';
-import { createI18n } from '../bot/i18n.js';
+import { createRefunders } from '../telegram/stars.js';
+import { tellAdvertiser, tellMembers } from '../messages/review-notices.js';
+import { refundAndTell, type RefundDeps } from '../messages/refund-and-tell.js';
+import { createI18n } from '../messages/i18n.js';
 import { listPendingRefunds } from '../models/payments/list-pending-refunds.js';
 import { refundOrderPayment } from '../models/payments/refund-order.js';
 import { rejectOverdueReviews, reviewDeadlineActor } from '../models/review/reject-overdue.js';

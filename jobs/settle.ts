@@ -1,13 +1,10 @@
 import type { Agenda } from 'agenda';
 import { z } from 'zod';
-import { createRefunders } from '../bot/features/checkout/gateway.js';
+import { createRefunders } from '../telegram/stars.js';
 import { enqueueNotification } from '../messages/notification.js';
 import { refundOrderPayment } from '../models/payments/refund-order.js';
-import {
-  settleJob,
-  settlementActor,
-  settlePlacement,
-} from '../models/settlement/settle-placement.js';
+import { settleJob } from '../models/placements/create-placements.js';
+import { settlementActor, settlePlacement } from '../models/settlement/settle-placement.js';
 import { defineJob } from './define-job.js';
 import type { JobsDeps } from './index.js';
 import { createJobScheduler } from './notifications.js';

@@ -1,7 +1,7 @@
 import type { Tx } from '../models/db.js';
 import { orderChannelTitles } from '../models/payments/receipt.js';
-import { enqueueJobInTx } from '../models/placements/create-placements.js';
-import { platformFee } from '../models/settlement/pro-rata.js';
+import { enqueueJobInTx } from '../models/platform/enqueue-job.js';
+import { platformFee } from '../models/ledger/shares.js';
 import {
   enqueueNotification,
   type Notification,
@@ -12,7 +12,9 @@ import type { Consumer } from '../models/outbox/consume.js';
 import type { DomainEventType, StoredEvent } from '../models/outbox/events.js';
 import { readPlacementAudience, type PlacementAudience } from '../models/notifications/audience.js';
 import { orderManagerAccounts, workspaceAudience } from '../models/workspaces/queries.js';
-import { lateOfferData, planScreenData } from './callback-data.js';
+import { openDisputeData } from './callback-data/disputes.js';
+import { lateOfferData, orderData } from './callback-data/orders.js';
+import { planCallback } from './callback-data/subscription.js';
 
 type EventOf<T extends DomainEventType> = Extract<StoredEvent, { type: T }>;
 
@@ -34,8 +36,8 @@ function toBoth(
   const post: NotificationButton[][] = audience.postUrl
     ? [[{ key: 'notify-button-open-post', url: audience.postUrl }]]
     : [];
-  const order = { key: 'notify-button-order', data: `ord:card:${audience.orderId}` };
-  const dispute = { key: 'disputes-button-open', data: `dsp:open:${audience.orderId}` };
+  const order = { key: 'notify-button-order', data: orderData('card', audience.orderId) };
+  const dispute = { key: 'disputes-button-open', data: openDisputeData(audience.orderId) };
   return [
     {
       accountId: audience.advertiserAccountId,
@@ -195,7 +197,7 @@ const tellers: { [T in DomainEventType]?: Tell<T> } = {
       accountId: e.ownerAccountId,
       key: e.pausedTitles.length > 0 ? 'subscription-expired-paused' : 'subscription-expired',
       vars: { count: e.pausedTitles.length, channels: e.pausedTitles.join(', ') },
-      buttons: [[{ key: 'subscription-open', data: planScreenData }]],
+      buttons: [[{ key: 'subscription-open', data: planCallback.show }]],
     },
   ],
   'subscription.ending_soon': async (_tx, e) => [
@@ -203,7 +205,7 @@ const tellers: { [T in DomainEventType]?: Tell<T> } = {
       accountId: e.ownerAccountId,
       key: 'subscription-reminder',
       vars: { until: e.until },
-      buttons: [[{ key: 'subscription-open', data: planScreenData }]],
+      buttons: [[{ key: 'subscription-open', data: planCallback.show }]],
     },
   ],
   'dispute.opened': async (_tx, e) =>

@@ -1,8 +1,8 @@
 import type { Context, MiddlewareFn } from 'grammy';
 import { ensureAccount } from '../../models/accounts/ensure-account.js';
-import { accountBlockReason } from '../../models/admin/block.js';
+import { accountBlockReason } from '../../models/accounts/queries.js';
 import type { BotContext, BotDeps } from '../context.js';
-import { escapeHtml, html } from '../html.js';
+import { escapeHtml, html } from '../../format/html.js';
 import { asLocale, localeFromLanguageCode } from '../i18n.js';
 import { sessionKeyOf } from '../session.js';
 

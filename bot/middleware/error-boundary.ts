@@ -1,7 +1,7 @@
 import type { BotError } from 'grammy';
 import type { I18n } from '@grammyjs/i18n';
 import type { BotContext, BotDeps } from '../context.js';
-import { html } from '../html.js';
+import { html } from '../../format/html.js';
 import { localeFromLanguageCode } from '../i18n.js';
 
 /**

@@ -2,7 +2,7 @@ import { limit } from '@grammyjs/ratelimiter';
 import type { I18n } from '@grammyjs/i18n';
 import type { MiddlewareFn } from 'grammy';
 import type { BotContext, BotDeps } from '../context.js';
-import { html } from '../html.js';
+import { html } from '../../format/html.js';
 import { localeFromLanguageCode } from '../i18n.js';
 import { isRateLimitExempt } from './rate-limit-exempt.js';
 import { createFallbackStore, type CounterStore } from './rate-limit-store.js';

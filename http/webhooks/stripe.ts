@@ -4,7 +4,7 @@ import type { Clock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { assertNever } from '../../models/errors.js';
 import type { Logger } from '../../models/logger.js';
-import { handleStripeEvent, type StripePaidOrder } from '../../models/payments/stripe-events.js';
+import { handleStripeEvent, type StripePaidOrder } from '../../models/webhooks/stripe-events.js';
 import type { StripeGateway } from '../../models/providers/stripe.js';
 import { readRawBody } from '../middleware/json-body.js';
 

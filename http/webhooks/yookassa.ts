@@ -7,7 +7,7 @@ import type { Logger } from '../../models/logger.js';
 import {
   handleYooKassaNotification,
   type PaidOrder,
-} from '../../models/payments/yookassa-events.js';
+} from '../../models/webhooks/yookassa-events.js';
 import type { YooKassaGateway } from '../../models/providers/yookassa.js';
 import { readJsonBody } from '../middleware/json-body.js';
 import { addressSet, clientAddress, yooKassaNotificationRanges } from './yookassa-ips.js';

@@ -91,3 +91,21 @@ export async function updateAccountLanguage(
     .returning({ id: accounts.id });
   return rows.length > 0;
 }
+
+/** The admin's reason when the account is blocked ('' if none was kept), else undefined. */
+export async function accountBlockReason(
+  tx: DbOrTx,
+  accountId: string,
+): Promise<string | undefined> {
+  const [row] = await tx
+    .select({ blockedAt: accounts.blockedAt, reason: accounts.blockedReason })
+    .from(accounts)
+    .where(eq(accounts.id, accountId))
+    .limit(1);
+  return row?.blockedAt ? (row.reason ?? '') : undefined;
+}
+
+/** Whether the account is blocked (accounts have no tenant: any handle may read them). */
+export async function isAccountBlocked(tx: DbOrTx, accountId: string): Promise<boolean> {
+  return (await accountBlockReason(tx, accountId)) !== undefined;
+}

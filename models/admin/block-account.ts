@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { accounts } from '../accounts/table.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Clock } from '../clock.js';
-import type { Database, DbOrTx } from '../db.js';
+import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
 import {
   actorOf,
@@ -98,22 +98,4 @@ export async function unblockAccount(
     );
     return ok({ accountId: account.id, telegramId: account.telegramId });
   });
-}
-
-/** The admin's reason when the account is blocked ('' if none was kept), else undefined. */
-export async function accountBlockReason(
-  tx: DbOrTx,
-  accountId: string,
-): Promise<string | undefined> {
-  const [row] = await tx
-    .select({ blockedAt: accounts.blockedAt, reason: accounts.blockedReason })
-    .from(accounts)
-    .where(eq(accounts.id, accountId))
-    .limit(1);
-  return row?.blockedAt ? (row.reason ?? '') : undefined;
-}
-
-/** Whether the account is blocked (accounts have no tenant: any handle may read them). */
-export async function isAccountBlocked(tx: DbOrTx, accountId: string): Promise<boolean> {
-  return (await accountBlockReason(tx, accountId)) !== undefined;
 }

@@ -25,12 +25,7 @@ export {
   type UnblockCode,
 } from './block-rules.js';
 
-export {
-  accountBlockReason,
-  blockAccount,
-  isAccountBlocked,
-  unblockAccount,
-} from './block-account.js';
+export { blockAccount, unblockAccount } from './block-account.js';
 import { appendEvent } from '../outbox/events.js';
 
 export interface ChannelBlocked {

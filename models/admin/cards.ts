@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
-import { enqueueJobInTx } from '../placements/create-placements.js';
+import { enqueueJobInTx } from '../platform/enqueue-job.js';
 import { adminCards, type AdminCardKind } from './table.js';
 
 /** Job that posts a card into the admin chat, or edits it in place once it has a message. */
@@ -73,20 +73,24 @@ export function openAdminCardSystem(
 }
 
 /**
- * From a tenant transaction (which cannot see admin_cards): queues the render job with the
- * object instead of a card id; the job opens the card (idempotently) and posts it. Atomic with
- * the caller's rows, like any job queued in a transaction.
+ * Opens the object's card, or adds `data` to the one it has and queues its re-render (a card kept
+ * open but redrawn, e.g. a payout after approval); app_system tx.
  */
-export async function requestAdminCard(tx: Tx, input: OpenAdminCardInput): Promise<void> {
-  await enqueueJobInTx(
-    tx,
-    adminCardRenderJob,
-    { kind: input.kind, objectId: input.objectId, data: input.data ?? {} },
-    asap,
-  );
+export async function refreshAdminCard(
+  tx: Tx,
+  input: OpenAdminCardInput & { data: Record<string, unknown> },
+): Promise<void> {
+  const { cardId, created } = await openAdminCard(tx, input);
+  if (created) return;
+  await mergeAdminCardData(tx, cardId, input.data, input.at);
+  await enqueueJobInTx(tx, adminCardRenderJob, { cardId }, asap);
 }
 
-/** The card of a render job: by id, or opened from (kind, object) when a tenant path asked for it. */
+/**
+ * The card of a render job: by id, or opened from (kind, object) for a job queued in the old
+ * shape. Cards are opened by the admin-cards outbox consumer now (with an id); jobs of the
+ * {kind, objectId, data} shape may still wait in a deployed database: accepted for one release.
+ */
 export function resolveAdminCard(
   database: Database,
   ref: { cardId: string } | OpenAdminCardInput,

@@ -5,7 +5,7 @@ import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
 import { orders } from '../orders/table.js';
 import { payments } from '../payments/table.js';
-import { cancelOrderForAdmin } from './block-orders.js';
+import { cancelOrderForAdmin } from '../payments/cancel-order-for-admin.js';
 import { normalizeBlockReason, type AdminActor } from './block.js';
 import { appendEvent } from '../outbox/events.js';
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
-import { readOrderView, type OrderView } from '../checkout/order-view.js';
+import { readOrderView, type OrderView } from '../orders/order-view.js';
 import type { Clock } from '../clock.js';
 import type { Database, Tx } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';

@@ -1,10 +1,9 @@
 import { recordAudit } from '../audit/record-audit.js';
 import type { Database } from '../db.js';
 import { applyRightsSnapshot, type RightsOutcome } from './apply-rights.js';
-import { lostRightsGraceMs } from '../placements/record-send-failure.js';
 import { locateChannelByChat } from './locate-channel.js';
 import { findChannel, paidSlotsSince, workspaceRecipients } from './queries.js';
-import { botRightsOf, type MemberFacts } from './rights.js';
+import { botRightsOf, lostRightsGraceMs, type MemberFacts } from './rights.js';
 import { readChannelSettings } from './settings.js';
 
 /** How many paid slots a rights notice names at most. */

@@ -1,10 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { requestAdminCard } from '../admin/cards.js';
-import { isPreModerationOn } from '../admin/moderation-policy.js';
+import { isPreModerationOn } from '../moderation/moderation-policy.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
-import { regenerateChannelSlots } from '../slots/regenerate-slots.js';
 import { membershipsOf } from '../workspaces/access.js';
 import { ensureOwnerWorkspace } from '../workspaces/ensure-owner-workspace.js';
 import { channelLimitOf, effectivePlan } from '../workspaces/plan-limits.js';
@@ -38,10 +36,11 @@ export interface RegisteredChannel {
 
 /**
  * Registers a channel the person administers in their own workspace (new channels are `active`,
- * see docs/channels.md — or `pending_review` with an admin card requested and the owner told,
- * while pre-moderation is on, docs/admin.md), or refreshes it when one of their workspaces already
- * has it. Refuses missing rights, a channel held by another workspace (never saying which) and
- * the plan limit.
+ * see docs/channels.md — or `pending_review` with `channel.review_requested` appended (the admins'
+ * card, the owner's notice) while pre-moderation is on, docs/admin.md), or refreshes it when one
+ * of their workspaces already has it. Refuses missing rights, a channel held by another workspace (never saying which) and
+ * the plan limit. A new channel has no schedule, hence no slots, until its owner sets one
+ * (updateChannelSettings materializes them).
  */
 export async function registerChannel(
   database: Database,
@@ -125,7 +124,6 @@ export async function registerChannel(
     const channelId = inserted[0]?.id;
     // Registered by someone else between the look-up and this insert.
     if (!channelId) return fail('already_registered');
-    await regenerateChannelSlots(tx, { id: channelId, workspaceId, settings }, now);
     await recordAudit(tx, {
       actor: `account:${accountId}`,
       action: 'channel.registered',
@@ -141,7 +139,6 @@ export async function registerChannel(
       workspaceId,
     });
     if (pendingReview) {
-      await requestAdminCard(tx, { kind: 'channel', objectId: channelId, at: now });
       await appendEvent(
         tx,
         {

@@ -10,6 +10,9 @@ export const botRightNames = [
 ] as const;
 export type BotRightName = (typeof botRightNames)[number];
 
+/** Lost rights not restored within this after due_at ⇒ placement and order fail, full refund. */
+export const lostRightsGraceMs = 15 * 60_000;
+
 /** Snapshot of the bot's membership in a channel, stored in channels.bot_rights. */
 export interface BotRights {
   status: 'creator' | 'administrator' | 'member' | 'left' | 'kicked' | 'restricted';

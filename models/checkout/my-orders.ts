@@ -2,7 +2,7 @@ import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { channels } from '../channels/table.js';
 import type { Database } from '../db.js';
 import { orderItems, orders, type Currency, type OrderStatus } from '../orders/table.js';
-import { readOrderView, type OrderView } from './order-view.js';
+import { readOrderView, type OrderView } from '../orders/order-view.js';
 
 export interface MyOrderRow {
   id: string;

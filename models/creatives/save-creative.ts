@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
-import { checkCreativeContent, type ModerationAdapter } from '../moderation/check-content.js';
+import { checkCreativeContent, type ModerationAdapter } from './check-content.js';
 import { creatives, orders } from '../orders/table.js';
 import { editableStatuses, loadCreativeBundle, variantLimit } from './bundle.js';
 import type { Creative } from './content.js';

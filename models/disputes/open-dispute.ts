@@ -1,6 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
-import { requestAdminCard } from '../admin/cards.js';
 import type { Clock } from '../clock.js';
 import type { Database, Tx } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
@@ -84,7 +83,8 @@ async function otherParty(
  * Opens a dispute on an order by its advertiser or the channel's owner side: reason (1–1000 chars)
  * and one evidence message. Allowed while the order is scheduled/publishing/published, or completed
  * within 7 days; one open dispute per order. A published or completed order becomes `disputed`
- * (settlement waits for the admin); the admin card is queued, the other party told, audited.
+ * (settlement waits for the admin); audited, and `dispute.opened` appended (the admins' card, the
+ * other party's notice).
  */
 export async function openDispute(
   database: Database,
@@ -167,7 +167,6 @@ export async function openDispute(
       at,
       workspaceId: order.workspaceId,
     });
-    await requestAdminCard(tx, { kind: 'dispute', objectId: disputeId, at });
     await appendEvent(
       tx,
       {

@@ -2,9 +2,9 @@ import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import type { Tx } from '../db.js';
 import type { Currency } from '../orders/table.js';
 import type { PaymentProvider } from '../payments/table.js';
-import { platformFee, proRata } from '../settlement/pro-rata.js';
-import { ownerAccount, platformFeesAccount } from '../settlement/settle-placement.js';
+import { ownerAccount, platformFeesAccount } from './accounts.js';
 import { postEntries, type LedgerLine } from './post-entries.js';
+import { platformFee, proRata } from './shares.js';
 import { ledgerEntries } from './table.js';
 
 export interface RefundAfterSettlement {

@@ -1,5 +1,5 @@
 import type { ChannelSettings } from '../channels/settings.js';
-import { updateChannelSettings } from '../channels/update-settings.js';
+import { updateChannelSettings } from '../selling/update-settings.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
 import type { Result } from '../errors.js';

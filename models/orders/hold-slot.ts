@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { accountBlockReason } from '../admin/block.js';
+import { accountBlockReason } from '../accounts/queries.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';

@@ -10,6 +10,23 @@ import { orderItems, orders, type Currency } from './table.js';
 /** Most items one checkout (bundle) may hold at once. */
 export const bundleItemLimit = 20;
 
+/** The order row locked FOR UPDATE: settlements of one order are serialized. */
+export async function lockOrder(tx: DbOrTx, orderId: string) {
+  const [row] = await tx
+    .select({
+      id: orders.id,
+      status: orders.status,
+      total: orders.total,
+      workspaceId: orders.workspaceId,
+      advertiserAccountId: orders.advertiserAccountId,
+    })
+    .from(orders)
+    .where(eq(orders.id, orderId))
+    .for('update')
+    .limit(1);
+  return row;
+}
+
 /** Serializes holds on one channel for the rest of the transaction (top window and max per day). */
 export async function lockChannelForHolds(tx: Tx, channelId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${channelId}, 7130))`);

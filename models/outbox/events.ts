@@ -52,6 +52,14 @@ export type DomainEvent =
       refund: 'share' | 'full';
     }
   | {
+      /** A publication died after (maybe) sending: an admin says whether it went out. */
+      type: 'placement.needs_review';
+      workspaceId: string;
+      placementId: string;
+      orderId: string;
+      reason: 'interrupted_after_send';
+    }
+  | {
       /** The ad is live in the channel (recorded by the publisher or an admin's confirmation). */
       type: 'placement.published';
       workspaceId: string;
@@ -135,6 +143,15 @@ export type DomainEvent =
       ownerAccountId: string | null;
     }
   | {
+      /** An owner asked to withdraw `amount`: it waits for an admin's approval. */
+      type: 'payout.requested';
+      workspaceId: string;
+      payoutId: string;
+      requestedByAccountId: string;
+      amount: number;
+      currency: Currency;
+    }
+  | {
       /** An admin approved, rejected or marked paid an owner's payout. */
       type: 'payout.decided';
       workspaceId: string;
@@ -147,6 +164,8 @@ export type DomainEvent =
       /** The destination as the owner may see it (masked). */
       destination: string;
       reason: string | null;
+      /** The admin who decided (shown on the payout's card). */
+      decidedBy: { telegramId: number; name: string };
     }
   /** An order's payment was recorded (held in escrow): the payer's receipt. */
   | ({ type: 'payment.received' } & PaymentFacts)
@@ -193,6 +212,8 @@ export type DomainEvent =
       workspaceId: string;
       orderId: string;
       advertiserAccountId: string;
+      /** Why this order is moderated: a first-time advertiser, a flagged one (or both). */
+      reasons: ('first_time' | 'flagged')[];
     }
   | {
       /** A new channel waits for the platform's review before it can sell. */

@@ -2,7 +2,7 @@ import { desc, eq, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db.js';
 import { ledgerEntries } from '../ledger/table.js';
 import type { Currency } from '../orders/table.js';
-import { advertiserAccount } from '../settlement/settle-placement.js';
+import { advertiserAccount } from '../ledger/accounts.js';
 
 /** One line of the advertiser's credit account, as the advertiser reads it. */
 export interface AdvertiserMovement {

@@ -1,4 +1,5 @@
 import type { Tx } from '../db.js';
+import { advertiserAccount } from '../ledger/accounts.js';
 import type { LedgerLine } from '../ledger/post-entries.js';
 import { postEntries } from '../ledger/post-entries.js';
 import type { Currency } from '../orders/table.js';
@@ -26,7 +27,7 @@ export interface EscrowMove {
 export function fundingAccount(move: Pick<EscrowMove, 'provider' | 'payerAccountId'>): string {
   if (move.provider !== 'balance') return `provider:${move.provider}`;
   if (!move.payerAccountId) throw new RangeError('A balance payment needs the payer account');
-  return `advertiser:${move.payerAccountId}`; // settle-placement's advertiserAccount (no import cycle)
+  return advertiserAccount(move.payerAccountId);
 }
 
 /** The lines of a payment received into escrow. */

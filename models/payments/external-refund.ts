@@ -1,12 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
-import { cancelOrderForAdmin } from '../admin/block-orders.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Tx } from '../db.js';
+import { lockOrder } from '../orders/queries.js';
 import { orders, type OrderStatus } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
 import { cancelUnsentPlacements } from '../placements/cancel-unsent.js';
 import { placements } from '../placements/table.js';
-import { lockOrder } from '../settlement/queries.js';
+import { cancelOrderForAdmin } from './cancel-order-for-admin.js';
 import type { HeldPayment } from './queries.js';
 import { markOrderRefunded } from './record-refund.js';
 import { appendEvent } from '../outbox/events.js';

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record-audit.js';
 import type { Tx } from '../db.js';
 import { postEntries } from '../ledger/post-entries.js';
 import { postRefundAfterSettlement } from '../ledger/refund-after-settlement.js';
-import { advertiserAccount } from '../settlement/settle-placement.js';
+import { advertiserAccount } from '../ledger/accounts.js';
 import { escrowAccount } from './escrow.js';
 import { heldOrderPayment, type HeldPayment } from './queries.js';
 import { appendPaymentRefunded } from './receipt.js';

@@ -4,7 +4,7 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
 import { postEntries } from '../ledger/post-entries.js';
-import { advertiserAccount } from '../settlement/settle-placement.js';
+import { advertiserAccount } from '../ledger/accounts.js';
 import { failedRefundsOf, pendingRefundsOf } from './queries.js';
 import { findOrderPayment } from './reconcile-refund.js';
 import { payments, type PaymentProvider } from './table.js';

@@ -3,7 +3,7 @@ import type { Database } from '../db.js';
 import { ledgerEntries } from '../ledger/table.js';
 import { orders, type Currency, type OrderStatus } from '../orders/table.js';
 import { payments } from '../payments/table.js';
-import { ownerAccount } from '../settlement/settle-placement.js';
+import { ownerAccount } from '../ledger/accounts.js';
 import { isCurrency } from './rules.js';
 import { payouts } from './table.js';
 

@@ -4,8 +4,8 @@ import type { Clock } from '../clock.js';
 import type { Database, Tx } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
 import { postEntries } from '../ledger/post-entries.js';
-import { ownerAccount } from '../settlement/settle-placement.js';
-import { refreshPayoutCard, tellOwner } from './notify.js';
+import { ownerAccount } from '../ledger/accounts.js';
+import { appendPayoutDecided } from './notify.js';
 import { availableBalance, lockPayoutBalance, payoutById, type PayoutRow } from './queries.js';
 import { manualPayoutAccount, payoutsPendingAccount } from './rules.js';
 import type { PayoutStatus } from './table.js';
@@ -58,8 +58,9 @@ async function audit(
 
 /**
  * Approves a requested payout: re-checks the available balance under the workspace/currency lock
- * (two approvals never overdraw), posts owner:<ws> → payouts:pending, refreshes the admin card
- * (it now offers «Mark paid») and tells the owner. Platform path: one named app_system transaction.
+ * (two approvals never overdraw), posts owner:<ws> → payouts:pending and appends
+ * `payout.decided` (the admin card is redrawn with «Mark paid», the owner told). Platform path:
+ * one named app_system transaction.
  */
 export async function approvePayout(
   database: Database,
@@ -85,8 +86,7 @@ export async function approvePayout(
       postingId,
     });
     await audit(tx, p, input.admin, 'payout.approved', at, { postingId, available });
-    await refreshPayoutCard(tx, p.id, { approvedBy: input.admin.name, approvedAt: at }, at);
-    await tellOwner(tx, p, 'approved', at);
+    await appendPayoutDecided(tx, p, { outcome: 'approved', admin: input.admin }, at);
     return ok({
       ...p,
       status: 'approved',
@@ -133,7 +133,7 @@ export async function rejectPayout(
       admin: input.admin,
       at,
     });
-    await tellOwner(tx, p, 'rejected', at, reason);
+    await appendPayoutDecided(tx, p, { outcome: 'rejected', admin: input.admin, reason }, at);
     return ok({ ...p, status: 'rejected', reason, decidedAt: at });
   });
 }
@@ -171,7 +171,7 @@ export async function markPayoutPaid(
       admin: input.admin,
       at,
     });
-    await tellOwner(tx, p, 'paid', at);
+    await appendPayoutDecided(tx, p, { outcome: 'paid', admin: input.admin }, at);
     return ok({ ...p, status: 'paid', paidAt: at });
   });
 }

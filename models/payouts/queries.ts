@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db.js';
 import { balanceOf } from '../ledger/queries.js';
 import type { Currency } from '../orders/table.js';
-import { ownerAccount } from '../settlement/settle-placement.js';
+import { ownerAccount } from '../ledger/accounts.js';
 import { payouts, type PayoutStatus } from './table.js';
 
 /** A payout as screens, cards and receipts show it. */

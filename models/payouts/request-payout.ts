@@ -1,9 +1,9 @@
-import { requestAdminCard } from '../admin/cards.js';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
 import type { Currency } from '../orders/table.js';
+import { appendEvent } from '../outbox/events.js';
 import { membershipsOf } from '../workspaces/access.js';
 import { canPerform } from '../workspaces/permissions.js';
 import { availableBalance, lockPayoutBalance, openPayout } from './queries.js';
@@ -37,8 +37,8 @@ export type RequestPayoutCode =
 /**
  * The owner asks to withdraw `amount` (≥ the currency's minimum, ≤ what is available) to the given
  * destination. One open (requested or approved) payout per workspace and currency; checked under a
- * per-workspace-and-currency lock. No ledger posting yet (approval posts); the admin card's render
- * job is queued in the same transaction, so the card exists exactly when the request does.
+ * per-workspace-and-currency lock. No ledger posting yet (approval posts); `payout.requested` is
+ * appended in the same transaction, so the admins' card comes exactly when the request exists.
  */
 export async function requestPayout(
   database: Database,
@@ -77,8 +77,6 @@ export async function requestPayout(
         })
         .returning({ id: payouts.id });
       if (!row) throw new Error('payout was not inserted');
-      const data = { amount: input.amount, currency: input.currency };
-      await requestAdminCard(tx, { kind: 'payout', objectId: row.id, data, at });
       await recordAudit(tx, {
         actor: `account:${input.accountId}`,
         action: 'payout.requested',
@@ -93,6 +91,18 @@ export async function requestPayout(
         at,
         workspaceId: input.workspaceId,
       });
+      await appendEvent(
+        tx,
+        {
+          type: 'payout.requested',
+          workspaceId: input.workspaceId,
+          payoutId: row.id,
+          requestedByAccountId: input.accountId,
+          amount: input.amount,
+          currency: input.currency,
+        },
+        at,
+      );
       return ok({ payoutId: row.id, amount: input.amount, currency: input.currency, available });
     },
   );

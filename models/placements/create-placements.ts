@@ -1,41 +1,13 @@
-import { asc, eq, sql } from 'drizzle-orm';
-import type { Database, Tx } from '../db.js';
+import { asc, eq } from 'drizzle-orm';
+import type { Tx } from '../db.js';
 import { creatives, orderItems, orders } from '../orders/table.js';
-import { readSetting } from '../platform/queries.js';
+import { enqueueJobInTx } from '../platform/enqueue-job.js';
 import { slots } from '../slots/table.js';
 import { placements } from './table.js';
 
 export const publishJob = 'placements.publish';
-
-/** The test clock's stored offset (platform time − real time); 0 without a test clock. */
-async function clockOffsetMs(tx: Tx): Promise<number> {
-  const value = await readSetting(tx, 'test_clock_offset_ms');
-  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : 0;
-}
-
-/**
- * Queues an Agenda job inside the caller's transaction (a transactional outbox: the job exists
- * exactly when the rows that need it do). `at` is platform time; Agenda stores real time, so the
- * stored test-clock offset is removed. The table is created by migration 0004 before Agenda runs.
- */
-export async function enqueueJobInTx(
-  tx: Tx,
-  name: string,
-  data: Record<string, unknown>,
-  at: Date,
-): Promise<void> {
-  const real = new Date(at.getTime() - (await clockOffsetMs(tx)));
-  await tx.execute(
-    sql`insert into agenda_jobs (name, next_run_at, data, type, priority)
-        values (${name}, ${real.toISOString()}::timestamptz, ${JSON.stringify(data)}::jsonb, 'normal', 0)`,
-  );
-}
-
-/** A ScheduleJob (models/platform/schedule-job.ts) that queues each job in its own transaction. */
-export function scheduleViaDatabase(database: Database) {
-  return (name: string, data: Record<string, unknown>, at: Date): Promise<void> =>
-    database.withSystem('queue a job', (tx) => enqueueJobInTx(tx, name, data, at));
-}
+/** The job that settles a finished placement (data { placementId }), queued at the end of its lifetime. */
+export const settleJob = 'placements.settle';
 
 export interface CreatedPlacement {
   id: string;

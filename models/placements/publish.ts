@@ -1,6 +1,5 @@
 import { publishesBookedAds } from '../channels/apply-rights.js';
 import { and, eq, isNull } from 'drizzle-orm';
-import { openAdminCard } from '../admin/cards.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { formatSpec, parseFormat, type FormatSpec } from '../channels/formats.js';
 import { channels } from '../channels/table.js';
@@ -13,10 +12,10 @@ import type { Database, Tx } from '../db.js';
 import { readMarking, type Marking } from '../marking/marking.js';
 import { creatives, orders } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
-import { settleJob } from '../settlement/settle-placement.js';
 import { lifetimeEnd } from '../verification/lifetime.js';
 import { scheduleProbes } from '../verification/schedule-probes.js';
-import { enqueueJobInTx, publishJob } from './create-placements.js';
+import { enqueueJobInTx } from '../platform/enqueue-job.js';
+import { publishJob, settleJob } from './create-placements.js';
 import { appendEvent } from '../outbox/events.js';
 import { placements } from './table.js';
 import { transitionPlacement } from './transition-placement.js';
@@ -118,12 +117,17 @@ export async function claimPlacement(
         workspaceId: row.workspaceId,
       });
       // An admin decides: it was posted (resume verification) or not (fail and refund).
-      await openAdminCard(tx, {
-        kind: 'placement',
-        objectId: row.id,
-        data: { reason: 'interrupted_after_send' },
+      await appendEvent(
+        tx,
+        {
+          type: 'placement.needs_review',
+          workspaceId: row.workspaceId,
+          placementId: row.id,
+          orderId: row.orderId,
+          reason: 'interrupted_after_send',
+        },
         at,
-      });
+      );
       return { kind: 'needs_review', placementId: row.id, orderId: row.orderId } as const;
     }
     if (row.status !== 'scheduled' && row.status !== 'publishing') {

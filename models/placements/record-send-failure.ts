@@ -1,18 +1,18 @@
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
+import { lostRightsGraceMs } from '../channels/rights.js';
 import type { Clock } from '../clock.js';
 import type { Database, Tx } from '../db.js';
 import { orders } from '../orders/table.js';
 import { appendEvent } from '../outbox/events.js';
-import { enqueueJobInTx, publishJob } from './create-placements.js';
+import { enqueueJobInTx } from '../platform/enqueue-job.js';
+import { publishJob } from './create-placements.js';
 import type { PublishTarget } from './publish.js';
 import { settleOrFailOrder } from './settle-or-fail-order.js';
 import { placements } from './table.js';
 import { transitionPlacement } from './transition-placement.js';
 import { expectMoved } from '../state-machine.js';
 
-/** Lost rights not restored within this after due_at ⇒ placement and order fail, full refund. */
-export const lostRightsGraceMs = 15 * 60_000;
 /** Time between publish attempts while the bot cannot post. */
 export const publishRetryMs = 5 * 60_000;
 

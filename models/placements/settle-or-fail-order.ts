@@ -1,8 +1,8 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Tx } from '../db.js';
 import { transitionOrder } from '../orders/transition-order.js';
-import { settleJob } from '../settlement/settle-placement.js';
-import { enqueueJobInTx } from './create-placements.js';
+import { enqueueJobInTx } from '../platform/enqueue-job.js';
+import { settleJob } from './create-placements.js';
 import { placements } from './table.js';
 import { transitionOrderPlacements } from './transition-placement.js';
 

@@ -1,5 +1,5 @@
 import type { TestClock } from '../clock.js';
-import type { Database } from '../db.js';
+import type { Database, DbOrTx } from '../db.js';
 import type { Logger } from '../logger.js';
 import { unconsumedEventCount } from '../outbox/consume.js';
 import { busyJobCount, nextOneOffDue, shiftWaitingJobs } from './job-queue.js';
@@ -13,10 +13,15 @@ export interface TestClockDeps {
   logger: Logger;
 }
 
-/** The stored test-clock offset (0 when never advanced). */
-export async function loadTestClockOffset(database: Database): Promise<number> {
-  const value = await database.withScope({}, (tx) => readSetting(tx, offsetKey));
+/** The stored test-clock offset (platform − real time), in the caller's transaction; 0 if none. */
+export async function storedTestClockOffset(tx: DbOrTx): Promise<number> {
+  const value = await readSetting(tx, offsetKey);
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : 0;
+}
+
+/** The stored test-clock offset (0 when never advanced). */
+export function loadTestClockOffset(database: Database): Promise<number> {
+  return database.withScope({}, (tx) => storedTestClockOffset(tx));
 }
 
 /** Makes the in-memory clock follow the stored offset (another process may have advanced it). */

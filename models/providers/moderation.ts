@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Logger } from '../logger.js';
-import type { ModerationAdapter } from '../moderation/check-content.js';
+import type { ModerationAdapter } from '../creatives/check-content.js';
 
 const response = z.object({
   results: z

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { accounts } from '../accounts/table.js';
-import { readOrderView, type OrderView } from '../checkout/order-view.js';
+import { readOrderView, type OrderView } from '../orders/order-view.js';
 import type { Database } from '../db.js';
 import { workspaceMembers } from '../workspaces/table.js';
 

@@ -1,6 +1,8 @@
 import { and, eq, inArray, min } from 'drizzle-orm';
-import { requestAdminCard } from '../admin/cards.js';
-import { creativeModerationReasons, markCreativesPending } from '../admin/moderation-policy.js';
+import {
+  creativeModerationReasons,
+  markCreativesPending,
+} from '../moderation/moderation-policy.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { readChannelSettings } from '../channels/settings.js';
 import { channels } from '../channels/table.js';
@@ -23,7 +25,8 @@ export interface ReviewRoute {
 
 /**
  * With pre-moderation on, a first-time or flagged advertiser's paid order stops here: creatives
- * `pending`, a 'creative' admin card requested, the advertiser told — all in the caller's tx.
+ * `pending` and `order.moderation_requested` appended (the admins' card, the advertiser's notice)
+ * — all in the caller's tx.
  */
 async function holdForModeration(
   tx: Tx,
@@ -37,8 +40,8 @@ async function holdForModeration(
     .select({ workspaceId: orders.workspaceId })
     .from(orders)
     .where(eq(orders.id, order.id));
+  if (!row) throw new Error(`order ${order.id} to moderate not found`);
   await markCreativesPending(tx, order.id);
-  await requestAdminCard(tx, { kind: 'creative', objectId: order.id, data: { reasons }, at });
   await recordAudit(tx, {
     actor,
     action: 'creative.moderation_requested',
@@ -46,19 +49,19 @@ async function holdForModeration(
     objectId: order.id,
     data: { reasons },
     at,
-    workspaceId: row?.workspaceId ?? null,
+    workspaceId: row.workspaceId,
   });
-  if (row)
-    await appendEvent(
-      tx,
-      {
-        type: 'order.moderation_requested',
-        workspaceId: row.workspaceId,
-        orderId: order.id,
-        advertiserAccountId: order.advertiserAccountId,
-      },
-      at,
-    );
+  await appendEvent(
+    tx,
+    {
+      type: 'order.moderation_requested',
+      workspaceId: row.workspaceId,
+      orderId: order.id,
+      advertiserAccountId: order.advertiserAccountId,
+      reasons,
+    },
+    at,
+  );
   return true;
 }
 

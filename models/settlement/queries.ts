@@ -1,29 +1,12 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { auditLog } from '../audit/table.js';
 import type { DbOrTx } from '../db.js';
-import { orderItems, orders } from '../orders/table.js';
+import { orderItems } from '../orders/table.js';
 import { payments } from '../payments/table.js';
 import { placements } from '../placements/table.js';
 
 /** Placement states that end a placement's part in its order. */
 export const donePlacementStatuses = ['completed', 'failed', 'cancelled'] as const;
-
-/** The order row locked FOR UPDATE: settlements of one order are serialized. */
-export async function lockOrder(tx: DbOrTx, orderId: string) {
-  const [row] = await tx
-    .select({
-      id: orders.id,
-      status: orders.status,
-      total: orders.total,
-      workspaceId: orders.workspaceId,
-      advertiserAccountId: orders.advertiserAccountId,
-    })
-    .from(orders)
-    .where(eq(orders.id, orderId))
-    .for('update')
-    .limit(1);
-  return row;
-}
 
 /** Every placement of an order with its item's price (the weight of its share of the payment). */
 export async function orderPlacements(tx: DbOrTx, orderId: string) {

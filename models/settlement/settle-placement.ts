@@ -2,9 +2,11 @@ import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Database, Tx } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
+import { advertiserAccount, ownerAccount, platformFeesAccount } from '../ledger/accounts.js';
 import type { LedgerLine } from '../ledger/post-entries.js';
 import { postEntries } from '../ledger/post-entries.js';
 import type { Currency } from '../orders/table.js';
+import { lockOrder } from '../orders/queries.js';
 import { orders } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
 import { escrowAccount } from '../payments/escrow.js';
@@ -16,18 +18,12 @@ import {
   countedPlacements,
   donePlacementStatuses,
   escrowedPayment,
-  lockOrder,
   orderPlacements,
 } from './queries.js';
 import { countReputation, reputationDelta } from './reputation.js';
 import { splitSettlement, type SettledPlacement, type Split } from './split.js';
 
-/** The job that settles a finished placement (data { placementId }); P queues it at the end of the lifetime. */
-export const settleJob = 'placements.settle';
 export const settlementActor = 'system:settlement';
-export const platformFeesAccount = 'platform:fees';
-export const ownerAccount = (workspaceId: string) => `owner:${workspaceId}`;
-export const advertiserAccount = (accountId: string) => `advertiser:${accountId}`;
 
 export interface OrderRef {
   orderId: string;

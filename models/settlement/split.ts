@@ -1,12 +1,5 @@
-import {
-  allocate,
-  brokenMs,
-  platformFee,
-  promisedLifetime,
-  proRata,
-  type PlacementTimes,
-  type Violation,
-} from './pro-rata.js';
+import { allocate, platformFee, proRata } from '../ledger/shares.js';
+import { brokenMs, promisedLifetime, type PlacementTimes, type Violation } from './pro-rata.js';
 
 export interface SettledPlacement extends PlacementTimes {
   id: string;

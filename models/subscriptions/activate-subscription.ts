@@ -6,7 +6,7 @@ import { fail, ok, type Result } from '../errors.js';
 import type { Currency } from '../orders/table.js';
 import { appendEvent } from '../outbox/events.js';
 import { payments } from '../payments/table.js';
-import { enqueueJobInTx } from '../placements/create-placements.js';
+import { enqueueJobInTx } from '../platform/enqueue-job.js';
 import { workspaces } from '../workspaces/table.js';
 import { expireSubscriptionsJob, reminderLeadMs, remindSubscriptionJob } from './jobs.js';
 import { resumePlanPaused, type PlanChannel } from './plan-channels.js';

@@ -4,7 +4,7 @@ import { lifetimeEnd } from './lifetime.js';
 import { appendViolationEvent, type ViolationNotice } from './notify.js';
 import { lastProof, lastSignalMissing, readProbeResults } from './proof.js';
 import { appendVerification, readVerifiedPlacement, type VerifiedPlacement } from './queries.js';
-import { enqueueJobInTx } from '../placements/create-placements.js';
+import { enqueueJobInTx } from '../platform/enqueue-job.js';
 import { probeJob } from './schedule-probes.js';
 import { classifyCopyFailure, type VerifyTelegram } from './telegram-port.js';
 import {

@@ -1,6 +1,6 @@
 import type { Database } from '../db.js';
 import type { ScheduleJob } from '../platform/schedule-job.js';
-import { scheduleViaDatabase } from '../placements/create-placements.js';
+import { scheduleViaDatabase } from '../platform/enqueue-job.js';
 import { lifetimeEnd, type PlacementDeadlines } from './lifetime.js';
 
 /** Agenda job names of the checks (jobs/verify.ts defines them). */

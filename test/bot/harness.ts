@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { BotDeps } from '../../bot/context.js';
 import { type RunningBot, startBot } from '../../bot/runner.js';
 import { parseConfig } from '../../config.js';
-import { setPreModeration } from '../../models/admin/moderation-policy.js';
+import { setPreModeration } from '../../models/moderation/moderation-policy.js';
 import { createSystemClock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { createLogger, type Logger } from '../../models/logger.js';

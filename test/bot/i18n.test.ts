@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asLocale, localeFromLanguageCode } from '../../bot/i18n.js';
-import { escapeHtml } from '../../bot/html.js';
+import { escapeHtml } from '../../format/html.js';
 
 describe('localeFromLanguageCode', () => {
   it('maps ru* to ru and everything else to en', () => {

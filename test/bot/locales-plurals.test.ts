@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createI18n, localesDirectory, type Locale } from '../../bot/i18n.js';
+import { createI18n, type Locale } from '../../bot/i18n.js';
+import { localesDirectory } from '../../messages/i18n.js';
 
 /** Variables that carry a count (a number that stands beside a noun somewhere). */
 const numeric = new Set([

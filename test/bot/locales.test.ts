@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createI18n, locales, localesDirectory } from '../../bot/i18n.js';
+import { createI18n, locales } from '../../bot/i18n.js';
+import { localesDirectory } from '../../messages/i18n.js';
 
 const botDirectory = fileURLToPath(new URL('../../bot/', import.meta.url));
 

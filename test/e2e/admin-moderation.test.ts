@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isPreModerationOn } from '../../models/admin/moderation-policy.js';
-import { checkCreativeContent } from '../../models/moderation/check-content.js';
+import { isPreModerationOn } from '../../models/moderation/moderation-policy.js';
+import { checkCreativeContent } from '../../models/creatives/check-content.js';
 import { searchCatalog } from '../../models/catalog/search-catalog.js';
 import { auditLog, channels, creatives, orders } from '../../models/schema.js';
 import {

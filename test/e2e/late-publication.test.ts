@@ -6,7 +6,7 @@ import { lateOfferTimeoutMs } from '../../models/placements/late-offer.js';
 import { advanceTestClock } from '../../models/platform/test-clock.js';
 import { placements, slots } from '../../models/schema.js';
 import { formatMoment } from '../../format/dates.js';
-import { lateMoveData } from '../../bot/features/orders/callback-data.js';
+import { lateMoveData } from '../../messages/callback-data/orders.js';
 import {
   openInvoice,
   readOrderState,

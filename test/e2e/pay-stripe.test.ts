@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tellPaid } from '../../bot/features/checkout/paid.js';
+import { tellPaid } from '../../messages/review-notices.js';
 import { createI18n } from '../../bot/i18n.js';
 import { createHttpApp } from '../../http/app.js';
 import { createMetrics } from '../../http/metrics.js';

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { Api } from 'grammy';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tellPaid } from '../../bot/features/checkout/paid.js';
+import { tellPaid } from '../../messages/review-notices.js';
 import { createI18n } from '../../bot/i18n.js';
 import { createHttpApp } from '../../http/app.js';
 import { createMetrics } from '../../http/metrics.js';
@@ -62,8 +62,6 @@ beforeAll(async () => {
               i18n: createI18n(),
               database: world.database,
               logger,
-              clock: world.clock,
-              providers: world.deps.providers ?? {},
             },
             paid,
             paid,

@@ -6,7 +6,7 @@ import {
   type ConsumeResult,
   type Consumer,
 } from '../../models/outbox/consume.js';
-import { notificationConsumer } from '../../messages/notify-on-events.js';
+import { eventConsumers } from '../../jobs/events.js';
 
 const logger = createLogger({ level: 'silent' });
 
@@ -37,10 +37,16 @@ export async function drainConsumer(
 
 /**
  * What the jobs process's event dispatcher does, for tests that run use-cases without it: every
- * domain event committed so far becomes its notifications (queued `notifications.send` jobs).
+ * domain event committed so far becomes its notifications (queued `notifications.send` jobs) and
+ * admin cards (rows and queued `admin.card-render` jobs). Returns the events handled, all
+ * consumers together.
  */
 export async function deliverEvents(database: Database): Promise<number> {
-  const { handled, last } = await drainConsumer(database, notificationConsumer);
-  if (last.failed) throw new Error('an event handler failed');
-  return handled;
+  let total = 0;
+  for (const consumer of eventConsumers) {
+    const { handled, last } = await drainConsumer(database, consumer);
+    if (last.failed) throw new Error(`an event handler of ${consumer.name} failed`);
+    total += handled;
+  }
+  return total;
 }

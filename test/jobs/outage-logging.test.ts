@@ -1,6 +1,7 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../config.js';
+import { eventConsumers } from '../../jobs/events.js';
 import { createJobs, type Jobs } from '../../jobs/index.js';
 import { createSystemClock } from '../../models/clock.js';
 import { openDatabase, type Database } from '../../models/db.js';
@@ -52,7 +53,13 @@ describe('a database outage under the jobs process', () => {
   let database: Database;
   let jobs: Jobs;
   let proxy: Awaited<ReturnType<typeof startOutageProxy>>;
-  const lines: { role?: string; msg: string; job?: string; suppressed?: number }[] = [];
+  const lines: {
+    role?: string;
+    msg: string;
+    job?: string;
+    consumer?: string;
+    suppressed?: number;
+  }[] = [];
   const logger = createLogger({
     level: 'info',
     destination: { write: (line: string) => void lines.push(JSON.parse(line)) },
@@ -92,11 +99,12 @@ describe('a database outage under the jobs process', () => {
     expect(jobLines.length).toBeGreaterThan(0);
     const perSource = new Map<string, number>();
     for (const l of jobLines) {
-      const key = `${l.msg}:${l.job ?? ''}`;
+      // A source is a job, or an outbox consumer of the events dispatcher.
+      const key = `${l.msg}:${l.job ?? l.consumer ?? ''}`;
       perSource.set(key, (perSource.get(key) ?? 0) + 1);
     }
     expect([...perSource.values()].every((n) => n === 1)).toBe(true);
-    expect(jobLines.length).toBeLessThanOrEqual(jobNames.length + 2);
+    expect(jobLines.length).toBeLessThanOrEqual(jobNames.length + eventConsumers.length + 2);
     expect(jobs.isRunning()).toBe(true);
     await expect(database.ping()).resolves.toBeUndefined();
   }, 30_000);

@@ -4,7 +4,7 @@ import type { TestClock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { balanceOf } from '../../models/ledger/queries.js';
 import { channels, orders, payments, placements } from '../../models/schema.js';
-import { proRata } from '../../models/settlement/pro-rata.js';
+import { proRata } from '../../models/ledger/shares.js';
 import { readProbeResults } from '../../models/verification/proof.js';
 import { startJobsWorld, type JobsWorld } from '../helpers/jobs-world.js';
 import type { Sandbox } from '../helpers/sandbox.js';

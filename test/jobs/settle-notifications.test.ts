@@ -9,7 +9,7 @@ import { createLogger } from '../../models/logger.js';
 import { enqueueNotification } from '../../messages/notification.js';
 import { advanceTestClock } from '../../models/platform/test-clock.js';
 import { accounts, orders } from '../../models/schema.js';
-import { settleJob } from '../../models/settlement/settle-placement.js';
+import { settleJob } from '../../models/placements/create-placements.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
 import { seedAdvertiser } from '../models/orders/seed-orders.js';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unpinPlacement, type PublishDeps } from '../../jobs/publish.js';
 import { balanceOf } from '../../models/ledger/queries.js';
 import { orders, payments, placements } from '../../models/schema.js';
-import { platformFee, proRata } from '../../models/settlement/pro-rata.js';
+import { platformFee, proRata } from '../../models/ledger/shares.js';
 import { readProbeResults } from '../../models/verification/proof.js';
 import { probeJob } from '../../models/verification/schedule-probes.js';
 import { readViolations } from '../../models/verification/violations.js';

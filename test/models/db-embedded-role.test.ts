@@ -12,7 +12,8 @@ import { postEntries } from '../../models/ledger/post-entries.js';
 import { ledgerEntries } from '../../models/ledger/table.js';
 import { createLogger } from '../../models/logger.js';
 import { channels } from '../../models/schema.js';
-import { pgErrorCode, seedTenant, type Tenant } from './seed.js';
+import { type Tenant, makeTenant } from '../factories/channels.js';
+import { pgErrorCode } from '../helpers/pg-error.js';
 
 const logger = createLogger({ level: 'silent' });
 let dataDir: string;
@@ -33,7 +34,7 @@ async function migrateAsSuperuser(dir: string): Promise<Tenant> {
     try {
       await setUpAgenda(database);
       await database.db.execute(sql`insert into agenda_jobs (name, data) values ('probe', '{}')`);
-      return await seedTenant(database, 'Old');
+      return await makeTenant(database, { title: 'Old channel' });
     } finally {
       await database.close();
     }

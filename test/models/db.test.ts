@@ -6,7 +6,8 @@ import { openDatabase, type Database } from '../../models/db.js';
 import { createLogger } from '../../models/logger.js';
 import { channels } from '../../models/schema.js';
 import { createTestDatabase } from '../helpers/db.js';
-import { pgErrorCode, seedTenant, type Tenant } from './seed.js';
+import { type Tenant, makeTenant } from '../factories/channels.js';
+import { pgErrorCode } from '../helpers/pg-error.js';
 
 let database: Database;
 let a: Tenant;
@@ -14,8 +15,8 @@ let b: Tenant;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  a = await seedTenant(database, 'A');
-  b = await seedTenant(database, 'B');
+  a = await makeTenant(database, { title: 'A channel' });
+  b = await makeTenant(database, { title: 'B channel' });
 });
 
 afterAll(async () => {

@@ -3,7 +3,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Scope } from '../../models/db.js';
 import { createTestDatabase } from '../helpers/db.js';
-import { pgErrorCode, seedTenant, type Tenant } from './seed.js';
+import { type Tenant, makeTenant } from '../factories/channels.js';
+import { pgErrorCode } from '../helpers/pg-error.js';
 
 let database: Database;
 let a: Tenant;
@@ -35,9 +36,9 @@ async function seedAccount(telegramId: number): Promise<string> {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  a = await seedTenant(database, 'A');
-  b = await seedTenant(database, 'B');
-  c = await seedTenant(database, 'C');
+  a = await makeTenant(database, { title: 'A channel' });
+  b = await makeTenant(database, { title: 'B channel' });
+  c = await makeTenant(database, { title: 'C channel' });
   const base = 7_000_000 + Math.floor(Math.random() * 1_000_000);
   advertiserId = await seedAccount(base);
   strangerId = await seedAccount(base + 1);

@@ -10,7 +10,7 @@ import {
 import { adminCardOf } from '../../../models/admin/cards.js';
 import type { AdminCardKind } from '../../../models/admin/table.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../html.js';
+import { html } from '../../../format/html.js';
 
 /** Longest reason an admin may give (it is shown to users and stored in the audit log). */
 export const adminReasonLimit = 1000;

@@ -4,8 +4,8 @@ import type { Config } from '../../../config.js';
 import { adminLanguageOf } from '../../../models/admin/admin-language.js';
 import { recordAdminRefusal } from '../../../models/admin/refusals.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../html.js';
-import { isAdminData } from './callback-data.js';
+import { html } from '../../../format/html.js';
+import { isAdminData } from '../../../messages/callback-data/admin.js';
 
 /** Whether this Telegram user is listed in ADMIN_TELEGRAM_IDS. */
 export function isPlatformAdmin(

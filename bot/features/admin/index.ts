@@ -10,7 +10,7 @@ import { disputeCardActions } from './cards/dispute.js';
 import { parkedUpdateCardActions } from './cards/parked-update.js';
 import { createPayoutCardActions } from './cards/payout.js';
 import { placementCardActions } from './cards/placement.js';
-import { postAdminCard } from './cards/post.js';
+import { postAdminCard } from '../../../messages/admin-cards/post.js';
 import { createAdminOpsCommands } from './commands/ops.js';
 import { adminChatOnly, isAdminUpdate } from './guard.js';
 import { createAdminSettings } from './settings.js';

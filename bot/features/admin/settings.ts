@@ -1,9 +1,12 @@
 import type { I18n } from '@grammyjs/i18n';
 import { Composer } from 'grammy';
 import { adminLanguages, setAdminLanguage } from '../../../models/admin/admin-language.js';
-import { isPreModerationOn, setPreModeration } from '../../../models/admin/moderation-policy.js';
+import {
+  isPreModerationOn,
+  setPreModeration,
+} from '../../../models/moderation/moderation-policy.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../html.js';
+import { html } from '../../../format/html.js';
 import { adminText } from './cards/actions-kit.js';
 
 /**

@@ -7,7 +7,7 @@ import {
   type AdvertiserBalance,
 } from '../../../models/payments/advertiser-balance.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { present } from '../channels/present.js';
+import { showScreen } from '../../kit/show-screen.js';
 import { startMenuData } from '../start/advertiser.js';
 
 /** Callback data of the advertiser's own credit screen. */
@@ -55,5 +55,5 @@ export async function showAdvertiserBalance(
   const balance = view ?? (await readAdvertiserBalance(deps.database, accountId));
   const locale = await ctx.i18n.getLocale();
   const screen = renderAdvertiserBalance(ctx.t, balance, locale);
-  await present(ctx, screen.text, screen.keyboard);
+  await showScreen(ctx, screen.text, screen.keyboard);
 }

@@ -14,8 +14,9 @@ import {
   type PayoutMethod,
 } from '../../../models/payouts/rules.js';
 import type { BotDeps, ConversationContext } from '../../context.js';
-import { escapeHtml, html } from '../../html.js';
-import { waitInput, type CreativeConversation } from '../creative/steps.js';
+import { escapeHtml, html } from '../../../format/html.js';
+import { accept, currentAccountId, refuse, type BotConversation } from '../../kit/conversation.js';
+import { askChoice, askNumber, askText } from '../../kit/steps.js';
 import { showData } from './present.js';
 
 export const payoutConversationId = 'balance-payout';
@@ -54,11 +55,11 @@ function refusalKey(code: RequestPayoutCode): string {
  */
 export function createPayoutConversation(deps: BotDeps) {
   return async function payout(
-    conversation: CreativeConversation,
+    conversation: BotConversation,
     ctx: ConversationContext,
     currency: Currency,
   ) {
-    const accountId = await conversation.external((outside) => outside.account?.id ?? null);
+    const accountId = await currentAccountId(conversation);
     const locale = await conversation.external((outside) => outside.i18n.getLocale());
     if (!accountId) return;
     const view = await conversation.external(async () => {
@@ -73,88 +74,64 @@ export function createPayoutConversation(deps: BotDeps) {
       return;
     }
     const m = (amount: number) => formatMoney(amount, currency, locale);
-    await ctx.reply(
-      ctx.t('balance-ask-amount', { available: m(view.available), minimum: m(view.minimum) }),
-      {
-        ...html,
-        reply_markup: new InlineKeyboard().text(
-          ctx.t('balance-button-all', { amount: m(view.available) }),
-          allData,
-        ),
+    const amount = await askNumber(conversation, ctx, {
+      prompt: ctx.t('balance-ask-amount', {
+        available: m(view.available),
+        minimum: m(view.minimum),
+      }),
+      keyboard: new InlineKeyboard().text(
+        ctx.t('balance-button-all', { amount: m(view.available) }),
+        allData,
+      ),
+      presets: { [allData]: view.available },
+      parse: (text) => parseAmount(text, currency),
+      min: view.minimum,
+      max: view.available,
+      retry: {
+        invalid: ctx.t('balance-amount-invalid'),
+        tooSmall: ctx.t('balance-amount-below-minimum', { minimum: m(view.minimum) }),
+        tooLarge: ctx.t('balance-amount-too-large', { available: m(view.available) }),
       },
-    );
-    let amount: number;
-    for (;;) {
-      const answer = await waitInput(conversation, [allData]);
-      const typed = answer.callbackQuery
-        ? view.available
-        : parseAmount(answer.message?.text ?? '', currency);
-      if (typed === undefined) await answer.reply(ctx.t('balance-amount-invalid'), html);
-      else if (typed < view.minimum)
-        await answer.reply(
-          ctx.t('balance-amount-below-minimum', { minimum: m(view.minimum) }),
-          html,
-        );
-      else if (typed > view.available)
-        await answer.reply(
-          ctx.t('balance-amount-too-large', { available: m(view.available) }),
-          html,
-        );
-      else {
-        amount = typed;
-        break;
-      }
-    }
+    });
 
     const methods = new InlineKeyboard();
     for (const method of payoutMethods)
       methods.text(ctx.t('balance-method', { method }), methodData(method)).row();
     const stars = currency === 'XTR' ? `\n\n${ctx.t('balance-stars-note')}` : '';
-    await ctx.reply(ctx.t('balance-ask-method') + stars, { ...html, reply_markup: methods });
-    let method: PayoutMethod;
-    for (;;) {
-      const picked = await waitInput(conversation, payoutMethods.map(methodData));
-      const data = picked.callbackQuery?.data;
-      if (data) {
-        method = data.slice('bal:m:'.length) as PayoutMethod;
-        break;
-      }
-      await picked.reply(ctx.t('balance-method-buttons'), html);
-    }
+    const picked = await askChoice(conversation, ctx, {
+      prompt: ctx.t('balance-ask-method') + stars,
+      keyboard: methods,
+      choices: payoutMethods.map(methodData),
+      retry: ctx.t('balance-method-buttons'),
+    });
+    const method = picked.slice('bal:m:'.length) as PayoutMethod;
 
-    await ctx.reply(
-      ctx.t('balance-ask-details', { method, min: payoutDetailsMin, max: payoutDetailsMax }),
-      html,
-    );
-    let details: string;
-    for (;;) {
-      const answer = await waitInput(conversation, []);
-      const checked = validateDestination({ method, details: answer.message?.text ?? '' });
-      if (checked.ok) {
-        details = checked.value.details;
-        break;
-      }
-      await answer.reply(
-        ctx.t('balance-details-invalid', { min: payoutDetailsMin, max: payoutDetailsMax }),
-        html,
-      );
-    }
+    const limits = { min: payoutDetailsMin, max: payoutDetailsMax };
+    const details = await askText(conversation, ctx, {
+      prompt: ctx.t('balance-ask-details', { method, ...limits }),
+      check: (text) => {
+        const checked = validateDestination({ method, details: text });
+        return checked.ok
+          ? accept(checked.value.details)
+          : refuse(ctx.t('balance-details-invalid', limits));
+      },
+    });
 
-    const confirm = new InlineKeyboard()
-      .text(ctx.t('balance-button-confirm'), confirmData)
-      .text(ctx.t('balance-button-drop'), dropData);
-    await ctx.reply(
-      ctx.t('balance-confirm', {
+    const decision = await askChoice(conversation, ctx, {
+      prompt: ctx.t('balance-confirm', {
         amount: m(amount),
         method,
         details: escapeHtml(details),
         masked: escapeHtml(maskDetails(details)),
       }),
-      { ...html, reply_markup: confirm },
-    );
-    const decision = await waitInput(conversation, [confirmData, dropData]);
-    if (decision.callbackQuery?.data !== confirmData) {
-      await decision.reply(ctx.t('balance-dropped'), html);
+      keyboard: new InlineKeyboard()
+        .text(ctx.t('balance-button-confirm'), confirmData)
+        .text(ctx.t('balance-button-drop'), dropData),
+      choices: [confirmData, dropData],
+      retry: ctx.t('balance-method-buttons'),
+    });
+    if (decision !== confirmData) {
+      await ctx.reply(ctx.t('balance-dropped'), html);
       return;
     }
     const result = await conversation.external(async () => {
@@ -174,7 +151,7 @@ export function createPayoutConversation(deps: BotDeps) {
     });
     const back = new InlineKeyboard().text(ctx.t('balance-button-back'), showData);
     if (!result.ok) {
-      await decision.reply(
+      await ctx.reply(
         ctx.t(refusalKey(result.code), {
           minimum: m(view.minimum),
           available: m(view.available),
@@ -185,7 +162,7 @@ export function createPayoutConversation(deps: BotDeps) {
       );
       return;
     }
-    await decision.reply(ctx.t('balance-requested', { amount: m(amount) }), {
+    await ctx.reply(ctx.t('balance-requested', { amount: m(amount) }), {
       ...html,
       reply_markup: back,
     });

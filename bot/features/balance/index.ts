@@ -3,7 +3,7 @@ import { Composer } from 'grammy';
 import { readAdvertiserBalance } from '../../../models/payments/advertiser-balance.js';
 import { balanceOverview } from '../../../models/payouts/overview.js';
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
-import { present } from '../channels/present.js';
+import { showScreen } from '../../kit/show-screen.js';
 import { advertiserBalanceData, showAdvertiserBalance } from './advertiser.js';
 import { createPayoutConversation, payoutConversationId } from './conversation.js';
 import { renderBalance, requestPattern, showData } from './present.js';
@@ -29,7 +29,7 @@ export async function showBalance(ctx: BotContext, deps: BotDeps): Promise<void>
   const screen = renderBalance(ctx.t, view.value, locale);
   if (advertiser.credits.length > 0)
     screen.keyboard.row().text(ctx.t('adv-balance-button'), advertiserBalanceData);
-  await present(ctx, screen.text, screen.keyboard);
+  await showScreen(ctx, screen.text, screen.keyboard);
 }
 
 /**

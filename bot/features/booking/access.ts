@@ -7,8 +7,14 @@ import {
   requestChannelAccess,
 } from '../../../models/orders/channel-access.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { escapeHtml, html } from '../../html.js';
-import { accessPattern, decideData, decidePattern, startData } from './callback-data.js';
+import { escapeHtml, html } from '../../../format/html.js';
+import { showScreen } from '../../kit/show-screen.js';
+import {
+  accessPattern,
+  decideData,
+  decidePattern,
+  startData,
+} from '../../../messages/callback-data/booking.js';
 
 const alert = (ctx: BotContext, key: string) =>
   ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: true });
@@ -103,7 +109,7 @@ export function installAccessHandlers(
     const ownerText = allow
       ? ctx.t('booking-access-allowed-owner', { title, advertiser: escapeHtml(advertiserName) })
       : ctx.t('booking-access-declined-owner');
-    await ctx.editMessageText(ownerText, html).catch(() => ctx.reply(ownerText, html));
+    await showScreen(ctx, ownerText);
     await tell(deps, i18n, advertiser, (t) =>
       allow
         ? {

@@ -7,7 +7,8 @@ import { holdSlot } from '../../../models/orders/hold-slot.js';
 import { readBundle } from '../../../models/orders/read-bundle.js';
 import { removeHeldItem } from '../../../models/orders/remove-held-item.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { escapeHtml } from '../../html.js';
+import { escapeHtml } from '../../../format/html.js';
+import { showScreen } from '../../kit/show-screen.js';
 import { installAccessHandlers } from './access.js';
 import { viewFailure } from './failures.js';
 import {
@@ -22,7 +23,7 @@ import {
   removePattern,
   startPattern,
   timePattern,
-} from './callback-data.js';
+} from '../../../messages/callback-data/booking.js';
 import {
   formatLabel,
   renderCart,
@@ -32,7 +33,6 @@ import {
   timeButtons,
   whenLabel,
 } from './render.js';
-import { show } from './show.js';
 
 const alert = (ctx: BotContext, text: string) =>
   ctx.answerCallbackQuery({ text, show_alert: true });
@@ -49,14 +49,14 @@ export function createBookingFeature(deps: BotDeps, i18n: I18n<BotContext>): Com
   const openBooking = async (ctx: BotContext, channelId: string) => {
     const accountId = ctx.account?.id ?? '';
     const view = await readBookingChannel(deps.database, { accountId, channelId });
-    if (view.ok) return show(ctx, renderFormats(ctx, view.value));
+    if (view.ok) return showScreen(ctx, renderFormats(ctx, view.value));
     if (view.code === 'whitelist_required') {
       const title = escapeHtml(String(view.detail?.title ?? ''));
       const keyboard = new InlineKeyboard().text(
         ctx.t('booking-request-access'),
         accessData(channelId),
       );
-      return show(ctx, { text: ctx.t('booking-whitelist', { title }), keyboard });
+      return showScreen(ctx, { text: ctx.t('booking-whitelist', { title }), keyboard });
     }
     return ctx.reply(viewFailure(ctx, view.code));
   };
@@ -68,7 +68,7 @@ export function createBookingFeature(deps: BotDeps, i18n: I18n<BotContext>): Com
     const expired = bundleId !== undefined && orders.length === 0;
     if (expired) ctx.session.bundleId = undefined;
     const text = lead ?? (expired ? ctx.t('booking-cart-expired') : undefined);
-    return show(
+    return showScreen(
       ctx,
       renderCart(ctx, {
         bundleId: ctx.session.bundleId,
@@ -95,7 +95,7 @@ export function createBookingFeature(deps: BotDeps, i18n: I18n<BotContext>): Com
     );
     if (!view.ok) return alert(ctx, viewFailure(ctx, view.code));
     await ctx.answerCallbackQuery();
-    await show(ctx, renderDays(ctx, view.value, format));
+    await showScreen(ctx, renderDays(ctx, view.value, format));
   });
 
   chats.callbackQuery(dayPattern, async (ctx) => {
@@ -111,7 +111,7 @@ export function createBookingFeature(deps: BotDeps, i18n: I18n<BotContext>): Com
     );
     if (!view.ok) return alert(ctx, viewFailure(ctx, view.code));
     await ctx.answerCallbackQuery();
-    await show(ctx, renderTimes(ctx, view.value, format, day));
+    await showScreen(ctx, renderTimes(ctx, view.value, format, day));
   });
 
   chats.callbackQuery(timePattern, async (ctx) => {
@@ -151,7 +151,7 @@ export function createBookingFeature(deps: BotDeps, i18n: I18n<BotContext>): Com
       ctx.t('booking-taken'),
       ctx.t(nearest.length ? 'booking-taken-nearest' : 'booking-taken-none'),
     ];
-    await show(ctx, { text: lines.join('\n'), keyboard });
+    await showScreen(ctx, { text: lines.join('\n'), keyboard });
   });
 
   chats.callbackQuery(cartData, async (ctx) => {
@@ -177,7 +177,7 @@ export function createBookingFeature(deps: BotDeps, i18n: I18n<BotContext>): Com
     const keyboard = new InlineKeyboard()
       .text(ctx.t('booking-cancel-yes'), cancelYesData)
       .text(ctx.t('booking-cancel-no'), cartData);
-    await show(ctx, { text: ctx.t('booking-cancel-confirm'), keyboard });
+    await showScreen(ctx, { text: ctx.t('booking-cancel-confirm'), keyboard });
   });
 
   chats.callbackQuery(cancelYesData, async (ctx) => {
@@ -186,7 +186,7 @@ export function createBookingFeature(deps: BotDeps, i18n: I18n<BotContext>): Com
     if (bundleId) await cancelHeldBundle(deps.database, { accountId, bundleId }, deps.clock);
     ctx.session.bundleId = undefined;
     await ctx.answerCallbackQuery();
-    await show(
+    await showScreen(
       ctx,
       renderCart(ctx, {
         bundleId: undefined,

@@ -6,7 +6,7 @@ import type { BookingChannelView } from '../../../models/orders/bookable-slots.j
 import type { CartOrder } from '../../../models/orders/read-bundle.js';
 import type { Currency } from '../../../models/orders/table.js';
 import type { BotContext } from '../../context.js';
-import { escapeHtml } from '../../html.js';
+import { escapeHtml } from '../../../format/html.js';
 import { accountLocale } from '../../i18n.js';
 import {
   cancelData,
@@ -18,7 +18,7 @@ import {
   removeData,
   startData,
   timeData,
-} from './callback-data.js';
+} from '../../../messages/callback-data/booking.js';
 
 export interface Screen {
   text: string;

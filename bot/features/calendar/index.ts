@@ -1,4 +1,4 @@
-import { Composer, GrammyError, type InlineKeyboard } from 'grammy';
+import { Composer } from 'grammy';
 import { blockSlot } from '../../../models/slots/block-slot.js';
 import { readCalendarDay, readCalendarWeek } from '../../../models/slots/calendar.js';
 import { assertNever } from '../../../models/errors.js';
@@ -6,21 +6,14 @@ import type { SlotEditCode } from '../../../models/slots/move-slot-status.js';
 import type { SlotStatus } from '../../../models/slots/table.js';
 import { unblockSlot } from '../../../models/slots/unblock-slot.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../html.js';
-import { dayPattern, isoDate, openPattern, slotPattern } from './callback-data.js';
+import { showScreen } from '../../kit/show-screen.js';
+import {
+  dayPattern,
+  isoDate,
+  openPattern,
+  slotPattern,
+} from '../../../messages/callback-data/calendar.js';
 import { renderDay, renderWeek, slotTime, statusMark } from './render.js';
-
-/** Edits the pressed message into the screen ("message is not modified" ignored), else replies. */
-async function show(ctx: BotContext, screen: { text: string; keyboard: InlineKeyboard }) {
-  const options = { ...html, reply_markup: screen.keyboard };
-  try {
-    await ctx.editMessageText(screen.text, options);
-  } catch (error) {
-    if (!(error instanceof GrammyError)) throw error;
-    if (error.description.includes('message is not modified')) return;
-    await ctx.reply(screen.text, options);
-  }
-}
 
 function notFound(ctx: BotContext) {
   return ctx.answerCallbackQuery({ text: ctx.t('calendar-not-found'), show_alert: true });
@@ -95,7 +88,7 @@ export function createCalendarFeature(deps: BotDeps): Composer<BotContext> {
     });
     if (!view.ok) return notFound(ctx);
     await ctx.answerCallbackQuery();
-    await show(ctx, renderWeek(ctx, view.value));
+    await showScreen(ctx, renderWeek(ctx, view.value));
   });
 
   chats.callbackQuery(dayPattern, async (ctx) => {
@@ -105,7 +98,7 @@ export function createCalendarFeature(deps: BotDeps): Composer<BotContext> {
       : undefined;
     if (!view) return notFound(ctx);
     await ctx.answerCallbackQuery();
-    await show(ctx, renderDay(ctx, view));
+    await showScreen(ctx, renderDay(ctx, view));
   });
 
   chats.callbackQuery(slotPattern, async (ctx) => {
@@ -138,7 +131,7 @@ export function createCalendarFeature(deps: BotDeps): Composer<BotContext> {
             : slotInfo(ctx, time, slot.status, slot.past);
     }
     await ctx.answerCallbackQuery({ text: text ?? '' });
-    await show(ctx, renderDay(ctx, view));
+    await showScreen(ctx, renderDay(ctx, view));
   });
 
   return feature;

@@ -10,9 +10,9 @@ import { formatMoney } from '../../../format/money.js';
 import type { CalendarDay, CalendarSlot, CalendarView } from '../../../models/slots/calendar.js';
 import type { SlotStatus } from '../../../models/slots/table.js';
 import type { BotContext } from '../../context.js';
-import { escapeHtml } from '../../html.js';
+import { escapeHtml } from '../../../format/html.js';
 import { accountLocale } from '../../i18n.js';
-import { dayData, openData, slotData } from './callback-data.js';
+import { dayData, openData, slotData } from '../../../messages/callback-data/calendar.js';
 
 /** A day with more slots than this shows counts instead of every time (keeps the text short). */
 const listLimit = 12;

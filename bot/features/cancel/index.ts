@@ -1,6 +1,6 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../../context.js';
-import { html } from '../../html.js';
+import { html } from '../../../format/html.js';
 
 /** /cancel leaves every active conversation; installed before the conversations see updates. */
 export function createCancelFeature(): Composer<BotContext> {

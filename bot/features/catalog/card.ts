@@ -1,7 +1,7 @@
 import { InlineKeyboard } from 'grammy';
 import { formatMoney } from '../../../format/money.js';
 import type { CatalogCard } from '../../../models/catalog/catalog-card.js';
-import { escapeHtml } from '../../html.js';
+import { escapeHtml } from '../../../format/html.js';
 import { categoryLabel, languageLabel } from '../selling/format.js';
 import type { Screen } from './screens.js';
 import { cardLink, handleOf, slotTime, type Translate } from './view-helpers.js';

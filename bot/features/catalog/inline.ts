@@ -3,7 +3,7 @@ import { formatMoney } from '../../../format/money.js';
 import { parseSearch } from '../../../models/catalog/filters.js';
 import { searchCatalog } from '../../../models/catalog/search-catalog.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { escapeHtml } from '../../html.js';
+import { escapeHtml } from '../../../format/html.js';
 import { accountLocale } from '../../i18n.js';
 import { cardLink, handleOf } from './view-helpers.js';
 

@@ -8,7 +8,7 @@ import {
   type Range,
 } from '../../../models/catalog/filters.js';
 import { catalogPageSize, type CatalogPage } from '../../../models/catalog/search-catalog.js';
-import { escapeHtml } from '../../html.js';
+import { escapeHtml } from '../../../format/html.js';
 import { categoryLabel, languageLabel } from '../selling/format.js';
 import { advertiserScreenData } from '../start/advertiser.js';
 import { encodeFilters, type FilterState } from './filter-code.js';

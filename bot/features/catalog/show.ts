@@ -2,7 +2,7 @@ import { loadCatalogCard, viewerTimezone } from '../../../models/catalog/catalog
 import { searchCatalog } from '../../../models/catalog/search-catalog.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { accountLocale } from '../../i18n.js';
-import { present } from '../channels/present.js';
+import { showScreen } from '../../kit/show-screen.js';
 import { cardScreen } from './card.js';
 import { noFilters, toCatalogFilters, type FilterState } from './filter-code.js';
 import { listScreen } from './screens.js';
@@ -18,7 +18,7 @@ export async function showCatalogList(
   const search = currentSearch(ctx);
   const result = await searchCatalog(deps.database, toCatalogFilters(f, search), { page });
   const screen = listScreen(ctx.t.bind(ctx), f, result, accountLocale(ctx), search);
-  await present(ctx, screen.text, screen.keyboard);
+  await showScreen(ctx, screen.text, screen.keyboard);
 }
 
 /** `cat:home` and «🔎 Find channels»: every sellable channel, no filters, no search. */
@@ -43,6 +43,6 @@ export async function showCatalogCard(
     botUsername: ctx.me.username,
     back,
   });
-  await present(ctx, screen.text, screen.keyboard);
+  await showScreen(ctx, screen.text, screen.keyboard);
   return true;
 }

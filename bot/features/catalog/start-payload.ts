@@ -1,6 +1,6 @@
 import { InlineKeyboard } from 'grammy';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../html.js';
+import { html } from '../../../format/html.js';
 import { showCatalogCard } from './show.js';
 
 /** `/start ch_<code>`: the channel's catalog card, or a clear answer when it is not available. */

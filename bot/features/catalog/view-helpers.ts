@@ -4,8 +4,8 @@ import { formatMoment, formatTime } from '../../../format/dates.js';
 import { formatMoney } from '../../../format/money.js';
 import type { CatalogEntry } from '../../../models/catalog/search-catalog.js';
 import type { BotContext } from '../../context.js';
-import { escapeHtml } from '../../html.js';
-import { present } from '../channels/present.js';
+import { escapeHtml } from '../../../format/html.js';
+import { showScreen } from '../../kit/show-screen.js';
 import { categoryLabel } from '../selling/format.js';
 
 export type Translate = (key: string, variables?: Record<string, string | number>) => string;
@@ -50,5 +50,5 @@ export async function editOrReply(
   ctx: BotContext,
   screen: { text: string; keyboard: InlineKeyboard },
 ): Promise<void> {
-  await present(ctx, screen.text, screen.keyboard);
+  await showScreen(ctx, screen.text, screen.keyboard);
 }

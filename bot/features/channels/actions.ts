@@ -8,8 +8,8 @@ import { assertNever } from '../../../models/errors.js';
 import { channelAccess } from '../../../models/workspaces/access.js';
 import { canPerform } from '../../../models/workspaces/permissions.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { escapeHtml } from '../../html.js';
-import { present } from './present.js';
+import { escapeHtml } from '../../../format/html.js';
+import { showScreen } from '../../kit/show-screen.js';
 import { showChannelCard } from './screens.js';
 import { verifyChannel } from './verify.js';
 
@@ -89,7 +89,7 @@ export async function handleChannelAction(
         .row()
         .text(ctx.t('channels-button-remove-cancel'), `ch:card:${channelId}`);
       const title = escapeHtml(card.channel.title);
-      await present(ctx, ctx.t('channels-remove-confirm', { title }), keyboard);
+      await showScreen(ctx, ctx.t('channels-remove-confirm', { title }), keyboard);
       return;
     }
     case 'remove-yes': {
@@ -100,7 +100,7 @@ export async function handleChannelAction(
       await ctx.answerCallbackQuery();
       const keyboard = new InlineKeyboard().text(ctx.t('channels-button-list'), 'ch:list');
       const title = escapeHtml(result.value.title);
-      await present(ctx, ctx.t('channels-removed', { title }), keyboard);
+      await showScreen(ctx, ctx.t('channels-removed', { title }), keyboard);
       return;
     }
     default:

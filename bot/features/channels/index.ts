@@ -4,7 +4,7 @@ import { isChannelId } from '../../../models/channels/channel-card.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { handleChannelAction } from './actions.js';
 import { parseChannelText, parseForward, type ChannelInput } from './channel-ref.js';
-import { present } from './present.js';
+import { showScreen } from '../../kit/show-screen.js';
 import { handleBotMembership } from './rights-updates.js';
 import { showAddChannel, showChannelCard, showChannelList } from './screens.js';
 import { verifyChannel } from './verify.js';
@@ -54,9 +54,9 @@ export function createChannelsFeature(deps: BotDeps, i18n: I18n<BotContext>): Co
       case 'ref':
         return verifyChannel(ctx, deps, input.ref);
       case 'private_link':
-        return present(ctx, ctx.t('channels-error-private-link'), addMoreKeyboard(ctx));
+        return showScreen(ctx, ctx.t('channels-error-private-link'), addMoreKeyboard(ctx));
       case 'forward_not_channel':
-        return present(ctx, ctx.t('channels-error-forward-not-channel'), addMoreKeyboard(ctx));
+        return showScreen(ctx, ctx.t('channels-error-forward-not-channel'), addMoreKeyboard(ctx));
     }
   };
   chats.on('message:forward_origin', (ctx, next) => intake(ctx, parseForward(ctx.message), next));

@@ -9,7 +9,7 @@ import {
 } from '../../../models/channels/record-rights-change.js';
 import type { BotRightName } from '../../../models/channels/rights.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { escapeHtml, html } from '../../html.js';
+import { escapeHtml, html } from '../../../format/html.js';
 import { asLocale, localeFromLanguageCode } from '../../i18n.js';
 import { memberFacts } from './telegram-facts.js';
 

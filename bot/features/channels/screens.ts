@@ -2,8 +2,8 @@ import { InlineKeyboard } from 'grammy';
 import { listMyChannels, loadChannelCard } from '../../../models/channels/channel-card.js';
 import { channelAccess } from '../../../models/workspaces/access.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { escapeHtml } from '../../html.js';
-import { present } from './present.js';
+import { escapeHtml } from '../../../format/html.js';
+import { showScreen } from '../../kit/show-screen.js';
 import { addToChannelUrl, channelCardView, statusLine } from './views.js';
 
 /** `ch:list`: the channels of every workspace the person belongs to, with «Add a channel». */
@@ -36,7 +36,7 @@ export async function showChannelList(ctx: BotContext, deps: BotDeps): Promise<v
     lines.length === 0
       ? ctx.t('channels-list-empty')
       : `${ctx.t('channels-list-title')}\n\n${lines.join('\n')}`;
-  await present(ctx, text, keyboard);
+  await showScreen(ctx, text, keyboard);
 }
 
 /** `ch:add`: the add-to-channel deep link and the other ways (forward a post, @username, link). */
@@ -45,7 +45,7 @@ export async function showAddChannel(ctx: BotContext): Promise<void> {
     .url(ctx.t('channels-button-add-bot'), addToChannelUrl(ctx.me.username))
     .row()
     .text(ctx.t('channels-button-list'), 'ch:list');
-  await present(ctx, ctx.t('channels-add-text', { bot: `@${ctx.me.username}` }), keyboard);
+  await showScreen(ctx, ctx.t('channels-add-text', { bot: `@${ctx.me.username}` }), keyboard);
 }
 
 /**
@@ -71,6 +71,6 @@ export async function showChannelCard(
   );
   if (!card) return false;
   const view = channelCardView(ctx, card, access.role, ctx.me.username);
-  await present(ctx, header ? `${header}\n\n${view.text}` : view.text, view.keyboard);
+  await showScreen(ctx, header ? `${header}\n\n${view.text}` : view.text, view.keyboard);
   return true;
 }

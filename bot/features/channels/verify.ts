@@ -5,8 +5,8 @@ import {
 } from '../../../models/channels/register-channel.js';
 import { assertNever } from '../../../models/errors.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { escapeHtml } from '../../html.js';
-import { present } from './present.js';
+import { escapeHtml } from '../../../format/html.js';
+import { showScreen } from '../../kit/show-screen.js';
 import { showChannelCard } from './screens.js';
 import { fetchChannelFacts, type ChannelRef, type FactsFailure } from './telegram-facts.js';
 import { addToChannelUrl } from './views.js';
@@ -87,5 +87,5 @@ export async function verifyChannel(
   if (chatId !== undefined && refusal !== 'already_registered' && refusal !== 'not_a_channel')
     keyboard.text(ctx.t('channels-button-check-again'), `ch:verify:${chatId}`).row();
   keyboard.text(ctx.t('channels-button-list'), 'ch:list');
-  await present(ctx, refusalText(ctx, refusal, title, limit), keyboard);
+  await showScreen(ctx, refusalText(ctx, refusal, title, limit), keyboard);
 }

@@ -6,7 +6,7 @@ import { botRightNames, type BotRightName } from '../../../models/channels/right
 import { canPerform } from '../../../models/workspaces/permissions.js';
 import type { MemberRole } from '../../../models/workspaces/table.js';
 import type { BotContext } from '../../context.js';
-import { escapeHtml } from '../../html.js';
+import { escapeHtml } from '../../../format/html.js';
 
 /** The add-to-channel deep link: Telegram lets the person pick a channel and grant these rights. */
 export function addToChannelUrl(botUsername: string): string {

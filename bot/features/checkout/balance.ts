@@ -3,11 +3,11 @@ import { payOrderFromBalance } from '../../../models/checkout/pay-from-balance.j
 import { readMyOrder } from '../../../models/checkout/my-orders.js';
 import { orderReadiness } from '../../../models/creatives/order-readiness.js';
 import type { BotContext } from '../../context.js';
-import { escapeHtml, html } from '../../html.js';
-import type { RefundDeps } from '../review/refund.js';
+import { escapeHtml, html } from '../../../format/html.js';
+import type { RefundDeps } from '../../../messages/refund-and-tell.js';
 import { refusal, replyRefused } from './invoice.js';
 import { ratesOf } from './methods.js';
-import { tellPaid } from './paid.js';
+import { tellPaid } from '../../../messages/review-notices.js';
 
 /**
  * «Pay from balance» (`chk:pay:b:<orderId>`): the whole order from the advertiser's credit in one

@@ -9,7 +9,7 @@ import {
 import { orderReadiness } from '../../../models/creatives/order-readiness.js';
 import type { ExternalProvider } from '../../../models/providers/types.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { escapeHtml, html } from '../../html.js';
+import { escapeHtml, html } from '../../../format/html.js';
 import { refusal, replyRefused } from './invoice.js';
 
 /** How long a Stripe Checkout link stays valid (Stripe accepts 30 min … 24 h). */

@@ -5,14 +5,14 @@ import { readMyOrder } from '../../../models/checkout/my-orders.js';
 import { checkPreCheckout } from '../../../models/checkout/pre-checkout.js';
 import { assertNever } from '../../../models/errors.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../html.js';
+import { html } from '../../../format/html.js';
 import { noticeDeps } from '../../outbound.js';
-import { checkoutPattern, methodOf, payPattern } from './callback-data.js';
+import { checkoutPattern, methodOf, payPattern } from '../../../messages/callback-data/checkout.js';
 import { payFromBalance } from './balance.js';
 import { payExternally } from './external.js';
 import { offerPayment } from './methods.js';
 import { answerPreCheckout } from './pre-checkout.js';
-import { createStarsRefunder } from './gateway.js';
+import { createStarsRefunder } from '../../../telegram/stars.js';
 import { handleSuccessfulPayment } from './paid.js';
 import { invoiceOrder } from './invoice.js';
 

@@ -6,8 +6,8 @@ import { readMyOrder } from '../../../models/checkout/my-orders.js';
 import type { PrepareExternalCode } from '../../../models/checkout/prepare-external-payment.js';
 import { prepareInvoice } from '../../../models/checkout/prepare-invoice.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { escapeHtml, html } from '../../html.js';
-import { itemLines, markingText, totalLines } from './present.js';
+import { escapeHtml, html } from '../../../format/html.js';
+import { itemLines, markingText, totalLines } from '../../../messages/order-lines.js';
 
 /** Why an order cannot be paid now, in the advertiser's words. */
 export function refusal(ctx: BotContext, code: PrepareExternalCode): string {

@@ -7,10 +7,10 @@ import { starsFor } from '../../../models/payments/stars-amount.js';
 import type { Currency } from '../../../models/orders/table.js';
 import type { PaymentProvider } from '../../../models/payments/table.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { escapeHtml, html } from '../../html.js';
-import { payData } from './callback-data.js';
+import { escapeHtml, html } from '../../../format/html.js';
+import { payData } from '../../../messages/callback-data/checkout.js';
 import { invoiceOrder } from './invoice.js';
-import { itemLines, markingText, totalLines } from './present.js';
+import { itemLines, markingText, totalLines } from '../../../messages/order-lines.js';
 
 export const ratesOf = (deps: BotDeps) => ({
   starsPerRub: deps.config.starsPerRub,

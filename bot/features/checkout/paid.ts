@@ -1,12 +1,10 @@
 import type { SuccessfulPayment } from 'grammy/types';
 import { recordStarsPayment } from '../../../models/checkout/record-stars-payment.js';
-import { assertNever } from '../../../models/errors.js';
-import type { ReviewRoute } from '../../../models/review/route-paid-order.js';
 import type { BotContext } from '../../context.js';
-import { html } from '../../html.js';
-import { sendReviewCards, tellAdvertiser, tellMembers } from '../review/notify.js';
-import { refundAndTell, type RefundDeps } from '../review/refund.js';
-import { createStarsRefunder } from './gateway.js';
+import { html } from '../../../format/html.js';
+import { tellPaid } from '../../../messages/review-notices.js';
+import { refundAndTell, type RefundDeps } from '../../../messages/refund-and-tell.js';
+import { createStarsRefunder } from '../../../telegram/stars.js';
 
 /**
  * successful_payment: credit once per charge id; a repeated delivery changes nothing; a payment
@@ -47,31 +45,5 @@ export async function handleSuccessfulPayment(
       return;
     case 'paid':
       await tellPaid(deps, order, outcome);
-  }
-}
-
-/** The sides of a paid order hear where it went (moderation tells the advertiser itself). */
-export async function tellPaid(
-  deps: RefundDeps,
-  order: { workspaceId: string; orderId: string },
-  outcome: { status: ReviewRoute['status']; reviewDeadlineAt: Date | null },
-): Promise<void> {
-  switch (outcome.status) {
-    case 'moderation':
-      return;
-    case 'in_review':
-      if (outcome.reviewDeadlineAt)
-        await tellAdvertiser(deps, order.workspaceId, order.orderId, {
-          kind: 'in_review',
-          deadline: outcome.reviewDeadlineAt,
-        });
-      await sendReviewCards(deps, order.workspaceId, order.orderId);
-      return;
-    case 'scheduled':
-      await tellAdvertiser(deps, order.workspaceId, order.orderId, { kind: 'scheduled' });
-      await tellMembers(deps, order.workspaceId, order.orderId, 'auto_scheduled');
-      return;
-    default:
-      return assertNever(outcome.status);
   }
 }

@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../html.js';
-import { createStarsRefunder } from './gateway.js';
+import { html } from '../../../format/html.js';
+import { createStarsRefunder } from '../../../telegram/stars.js';
 
 /**
  * Payment updates no payment feature claimed (a payload that is neither `order:` nor `sub:`): the

@@ -3,13 +3,15 @@ import { loadCreativeBundle, variantLimit } from '../../../models/creatives/bund
 import { checkCreativeLength } from '../../../models/creatives/render.js';
 import { saveCreativeVariant } from '../../../models/creatives/save-creative.js';
 import { assertNever } from '../../../models/errors.js';
-import { setBundleMarking } from '../../../models/marking/set-bundle-marking.js';
+import { setBundleMarking } from '../../../models/creatives/set-bundle-marking.js';
 import { moderationFromConfig } from '../../../models/providers/moderation.js';
 import type { BotDeps, ConversationContext } from '../../context.js';
-import { html } from '../../html.js';
+import { html } from '../../../format/html.js';
 import { askMarking } from '../marking/ask-marking.js';
-import { sendCreativePreview } from './preview.js';
-import { askButtons, askContent, waitInput, type CreativeConversation } from './steps.js';
+import { sendCreativePreview } from '../../../messages/creative-preview.js';
+import { currentAccountId, type BotConversation } from '../../kit/conversation.js';
+import { askChoice } from '../../kit/steps.js';
+import { askButtons, askContent } from './steps.js';
 import { refusedText, tooLongText } from './texts.js';
 
 export const creativeConversationId = 'creative';
@@ -27,11 +29,11 @@ export interface CreativeArgs {
 export function createCreativeConversation(deps: BotDeps) {
   const ai = moderationFromConfig(deps.config.moderation, deps.logger);
   return async function creative(
-    conversation: CreativeConversation,
+    conversation: BotConversation,
     ctx: ConversationContext,
     args: CreativeArgs,
   ) {
-    const accountId = await conversation.external((outside) => outside.account?.id ?? null);
+    const accountId = await currentAccountId(conversation);
     const chatId = ctx.chat?.id;
     if (!accountId || chatId === undefined) return;
     const input = { accountId, bundleId: args.bundleId };
@@ -98,14 +100,12 @@ export function createCreativeConversation(deps: BotDeps) {
         .text(ctx.t('creative-redo'), 'crt:redo');
       if (variantIndex + 1 < variantLimit)
         keyboard.row().text(ctx.t('creative-add-variant'), 'crt:add');
-      await ctx.reply(ctx.t('creative-preview-actions'), { ...html, reply_markup: keyboard });
-      let choice: string | undefined;
-      for (;;) {
-        const answer = await waitInput(conversation, ['crt:ok', 'crt:redo', 'crt:add']);
-        choice = answer.callbackQuery?.data;
-        if (choice) break;
-        await answer.reply(ctx.t('creative-use-buttons'), { ...html, reply_markup: keyboard });
-      }
+      const choice = await askChoice(conversation, ctx, {
+        prompt: ctx.t('creative-preview-actions'),
+        keyboard,
+        choices: ['crt:ok', 'crt:redo', 'crt:add'],
+        retry: ctx.t('creative-use-buttons'),
+      });
       if (choice === 'crt:ok') {
         const pay = new InlineKeyboard().text(
           ctx.t('creative-continue-payment'),

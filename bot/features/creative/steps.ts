@@ -1,4 +1,3 @@
-import type { Conversation } from '@grammyjs/conversations';
 import { InlineKeyboard } from 'grammy';
 import {
   buttonLimits,
@@ -18,12 +17,10 @@ import { checkContentRules } from '../../../models/creatives/content-rules.js';
 import type { BundleChannel } from '../../../models/creatives/bundle.js';
 import { checkCreativeLength } from '../../../models/creatives/render.js';
 import type { Marking } from '../../../models/marking/marking.js';
-import type { BotContext, ConversationContext } from '../../context.js';
-import { escapeHtml, html } from '../../html.js';
-import { isCommand } from '../support/validate.js';
+import type { ConversationContext } from '../../context.js';
+import { escapeHtml, html } from '../../../format/html.js';
+import { waitAnswer, type BotConversation } from '../../kit/conversation.js';
 import { buttonErrorText, contentErrorText, refusedText, tooLongText } from './texts.js';
-
-export type CreativeConversation = Conversation<BotContext, ConversationContext>;
 
 /** The first channel rule a creative breaks, as a refusal text; null when it breaks none. */
 export function ruleRefusal(
@@ -40,34 +37,12 @@ export function ruleRefusal(
   return null;
 }
 
-/** The next update that is a message or one of the given callback data; null ⇒ the user left. */
-export async function waitInput(
-  conversation: CreativeConversation,
-  accepted: string[],
-): Promise<ConversationContext> {
-  for (;;) {
-    const answer = await conversation.wait();
-    const data = answer.callbackQuery?.data;
-    if (data !== undefined) {
-      if (accepted.includes(data)) {
-        await answer.answerCallbackQuery();
-        return answer;
-      }
-      await conversation.skip({ next: true });
-    }
-    const message = answer.message;
-    if (!message) await conversation.skip({ next: true });
-    else if (isCommand(message)) await conversation.halt({ next: true });
-    else return answer;
-  }
-}
-
 /**
  * Asks for the post: text, one media with caption, or an album (collected until «Done»). Refuses
  * anything else and a post too long with the known marking line, re-asking each time.
  */
 export async function askContent(
-  conversation: CreativeConversation,
+  conversation: BotConversation,
   ctx: ConversationContext,
   marking: Marking | null,
   channels: BundleChannel[],
@@ -75,7 +50,7 @@ export async function askContent(
   await ctx.reply(ctx.t('creative-ask-content'), html);
   let album: IncomingMessage[] = [];
   for (;;) {
-    const answer = await waitInput(conversation, ['crt:album']);
+    const answer = await waitAnswer(conversation, ctx, ['crt:album']);
     let content;
     if (answer.callbackQuery) {
       content = contentFromAlbum(album);
@@ -123,7 +98,7 @@ function buttonsPrompt(ctx: ConversationContext, count: number) {
 
 /** Collects up to 6 URL buttons («label — URL», or the label then the URL); «Done» / «Skip». */
 export async function askButtons(
-  conversation: CreativeConversation,
+  conversation: BotConversation,
   ctx: ConversationContext,
   channels: BundleChannel[],
 ): Promise<CreativeButton[][]> {
@@ -134,7 +109,7 @@ export async function askButtons(
     buttonsPrompt(ctx, 0),
   );
   for (;;) {
-    const answer = await waitInput(conversation, ['crt:bdone', 'crt:bskip']);
+    const answer = await waitAnswer(conversation, ctx, ['crt:bdone', 'crt:bskip']);
     if (answer.callbackQuery) return layoutButtons(buttons);
     const text = answer.message?.text?.trim();
     if (!text) {

@@ -2,7 +2,7 @@ import type { TranslateFunction } from '@grammyjs/i18n';
 import type { ButtonCode } from '../../../models/creatives/buttons.js';
 import type { ContentCode } from '../../../models/creatives/content.js';
 import { assertNever } from '../../../models/errors.js';
-import { escapeHtml } from '../../html.js';
+import { escapeHtml } from '../../../format/html.js';
 
 type Detail = Record<string, unknown> | undefined;
 

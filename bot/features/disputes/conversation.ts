@@ -1,14 +1,12 @@
-import type { Conversation } from '@grammyjs/conversations';
 import { assertNever } from '../../../models/errors.js';
 import { openDispute, type OpenDisputeCode } from '../../../models/disputes/open-dispute.js';
 import { disputeReasonMax, disputeWindowDays } from '../../../models/disputes/rules.js';
-import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
-import { html } from '../../html.js';
-import { isCommand } from '../support/validate.js';
+import type { BotDeps, ConversationContext } from '../../context.js';
+import { html } from '../../../format/html.js';
+import { currentAccountId, waitAnswer, type BotConversation } from '../../kit/conversation.js';
+import { askReason } from '../../kit/steps.js';
 
 export const disputeConversationId = 'dispute';
-
-type DisputeConversation = Conversation<BotContext, ConversationContext>;
 
 /** The refusal text of an openDispute failure. */
 export function disputeRefusal(t: ConversationContext['t'], code: OpenDisputeCode): string {
@@ -36,55 +34,32 @@ export function disputeRefusal(t: ConversationContext['t'], code: OpenDisputeCod
  */
 export function createDisputeConversation(deps: BotDeps) {
   return async function dispute(
-    conversation: DisputeConversation,
+    conversation: BotConversation,
     ctx: ConversationContext,
     args: { orderId: string },
   ) {
-    const accountId = await conversation.external((outside) => outside.account?.id ?? null);
+    const accountId = await currentAccountId(conversation);
     if (!accountId) return;
-    await ctx.reply(ctx.t('disputes-ask-reason', { max: String(disputeReasonMax) }), html);
-    let reason = '';
-    for (;;) {
-      const answer = await conversation.wait();
-      const message = answer.message;
-      if (!message) {
-        await conversation.skip({ next: true });
-        continue;
-      }
-      if (isCommand(message)) return await conversation.halt({ next: true });
-      const text = message.text?.trim() ?? '';
-      if (text && text.length <= disputeReasonMax) {
-        reason = text;
-        break;
-      }
-      await answer.reply(
-        answer.t('disputes-reason-invalid', { max: String(disputeReasonMax) }),
-        html,
-      );
-    }
+    const max = String(disputeReasonMax);
+    const reason = await askReason(conversation, ctx, {
+      prompt: ctx.t('disputes-ask-reason', { max }),
+      max: disputeReasonMax,
+      invalid: ctx.t('disputes-reason-invalid', { max }),
+    });
     await ctx.reply(ctx.t('disputes-ask-evidence'), html);
-    for (;;) {
-      const answer = await conversation.wait();
-      const message = answer.message;
-      if (!message) {
-        await conversation.skip({ next: true });
-        continue;
-      }
-      if (isCommand(message)) return await conversation.halt({ next: true });
-      const evidence = { chatId: message.chat.id, messageId: message.message_id };
-      const opened = await conversation.external(() =>
-        openDispute(
-          deps.database,
-          { accountId, orderId: args.orderId, reason, evidence },
-          deps.clock,
-        ),
-      );
-      if (!opened.ok) {
-        await answer.reply(disputeRefusal(answer.t, opened.code), html);
-        return;
-      }
-      await answer.reply(answer.t('disputes-opened'), html);
-      return;
-    }
+    const message = (await waitAnswer(conversation, ctx)).message;
+    if (!message) return;
+    const evidence = { chatId: message.chat.id, messageId: message.message_id };
+    const opened = await conversation.external(() =>
+      openDispute(
+        deps.database,
+        { accountId, orderId: args.orderId, reason, evidence },
+        deps.clock,
+      ),
+    );
+    await ctx.reply(
+      opened.ok ? ctx.t('disputes-opened') : disputeRefusal(ctx.t, opened.code),
+      html,
+    );
   };
 }

@@ -2,7 +2,7 @@ import { createConversation } from '@grammyjs/conversations';
 import { Composer } from 'grammy';
 import { disputeRoleOf } from '../../../models/disputes/open-dispute.js';
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
-import { openDisputePattern } from './callback-data.js';
+import { openDisputePattern } from '../../../messages/callback-data/disputes.js';
 import { createDisputeConversation, disputeConversationId } from './conversation.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../../context.js';
-import { html } from '../../html.js';
+import { html } from '../../../format/html.js';
 
 /**
  * Last in the chain. In private chats any message nobody handled (free text, unknown commands,

@@ -1,7 +1,7 @@
 import type { Menu } from '@grammyjs/menu';
 import { Composer } from 'grammy';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../html.js';
+import { html } from '../../../format/html.js';
 import { helpText } from './text.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Menu } from '@grammyjs/menu';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../html.js';
+import { html } from '../../../format/html.js';
 import { menuOptions, showInMenu } from '../../menu-options.js';
 import { welcomeText } from '../start/welcome.js';
 import { supportConversationId } from '../support/conversation.js';

@@ -1,7 +1,7 @@
 import type { Menu } from '@grammyjs/menu';
 import { Composer } from 'grammy';
 import type { BotContext } from '../../context.js';
-import { html } from '../../html.js';
+import { html } from '../../../format/html.js';
 
 /** /language shows the language menu. */
 export function createLanguageFeature(languageMenu: Menu<BotContext>): Composer<BotContext> {

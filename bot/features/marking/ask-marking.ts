@@ -8,8 +8,9 @@ import {
   type Marking,
 } from '../../../models/marking/marking.js';
 import type { ConversationContext } from '../../context.js';
-import { escapeHtml, html } from '../../html.js';
-import { waitInput, type CreativeConversation } from '../creative/steps.js';
+import { escapeHtml, html } from '../../../format/html.js';
+import { accept, refuse, type BotConversation } from '../../kit/conversation.js';
+import { askChoice, askText } from '../../kit/steps.js';
 
 type MarkingCode =
   'name_too_short' | 'name_too_long' | 'inn_format' | 'inn_checksum' | 'erid_format';
@@ -30,27 +31,22 @@ function markingErrorText(ctx: ConversationContext, code: MarkingCode): string {
   }
 }
 
-async function askField(
-  conversation: CreativeConversation,
+function askField(
+  conversation: BotConversation,
   ctx: ConversationContext,
   prompt: string,
   parse: (text: string) => Result<string, MarkingCode>,
 ): Promise<string> {
-  await ctx.reply(prompt, html);
-  for (;;) {
-    const answer = await waitInput(conversation, []);
-    const text = answer.message?.text;
-    if (!text) {
-      await answer.reply(ctx.t('marking-text-only'), html);
-      continue;
-    }
-    const parsed = parse(text);
-    if (parsed.ok) return parsed.value;
-    await answer.reply(
-      `${markingErrorText(ctx, parsed.code)}\n${ctx.t('creative-try-again')}`,
-      html,
-    );
-  }
+  return askText(conversation, ctx, {
+    prompt,
+    notText: ctx.t('marking-text-only'),
+    check: (text) => {
+      if (!text) return refuse(ctx.t('marking-text-only'));
+      const parsed = parse(text);
+      if (parsed.ok) return accept(parsed.value);
+      return refuse(`${markingErrorText(ctx, parsed.code)}\n${ctx.t('creative-try-again')}`);
+    },
+  });
 }
 
 type Party = { name: string; inn: string };
@@ -59,25 +55,20 @@ export const markingCallback = { saved: 'marking:saved', other: 'marking:other' 
 
 /** Offers the name and INN saved from the last order: one tap reuses them; null ⇒ ask anew. */
 async function offerSaved(
-  conversation: CreativeConversation,
+  conversation: BotConversation,
   ctx: ConversationContext,
   saved: Party,
 ): Promise<Party | null> {
-  const keyboard = new InlineKeyboard()
-    .text(ctx.t('marking-saved-use', { name: saved.name, inn: saved.inn }), markingCallback.saved)
-    .row()
-    .text(ctx.t('marking-saved-other'), markingCallback.other);
-  await ctx.reply(ctx.t('marking-saved-offer', { name: escapeHtml(saved.name), inn: saved.inn }), {
-    ...html,
-    reply_markup: keyboard,
+  const choice = await askChoice(conversation, ctx, {
+    prompt: ctx.t('marking-saved-offer', { name: escapeHtml(saved.name), inn: saved.inn }),
+    keyboard: new InlineKeyboard()
+      .text(ctx.t('marking-saved-use', { name: saved.name, inn: saved.inn }), markingCallback.saved)
+      .row()
+      .text(ctx.t('marking-saved-other'), markingCallback.other),
+    choices: [markingCallback.saved, markingCallback.other],
+    retry: ctx.t('marking-saved-choose'),
   });
-  for (;;) {
-    const answer = await waitInput(conversation, [markingCallback.saved, markingCallback.other]);
-    const data = answer.callbackQuery?.data;
-    if (data === markingCallback.saved) return saved;
-    if (data === markingCallback.other) return null;
-    await answer.reply(ctx.t('marking-saved-choose'), html);
-  }
+  return choice === markingCallback.saved ? saved : null;
 }
 
 /**
@@ -86,7 +77,7 @@ async function offerSaved(
  * `sandbox` adds a test INN to the INN question.
  */
 export async function askMarking(
-  conversation: CreativeConversation,
+  conversation: BotConversation,
   ctx: ConversationContext,
   options: { sandbox: boolean },
 ): Promise<Marking> {

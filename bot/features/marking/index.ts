@@ -1,6 +1,6 @@
 import { createConversation } from '@grammyjs/conversations';
 import { Composer } from 'grammy';
-import { readSellingSettings } from '../../../models/channels/update-settings.js';
+import { readSellingSettings } from '../../../models/selling/update-settings.js';
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
 import {
   contentRulesConversationId,

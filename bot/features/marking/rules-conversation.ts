@@ -1,14 +1,15 @@
 import { InlineKeyboard } from 'grammy';
-import { readSellingSettings } from '../../../models/channels/update-settings.js';
+import { readSellingSettings } from '../../../models/selling/update-settings.js';
 import { assertNever } from '../../../models/errors.js';
 import {
   contentRulesLimit,
   parseContentRules,
-} from '../../../models/marking/content-rules-input.js';
+} from '../../../models/creatives/content-rules-input.js';
 import { setContentRules } from '../../../models/marking/set-content-rules.js';
 import type { BotDeps, ConversationContext } from '../../context.js';
-import { escapeHtml, html } from '../../html.js';
-import { waitInput, type CreativeConversation } from '../creative/steps.js';
+import { escapeHtml, html } from '../../../format/html.js';
+import { accept, currentAccountId, refuse, type BotConversation } from '../../kit/conversation.js';
+import { askText } from '../../kit/steps.js';
 
 export const contentRulesConversationId = 'content-rules';
 
@@ -21,11 +22,11 @@ const listOrNone = (ctx: ConversationContext, list: string[]) =>
  */
 export function createContentRulesConversation(deps: BotDeps) {
   return async function contentRules(
-    conversation: CreativeConversation,
+    conversation: BotConversation,
     ctx: ConversationContext,
     channelId: string,
   ) {
-    const accountId = await conversation.external((outside) => outside.account?.id ?? null);
+    const accountId = await currentAccountId(conversation);
     if (!accountId) return;
     const input = { accountId, channelId };
     const view = await conversation.external(() => readSellingSettings(deps.database, input));
@@ -42,51 +43,41 @@ export function createContentRulesConversation(deps: BotDeps) {
       }),
       html,
     );
-    for (;;) {
-      const answer = await waitInput(conversation, []);
-      const text = answer.message?.text;
-      if (!text) {
-        await answer.reply(ctx.t('marking-text-only'), html);
-        continue;
-      }
-      const parsed = parseContentRules(text);
-      if (!parsed.ok) {
-        switch (parsed.code) {
-          case 'empty':
-            await answer.reply(ctx.t('marking-rules-empty'), html);
-            continue;
-          case 'too_many':
-            await answer.reply(ctx.t('marking-rules-too-many', { max: contentRulesLimit }), html);
-            continue;
-          case 'too_long':
-            await answer.reply(ctx.t('marking-rules-too-long', { max: 64 }), html);
-            continue;
-          default:
-            assertNever(parsed.code);
+    const saved = await askText(conversation, ctx, {
+      notText: ctx.t('marking-text-only'),
+      check: async (text) => {
+        if (!text) return refuse(ctx.t('marking-text-only'));
+        const parsed = parseContentRules(text);
+        if (!parsed.ok) {
+          switch (parsed.code) {
+            case 'empty':
+              return refuse(ctx.t('marking-rules-empty'));
+            case 'too_many':
+              return refuse(ctx.t('marking-rules-too-many', { max: contentRulesLimit }));
+            case 'too_long':
+              return refuse(ctx.t('marking-rules-too-long', { max: 64 }));
+            default:
+              return assertNever(parsed.code);
+          }
         }
-      }
-      const saved = await conversation.external(() =>
-        setContentRules(deps.database, { ...input, ...parsed.value }, deps.clock),
-      );
-      if (!saved.ok) {
-        await answer.reply(
-          saved.code === 'invalid'
-            ? ctx.t('marking-rules-invalid')
-            : ctx.t('marking-rules-not-found'),
-          html,
+        const result = await conversation.external(() =>
+          setContentRules(deps.database, { ...input, ...parsed.value }, deps.clock),
         );
-        if (saved.code === 'invalid') continue;
-        return;
-      }
-      const back = new InlineKeyboard().text(ctx.t('marking-rules-back'), `sell:open:${channelId}`);
-      await answer.reply(
-        ctx.t('marking-rules-saved', {
-          words: listOrNone(ctx, saved.value.stopWords),
-          domains: listOrNone(ctx, saved.value.blockedDomains),
-        }),
-        { ...html, reply_markup: back },
-      );
+        if (result.ok) return accept(result.value);
+        return result.code === 'invalid' ? refuse(ctx.t('marking-rules-invalid')) : accept(null);
+      },
+    });
+    if (!saved) {
+      await ctx.reply(ctx.t('marking-rules-not-found'), html);
       return;
     }
+    const back = new InlineKeyboard().text(ctx.t('marking-rules-back'), `sell:open:${channelId}`);
+    await ctx.reply(
+      ctx.t('marking-rules-saved', {
+        words: listOrNone(ctx, saved.stopWords),
+        domains: listOrNone(ctx, saved.blockedDomains),
+      }),
+      { ...html, reply_markup: back },
+    );
   };
 }

@@ -1,9 +1,10 @@
 import type { I18n } from '@grammyjs/i18n';
-import { Composer, GrammyError, InlineKeyboard } from 'grammy';
+import { Composer, InlineKeyboard } from 'grammy';
 import { createInvite } from '../../../models/workspaces/invites.js';
 import { listMembers, revokeMember, type MemberRow } from '../../../models/workspaces/members.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { escapeHtml, html } from '../../html.js';
+import { escapeHtml, html } from '../../../format/html.js';
+import { showScreen } from '../../kit/show-screen.js';
 import { notifyAccount } from './notify.js';
 
 const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -12,16 +13,6 @@ function nameOf(member: Pick<MemberRow, 'firstName' | 'username' | 'telegramId'>
   const parts = [member.firstName ?? String(member.telegramId)];
   if (member.username) parts.push(`(@${member.username})`);
   return escapeHtml(parts.join(' '));
-}
-
-async function show(ctx: BotContext, text: string, keyboard: InlineKeyboard): Promise<void> {
-  try {
-    await ctx.editMessageText(text, { ...html, reply_markup: keyboard });
-  } catch (error) {
-    if (error instanceof GrammyError && error.description.includes('message is not modified'))
-      return;
-    throw error;
-  }
 }
 
 async function membersScreen(ctx: BotContext, deps: BotDeps, accountId: string) {
@@ -60,7 +51,7 @@ export function createMembersFeature(deps: BotDeps, i18n: I18n<BotContext>): Com
     const screen = accountId ? await membersScreen(ctx, deps, accountId) : undefined;
     if (!screen)
       return ctx.answerCallbackQuery({ text: ctx.t('members-forbidden'), show_alert: true });
-    await show(ctx, screen.text, screen.keyboard);
+    await showScreen(ctx, screen.text, screen.keyboard);
     await ctx.answerCallbackQuery();
   });
 
@@ -87,7 +78,7 @@ export function createMembersFeature(deps: BotDeps, i18n: I18n<BotContext>): Com
     const member = screen?.members.find((m) => m.accountId === memberId && m.role === 'manager');
     if (!member)
       return ctx.answerCallbackQuery({ text: ctx.t('members-not-member'), show_alert: true });
-    await show(
+    await showScreen(
       ctx,
       ctx.t('members-revoke-confirm', { name: nameOf(member) }),
       new InlineKeyboard()
@@ -108,7 +99,7 @@ export function createMembersFeature(deps: BotDeps, i18n: I18n<BotContext>): Com
     if (!revoked.ok)
       return ctx.answerCallbackQuery({ text: ctx.t('members-not-member'), show_alert: true });
     const screen = await membersScreen(ctx, deps, accountId);
-    if (screen) await show(ctx, screen.text, screen.keyboard);
+    if (screen) await showScreen(ctx, screen.text, screen.keyboard);
     await notifyAccount(deps, i18n, revoked.value, (t) =>
       t('members-revoked-notice', { name: escapeHtml(ctx.from.first_name) }),
     );

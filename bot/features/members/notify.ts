@@ -2,7 +2,7 @@ import type { I18n } from '@grammyjs/i18n';
 import { GrammyError } from 'grammy';
 import { localeOf } from '../../../format/locale.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../html.js';
+import { html } from '../../../format/html.js';
 
 /** Tells another person something in their language; a blocked bot or a gone chat is only logged. */
 export async function notifyAccount(

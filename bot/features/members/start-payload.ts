@@ -2,7 +2,7 @@ import { InlineKeyboard } from 'grammy';
 import { acceptInvite } from '../../../models/workspaces/invites.js';
 import { assertNever } from '../../../models/errors.js';
 import type { BotContext } from '../../context.js';
-import { escapeHtml, html } from '../../html.js';
+import { escapeHtml, html } from '../../../format/html.js';
 import type { MembersDeps } from './deps.js';
 import { notifyAccount } from './notify.js';
 

@@ -1,30 +1,19 @@
 import type { I18n } from '@grammyjs/i18n';
-import { Composer, GrammyError } from 'grammy';
+import { Composer } from 'grammy';
 import { closeMootAdminCard } from '../../../models/admin/moot-cards.js';
 import { cancelOrder } from '../../../models/checkout/cancel-order.js';
 import { listMyOrders, readMyOrder } from '../../../models/checkout/my-orders.js';
 import type { Creative } from '../../../models/creatives/content.js';
 import { readMarking } from '../../../models/marking/marking.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../html.js';
+import { showScreen } from '../../kit/show-screen.js';
 import { noticeDeps } from '../../outbound.js';
-import { sendCreativePreview } from '../creative/preview.js';
-import { tellMembers } from '../review/notify.js';
-import { refundAndTell } from '../review/refund.js';
-import { listData, orderPattern } from './callback-data.js';
+import { sendCreativePreview } from '../../../messages/creative-preview.js';
+import { tellMembers } from '../../../messages/review-notices.js';
+import { refundAndTell } from '../../../messages/refund-and-tell.js';
+import { listData, orderPattern } from '../../../messages/callback-data/orders.js';
 import { createLateOfferFeature } from './late-offer.js';
-import { renderCancelConfirm, renderCard, renderList, type Screen } from './render.js';
-
-async function show(ctx: BotContext, screen: Screen) {
-  const options = { ...html, reply_markup: screen.keyboard };
-  try {
-    await ctx.editMessageText(screen.text, options);
-  } catch (error) {
-    if (!(error instanceof GrammyError)) throw error;
-    if (error.description.includes('message is not modified')) return;
-    await ctx.reply(screen.text, options);
-  }
-}
+import { renderCancelConfirm, renderCard, renderList } from './render.js';
 
 /**
  * My orders (`ord:`): the advertiser's orders (their scope only), an order card with status,
@@ -42,7 +31,7 @@ export function createOrdersFeature(deps: BotDeps, i18n: I18n<BotContext>): Comp
     const zone = rows.length
       ? (await readMyOrder(deps.database, accountId, rows[0]!.id))?.advertiser.timezone
       : undefined;
-    await show(ctx, renderList(ctx, rows, locale, zone ?? 'UTC'));
+    await showScreen(ctx, renderList(ctx, rows, locale, zone ?? 'UTC'));
   };
 
   chats.command('orders', async (ctx) => {
@@ -66,7 +55,7 @@ export function createOrdersFeature(deps: BotDeps, i18n: I18n<BotContext>): Comp
     switch (action) {
       case 'card':
         await ctx.answerCallbackQuery();
-        return show(ctx, renderCard(ctx, order, locale));
+        return showScreen(ctx, renderCard(ctx, order, locale));
       case 'pv':
         await ctx.answerCallbackQuery();
         if (!order.creative || !ctx.chat) return;
@@ -79,7 +68,7 @@ export function createOrdersFeature(deps: BotDeps, i18n: I18n<BotContext>): Comp
         return;
       case 'cx':
         await ctx.answerCallbackQuery();
-        return show(ctx, renderCancelConfirm(ctx, order));
+        return showScreen(ctx, renderCancelConfirm(ctx, order));
       case 'cxy': {
         const result = await cancelOrder(deps.database, { accountId, orderId }, deps.clock);
         if (!result.ok)
@@ -101,7 +90,7 @@ export function createOrdersFeature(deps: BotDeps, i18n: I18n<BotContext>): Comp
         if (result.value.paid)
           await refundAndTell(notify, result.value, `account:${accountId}`, 'cancelled_refunded');
         const fresh = await readMyOrder(deps.database, accountId, orderId);
-        if (fresh) await show(ctx, renderCard(ctx, fresh, locale));
+        if (fresh) await showScreen(ctx, renderCard(ctx, fresh, locale));
         return;
       }
     }

@@ -1,17 +1,17 @@
 import type { I18n } from '@grammyjs/i18n';
 import { Composer, GrammyError, InlineKeyboard } from 'grammy';
-import { lateOfferData } from '../../../messages/callback-data.js';
+import { lateOfferData } from '../../../messages/callback-data/orders.js';
 import {
   decideLateOffer,
   lateOfferTimes,
   moveLatePlacement,
 } from '../../../models/placements/late-offer.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../html.js';
+import { html } from '../../../format/html.js';
 import { noticeDeps } from '../../outbound.js';
 import { whenLabel } from '../booking/render.js';
-import { refundAndTell } from '../review/refund.js';
-import { lateMoveData, lateMovePattern, lateOfferPattern } from './callback-data.js';
+import { refundAndTell } from '../../../messages/refund-and-tell.js';
+import { lateMoveData, lateMovePattern, lateOfferPattern } from '../../../messages/callback-data/orders.js';
 
 /** The three answers of a late offer, as the notification shows them (publish-late-ask). */
 function choiceKeyboard(ctx: BotContext, placementId: string): InlineKeyboard {

@@ -4,13 +4,13 @@ import { formatMoney } from '../../../format/money.js';
 import { cancellableStatuses } from '../../../models/checkout/cancel-order.js';
 import { disputableStatuses } from '../../../models/disputes/rules.js';
 import type { MyOrderRow } from '../../../models/checkout/my-orders.js';
-import type { OrderView } from '../../../models/checkout/order-view.js';
+import type { OrderView } from '../../../models/orders/order-view.js';
 import type { BotContext } from '../../context.js';
-import { escapeHtml } from '../../html.js';
-import { checkoutData } from '../checkout/callback-data.js';
-import { openDisputeData } from '../disputes/callback-data.js';
-import { itemLines, markingText, totalLines } from '../checkout/present.js';
-import { listData, orderData } from './callback-data.js';
+import { escapeHtml } from '../../../format/html.js';
+import { checkoutData } from '../../../messages/callback-data/checkout.js';
+import { openDisputeData } from '../../../messages/callback-data/disputes.js';
+import { itemLines, markingText, totalLines } from '../../../messages/order-lines.js';
+import { listData, orderData } from '../../../messages/callback-data/orders.js';
 
 export interface Screen {
   text: string;

@@ -1,6 +1,6 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../../context.js';
-import { html } from '../../html.js';
+import { html } from '../../../format/html.js';
 
 /**
  * `/paysupport` (Telegram requires it of bots that take Stars): the refund rules and the way to

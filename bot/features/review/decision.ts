@@ -1,6 +1,6 @@
 import type { DecidedReview } from '../../../models/review/decide-review.js';
-import { refundAndTell, type RefundDeps } from './refund.js';
-import { tellAdvertiser } from './notify.js';
+import { refundAndTell, type RefundDeps } from '../../../messages/refund-and-tell.js';
+import { tellAdvertiser } from '../../../messages/review-notices.js';
 
 /** After a decision: approved ⇒ the advertiser hears it is scheduled; rejected ⇒ told why and refunded. */
 export async function finishDecision(

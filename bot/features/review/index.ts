@@ -7,9 +7,9 @@ import {
   reasonMinLength,
 } from '../../../models/review/decide-review.js';
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
-import { html } from '../../html.js';
+import { html } from '../../../format/html.js';
 import { noticeDeps } from '../../outbound.js';
-import { reviewPattern } from './callback-data.js';
+import { reviewPattern } from '../../../messages/callback-data/review.js';
 import { createRejectConversation, rejectConversationId } from './conversation.js';
 import { finishDecision } from './decision.js';
 import { reviewRefusalKey } from './refusal.js';

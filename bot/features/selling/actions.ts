@@ -1,7 +1,7 @@
 import { fixedFormats } from '../../../models/channels/formats.js';
 import { commonTimezones, maskToWeekdays } from '../../../models/channels/settings-input.js';
 import { channelCategories } from '../../../models/channels/settings.js';
-import type { SellingView, SettingsChange } from '../../../models/channels/update-settings.js';
+import type { SellingView, SettingsChange } from '../../../models/selling/update-settings.js';
 import { catalogLanguages } from './format.js';
 import type { InputRequest } from './inputs.js';
 

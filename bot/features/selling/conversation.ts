@@ -1,20 +1,19 @@
-import type { Conversation } from '@grammyjs/conversations';
 import { DateTime } from 'luxon';
 import {
   readSellingSettings,
   updateChannelSettings,
-} from '../../../models/channels/update-settings.js';
+} from '../../../models/selling/update-settings.js';
+import type { ChannelSettings } from '../../../models/channels/settings.js';
 import { assertNever } from '../../../models/errors.js';
-import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
-import { html } from '../../html.js';
-import { isCommand } from '../support/validate.js';
+import type { BotDeps, ConversationContext } from '../../context.js';
+import { html } from '../../../format/html.js';
+import { accept, currentAccountId, refuse, type BotConversation } from '../../kit/conversation.js';
+import { askText } from '../../kit/steps.js';
 import { inputErrorText, parseInput, promptFor, type InputRequest } from './inputs.js';
 import { formatsScreen } from './screens-offer.js';
 import { mainScreen } from './screens.js';
 
 export const sellingConversationId = 'selling-input';
-
-type SellingConversation = Conversation<BotContext, ConversationContext>;
 
 /**
  * Asks for one selling value (times, a price, a time zone…), re-asks with a localized reason on
@@ -24,11 +23,11 @@ type SellingConversation = Conversation<BotContext, ConversationContext>;
  */
 export function createSellingConversation(deps: BotDeps) {
   return async function sellingInput(
-    conversation: SellingConversation,
+    conversation: BotConversation,
     ctx: ConversationContext,
     request: InputRequest,
   ) {
-    const accountId = await conversation.external((outside) => outside.account?.id ?? null);
+    const accountId = await currentAccountId(conversation);
     const locale = await conversation.external((outside) => outside.i18n.getLocale());
     if (!accountId) return;
     const input = { accountId, channelId: request.channelId };
@@ -37,62 +36,48 @@ export function createSellingConversation(deps: BotDeps) {
       await ctx.reply(ctx.t('selling-not-found'), html);
       return;
     }
-    await ctx.reply(
-      `${promptFor(ctx.t, request, view.value.settings, locale)}\n\n${ctx.t('selling-cancel-hint')}`,
-      html,
-    );
-    for (;;) {
-      const answer = await conversation.wait();
-      const message = answer.message;
-      if (!message) return await conversation.skip({ next: true });
-      if (isCommand(message)) return await conversation.halt({ next: true });
-      const text = message.text?.trim();
-      if (!text) {
-        await answer.reply(answer.t('selling-text-only'), html);
-        continue;
-      }
-      const today = await conversation.external(
-        () =>
-          DateTime.fromJSDate(deps.clock.now(), {
-            zone: view.value.settings.timezone,
-          }).toISODate() ?? '',
-      );
-      const parsed = parseInput(request, text, today);
-      if (!parsed.ok) {
-        await answer.reply(
-          `${inputErrorText(answer.t, parsed.code, parsed.detail)}\n${answer.t('selling-try-again')}`,
-          html,
+    const textOnly = ctx.t('selling-text-only');
+    const tryAgain = (reason: string) => `${reason}\n${ctx.t('selling-try-again')}`;
+    const saved = await askText<ChannelSettings | null>(conversation, ctx, {
+      prompt: `${promptFor(ctx.t, request, view.value.settings, locale)}\n\n${ctx.t('selling-cancel-hint')}`,
+      notText: textOnly,
+      check: async (typed) => {
+        const text = typed.trim();
+        if (!text) return refuse(textOnly);
+        // "Today" in the channel's time zone, for dates typed without a year or in the past.
+        const today = await conversation.external(
+          () =>
+            DateTime.fromJSDate(deps.clock.now(), {
+              zone: view.value.settings.timezone,
+            }).toISODate() ?? '',
         );
-        continue;
-      }
-      const saved = await conversation.external(() =>
-        updateChannelSettings(deps.database, { ...input, change: parsed.value }, deps.clock),
-      );
-      if (!saved.ok) {
-        switch (saved.code) {
+        const parsed = parseInput(request, text, today);
+        if (!parsed.ok) return refuse(tryAgain(inputErrorText(ctx.t, parsed.code, parsed.detail)));
+        const result = await conversation.external(() =>
+          updateChannelSettings(deps.database, { ...input, change: parsed.value }, deps.clock),
+        );
+        if (result.ok) return accept(result.value);
+        switch (result.code) {
           case 'not_found':
           case 'forbidden':
-            await answer.reply(answer.t('selling-not-found'), html);
-            return;
+            return accept(null);
           case 'invalid':
-            await answer.reply(
-              `${answer.t('selling-error-invalid')}\n${answer.t('selling-try-again')}`,
-              html,
-            );
-            continue;
+            return refuse(tryAgain(ctx.t('selling-error-invalid')));
           default:
-            assertNever(saved.code);
+            return assertNever(result.code);
         }
-      }
-      // A price (or the pinned offer) goes back to the formats list; anything else to the summary.
-      const next =
-        request.kind === 'price' || request.kind === 'pinned' ? formatsScreen : mainScreen;
-      const screen = next(answer.t, { ...view.value, settings: saved.value }, locale);
-      await answer.reply(`${answer.t('selling-saved')}\n\n${screen.text}`, {
-        ...html,
-        reply_markup: screen.keyboard,
-      });
+      },
+    });
+    if (!saved) {
+      await ctx.reply(ctx.t('selling-not-found'), html);
       return;
     }
+    // A price (or the pinned offer) goes back to the formats list; anything else to the summary.
+    const next = request.kind === 'price' || request.kind === 'pinned' ? formatsScreen : mainScreen;
+    const screen = next(ctx.t, { ...view.value, settings: saved }, locale);
+    await ctx.reply(`${ctx.t('selling-saved')}\n\n${screen.text}`, {
+      ...html,
+      reply_markup: screen.keyboard,
+    });
   };
 }

@@ -1,8 +1,8 @@
 import { formatMoney } from '../../../format/money.js';
 import type { ChannelSettings, Schedule } from '../../../models/channels/settings.js';
 import { fixedFormats } from '../../../models/channels/formats.js';
-import type { SellingView } from '../../../models/channels/update-settings.js';
-import { escapeHtml } from '../../html.js';
+import type { SellingView } from '../../../models/selling/update-settings.js';
+import { escapeHtml } from '../../../format/html.js';
 
 /** Just the translation function, so screens render the same inside and outside conversations. */
 export type Translate = (key: string, variables?: Record<string, string | number>) => string;

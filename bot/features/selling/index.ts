@@ -4,10 +4,10 @@ import {
   readSellingSettings,
   updateChannelSettings,
   type SellingView,
-} from '../../../models/channels/update-settings.js';
+} from '../../../models/selling/update-settings.js';
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
 import { createSellingConversation, sellingConversationId } from './conversation.js';
-import { editScreen } from './reply.js';
+import { showScreen } from '../../kit/show-screen.js';
 import { inputRequest, tapChange } from './actions.js';
 import { catalogScreen, formatsScreen, reviewScreen } from './screens-offer.js';
 import {
@@ -104,11 +104,11 @@ export function createSellingFeature(deps: BotDeps): Composer<BotContext> {
         return ctx.answerCallbackQuery({ text, show_alert: true });
       }
       screen = navigate(ctx, locale, { ...view.value, settings: saved.value }, tap.then, []);
-      if (screen) await editScreen(ctx, screen);
+      if (screen) await showScreen(ctx, screen);
       await ctx.answerCallbackQuery({ text: ctx.t('selling-saved-short') });
       return;
     }
-    await editScreen(ctx, screen);
+    await showScreen(ctx, screen);
     await ctx.answerCallbackQuery();
   });
   return feature;

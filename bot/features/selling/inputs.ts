@@ -19,9 +19,9 @@ import {
   type WindowStep,
 } from '../../../models/channels/settings-input.js';
 import type { ChannelSettings } from '../../../models/channels/settings.js';
-import type { SettingsChange } from '../../../models/channels/update-settings.js';
+import type { SettingsChange } from '../../../models/selling/update-settings.js';
 import { assertNever, fail, ok, type Result } from '../../../models/errors.js';
-import { escapeHtml } from '../../html.js';
+import { escapeHtml } from '../../../format/html.js';
 import { describeDuration, describePinned, describeSchedule, type Translate } from './format.js';
 
 /** What a selling conversation asks for (JSON: it is a conversation argument). */

@@ -2,8 +2,8 @@ import { InlineKeyboard } from 'grammy';
 import { formatMoney } from '../../../format/money.js';
 import { fixedFormats } from '../../../models/channels/formats.js';
 import { channelCategories } from '../../../models/channels/settings.js';
-import type { SellingView } from '../../../models/channels/update-settings.js';
-import { escapeHtml } from '../../html.js';
+import type { SellingView } from '../../../models/selling/update-settings.js';
+import { escapeHtml } from '../../../format/html.js';
 import {
   catalogLanguages,
   categoryLabel,

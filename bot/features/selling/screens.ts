@@ -5,8 +5,8 @@ import {
   weekdaysToMask,
   windowSteps,
 } from '../../../models/channels/settings-input.js';
-import type { SellingView } from '../../../models/channels/update-settings.js';
-import { escapeHtml } from '../../html.js';
+import type { SellingView } from '../../../models/selling/update-settings.js';
+import { escapeHtml } from '../../../format/html.js';
 import { describeSchedule, onOff, summaryText, weekdayName, type Translate } from './format.js';
 
 export interface Screen {

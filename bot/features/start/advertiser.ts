@@ -1,6 +1,6 @@
 import { InlineKeyboard } from 'grammy';
 import type { BotContext } from '../../context.js';
-import { present } from '../channels/present.js';
+import { showScreen } from '../../kit/show-screen.js';
 
 /** Callback data of «‹ Back» on the advertiser screen: the role menu again. */
 export const startMenuData = 'start:menu';
@@ -21,5 +21,5 @@ export async function showAdvertiserScreen(ctx: BotContext): Promise<void> {
     .text(ctx.t('adv-balance-button'), 'adv:balance')
     .row()
     .text(ctx.t('start-back'), startMenuData);
-  await present(ctx, ctx.t('catalog-advertiser-text', { bot: ctx.me.username }), keyboard);
+  await showScreen(ctx, ctx.t('catalog-advertiser-text', { bot: ctx.me.username }), keyboard);
 }

@@ -1,7 +1,8 @@
 import type { Menu } from '@grammyjs/menu';
-import { Composer, GrammyError } from 'grammy';
+import { Composer } from 'grammy';
 import type { BotContext } from '../../context.js';
-import { html } from '../../html.js';
+import { html } from '../../../format/html.js';
+import { showScreen } from '../../kit/show-screen.js';
 import { openChannelFromStart } from '../catalog/start-payload.js';
 import type { MembersDeps } from '../members/deps.js';
 import { acceptInviteFromStart } from '../members/start-payload.js';
@@ -32,12 +33,7 @@ export function createStartFeature(
     await ctx.reply(welcomeText(ctx, ctx.from), { ...html, reply_markup: startMenu });
   });
   chats.callbackQuery(startMenuData, async (ctx) => {
-    try {
-      await ctx.editMessageText(welcomeText(ctx, ctx.from), { ...html, reply_markup: startMenu });
-    } catch (error) {
-      if (!(error instanceof GrammyError)) throw error;
-      await ctx.reply(welcomeText(ctx, ctx.from), { ...html, reply_markup: startMenu });
-    }
+    await showScreen(ctx, welcomeText(ctx, ctx.from), startMenu);
     await ctx.answerCallbackQuery();
   });
   chats.callbackQuery(advertiserScreenData, async (ctx) => {

@@ -1,6 +1,6 @@
 import type { User } from 'grammy/types';
 import type { BotContext } from '../../context.js';
-import { escapeHtml } from '../../html.js';
+import { escapeHtml } from '../../../format/html.js';
 
 /** The text of the /start role menu, with the user's (escaped) first name. */
 export function welcomeText(ctx: BotContext, user: User): string {

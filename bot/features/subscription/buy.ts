@@ -6,7 +6,7 @@ import {
   starsSubscriptionPeriodSeconds,
 } from '../../../models/subscriptions/pricing.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../html.js';
+import { html } from '../../../format/html.js';
 import { methodPrice } from './screen.js';
 
 /** Where Stripe/YooKassa send the payer back: the bot's chat. */

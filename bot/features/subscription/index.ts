@@ -1,4 +1,4 @@
-import { Composer, GrammyError } from 'grammy';
+import { Composer } from 'grammy';
 import { assertNever } from '../../../models/errors.js';
 import {
   subscriptionProviders,
@@ -8,9 +8,11 @@ import { endSubscription } from '../../../models/subscriptions/activate-subscrip
 import { planView } from '../../../models/subscriptions/plan-view.js';
 import { ensureOwnerWorkspace } from '../../../models/workspaces/ensure-owner-workspace.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../html.js';
+import { html } from '../../../format/html.js';
+import { showScreen } from '../../kit/show-screen.js';
 import { sendPaymentLink } from './buy.js';
-import { planCallback, planScreen, purchaseMethods } from './screen.js';
+import { planCallback } from '../../../messages/callback-data/subscription.js';
+import { planScreen, purchaseMethods } from './screen.js';
 
 async function ownWorkspace(ctx: BotContext, deps: BotDeps) {
   const accountId = ctx.account?.id;
@@ -30,15 +32,8 @@ export async function showPlanScreen(
   const view = await planView(deps.database, access, deps.clock.now());
   if (!view) return;
   const { text, keyboard } = planScreen(ctx, deps, view, await ctx.i18n.getLocale());
-  if (mode === 'edit') {
-    try {
-      await ctx.editMessageText(text, { ...html, reply_markup: keyboard });
-      return;
-    } catch (error) {
-      if (error instanceof GrammyError && error.description.includes('not modified')) return;
-    }
-  }
-  await ctx.reply(text, { ...html, reply_markup: keyboard });
+  if (mode === 'edit') await showScreen(ctx, text, keyboard);
+  else await ctx.reply(text, { ...html, reply_markup: keyboard });
 }
 
 /** Stops the automatic renewal at the provider; Pro stays until the paid period ends. */

@@ -1,5 +1,4 @@
 import { InlineKeyboard } from 'grammy';
-import { planScreenData } from '../../../messages/callback-data.js';
 import { formatMomentWithYear } from '../../../format/dates.js';
 import { formatMoney } from '../../../format/money.js';
 import type { SubscriptionProvider } from '../../../models/payments/table.js';
@@ -12,14 +11,7 @@ import {
   type PlanCapability,
 } from '../../../models/workspaces/plan-limits.js';
 import type { BotContext, BotDeps } from '../../context.js';
-
-/** Callback data of the screen: `plan:<action>[:<method>]`. */
-export const planCallback = {
-  show: planScreenData,
-  buy: (method: SubscriptionProvider) => `plan:buy:${method}`,
-  cancel: 'plan:cancel',
-  cancelConfirm: 'plan:cancel:yes',
-} as const;
+import { planCallback } from '../../../messages/callback-data/subscription.js';
 
 /** The purchase methods configured: Stars always, Stripe and YooKassa when their keys are set. */
 export function purchaseMethods(deps: BotDeps): SubscriptionProvider[] {

@@ -5,7 +5,7 @@ import {
   recordStarsSubscriptionPayment,
 } from '../../../models/subscriptions/stars-subscription.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../html.js';
+import { html } from '../../../format/html.js';
 import { answerPreCheckout } from '../checkout/pre-checkout.js';
 
 const subscriptionPayloadPrefix = 'sub:';

@@ -1,16 +1,15 @@
-import type { Conversation } from '@grammyjs/conversations';
 import type { I18n } from '@grammyjs/i18n';
 import { GrammyError } from 'grammy';
 import type { User } from 'grammy/types';
 import { adminLanguageOf } from '../../../models/admin/admin-language.js';
 import { assertNever } from '../../../models/errors.js';
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
-import { escapeHtml, html } from '../../html.js';
-import { isCommand, supportTextLimit, validateSupportText } from './validate.js';
+import { escapeHtml, html } from '../../../format/html.js';
+import { accept, refuse, type BotConversation } from '../../kit/conversation.js';
+import { askText } from '../../kit/steps.js';
+import { supportTextLimit, validateSupportText } from './validate.js';
 
 export const supportConversationId = 'support';
-
-type SupportConversation = Conversation<BotContext, ConversationContext>;
 
 /** The card for the platform team, in the admin chat's language (`/adminlang`, Russian by default). */
 function adminMessage(i18n: I18n<BotContext>, locale: string, from: User, text: string): string {
@@ -30,59 +29,51 @@ function adminMessage(i18n: I18n<BotContext>, locale: string, from: User, text: 
  * button presses pass through to the menus; /cancel is handled before conversations run.
  */
 export function createSupportConversation(deps: BotDeps, i18n: I18n<BotContext>) {
-  return async function support(conversation: SupportConversation, ctx: ConversationContext) {
+  return async function support(conversation: BotConversation, ctx: ConversationContext) {
     const adminChatId = deps.config.adminChatId;
     if (adminChatId === undefined) {
       await ctx.reply(ctx.t('support-not-configured'), html);
       return;
     }
-    await ctx.reply(ctx.t('support-ask', { max: supportTextLimit }), html);
-    for (;;) {
-      const answer = await conversation.wait();
-      const message = answer.message;
-      if (!message) return await conversation.skip({ next: true });
-      if (isCommand(message)) return await conversation.halt({ next: true });
-      const result = validateSupportText(message);
-      if (result.ok) {
-        // The admin chat is not this chat: through the gateway, once (not again on replay).
-        const delivered = await conversation.external(async () => {
-          const locale = await adminLanguageOf(deps.database, deps.config.adminTelegramIds);
-          const text = adminMessage(i18n, locale, message.from, result.value);
-          try {
-            await deps.outbound.api.sendMessage(adminChatId, text, html);
-            return true;
-          } catch (error) {
-            if (!(error instanceof GrammyError)) throw error;
-            deps.logger.warn(
-              { err: error, admin_chat_id: adminChatId },
-              'support message not delivered',
+    const text = await askText(conversation, ctx, {
+      prompt: ctx.t('support-ask', { max: supportTextLimit }),
+      notText: ctx.t('support-text-only'),
+      check: (typed) => {
+        const result = validateSupportText({ text: typed });
+        if (result.ok) return accept(result.value);
+        switch (result.code) {
+          case 'not_text':
+            return refuse(ctx.t('support-text-only'));
+          case 'too_long':
+            return refuse(
+              ctx.t('support-too-long', { length: typed.length, max: supportTextLimit }),
             );
-            return false;
-          }
-        });
-        if (!delivered) {
-          await answer.reply(answer.t('support-failed'), html);
-          return;
+          default:
+            return assertNever(result.code);
         }
-        await answer.reply(answer.t('support-sent'), html);
-        return;
+      },
+    });
+    const from = ctx.from;
+    if (!from) return;
+    // The admin chat is not this chat: through the gateway, once (not again on replay).
+    const delivered = await conversation.external(async () => {
+      const locale = await adminLanguageOf(deps.database, deps.config.adminTelegramIds);
+      try {
+        await deps.outbound.api.sendMessage(
+          adminChatId,
+          adminMessage(i18n, locale, from, text),
+          html,
+        );
+        return true;
+      } catch (error) {
+        if (!(error instanceof GrammyError)) throw error;
+        deps.logger.warn(
+          { err: error, admin_chat_id: adminChatId },
+          'support message not delivered',
+        );
+        return false;
       }
-      switch (result.code) {
-        case 'not_text':
-          await answer.reply(answer.t('support-text-only'), html);
-          break;
-        case 'too_long':
-          await answer.reply(
-            answer.t('support-too-long', {
-              length: message.text?.length ?? 0,
-              max: supportTextLimit,
-            }),
-            html,
-          );
-          break;
-        default:
-          assertNever(result.code);
-      }
-    }
+    });
+    await ctx.reply(delivered ? ctx.t('support-sent') : ctx.t('support-failed'), html);
   };
 }

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postAdminCard } from '../../../bot/features/admin/cards/post.js';
+import { postAdminCard } from '../../../messages/admin-cards/post.js';
 import { createI18n } from '../../../bot/i18n.js';
 import { adminCardOf, openAdminCardSystem } from '../../../models/admin/cards.js';
-import { isPreModerationOn } from '../../../models/admin/moderation-policy.js';
+import { isPreModerationOn } from '../../../models/moderation/moderation-policy.js';
 import { registerChannel } from '../../../models/channels/register-channel.js';
 import { auditLog, channels } from '../../../models/schema.js';
 import type { ApiMessage } from '../../../sandbox/types.js';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePostMessageId } from '../../../bot/features/admin/cards/placement.js';
-import { postAdminCard } from '../../../bot/features/admin/cards/post.js';
+import { postAdminCard } from '../../../messages/admin-cards/post.js';
 import { createI18n } from '../../../bot/i18n.js';
 import { publishPlacement, type PublishDeps } from '../../../jobs/publish.js';
 import { adminCardOf } from '../../../models/admin/cards.js';
@@ -11,6 +11,7 @@ import { createLogger } from '../../../models/logger.js';
 import { orders, placements } from '../../../models/schema.js';
 import type { ApiMessage } from '../../../sandbox/types.js';
 import { seedScheduledPlacement } from '../../models/placements/seed-placement.js';
+import { deliverEvents } from '../../helpers/outbox.js';
 import { type BotHarness, startBotHarness } from '../harness.js';
 
 let h: BotHarness;
@@ -49,6 +50,7 @@ async function uncertainPlacementCard() {
     ),
   ).rejects.toThrow('SIGKILL');
   expect(await publishPlacement(publish(), seeded.placement.id)).toBe('needs_review');
+  await deliverEvents(h.database); // the outbox opens the card
   const card = await adminCardOf(h.database, 'placement', seeded.placement.id);
   await postAdminCard({ ...h.deps, api: api(), i18n: createI18n() }, card!.id);
   const message = await h.sandbox

@@ -4,7 +4,7 @@ import { createBot } from '../../../bot/index.js';
 import { startBot, type RunningBot } from '../../../bot/runner.js';
 import { parseConfig } from '../../../config.js';
 import { createJobs, type Jobs } from '../../../jobs/index.js';
-import { setPreModeration } from '../../../models/admin/moderation-policy.js';
+import { setPreModeration } from '../../../models/moderation/moderation-policy.js';
 import { createTestClock, type TestClock } from '../../../models/clock.js';
 import type { Database } from '../../../models/db.js';
 import { balanceOf } from '../../../models/ledger/queries.js';

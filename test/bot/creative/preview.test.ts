@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sendCreativePreview } from '../../../bot/features/creative/preview.js';
+import { sendCreativePreview } from '../../../messages/creative-preview.js';
 import type { Creative } from '../../../models/creatives/content.js';
 
 function fakeApi() {

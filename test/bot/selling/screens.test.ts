@@ -13,7 +13,7 @@ import {
   timezoneScreen,
 } from '../../../bot/features/selling/screens.js';
 import { defaultChannelSettings } from '../../../models/channels/settings.js';
-import type { SellingView } from '../../../models/channels/update-settings.js';
+import type { SellingView } from '../../../models/selling/update-settings.js';
 
 const channelId = '0b6f2c1e-1234-4abc-8def-0123456789ab';
 

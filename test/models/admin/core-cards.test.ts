@@ -11,19 +11,20 @@ import {
   decideAdminCard,
   openAdminCard,
   openAdminCardSystem,
-  requestAdminCard,
   resolveAdminCard,
 } from '../../../models/admin/cards.js';
 import {
   isPreModerationOn,
   setPreModeration,
   syncModerationDefault,
-} from '../../../models/admin/moderation-policy.js';
+} from '../../../models/moderation/moderation-policy.js';
 import { recordAdminRefusal } from '../../../models/admin/refusals.js';
 import type { Database } from '../../../models/db.js';
 import { adminCards, auditLog } from '../../../models/schema.js';
+import { adminCardRenderData } from '../../../jobs/admin-cards.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { pgErrorCode, seedTenant } from '../seed.js';
+import { makeTenant } from '../../factories/channels.js';
+import { pgErrorCode } from '../../helpers/pg-error.js';
 
 let database: Database;
 const at = new Date('2031-05-01T10:00:00Z');
@@ -85,7 +86,7 @@ describe('admin cards', () => {
   });
 
   it('are platform-only: a tenant transaction can neither read nor open them directly', async () => {
-    const tenant = await seedTenant(database);
+    const tenant = await makeTenant(database, { title: 'Tenant channel' });
     const code = await pgErrorCode(
       database.withScope({ workspaceId: tenant.workspaceId }, (tx) =>
         openAdminCard(tx, { kind: 'creative', objectId: crypto.randomUUID(), at }),
@@ -94,14 +95,10 @@ describe('admin cards', () => {
     expect(code).toBe('42501');
   });
 
-  it('can be requested from a tenant transaction; the job opens it idempotently', async () => {
-    const tenant = await seedTenant(database);
+  it('of a render job queued in the old (kind, object) shape are opened once by the job', async () => {
     const objectId = crypto.randomUUID();
-    await database.withScope({ workspaceId: tenant.workspaceId }, (tx) =>
-      requestAdminCard(tx, { kind: 'creative', objectId, data: { reasons: ['flagged'] }, at }),
-    );
-    const [job] = await renderJobs(objectId);
-    expect(job).toEqual({ kind: 'creative', objectId, data: { reasons: ['flagged'] } });
+    const job = { kind: 'creative', objectId, data: { reasons: ['flagged'] } };
+    expect(adminCardRenderData.parse(job)).toEqual({ ...job, attempt: 0 });
     const ref = { kind: 'creative' as const, objectId, data: { reasons: ['flagged'] }, at };
     const id1 = await resolveAdminCard(database, ref);
     const id2 = await resolveAdminCard(database, ref);

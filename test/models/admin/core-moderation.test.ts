@@ -1,13 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockChannel } from '../../../models/admin/block.js';
-import { adminCardOf, adminCardRenderJob, openAdminCard } from '../../../models/admin/cards.js';
+import { adminCardOf, adminCardRenderJob } from '../../../models/admin/cards.js';
 import { approveChannel, rejectChannel } from '../../../models/admin/moderate-channel.js';
 import {
   approveOrderCreatives,
   rejectOrderCreatives,
 } from '../../../models/admin/moderate-creative.js';
-import { setPreModeration } from '../../../models/admin/moderation-policy.js';
+import { setPreModeration } from '../../../models/moderation/moderation-policy.js';
 import { closeMootAdminCard, closeMootAdminCards } from '../../../models/admin/moot-cards.js';
 import { removeChannel } from '../../../models/channels/remove-channel.js';
 import { cancelOrder } from '../../../models/checkout/cancel-order.js';
@@ -19,9 +19,9 @@ import { auditLog, channels, creatives, orders } from '../../../models/schema.js
 import { createTestDatabase } from '../../helpers/db.js';
 import { payWithStars } from '../../helpers/pay-order.js';
 import { channelFacts, createAccount } from '../channels/fixtures.js';
-import { seedHeldOrder } from '../checkout/seed-order.js';
-import { seedAdvertiser } from '../orders/seed-orders.js';
 import { deliverEvents } from '../../helpers/outbox.js';
+import { makeAccount } from '../../factories/accounts.js';
+import { makeOrder } from '../../factories/orders.js';
 
 let database: Database;
 let nowMs = Date.UTC(2031, 4, 5, 9, 0);
@@ -57,6 +57,15 @@ async function queued(name: string, match: string): Promise<Record<string, unkno
   return rows.map((r) => r.data);
 }
 
+/** The card the outbox opens for an object (its events delivered first) and its render jobs. */
+async function openedCard(kind: 'channel' | 'creative', objectId: string) {
+  await deliverEvents(database);
+  const card = await adminCardOf(database, kind, objectId);
+  if (!card) return undefined;
+  const renders = (await queued(adminCardRenderJob, card.id)).length;
+  return { status: card.status, data: card.data, renders };
+}
+
 async function newChannel() {
   const olga = await createAccount(database, 'ru');
   const facts = channelFacts({ title: `Olga ${Math.random()}` });
@@ -74,13 +83,15 @@ const channelRow = (id: string) =>
   read(async (tx) => (await tx.select().from(channels).where(eq(channels.id, id)))[0]);
 
 describe('channel moderation', () => {
-  it('a new channel waits for review, with a card requested and the owner told', async () => {
+  it('a new channel waits for review, with a card opened and the owner told', async () => {
     const { channelId, pendingReview, olga } = await newChannel();
     expect(pendingReview).toBe(true);
     expect((await channelRow(channelId))?.status).toBe('pending_review');
-    expect(await queued(adminCardRenderJob, channelId)).toEqual([
-      { kind: 'channel', objectId: channelId, data: {} },
-    ]);
+    expect(await openedCard('channel', channelId)).toEqual({
+      status: 'open',
+      data: {},
+      renders: 1,
+    });
     const told = await queued('notifications.send', olga.id);
     expect(told.map((d) => d.key)).toContain('admin-channel-pending');
   });
@@ -142,7 +153,7 @@ describe('channel moderation', () => {
       const { channelId, pendingReview } = await newChannel();
       expect(pendingReview).toBe(false);
       expect((await channelRow(channelId))?.status).toBe('active');
-      expect(await queued(adminCardRenderJob, channelId)).toEqual([]);
+      expect(await openedCard('channel', channelId)).toBeUndefined();
     } finally {
       await moderation(true);
     }
@@ -151,7 +162,12 @@ describe('channel moderation', () => {
 
 /** A held order of `advertiser`, paid with Stars. */
 async function paidOrder(advertiser: string, settings = {}) {
-  const seeded = await seedHeldOrder(database, advertiser, { now: clock.now(), settings });
+  const seeded = await makeOrder(database, {
+    advertiser,
+    at: clock.now(),
+    channelOverrides: { settings: settings },
+    items: 2,
+  });
   const { paid } = await payWithStars(database, clock, {
     accountId: advertiser,
     orderId: seeded.orderId,
@@ -168,7 +184,7 @@ const creativeRows = (id: string) =>
 
 describe('creative moderation routing', () => {
   it('holds a first-time advertiser’s paid order for an admin, then routes it on approval', async () => {
-    const advertiser = await seedAdvertiser(database);
+    const advertiser = (await makeAccount(database)).id;
     // 2 h to review: well before the slot a day ahead, so the hours decide the deadline.
     const { seeded, route } = await paidOrder(advertiser, {
       review: { mode: 'manual', deadlineHours: 2 },
@@ -178,9 +194,11 @@ describe('creative moderation routing', () => {
     expect((await creativeRows(seeded.orderId)).map((c) => c.moderationStatus)).toEqual([
       'pending',
     ]);
-    expect(await queued(adminCardRenderJob, seeded.orderId)).toEqual([
-      { kind: 'creative', objectId: seeded.orderId, data: { reasons: ['first_time'] } },
-    ]);
+    expect(await openedCard('creative', seeded.orderId)).toEqual({
+      status: 'open',
+      data: { reasons: ['first_time'] },
+      renders: 1,
+    });
     expect((await queued('notifications.send', advertiser)).map((d) => d.key)).toContain(
       'admin-creative-pending',
     );
@@ -216,11 +234,11 @@ describe('creative moderation routing', () => {
   });
 
   it('sends a returning advertiser’s flagged post to the admin too', async () => {
-    const advertiser = await seedAdvertiser(database);
+    const advertiser = (await makeAccount(database)).id;
     await moderation(false);
     await paidOrder(advertiser, { review: { mode: 'auto', deadlineHours: 24 } });
     await moderation(true);
-    const seeded = await seedHeldOrder(database, advertiser, { now: clock.now() });
+    const seeded = await makeOrder(database, { advertiser, at: clock.now(), items: 2 });
     await read((tx) =>
       tx
         .update(creatives)
@@ -235,13 +253,15 @@ describe('creative moderation routing', () => {
       orderId: seeded.orderId,
     });
     expect(paid.ok && paid.value.kind === 'paid' && paid.value.status).toBe('moderation');
-    expect(await queued(adminCardRenderJob, seeded.orderId)).toEqual([
-      { kind: 'creative', objectId: seeded.orderId, data: { reasons: ['flagged'] } },
-    ]);
+    expect(await openedCard('creative', seeded.orderId)).toEqual({
+      status: 'open',
+      data: { reasons: ['flagged'] },
+      renders: 1,
+    });
   });
 
   it('rejection rejects the order with the reason the advertiser is told', async () => {
-    const advertiser = await seedAdvertiser(database);
+    const advertiser = (await makeAccount(database)).id;
     const { seeded } = await paidOrder(advertiser);
     const rejected = await rejectOrderCreatives(
       database,
@@ -269,10 +289,10 @@ describe('creative moderation routing', () => {
   it('with pre-moderation off routes as before', async () => {
     await moderation(false);
     try {
-      const advertiser = await seedAdvertiser(database);
+      const advertiser = (await makeAccount(database)).id;
       const { route, seeded } = await paidOrder(advertiser);
       expect(route).toBe('in_review');
-      expect(await queued(adminCardRenderJob, seeded.orderId)).toEqual([]);
+      expect(await openedCard('creative', seeded.orderId)).toBeUndefined();
     } finally {
       await moderation(true);
     }
@@ -281,13 +301,11 @@ describe('creative moderation routing', () => {
 
 describe('cards of objects that end another way', () => {
   it('a channel block closes the open creative card of its order (cancelled) and a pending channel’s own card (blocked)', async () => {
-    const advertiser = await seedAdvertiser(database);
+    const advertiser = (await makeAccount(database)).id;
     const { seeded, route } = await paidOrder(advertiser);
     expect(route).toBe('moderation');
-    // The render job would open the card; open it as it does.
-    await database.withSystem('test: open the card', (tx) =>
-      openAdminCard(tx, { kind: 'creative', objectId: seeded.orderId, at: clock.now() }),
-    );
+    // The outbox opens the card.
+    await deliverEvents(database);
     const blocked = await blockChannel(
       database,
       { channelId: seeded.channelId, admin, reason: 'Fraudulent audience' },
@@ -303,9 +321,7 @@ describe('cards of objects that end another way', () => {
     });
 
     const { channelId } = await newChannel();
-    await database.withSystem('test: open the card', (tx) =>
-      openAdminCard(tx, { kind: 'channel', objectId: channelId, at: clock.now() }),
-    );
+    await deliverEvents(database);
     expect(
       (await blockChannel(database, { channelId, admin, reason: 'Spam channel' }, clock)).ok,
     ).toBe(true);
@@ -316,16 +332,11 @@ describe('cards of objects that end another way', () => {
   });
 
   it('cards whose object ended another way (advertiser cancelled, channel removed) are closed by the sweep; waiting ones stay', async () => {
-    const open = (kind: 'creative' | 'channel', objectId: string) =>
-      database.withSystem('test: open the card', (tx) =>
-        openAdminCard(tx, { kind, objectId, at: clock.now() }),
-      );
-    const advertiser = await seedAdvertiser(database);
+    const advertiser = (await makeAccount(database)).id;
     const cancelled = await paidOrder(advertiser);
-    const waiting = await paidOrder(await seedAdvertiser(database));
+    const waiting = await paidOrder((await makeAccount(database)).id);
     const { olga, channelId } = await newChannel();
-    for (const id of [cancelled.seeded.orderId, waiting.seeded.orderId]) await open('creative', id);
-    await open('channel', channelId);
+    await deliverEvents(database);
 
     expect(
       (

@@ -12,8 +12,9 @@ import type { Database } from '../../../models/db.js';
 import { createLogger } from '../../../models/logger.js';
 import { auditLog, orders, placements } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
+import { deliverEvents } from '../../helpers/outbox.js';
 import { startSandbox, type Sandbox } from '../../helpers/sandbox.js';
-import { seedScheduledPlacement } from '../placements/seed-placement.js';
+import { makeScheduledPlacement } from '../../factories/sandbox-placements.js';
 
 let database: Database;
 let sandbox: Sandbox;
@@ -44,7 +45,7 @@ function deps(extra: Partial<PublishDeps> = {}): PublishDeps {
 
 /** A placement whose publisher died after sending: it waits for an admin. */
 async function uncertainPlacement() {
-  const { placement, seeded, chatId } = await seedScheduledPlacement(
+  const { placement, seeded, chatId } = await makeScheduledPlacement(
     database,
     sandbox,
     clock,
@@ -55,6 +56,7 @@ async function uncertainPlacement() {
   await expect(publishPlacement(crashing, placement.id)).rejects.toThrow('SIGKILL');
   nowMs += 60_000;
   expect(await publishPlacement(deps(), placement.id)).toBe('needs_review');
+  await deliverEvents(database); // the outbox opens its card
   return { placement, seeded, chatId };
 }
 

@@ -14,9 +14,10 @@ import { refundOrderPayment } from '../../../models/payments/refund-order.js';
 import type { PaymentRefunder } from '../../../models/providers/types.js';
 import { auditLog, channels, orders, payments, slots } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { seedAdvertiser, seedSellingTenant } from '../orders/seed-orders.js';
-import { seedOpsOrder } from './ops-seed.js';
 import { deliverEvents } from '../../helpers/outbox.js';
+import { makeAccount } from '../../factories/accounts.js';
+import { makeChannel } from '../../factories/channels.js';
+import { makeOrder } from '../../factories/orders.js';
 
 let database: Database;
 const clock = createTestClock(0);
@@ -34,7 +35,7 @@ afterAll(async () => {
 async function sellingChannel(n: number) {
   const base = Math.ceil(clock.now().getTime() / hour) * hour;
   const startsAt = Array.from({ length: n }, (_, i) => new Date(base + (i + 1) * 24 * hour));
-  const tenant = await seedSellingTenant(database, startsAt);
+  const tenant = await makeChannel(database, { slots: startsAt });
   return { ...tenant, startsAt };
 }
 
@@ -54,32 +55,34 @@ async function jobsWithKey(key: string): Promise<number> {
 describe('blockChannel / unblockChannel', () => {
   it('blocks with a reason: future orders cancelled (paid ones refundable in full), slots freed, published left, everyone told, audited', async () => {
     const tenant = await sellingChannel(4);
-    const advertiser = await seedAdvertiser(database);
+    const advertiser = (await makeAccount(database)).id;
     const at = clock.now();
     const base = {
-      workspaceId: tenant.workspaceId,
-      channelId: tenant.channelId,
-      advertiserAccountId: advertiser,
+      channel: tenant,
+      advertiser,
       at,
+      payment: { amount: 770 },
+      marking: null,
+      creative: null,
     };
-    const held = await seedOpsOrder(database, {
+    const held = await makeOrder(database, {
       ...base,
-      slotId: tenant.slotIds[0]!,
+      slotIds: [tenant.slotIds[0]!],
       status: 'held',
     });
-    const review = await seedOpsOrder(database, {
+    const review = await makeOrder(database, {
       ...base,
-      slotId: tenant.slotIds[1]!,
+      slotIds: [tenant.slotIds[1]!],
       status: 'in_review',
     });
-    const scheduled = await seedOpsOrder(database, {
+    const scheduled = await makeOrder(database, {
       ...base,
-      slotId: tenant.slotIds[2]!,
+      slotIds: [tenant.slotIds[2]!],
       status: 'scheduled',
     });
-    const live = await seedOpsOrder(database, {
+    const live = await makeOrder(database, {
       ...base,
-      slotId: tenant.slotIds[3]!,
+      slotIds: [tenant.slotIds[3]!],
       status: 'published',
     });
     const escrowBefore = await database.withScope({ workspaceId: tenant.workspaceId }, (tx) =>
@@ -90,7 +93,7 @@ describe('blockChannel / unblockChannel', () => {
 
     const result = await blockChannel(
       database,
-      { channelId: tenant.channelId, admin, reason: '  Sells   fake followers ' },
+      { channelId: tenant.id, admin, reason: '  Sells   fake followers ' },
       clock,
     );
     expect(result.ok).toBe(true);
@@ -107,7 +110,7 @@ describe('blockChannel / unblockChannel', () => {
       orderRows: { id: string; status: string; statusReason: string | null }[];
       slotRows: { orderId: string | null; status: string }[];
     }>(async (tx) => ({
-      channel: (await tx.select().from(channels).where(eq(channels.id, tenant.channelId)))[0],
+      channel: (await tx.select().from(channels).where(eq(channels.id, tenant.id)))[0],
       orderRows: await tx
         .select({ id: orders.id, status: orders.status, statusReason: orders.statusReason })
         .from(orders)
@@ -115,7 +118,7 @@ describe('blockChannel / unblockChannel', () => {
       slotRows: await tx
         .select({ orderId: slots.orderId, status: slots.status })
         .from(slots)
-        .where(eq(slots.channelId, tenant.channelId)),
+        .where(eq(slots.channelId, tenant.id)),
     }));
     expect(state.channel).toMatchObject({
       status: 'blocked',
@@ -152,7 +155,7 @@ describe('blockChannel / unblockChannel', () => {
       );
       expect(refunded.ok).toBe(true);
     }
-    expect(calls.sort()).toEqual([review.chargeId, scheduled.chargeId].sort());
+    expect(calls.sort()).toEqual([review.payment?.chargeId, scheduled.payment?.chargeId].sort());
     const after = await system<{ status: string }[]>((tx) =>
       tx
         .select({ status: orders.status })
@@ -188,7 +191,7 @@ describe('blockChannel / unblockChannel', () => {
     const blockedRow = audit.find((r) => r.action === 'channel.blocked');
     expect(blockedRow).toMatchObject({
       actor: 'admin:424242',
-      objectId: tenant.channelId,
+      objectId: tenant.id,
       data: { reason: 'Sells fake followers', admin: 'Ada' },
     });
     expect(
@@ -200,17 +203,17 @@ describe('blockChannel / unblockChannel', () => {
 
     // Blocked: a second block is refused; an advertiser cannot hold its free slots.
     expect(
-      await blockChannel(database, { channelId: tenant.channelId, admin, reason: 'again' }, clock),
+      await blockChannel(database, { channelId: tenant.id, admin, reason: 'again' }, clock),
     ).toMatchObject({
       ok: false,
       code: 'already_blocked',
     });
-    const other = await seedAdvertiser(database);
+    const other = (await makeAccount(database)).id;
     const hold = await holdSlot(
       database,
       {
         accountId: other,
-        channelId: tenant.channelId,
+        channelId: tenant.id,
         startsAt: tenant.startsAt[0]!,
         format: '1/24',
       },
@@ -219,22 +222,20 @@ describe('blockChannel / unblockChannel', () => {
     expect(hold).toMatchObject({ ok: false, code: 'channel_not_found' });
 
     // Unblocked: on sale again at once (its slots were kept free).
-    const lifted = await unblockChannel(database, { channelId: tenant.channelId, admin }, clock);
+    const lifted = await unblockChannel(database, { channelId: tenant.id, admin }, clock);
     expect(lifted).toMatchObject({ ok: true, value: { status: 'active' } });
     const again = await holdSlot(
       database,
       {
         accountId: other,
-        channelId: tenant.channelId,
+        channelId: tenant.id,
         startsAt: tenant.startsAt[0]!,
         format: '1/24',
       },
       clock,
     );
     expect(again.ok).toBe(true);
-    expect(
-      await unblockChannel(database, { channelId: tenant.channelId, admin }, clock),
-    ).toMatchObject({
+    expect(await unblockChannel(database, { channelId: tenant.id, admin }, clock)).toMatchObject({
       ok: false,
       code: 'not_blocked',
     });
@@ -242,9 +243,7 @@ describe('blockChannel / unblockChannel', () => {
       tx
         .select()
         .from(auditLog)
-        .where(
-          and(eq(auditLog.action, 'channel.unblocked'), eq(auditLog.objectId, tenant.channelId)),
-        ),
+        .where(and(eq(auditLog.action, 'channel.unblocked'), eq(auditLog.objectId, tenant.id))),
     );
     expect(unblockedRows).toHaveLength(1);
   });
@@ -252,7 +251,7 @@ describe('blockChannel / unblockChannel', () => {
   it('refuses a too-short reason or an unknown channel and changes nothing', async () => {
     const tenant = await sellingChannel(1);
     expect(
-      await blockChannel(database, { channelId: tenant.channelId, admin, reason: ' x ' }, clock),
+      await blockChannel(database, { channelId: tenant.id, admin, reason: ' x ' }, clock),
     ).toMatchObject({
       ok: false,
       code: 'reason_invalid',
@@ -265,10 +264,7 @@ describe('blockChannel / unblockChannel', () => {
       ),
     ).toMatchObject({ ok: false, code: 'not_found' });
     const [row] = await system<{ status: string }[]>((tx) =>
-      tx
-        .select({ status: channels.status })
-        .from(channels)
-        .where(eq(channels.id, tenant.channelId)),
+      tx.select({ status: channels.status }).from(channels).where(eq(channels.id, tenant.id)),
     );
     expect(row?.status).toBe('active');
   });
@@ -277,7 +273,7 @@ describe('blockChannel / unblockChannel', () => {
 describe('blockAccount / unblockAccount', () => {
   it('a blocked account cannot hold a slot and learns the reason; unblocked, it can', async () => {
     const tenant = await sellingChannel(1);
-    const advertiser = await seedAdvertiser(database);
+    const advertiser = (await makeAccount(database)).id;
     const blocked = await blockAccount(
       database,
       { accountId: advertiser, admin, reason: 'Chargeback fraud' },
@@ -292,7 +288,7 @@ describe('blockAccount / unblockAccount', () => {
     });
     const input = {
       accountId: advertiser,
-      channelId: tenant.channelId,
+      channelId: tenant.id,
       startsAt: tenant.startsAt[0]!,
       format: '1/24',
     };

@@ -14,9 +14,10 @@ import { createTestClock } from '../../../models/clock.js';
 import type { Database } from '../../../models/db.js';
 import { accounts, auditLog, channels } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { pgErrorCode } from '../seed.js';
-import { seedAdvertiser, seedSellingTenant } from '../orders/seed-orders.js';
-import { seedOpsOrder } from './ops-seed.js';
+import { makeAccount } from '../../factories/accounts.js';
+import { makeChannel } from '../../factories/channels.js';
+import { makeOrder } from '../../factories/orders.js';
+import { pgErrorCode } from '../../helpers/pg-error.js';
 
 let database: Database;
 const clock = createTestClock(0);
@@ -31,24 +32,26 @@ afterAll(async () => {
 
 async function world() {
   const at = clock.now();
-  const tenant = await seedSellingTenant(database, [new Date(at.getTime() + 86_400_000)]);
-  const username = `ops_channel_${tenant.channelId.slice(0, 6)}`;
+  const tenant = await makeChannel(database, { slots: [new Date(at.getTime() + 86_400_000)] });
+  const username = `ops_channel_${tenant.id.slice(0, 6)}`;
   const advertiserTelegramId = 880_000_000 + Math.floor(Math.random() * 1_000_000);
-  const advertiser = await seedAdvertiser(database, advertiserTelegramId);
+  const advertiser = (await makeAccount(database, { telegramId: advertiserTelegramId })).id;
   await database.withSystem('test seed', async (tx) => {
-    await tx.update(channels).set({ username }).where(eq(channels.id, tenant.channelId));
+    await tx.update(channels).set({ username }).where(eq(channels.id, tenant.id));
     await tx
       .update(accounts)
       .set({ username: `adv_${advertiserTelegramId}`, firstName: 'Alex <b>' })
       .where(eq(accounts.id, advertiser));
   });
-  const order = await seedOpsOrder(database, {
-    workspaceId: tenant.workspaceId,
-    channelId: tenant.channelId,
-    slotId: tenant.slotIds[0]!,
-    advertiserAccountId: advertiser,
+  const order = await makeOrder(database, {
+    channel: tenant,
+    slotIds: [tenant.slotIds[0]!],
+    advertiser,
     status: 'scheduled',
     at,
+    payment: { amount: 770 },
+    marking: null,
+    creative: null,
   });
   return { tenant, username, advertiser, advertiserTelegramId, order };
 }
@@ -76,21 +79,18 @@ describe('admin look-ups', () => {
       `@${w.username}`,
       w.username.toUpperCase(),
       `https://t.me/${w.username}`,
-      w.tenant.channelId,
+      w.tenant.id,
     ])
       expect(await resolveChannelRef(database, ref)).toEqual({
         ok: true,
-        value: w.tenant.channelId,
+        value: w.tenant.id,
       });
     const [chat] = await database.withSystem('test read', (tx) =>
-      tx
-        .select({ id: channels.telegramChatId })
-        .from(channels)
-        .where(eq(channels.id, w.tenant.channelId)),
+      tx.select({ id: channels.telegramChatId }).from(channels).where(eq(channels.id, w.tenant.id)),
     );
     expect(await resolveChannelRef(database, String(chat!.id))).toEqual({
       ok: true,
-      value: w.tenant.channelId,
+      value: w.tenant.id,
     });
     expect(await resolveChannelRef(database, '@x')).toMatchObject({ ok: false, code: 'bad_ref' });
     expect(await resolveUserRef(database, String(w.advertiserTelegramId))).toEqual({
@@ -119,8 +119,8 @@ describe('admin look-ups', () => {
       payments: [{ provider: 'stars', status: 'succeeded', amount: 770, currency: 'XTR' }],
       disputes: 0,
     });
-    expect(order?.owner?.accountId).toBe(w.tenant.accountId);
-    const channel = await lookUpChannel(database, w.tenant.channelId);
+    expect(order?.owner?.accountId).toBe(w.tenant.ownerAccountId);
+    const channel = await lookUpChannel(database, w.tenant.id);
     expect(channel).toMatchObject({
       status: 'active',
       username: w.username,
@@ -164,7 +164,7 @@ describe('audit trail view', () => {
         actor: 'system:test',
         action: 'payment.refunded',
         objectType: 'payment',
-        objectId: w.order.paymentId!,
+        objectId: w.order.payment!.paymentId,
         data: { orderId: w.order.orderId, amount: 770 },
         at: new Date(base + 20_000),
         workspaceId: w.tenant.workspaceId,
@@ -207,7 +207,7 @@ describe('audit trail view', () => {
         actor: 'admin:1',
         action: 'channel.blocked',
         objectType: 'channel',
-        objectId: w.tenant.channelId,
+        objectId: w.tenant.id,
         data: { reason: 'kept forever' },
         at: clock.now(),
         workspaceId: w.tenant.workspaceId,
@@ -217,30 +217,27 @@ describe('audit trail view', () => {
     const attempts = [
       () =>
         database.withScope(scoped, (tx) =>
-          tx
-            .update(auditLog)
-            .set({ action: 'forged' })
-            .where(eq(auditLog.objectId, w.tenant.channelId)),
+          tx.update(auditLog).set({ action: 'forged' }).where(eq(auditLog.objectId, w.tenant.id)),
         ),
       () =>
         database.withScope(scoped, (tx) =>
-          tx.delete(auditLog).where(eq(auditLog.objectId, w.tenant.channelId)),
+          tx.delete(auditLog).where(eq(auditLog.objectId, w.tenant.id)),
         ),
       () => database.withScope(scoped, (tx) => tx.execute(sql`truncate audit_log`)),
       () =>
         database.withSystem('tamper', (tx) =>
-          tx.update(auditLog).set({ data: {} }).where(eq(auditLog.objectId, w.tenant.channelId)),
+          tx.update(auditLog).set({ data: {} }).where(eq(auditLog.objectId, w.tenant.id)),
         ),
       () =>
         database.withSystem('tamper', (tx) =>
-          tx.delete(auditLog).where(eq(auditLog.objectId, w.tenant.channelId)),
+          tx.delete(auditLog).where(eq(auditLog.objectId, w.tenant.id)),
         ),
       () => database.withSystem('tamper', (tx) => tx.execute(sql`truncate audit_log`)),
     ];
     for (const attempt of attempts) expect(await pgErrorCode(attempt())).toBe('42501');
     const page = await auditTrail(database, {
       kind: 'channel',
-      objectId: w.tenant.channelId,
+      objectId: w.tenant.id,
       page: 0,
     });
     expect(page.rows.find((r) => r.action === 'channel.blocked')?.data).toEqual({

@@ -6,7 +6,7 @@ import type { Database } from '../../../models/db.js';
 import { transitionOrder } from '../../../models/orders/transition-order.js';
 import { orders, payments } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { seedPublishedOrder } from '../settlement/seed-settlement.js';
+import { makeServedOrder } from '../../factories/placements.js';
 
 let database: Database;
 const base = new Date(Date.UTC(2031, 6, 1, 10));
@@ -28,7 +28,7 @@ const read = (orderId: string) =>
 
 describe('manual refund by an admin', () => {
   it('refuses an order that is live or under dispute and not settled: its escrow must be split first', async () => {
-    const o = await seedPublishedOrder(database, {
+    const o = await makeServedOrder(database, {
       base,
       amount: 1_000,
       placements: [{ format: '1/24', publishedAfterHours: 0, status: 'published' }],

@@ -5,9 +5,10 @@ import type { Database } from '../../../models/db.js';
 import { postEntries } from '../../../models/ledger/post-entries.js';
 import { orders } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { seedAdvertiser, seedSellingTenant } from '../orders/seed-orders.js';
-import { seedOpsOrder } from './ops-seed.js';
 import { eq } from 'drizzle-orm';
+import { makeAccount } from '../../factories/accounts.js';
+import { makeChannel } from '../../factories/channels.js';
+import { makeOrder } from '../../factories/orders.js';
 
 let database: Database;
 /** Thursday 2026-11-26 12:00 UTC, fixed. */
@@ -38,33 +39,35 @@ describe('statsBuckets', () => {
 describe('platformStats', () => {
   it('GMV per currency per bucket (never added across currencies), revenue from the ledger, refunds and their rate, tops', async () => {
     const slotsAt = Array.from({ length: 5 }, (_, i) => new Date(now.getTime() + (i + 1) * day));
-    const big = await seedSellingTenant(database, slotsAt, {}, 'Big');
-    const small = await seedSellingTenant(database, slotsAt.slice(0, 2), {}, 'Small');
-    const alex = await seedAdvertiser(database);
-    const bea = await seedAdvertiser(database);
+    const big = await makeChannel(database, { slots: slotsAt, title: 'Big' });
+    const small = await makeChannel(database, { slots: slotsAt.slice(0, 2), title: 'Small' });
+    const alex = (await makeAccount(database)).id;
+    const bea = (await makeAccount(database)).id;
     const order = (
       tenant: typeof big,
       slot: number,
       advertiserAccountId: string,
       at: Date,
-      extra: { total?: number; currency?: 'RUB' | 'USD' } = {},
+      extra: { price?: number; currency?: 'RUB' | 'USD' } = {},
     ) =>
-      seedOpsOrder(database, {
-        workspaceId: tenant.workspaceId,
-        channelId: tenant.channelId,
-        slotId: tenant.slotIds[slot]!,
-        advertiserAccountId,
+      makeOrder(database, {
+        channel: tenant,
+        slotIds: [tenant.slotIds[slot]!],
+        advertiser: advertiserAccountId,
         status: 'completed',
         at,
+        payment: { amount: 770 },
+        marking: null,
+        creative: null,
         ...extra,
       });
     const today = new Date(now.getTime() - 2 * 3_600_000);
     const yesterday = new Date(now.getTime() - day);
-    await order(big, 0, alex, today, { total: 100_000 });
-    await order(big, 1, alex, yesterday, { total: 50_000 });
-    await order(big, 2, bea, yesterday, { total: 2_500, currency: 'USD' });
-    const refunded = await order(small, 0, bea, today, { total: 40_000 });
-    await order(small, 1, bea, new Date(now.getTime() - 40 * day), { total: 999_999 }); // outside
+    await order(big, 0, alex, today, { price: 100_000 });
+    await order(big, 1, alex, yesterday, { price: 50_000 });
+    await order(big, 2, bea, yesterday, { price: 2_500, currency: 'USD' });
+    const refunded = await order(small, 0, bea, today, { price: 40_000 });
+    await order(small, 1, bea, new Date(now.getTime() - 40 * day), { price: 999_999 }); // outside
     await database.withSystem('test seed', async (tx) => {
       await tx
         .update(orders)
@@ -110,8 +113,8 @@ describe('platformStats', () => {
     expect(stats).toMatchObject({ paidOrders: 4, refundedOrders: 1, activeAdvertisers: 2 });
     expect(stats.activeChannels).toBeGreaterThanOrEqual(2);
     expect(stats.topChannels.map((c) => [c.id, c.orders])).toEqual([
-      [big.channelId, 3],
-      [small.channelId, 1],
+      [big.id, 3],
+      [small.id, 1],
     ]);
     expect(
       stats.topChannels[0]?.sales.sort((a, b) => a.currency.localeCompare(b.currency)),

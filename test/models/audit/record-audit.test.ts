@@ -4,7 +4,8 @@ import { recordAudit } from '../../../models/audit/record-audit.js';
 import type { Database } from '../../../models/db.js';
 import { auditLog } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { pgErrorCode, seedTenant, type Tenant } from '../seed.js';
+import { type Tenant, makeTenant } from '../../factories/channels.js';
+import { pgErrorCode } from '../../helpers/pg-error.js';
 
 let database: Database;
 let a: Tenant;
@@ -13,8 +14,8 @@ const at = new Date('2026-03-01T10:00:00Z');
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  a = await seedTenant(database, 'A');
-  b = await seedTenant(database, 'B');
+  a = await makeTenant(database, { title: 'A channel' });
+  b = await makeTenant(database, { title: 'B channel' });
 });
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import type { Database, Tx } from '../../../models/db.js';
 import { channels } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { expectConsistentMachine, expectEveryMoveEnforced } from '../../helpers/state-machine.js';
-import { seedTenant, type Tenant } from '../seed.js';
+import { type Tenant, makeTenant } from '../../factories/channels.js';
 
 let database: Database;
 let tenant: Tenant;
@@ -15,7 +15,7 @@ const at = new Date('2030-01-01T00:00:00Z');
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  tenant = await seedTenant(database, 'Machine');
+  tenant = await makeTenant(database, { title: 'Machine channel' });
 });
 
 afterAll(async () => {
@@ -79,7 +79,7 @@ describe('the channel state machine', () => {
   });
 
   it('answers not_found for another workspace’s channel or an unknown one', async () => {
-    const other = await seedTenant(database, 'Other');
+    const other = await makeTenant(database, { title: 'Other channel' });
     await inTx(async (tx) => {
       await put(tx, 'active');
       const foreign = await transitionChannel(tx, {

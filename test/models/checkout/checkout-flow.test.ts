@@ -14,8 +14,8 @@ import { decideReview } from '../../../models/review/decide-review.js';
 import { rejectOverdueReviews } from '../../../models/review/reject-overdue.js';
 import { channelAccess, orders, payments, slots } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { seedAdvertiser } from '../orders/seed-orders.js';
-import { seedHeldOrder, type SeededOrder } from './seed-order.js';
+import { makeAccount } from '../../factories/accounts.js';
+import { type MadeOrder, makeOrder } from '../../factories/orders.js';
 
 let database: Database;
 let nowMs = Date.UTC(2031, 2, 3, 9, 0);
@@ -30,7 +30,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function orderRow(o: SeededOrder) {
+async function orderRow(o: MadeOrder) {
   return database.withSystem('test read', async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, o.orderId));
     const slotRows = await tx.select().from(slots).where(eq(slots.channelId, o.channelId));
@@ -44,17 +44,22 @@ async function orderRow(o: SeededOrder) {
   });
 }
 
-const escrowOf = (o: SeededOrder) =>
+const escrowOf = (o: MadeOrder) =>
   database.withScope({ workspaceId: o.workspaceId }, (tx) => balanceOf(tx, 'escrow', 'XTR'));
 
 /** Seeds a held order and pays it (invoice, pre-checkout, successful_payment). */
 async function paidOrder(
   settings = {},
   chargeId = `ch-${Math.random()}`,
-  beforePaying?: (seeded: SeededOrder, advertiser: string) => Promise<void>,
+  beforePaying?: (seeded: MadeOrder, advertiser: string) => Promise<void>,
 ) {
-  const advertiser = await seedAdvertiser(database);
-  const seeded = await seedHeldOrder(database, advertiser, { now: clock.now(), settings });
+  const advertiser = (await makeAccount(database)).id;
+  const seeded = await makeOrder(database, {
+    advertiser,
+    at: clock.now(),
+    channelOverrides: { settings: settings },
+    items: 2,
+  });
   await beforePaying?.(seeded, advertiser);
   const invoice = await prepareInvoice(
     database,
@@ -280,8 +285,8 @@ describe('Stars checkout', () => {
 
 describe('pre-checkout', () => {
   it('an expired hold is refused and the order expires, slots free; a payment after that is refunded', async () => {
-    const advertiser = await seedAdvertiser(database);
-    const seeded = await seedHeldOrder(database, advertiser, { now: clock.now() });
+    const advertiser = (await makeAccount(database)).id;
+    const seeded = await makeOrder(database, { advertiser, at: clock.now(), items: 2 });
     const invoice = await prepareInvoice(
       database,
       { accountId: advertiser, orderId: seeded.orderId, rates, readiness: orderReadiness },
@@ -325,8 +330,8 @@ describe('pre-checkout', () => {
   });
 
   it('refuses a changed order, a wrong amount and a foreign payload', async () => {
-    const advertiser = await seedAdvertiser(database);
-    const seeded = await seedHeldOrder(database, advertiser, { now: clock.now() });
+    const advertiser = (await makeAccount(database)).id;
+    const seeded = await makeOrder(database, { advertiser, at: clock.now(), items: 2 });
     const invoice = await prepareInvoice(
       database,
       { accountId: advertiser, orderId: seeded.orderId, rates, readiness: orderReadiness },
@@ -352,7 +357,7 @@ describe('pre-checkout', () => {
     expect(await checkPreCheckout(database, { ...base, payload: 'hello' }, clock)).toMatchObject({
       code: 'unknown_order',
     });
-    const stranger = await seedAdvertiser(database);
+    const stranger = (await makeAccount(database)).id;
     expect(await checkPreCheckout(database, { ...base, accountId: stranger }, clock)).toMatchObject(
       { code: 'unknown_order' },
     );
@@ -366,8 +371,8 @@ describe('pre-checkout', () => {
   });
 
   it('an ok pre-checkout extends the hold so it cannot expire mid-payment', async () => {
-    const advertiser = await seedAdvertiser(database);
-    const seeded = await seedHeldOrder(database, advertiser, { now: clock.now() });
+    const advertiser = (await makeAccount(database)).id;
+    const seeded = await makeOrder(database, { advertiser, at: clock.now(), items: 2 });
     const invoice = await prepareInvoice(
       database,
       { accountId: advertiser, orderId: seeded.orderId, rates, readiness: orderReadiness },
@@ -392,8 +397,8 @@ describe('pre-checkout', () => {
   });
 
   it('refuses to invoice without marking where the channel requires it', async () => {
-    const advertiser = await seedAdvertiser(database);
-    const seeded = await seedHeldOrder(database, advertiser, { now: clock.now() });
+    const advertiser = (await makeAccount(database)).id;
+    const seeded = await makeOrder(database, { advertiser, at: clock.now(), items: 2 });
     await database.withSystem('test: drop marking', (tx) =>
       tx.update(orders).set({ marking: null }).where(eq(orders.id, seeded.orderId)),
     );

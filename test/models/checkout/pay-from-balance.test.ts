@@ -16,9 +16,9 @@ import { decideReview } from '../../../models/review/decide-review.js';
 import { orders, payments } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { testStarsRates } from '../../helpers/pay-order.js';
-import { seedAdvertiser } from '../orders/seed-orders.js';
-import { seedHeldOrder, type SeededOrder } from './seed-order.js';
 import { deliverEvents } from '../../helpers/outbox.js';
+import { makeAccount } from '../../factories/accounts.js';
+import { type MadeOrder, makeOrder } from '../../factories/orders.js';
 
 let database: Database;
 const nowMs = Date.UTC(2031, 5, 6, 9, 0);
@@ -63,10 +63,10 @@ const pay = (accountId: string, orderId: string) =>
     clock,
   );
 
-const escrowOf = (o: SeededOrder, currency: Currency) =>
+const escrowOf = (o: MadeOrder, currency: Currency) =>
   database.withScope({ workspaceId: o.workspaceId }, (tx) => balanceOf(tx, 'escrow', currency));
 
-async function read(o: SeededOrder) {
+async function read(o: MadeOrder) {
   return database.withSystem('test read', async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, o.orderId));
     const rows = await tx.select().from(payments).where(eq(payments.orderId, o.orderId));
@@ -74,7 +74,7 @@ async function read(o: SeededOrder) {
   });
 }
 
-async function queued(o: SeededOrder, key: string) {
+async function queued(o: MadeOrder, key: string) {
   await deliverEvents(database);
   return database.withSystem('test read', async (tx) => {
     const { rows } = await tx.execute<{ n: number }>(
@@ -97,7 +97,7 @@ async function unbalancedPostings(): Promise<number> {
 
 describe('the advertiser balance', () => {
   it('a credited advertiser sees the credit and its movement, labelled with the order', async () => {
-    const advertiser = await seedAdvertiser(database);
+    const advertiser = (await makeAccount(database)).id;
     const source = await credit(advertiser, 50_000, 'RUB');
     const view = await readAdvertiserBalance(database, advertiser);
     expect(view.credits).toEqual([{ currency: 'RUB', available: 50_000 }]);
@@ -105,7 +105,7 @@ describe('the advertiser balance', () => {
       expect.objectContaining({ kind: 'credit', amount: 50_000, currency: 'RUB', orderId: source }),
     ]);
     // Another advertiser sees nothing of it.
-    const other = await seedAdvertiser(database);
+    const other = (await makeAccount(database)).id;
     expect(await readAdvertiserBalance(database, other)).toEqual({ credits: [], movements: [] });
   });
 
@@ -130,8 +130,8 @@ describe('the advertiser balance', () => {
 
 describe('paying an order from the balance', () => {
   it('pays the whole order: paid, credit down by exactly the total, escrow holds it, receipt says balance', async () => {
-    const advertiser = await seedAdvertiser(database);
-    const seeded = await seedHeldOrder(database, advertiser, { now: clock.now() });
+    const advertiser = (await makeAccount(database)).id;
+    const seeded = await makeOrder(database, { advertiser, at: clock.now(), items: 2 });
     await credit(advertiser, 250_000, 'RUB');
     const paid = await pay(advertiser, seeded.orderId);
     expect(paid.ok).toBe(true);
@@ -159,8 +159,8 @@ describe('paying an order from the balance', () => {
   });
 
   it('Stars credit pays a RUB order with starsFor(total) ⭐', async () => {
-    const advertiser = await seedAdvertiser(database);
-    const seeded = await seedHeldOrder(database, advertiser, { now: clock.now() });
+    const advertiser = (await makeAccount(database)).id;
+    const seeded = await makeOrder(database, { advertiser, at: clock.now(), items: 2 });
     const stars = starsFor(seeded.total, 'RUB', testStarsRates);
     await credit(advertiser, stars + 5, 'XTR');
     const paid = await pay(advertiser, seeded.orderId);
@@ -170,8 +170,8 @@ describe('paying an order from the balance', () => {
   });
 
   it('credit short of the whole order ⇒ insufficient_balance and nothing changes', async () => {
-    const advertiser = await seedAdvertiser(database);
-    const seeded = await seedHeldOrder(database, advertiser, { now: clock.now() });
+    const advertiser = (await makeAccount(database)).id;
+    const seeded = await makeOrder(database, { advertiser, at: clock.now(), items: 2 });
     await credit(advertiser, seeded.total - 1, 'RUB');
     const refused = await pay(advertiser, seeded.orderId);
     expect(refused).toMatchObject({ ok: false, code: 'insufficient_balance' });
@@ -183,18 +183,18 @@ describe('paying an order from the balance', () => {
   });
 
   it("someone else's order cannot be paid from my balance", async () => {
-    const owner = await seedAdvertiser(database);
-    const seeded = await seedHeldOrder(database, owner, { now: clock.now() });
-    const intruder = await seedAdvertiser(database);
+    const owner = (await makeAccount(database)).id;
+    const seeded = await makeOrder(database, { advertiser: owner, at: clock.now(), items: 2 });
+    const intruder = (await makeAccount(database)).id;
     await credit(intruder, seeded.total, 'RUB');
     expect(await pay(intruder, seeded.orderId)).toMatchObject({ ok: false, code: 'not_found' });
     expect(await creditOf(intruder, 'RUB')).toBe(seeded.total);
   });
 
   it('two concurrent balance payments whose sum exceeds the credit ⇒ exactly one succeeds', async () => {
-    const advertiser = await seedAdvertiser(database);
-    const first = await seedHeldOrder(database, advertiser, { now: clock.now() });
-    const second = await seedHeldOrder(database, advertiser, { now: clock.now() });
+    const advertiser = (await makeAccount(database)).id;
+    const first = await makeOrder(database, { advertiser, at: clock.now(), items: 2 });
+    const second = await makeOrder(database, { advertiser, at: clock.now(), items: 2 });
     await credit(advertiser, first.total + second.total - 1, 'RUB');
     const results = await Promise.all([
       pay(advertiser, first.orderId),
@@ -209,8 +209,8 @@ describe('paying an order from the balance', () => {
   });
 
   it('the owner rejects ⇒ the whole amount goes back to the credit, no provider involved', async () => {
-    const advertiser = await seedAdvertiser(database);
-    const seeded = await seedHeldOrder(database, advertiser, { now: clock.now() });
+    const advertiser = (await makeAccount(database)).id;
+    const seeded = await makeOrder(database, { advertiser, at: clock.now(), items: 2 });
     await credit(advertiser, seeded.total, 'RUB');
     const paid = await pay(advertiser, seeded.orderId);
     expect(paid.ok && paid.value.status).toBe('in_review');

@@ -7,7 +7,7 @@ import { claimPlacement } from '../../../models/placements/publish.js';
 import { clickLinks, placements } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { startSandbox, type Sandbox } from '../../helpers/sandbox.js';
-import { seedScheduledPlacement } from '../placements/seed-placement.js';
+import { makeScheduledPlacement } from '../../factories/sandbox-placements.js';
 
 let database: Database;
 let sandbox: Sandbox;
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 /** A claimed placement (its click codes made by the claim) and its codes by link index. */
 async function claimed() {
-  const { placement } = await seedScheduledPlacement(database, sandbox, clock, '1/24');
+  const { placement } = await makeScheduledPlacement(database, sandbox, clock, '1/24');
   nowMs = placement.dueAt.getTime();
   const claim = await claimPlacement(database, placement.id, clock);
   if (claim.kind !== 'go') throw new Error(claim.kind);

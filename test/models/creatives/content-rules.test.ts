@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Creative } from '../../../models/creatives/content.js';
 import { checkContentRules, normalizeDomain } from '../../../models/creatives/content-rules.js';
-import { parseContentRules } from '../../../models/marking/content-rules-input.js';
+import { parseContentRules } from '../../../models/creatives/content-rules-input.js';
 
 const post = (text: string, urls: string[] = []): Creative => ({
   content: {

@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultChannelSettings } from '../../../models/channels/settings.js';
 import { createSystemClock } from '../../../models/clock.js';
 import type { Creative } from '../../../models/creatives/content.js';
 import { orderReadiness } from '../../../models/creatives/order-readiness.js';
 import { readOrderCreatives } from '../../../models/creatives/queries.js';
 import { saveCreativeVariant } from '../../../models/creatives/save-creative.js';
 import type { Database } from '../../../models/db.js';
-import { setBundleMarking } from '../../../models/marking/set-bundle-marking.js';
-import { accounts, channels, creatives, orders } from '../../../models/schema.js';
+import { setBundleMarking } from '../../../models/creatives/set-bundle-marking.js';
+import { creatives, orders } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { seedTenant, type Tenant } from '../seed.js';
-import { seedHeldBundle } from './seed-bundle.js';
+import { makeAccount } from '../../factories/accounts.js';
+import { type Tenant, makeTenant } from '../../factories/channels.js';
+import { makeOrder } from '../../factories/orders.js';
 
 const clock = createSystemClock();
 let database: Database;
@@ -31,35 +31,26 @@ const marking = { name: 'ООО «Кофе»', inn: '7707083893', erid: 'E1' };
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  ru = await seedTenant(database, 'RU');
-  en = await seedTenant(database, 'EN');
-  await database.withSystem('test seed', async (tx) => {
-    const settings = { ...defaultChannelSettings('ru'), stopWords: ['casino'] };
-    await tx
-      .update(channels)
-      .set({ settings, language: 'ru' })
-      .where(eq(channels.id, ru.channelId));
-    const [row] = await tx
-      .insert(accounts)
-      .values({ telegramId: 9_100_000 + Math.floor(Math.random() * 100_000) })
-      .returning({ id: accounts.id });
-    advertiserId = row!.id;
-  });
+  ru = await makeTenant(database, { title: 'RU channel', settings: { stopWords: ['casino'] } });
+  en = await makeTenant(database, { title: 'EN channel', language: 'en' });
+  advertiserId = (await makeAccount(database)).id;
   bundleId = randomUUID();
   ruOrder = (
-    await seedHeldBundle(database, {
-      workspaceId: ru.workspaceId,
-      advertiserId,
-      channelIds: [ru.channelId],
-      bundleId,
+    await makeOrder(database, {
+      channel: { id: ru.channelId, workspaceId: ru.workspaceId },
+      advertiser: advertiserId,
+      bundleId: bundleId,
+      marking: null,
+      creative: null,
     })
   ).orderId;
   enOrder = (
-    await seedHeldBundle(database, {
-      workspaceId: en.workspaceId,
-      advertiserId,
-      channelIds: [en.channelId],
-      bundleId,
+    await makeOrder(database, {
+      channel: { id: en.channelId, workspaceId: en.workspaceId },
+      advertiser: advertiserId,
+      bundleId: bundleId,
+      marking: null,
+      creative: null,
     })
   ).orderId;
 });

@@ -10,8 +10,9 @@ import type { PaymentRefunder } from '../../../models/providers/types.js';
 import { adminCards, auditLog, disputes, orders, payments } from '../../../models/schema.js';
 import { settlePlacement } from '../../../models/settlement/settle-placement.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { seedAdvertiser } from '../orders/seed-orders.js';
-import { seedPublishedOrder, type SeededSettlement } from '../settlement/seed-settlement.js';
+import { deliverEvents } from '../../helpers/outbox.js';
+import { makeAccount } from '../../factories/accounts.js';
+import { type ServedOrder, makeServedOrder } from '../../factories/placements.js';
 
 let database: Database;
 const hour = 3_600_000;
@@ -34,7 +35,7 @@ afterAll(async () => {
 const read = <T>(fn: Parameters<Database['withSystem']>[1]) =>
   database.withSystem('test read', fn) as Promise<T>;
 
-async function money(o: SeededSettlement) {
+async function money(o: ServedOrder) {
   return database.withSystem('test read', async (tx) => {
     const trial = await tx.execute<{ sum: string }>(
       sql`select coalesce(sum(amount), 0)::text as sum from ledger_entries where currency = 'XTR'`,
@@ -71,7 +72,7 @@ describe('parseMajorAmount', () => {
 
 describe('opening and resolving disputes', () => {
   it('advertiser disputes a published order; a partial refund settles the rest and credits exactly that amount', async () => {
-    const o = await seedPublishedOrder(database, {
+    const o = await makeServedOrder(database, {
       base: clock.now(),
       amount: 1540,
       placements: [{}],
@@ -94,14 +95,17 @@ describe('opening and resolving disputes', () => {
     const waiting = await settlePlacement(database, o.placementIds[0]!, clock.now());
     expect(waiting).toMatchObject({ ok: false, code: 'illegal_state' });
     expect(await money(o)).toEqual(before);
-    const [card] = await read<(typeof adminCards.$inferSelect)[]>((tx) =>
+    // The outbox opens the admins' dispute card, once, with its render job.
+    await deliverEvents(database);
+    const cards = await read<(typeof adminCards.$inferSelect)[]>((tx) =>
       tx.select().from(adminCards).where(eq(adminCards.objectId, opened.value.disputeId)),
     );
+    expect(cards.map((c) => [c.kind, c.status])).toEqual([['dispute', 'open']]);
     const queued = await database.pool.query(
-      `select 1 from agenda_jobs where name = 'admin.card-render' and data->>'objectId' = $1`,
-      [opened.value.disputeId],
+      `select 1 from agenda_jobs where name = 'admin.card-render' and data->>'cardId' = $1`,
+      [cards[0]!.id],
     );
-    expect(Boolean(card) || queued.rowCount === 1).toBe(true);
+    expect(queued.rowCount).toBe(1);
 
     const again = await openDispute(
       database,
@@ -171,7 +175,7 @@ describe('opening and resolving disputes', () => {
   });
 
   it('the owner side disputes a completed order; no refund returns it to completed with balances unchanged', async () => {
-    const o = await seedPublishedOrder(database, {
+    const o = await makeServedOrder(database, {
       base: clock.now(),
       amount: 1000,
       placements: [{}],
@@ -209,7 +213,7 @@ describe('opening and resolving disputes', () => {
   });
 
   it('a full refund before settlement refunds the whole Stars charge out of escrow; the order is refunded', async () => {
-    const o = await seedPublishedOrder(database, {
+    const o = await makeServedOrder(database, {
       base: clock.now(),
       amount: 500,
       placements: [{}],
@@ -247,7 +251,7 @@ describe('opening and resolving disputes', () => {
   });
 
   it('a full refund after settlement (Stars) credits the advertiser, taken back 80/20 from owner and platform', async () => {
-    const o = await seedPublishedOrder(database, {
+    const o = await makeServedOrder(database, {
       base: clock.now(),
       amount: 500,
       placements: [{}],
@@ -280,7 +284,7 @@ describe('opening and resolving disputes', () => {
   });
 
   it('a partial refund waits while the ad still runs; no refund then releases the order to settle normally', async () => {
-    const o = await seedPublishedOrder(database, {
+    const o = await makeServedOrder(database, {
       base: clock.now(),
       amount: 900,
       placements: [{ status: 'published' }],
@@ -320,7 +324,7 @@ describe('opening and resolving disputes', () => {
   });
 
   it('two admins deciding at once: exactly one decision and one refund', async () => {
-    const o = await seedPublishedOrder(database, {
+    const o = await makeServedOrder(database, {
       base: clock.now(),
       amount: 800,
       placements: [{}],
@@ -355,12 +359,12 @@ describe('opening and resolving disputes', () => {
   });
 
   it('refuses strangers, bad reasons, and completed orders past the 7-day window', async () => {
-    const o = await seedPublishedOrder(database, {
+    const o = await makeServedOrder(database, {
       base: clock.now(),
       amount: 100,
       placements: [{}],
     });
-    const stranger = await seedAdvertiser(database);
+    const stranger = (await makeAccount(database)).id;
     const input = { orderId: o.orderId, reason: 'x', evidence };
     expect(await openDispute(database, { ...input, accountId: stranger }, clock)).toMatchObject({
       code: 'not_found',

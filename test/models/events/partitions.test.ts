@@ -4,14 +4,14 @@ import type { Database } from '../../../models/db.js';
 import { ensureEventPartitions } from '../../../models/events/ensure-partitions.js';
 import { events } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { seedTenant, type Tenant } from '../seed.js';
+import { type Tenant, makeTenant } from '../../factories/channels.js';
 
 let database: Database;
 let a: Tenant;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  a = await seedTenant(database, 'A');
+  a = await makeTenant(database, { title: 'A channel' });
 });
 
 afterAll(async () => {

@@ -9,8 +9,8 @@ import { createModerationAdapter } from '../../../models/providers/moderation.js
 import { accounts, creatives } from '../../../models/schema.js';
 import { startFakeModeration, type FakeModeration } from '../../../sandbox/fakes/moderation.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { seedHeldBundle } from '../creatives/seed-bundle.js';
-import { seedTenant } from '../seed.js';
+import { makeTenant } from '../../factories/channels.js';
+import { makeOrder } from '../../factories/orders.js';
 
 const clock = createSystemClock();
 let database: Database;
@@ -24,7 +24,7 @@ beforeAll(async () => {
     createTestDatabase(),
     startFakeModeration({ flaggedWords: ['miracle pills'] }),
   ]);
-  const tenant = await seedTenant(database, 'Moderated');
+  const tenant = await makeTenant(database, { title: 'Moderated channel' });
   advertiserId = await database.withSystem('test seed', async (tx) => {
     const [row] = await tx
       .insert(accounts)
@@ -32,11 +32,7 @@ beforeAll(async () => {
       .returning({ id: accounts.id });
     return row!.id;
   });
-  ({ bundleId, orderId } = await seedHeldBundle(database, {
-    workspaceId: tenant.workspaceId,
-    advertiserId,
-    channelIds: [tenant.channelId],
-  }));
+  ({ bundleId, orderId } = await makeOrder(database, { channels: [tenant.channelId].map((id) => ({ id, workspaceId: tenant.workspaceId })), advertiser: advertiserId, marking: null, creative: null }));
 });
 
 afterAll(async () => {

@@ -4,8 +4,8 @@ import type { Database } from '../../../models/db.js';
 import { needsAdminModeration } from '../../../models/moderation/needs-admin-moderation.js';
 import { accounts, creatives, orders } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { seedHeldBundle } from '../creatives/seed-bundle.js';
-import { seedTenant } from '../seed.js';
+import { makeTenant } from '../../factories/channels.js';
+import { makeOrder } from '../../factories/orders.js';
 
 let database: Database;
 beforeAll(async () => {
@@ -20,7 +20,7 @@ const check = (accountId: string) =>
 
 describe('needsAdminModeration', () => {
   it('is true for a first-time advertiser, false once an order reached scheduled or a creative was approved', async () => {
-    const tenant = await seedTenant(database, 'Routing');
+    const tenant = await makeTenant(database, { title: 'Routing channel' });
     const newAccount = async () =>
       database.withSystem('test seed', async (tx) => {
         const [row] = await tx
@@ -30,11 +30,7 @@ describe('needsAdminModeration', () => {
         return row!.id;
       });
     const first = await newAccount();
-    const { orderId } = await seedHeldBundle(database, {
-      workspaceId: tenant.workspaceId,
-      advertiserId: first,
-      channelIds: [tenant.channelId],
-    });
+    const { orderId } = await makeOrder(database, { channels: [tenant.channelId].map((id) => ({ id, workspaceId: tenant.workspaceId })), advertiser: first, marking: null, creative: null });
     expect(await check(first)).toBe(true);
     await database.withSystem('test: scheduled once', (tx) =>
       tx.update(orders).set({ scheduledAt: new Date() }).where(eq(orders.id, orderId)),
@@ -42,11 +38,7 @@ describe('needsAdminModeration', () => {
     expect(await check(first)).toBe(false);
 
     const second = await newAccount();
-    const held = await seedHeldBundle(database, {
-      workspaceId: tenant.workspaceId,
-      advertiserId: second,
-      channelIds: [tenant.channelId],
-    });
+    const held = await makeOrder(database, { channels: [tenant.channelId].map((id) => ({ id, workspaceId: tenant.workspaceId })), advertiser: second, marking: null, creative: null });
     await database.withSystem('test: creative', (tx) =>
       tx.insert(creatives).values({
         orderId: held.orderId,

@@ -11,7 +11,8 @@ import {
   workspaces,
 } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { pgErrorCode, seedTenant, type Tenant } from '../seed.js';
+import { type Tenant, makeTenant } from '../../factories/channels.js';
+import { pgErrorCode } from '../../helpers/pg-error.js';
 
 let database: Database;
 let owner: Tenant;
@@ -23,8 +24,8 @@ let slotId: string;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  owner = await seedTenant(database, 'Owner');
-  other = await seedTenant(database, 'Other');
+  owner = await makeTenant(database, { title: 'Owner channel' });
+  other = await makeTenant(database, { title: 'Other channel' });
   const created = await database.withSystem('test seed', (tx) =>
     tx
       .insert(accounts)

@@ -7,10 +7,10 @@ import {
   requestChannelAccess,
 } from '../../../models/orders/channel-access.js';
 import { holdSlot } from '../../../models/orders/hold-slot.js';
-import { workspaceMembers } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { pgErrorCode } from '../seed.js';
-import { seedAdvertiser, seedSellingTenant } from './seed-orders.js';
+import { makeAccount } from '../../factories/accounts.js';
+import { pgErrorCode } from '../../helpers/pg-error.js';
+import { makeChannel } from '../../factories/channels.js';
 
 let database: Database;
 const clock = createTestClock();
@@ -25,35 +25,29 @@ afterAll(async () => {
 
 describe('whitelist access', () => {
   it('request → owner allows → the advertiser can hold; a second answer changes nothing', async () => {
-    const seller = await seedSellingTenant(database, [startsAt], { whitelistOnly: true });
-    await database.withSystem('test seed', (tx) =>
-      tx
-        .insert(workspaceMembers)
-        .values({ workspaceId: seller.workspaceId, accountId: seller.accountId, role: 'owner' }),
-    );
-    const advertiser = await seedAdvertiser(database);
+    const seller = await makeChannel(database, {
+      slots: [startsAt],
+      settings: { whitelistOnly: true },
+    });
+    const advertiser = (await makeAccount(database)).id;
     const hold = () =>
       holdSlot(
         database,
-        { accountId: advertiser, channelId: seller.channelId, startsAt, format: '1/24' },
+        { accountId: advertiser, channelId: seller.id, startsAt, format: '1/24' },
         clock,
       );
     expect(await hold()).toMatchObject({ code: 'whitelist_required' });
     const asked = await requestChannelAccess(
       database,
-      { accountId: advertiser, channelId: seller.channelId },
+      { accountId: advertiser, channelId: seller.id },
       clock,
     );
     if (!asked.ok) throw new Error(asked.code);
     expect(asked.value.recipients).toHaveLength(1);
     expect(
-      await requestChannelAccess(
-        database,
-        { accountId: advertiser, channelId: seller.channelId },
-        clock,
-      ),
+      await requestChannelAccess(database, { accountId: advertiser, channelId: seller.id }, clock),
     ).toMatchObject({ code: 'already_requested' });
-    const stranger = await seedAdvertiser(database);
+    const stranger = (await makeAccount(database)).id;
     expect(
       await decideChannelAccess(
         database,
@@ -63,14 +57,14 @@ describe('whitelist access', () => {
     ).toMatchObject({ code: 'not_found' });
     const allowed = await decideChannelAccess(
       database,
-      { accountId: seller.accountId, requestId: asked.value.requestId, allow: true },
+      { accountId: seller.ownerAccountId, requestId: asked.value.requestId, allow: true },
       clock,
     );
     expect(allowed).toMatchObject({ ok: true, value: { allowed: true } });
     expect(
       await decideChannelAccess(
         database,
-        { accountId: seller.accountId, requestId: asked.value.requestId, allow: false },
+        { accountId: seller.ownerAccountId, requestId: asked.value.requestId, allow: false },
         clock,
       ),
     ).toMatchObject({ code: 'already_decided' });
@@ -78,11 +72,11 @@ describe('whitelist access', () => {
   });
 
   it('an advertiser cannot allow itself (RLS)', async () => {
-    const seller = await seedSellingTenant(database, [], { whitelistOnly: true });
-    const advertiser = await seedAdvertiser(database);
+    const seller = await makeChannel(database, { settings: { whitelistOnly: true } });
+    const advertiser = (await makeAccount(database)).id;
     const forged = database.withScope({ accountId: advertiser }, (tx) =>
       tx.insert(channelAccess).values({
-        channelId: seller.channelId,
+        channelId: seller.id,
         workspaceId: seller.workspaceId,
         accountId: advertiser,
         status: 'allowed',

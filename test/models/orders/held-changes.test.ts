@@ -10,7 +10,8 @@ import { removeHeldItem } from '../../../models/orders/remove-held-item.js';
 import { transitionOrder } from '../../../models/orders/transition-order.js';
 import { orders, slots } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { seedAdvertiser, seedSellingTenant } from './seed-orders.js';
+import { makeAccount } from '../../factories/accounts.js';
+import { makeChannel } from '../../factories/channels.js';
 
 let database: Database;
 const clock = createTestClock();
@@ -26,11 +27,14 @@ afterAll(async () => {
 });
 
 async function bundleOfThree() {
-  const a = await seedSellingTenant(database, [at(0), at(3)], {
-    bundleDiscount: { minSlots: 2, percent: 20 },
+  const a = await makeChannel(database, {
+    slots: [at(0), at(3)],
+    settings: {
+      bundleDiscount: { minSlots: 2, percent: 20 },
+    },
   });
-  const b = await seedSellingTenant(database, [at(1)], {}, 'Other');
-  const advertiser = await seedAdvertiser(database);
+  const b = await makeChannel(database, { slots: [at(1)], title: 'Other' });
+  const advertiser = (await makeAccount(database)).id;
   const hold = async (channelId: string, startsAt: Date, bundleId?: string) => {
     const r = await holdSlot(
       database,
@@ -46,9 +50,9 @@ async function bundleOfThree() {
     if (!r.ok) throw new Error(r.code);
     return r.value;
   };
-  const first = await hold(a.channelId, at(0));
-  await hold(a.channelId, at(3), first.bundleId);
-  await hold(b.channelId, at(1), first.bundleId);
+  const first = await hold(a.id, at(0));
+  await hold(a.id, at(3), first.bundleId);
+  await hold(b.id, at(1), first.bundleId);
   return { a, b, advertiser, bundleId: first.bundleId };
 }
 
@@ -76,7 +80,7 @@ describe('bundle changes', () => {
     const after = await readBundle(database, advertiser, bundleId);
     expect(after[0]).toMatchObject({ subtotal: 100_000, discount: 0, total: 100_000 });
     expect(await freeCount(a.workspaceId)).toBe(1);
-    const stranger = await seedAdvertiser(database);
+    const stranger = (await makeAccount(database)).id;
     expect(
       await removeHeldItem(
         database,

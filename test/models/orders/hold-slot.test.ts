@@ -5,7 +5,8 @@ import type { Database } from '../../../models/db.js';
 import { holdSlot } from '../../../models/orders/hold-slot.js';
 import { orderItems, orders, slots } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { seedAdvertiser, seedSellingTenant } from './seed-orders.js';
+import { makeAccount } from '../../factories/accounts.js';
+import { makeChannel } from '../../factories/channels.js';
 
 let database: Database;
 const clock = createTestClock();
@@ -23,13 +24,16 @@ afterAll(async () => {
 
 describe('holdSlot', () => {
   it('holds a slot, prices the order and applies the bundle discount from minSlots', async () => {
-    const seller = await seedSellingTenant(database, [at(0), at(3), at(6)], {
-      bundleDiscount: { minSlots: 2, percent: 10 },
+    const seller = await makeChannel(database, {
+      slots: [at(0), at(3), at(6)],
+      settings: {
+        bundleDiscount: { minSlots: 2, percent: 10 },
+      },
     });
-    const advertiser = await seedAdvertiser(database);
+    const advertiser = (await makeAccount(database)).id;
     const first = await holdSlot(
       database,
-      { accountId: advertiser, channelId: seller.channelId, startsAt: at(0), format: '1/24' },
+      { accountId: advertiser, channelId: seller.id, startsAt: at(0), format: '1/24' },
       clock,
     );
     if (!first.ok) throw new Error(first.code);
@@ -37,7 +41,7 @@ describe('holdSlot', () => {
       database,
       {
         accountId: advertiser,
-        channelId: seller.channelId,
+        channelId: seller.id,
         startsAt: at(3),
         format: '2/48',
         bundleId: first.value.bundleId,
@@ -58,17 +62,23 @@ describe('holdSlot', () => {
   });
 
   it('refuses bad requests with codes and changes nothing', async () => {
-    const seller = await seedSellingTenant(database, [at(0), at(2)], { leadTimeMinutes: 60 * 30 });
-    const whitelisted = await seedSellingTenant(database, [at(0)], { whitelistOnly: true });
-    const advertiser = await seedAdvertiser(database);
+    const seller = await makeChannel(database, {
+      slots: [at(0), at(2)],
+      settings: { leadTimeMinutes: 60 * 30 },
+    });
+    const whitelisted = await makeChannel(database, {
+      slots: [at(0)],
+      settings: { whitelistOnly: true },
+    });
+    const advertiser = (await makeAccount(database)).id;
     const hold = (channelId: string, startsAt: Date, format = '1/24', accountId = advertiser) =>
       holdSlot(database, { accountId, channelId, startsAt, format }, clock);
-    expect(await hold(seller.channelId, at(0), '3/72')).toMatchObject({
+    expect(await hold(seller.id, at(0), '3/72')).toMatchObject({
       code: 'format_not_offered',
     });
-    expect(await hold(seller.channelId, at(0))).toMatchObject({ code: 'too_soon' });
-    expect(await hold(whitelisted.channelId, at(0))).toMatchObject({ code: 'whitelist_required' });
-    expect(await hold(seller.channelId, at(0), '1/24', seller.accountId)).toMatchObject({
+    expect(await hold(seller.id, at(0))).toMatchObject({ code: 'too_soon' });
+    expect(await hold(whitelisted.id, at(0))).toMatchObject({ code: 'whitelist_required' });
+    expect(await hold(seller.id, at(0), '1/24', seller.ownerAccountId)).toMatchObject({
       code: 'own_channel',
     });
     expect(await hold('00000000-0000-4000-8000-000000000000', at(0))).toMatchObject({
@@ -81,15 +91,15 @@ describe('holdSlot', () => {
   });
 
   it('50 simultaneous holds of one slot: exactly one wins, the rest get nearest free slots', async () => {
-    const seller = await seedSellingTenant(database, [at(0), at(5), at(10), at(15)]);
+    const seller = await makeChannel(database, { slots: [at(0), at(5), at(10), at(15)] });
     const advertisers = await Promise.all(
-      Array.from({ length: 50 }, () => seedAdvertiser(database)),
+      Array.from({ length: 50 }, async () => (await makeAccount(database)).id),
     );
     const results = await Promise.all(
       advertisers.map((accountId) =>
         holdSlot(
           database,
-          { accountId, channelId: seller.channelId, startsAt: at(5), format: '1/24' },
+          { accountId, channelId: seller.id, startsAt: at(5), format: '1/24' },
           clock,
         ),
       ),

@@ -9,7 +9,8 @@ import { transitionOrder } from '../../../models/orders/transition-order.js';
 import { isLegalTransition, orderTransitions } from '../../../models/orders/transitions.js';
 import { auditLog, orders, slots } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { seedAdvertiser, seedSellingTenant } from './seed-orders.js';
+import { makeAccount } from '../../factories/accounts.js';
+import { makeChannel } from '../../factories/channels.js';
 
 let database: Database;
 let workspaceId: string;
@@ -19,13 +20,12 @@ const at = new Date('2030-01-01T00:00:00Z');
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const tenant = await seedSellingTenant(database, [
-    new Date('2030-01-02T10:00:00Z'),
-    new Date('2030-01-02T14:00:00Z'),
-  ]);
+  const tenant = await makeChannel(database, {
+    slots: [new Date('2030-01-02T10:00:00Z'), new Date('2030-01-02T14:00:00Z')],
+  });
   workspaceId = tenant.workspaceId;
   slotIds = tenant.slotIds;
-  advertiserId = await seedAdvertiser(database);
+  advertiserId = (await makeAccount(database)).id;
 });
 
 afterAll(async () => {

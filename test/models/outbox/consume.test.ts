@@ -12,7 +12,7 @@ import {
 import { appendEvent, type DomainEvent } from '../../../models/outbox/events.js';
 import { createTestDatabase, testServerUrl } from '../../helpers/db.js';
 import { drainConsumer } from '../../helpers/outbox.js';
-import { seedTenant, type Tenant } from '../seed.js';
+import { type Tenant, makeTenant } from '../../factories/channels.js';
 
 let database: Database;
 let tenant: Tenant;
@@ -21,7 +21,7 @@ const at = new Date('2032-07-12T09:00:00Z');
 
 beforeAll(async () => {
   database = await createTestDatabase({ poolSize: 4 });
-  tenant = await seedTenant(database, 'Outbox');
+  tenant = await makeTenant(database, { title: 'Outbox channel' });
 });
 afterAll(async () => {
   await database?.close();
@@ -107,7 +107,7 @@ describe('the outbox', () => {
   });
 
   it('a tenant scope appends for its own workspace only, and reads no event', async () => {
-    const other = await seedTenant(database, 'Outbox other');
+    const other = await makeTenant(database, { title: 'Outbox other channel' });
     await expect(
       database.withScope({ workspaceId: other.workspaceId }, (tx) =>
         appendEvent(tx, moved('c-forged'), at),

@@ -12,8 +12,8 @@ import type { CheckoutState } from '../../../models/providers/stripe.js';
 import type { YooKassaPayment } from '../../../models/providers/yookassa.js';
 import { orders, payments, slots } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import type { SeededOrder } from '../checkout/seed-order.js';
 import { preparedForProvider } from './paid-orders.js';
+import { type MadeOrder } from '../../factories/orders.js';
 
 let database: Database;
 let nowMs = Date.UTC(2031, 6, 7, 9, 0);
@@ -77,7 +77,7 @@ async function waiting(provider: 'stripe' | 'yookassa') {
   return { seeded, id };
 }
 
-async function read(o: SeededOrder) {
+async function read(o: MadeOrder) {
   return database.withSystem('test read', async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, o.orderId));
     const pays = await tx.select().from(payments).where(eq(payments.orderId, o.orderId));

@@ -12,7 +12,7 @@ import {
 } from '../../../models/payments/escrow.js';
 import { starsFor } from '../../../models/payments/stars-amount.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { seedTenant, type Tenant } from '../seed.js';
+import { type Tenant, makeTenant } from '../../factories/channels.js';
 
 const sum = (lines: { amount: number }[]) => lines.reduce((s, l) => s + l.amount, 0);
 
@@ -61,7 +61,7 @@ describe('escrow postings (database, property-based)', () => {
   let tenant: Tenant;
   beforeAll(async () => {
     database = await createTestDatabase();
-    tenant = await seedTenant(database, 'Escrow');
+    tenant = await makeTenant(database, { title: 'Escrow channel' });
   });
   afterAll(async () => {
     await database?.close();

@@ -11,9 +11,9 @@ import { recordOrderPayment } from '../../../models/payments/record-order-paymen
 import { orders, payments, slots } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { openExternalPayment } from '../../helpers/pay-order.js';
-import { seedHeldOrder, type SeededOrder } from '../checkout/seed-order.js';
-import { seedAdvertiser } from '../orders/seed-orders.js';
 import { deliverEvents } from '../../helpers/outbox.js';
+import { makeAccount } from '../../factories/accounts.js';
+import { type MadeOrder, makeOrder } from '../../factories/orders.js';
 
 let database: Database;
 let nowMs = Date.UTC(2031, 4, 5, 9, 0);
@@ -27,7 +27,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function state(o: SeededOrder) {
+async function state(o: MadeOrder) {
   await deliverEvents(database);
   return database.withSystem('test read', async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, o.orderId));
@@ -42,12 +42,12 @@ async function state(o: SeededOrder) {
   });
 }
 
-const escrowOf = (o: SeededOrder, currency: 'RUB' | 'USD' | 'XTR') =>
+const escrowOf = (o: MadeOrder, currency: 'RUB' | 'USD' | 'XTR') =>
   database.withScope({ workspaceId: o.workspaceId }, (tx) => balanceOf(tx, 'escrow', currency));
 
 async function heldOrder(currency: 'RUB' | 'USD' = 'RUB') {
-  const advertiser = await seedAdvertiser(database);
-  const seeded = await seedHeldOrder(database, advertiser, { now: clock.now() });
+  const advertiser = (await makeAccount(database)).id;
+  const seeded = await makeOrder(database, { advertiser, at: clock.now(), items: 2 });
   if (currency !== 'RUB')
     await database.withSystem('test: order currency', (tx) =>
       tx.update(orders).set({ currency }).where(eq(orders.id, seeded.orderId)),

@@ -7,11 +7,11 @@ import { recordOrderPayment } from '../../../models/payments/record-order-paymen
 import { refundOrderPayment } from '../../../models/payments/refund-order.js';
 import type { PaymentRefunder, RefundRequest } from '../../../models/providers/types.js';
 import { orders, payments } from '../../../models/schema.js';
-import { cancelOrderForAdmin } from '../../../models/admin/block-orders.js';
+import { cancelOrderForAdmin } from '../../../models/payments/cancel-order-for-admin.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { openExternalPayment, payWithStars } from '../../helpers/pay-order.js';
-import { seedHeldOrder } from '../checkout/seed-order.js';
-import { seedAdvertiser } from '../orders/seed-orders.js';
+import { makeAccount } from '../../factories/accounts.js';
+import { makeOrder } from '../../factories/orders.js';
 
 let database: Database;
 let nowMs = Date.UTC(2031, 5, 6, 9, 0);
@@ -35,8 +35,8 @@ function fakeRefunder() {
 
 /** An order paid with Stars after a YooKassa payment was opened; that YooKassa payment then succeeds too. */
 async function paidTwice() {
-  const advertiser = await seedAdvertiser(database);
-  const seeded = await seedHeldOrder(database, advertiser, { now: clock.now() });
+  const advertiser = (await makeAccount(database)).id;
+  const seeded = await makeOrder(database, { advertiser, at: clock.now(), items: 2 });
   // The advertiser opens a YooKassa payment first…
   const { providerPaymentId: ykId } = await openExternalPayment(database, clock, {
     accountId: advertiser,

@@ -9,13 +9,13 @@ import { recordOrderPayment } from '../../../models/payments/record-order-paymen
 import type { ExternalProvider } from '../../../models/providers/types.js';
 import { orders } from '../../../models/schema.js';
 import { openExternalPayment } from '../../helpers/pay-order.js';
-import { seedHeldOrder } from '../checkout/seed-order.js';
-import { seedAdvertiser } from '../orders/seed-orders.js';
+import { makeAccount } from '../../factories/accounts.js';
+import { makeOrder } from '../../factories/orders.js';
 
 /** A held RUB order of a new advertiser, paid through YooKassa (as its webhook would record it). */
 export async function paidByYooKassa(database: Database, clock: Clock) {
-  const advertiser = await seedAdvertiser(database);
-  const seeded = await seedHeldOrder(database, advertiser, { now: clock.now() });
+  const advertiser = (await makeAccount(database)).id;
+  const seeded = await makeOrder(database, { advertiser, at: clock.now(), items: 2 });
   const { providerPaymentId } = await openExternalPayment(database, clock, {
     accountId: advertiser,
     workspaceId: seeded.workspaceId,
@@ -47,8 +47,13 @@ export async function preparedForProvider(
   provider: ExternalProvider,
   seed: { slotCount?: number; settings?: Partial<ChannelSettings> } = {},
 ) {
-  const advertiser = await seedAdvertiser(database);
-  const seeded = await seedHeldOrder(database, advertiser, { now: clock.now(), ...seed });
+  const advertiser = (await makeAccount(database)).id;
+  const seeded = await makeOrder(database, {
+    advertiser,
+    at: clock.now(),
+    items: seed.slotCount ?? 2,
+    channelOverrides: { settings: seed.settings ?? {} },
+  });
   if (provider === 'stripe')
     await database.withSystem('test seed: a USD order', (tx) =>
       tx.update(orders).set({ currency: 'USD' }).where(eq(orders.id, seeded.orderId)),

@@ -16,11 +16,11 @@ import { orders, payments } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { paidByYooKassa } from './paid-orders.js';
 import { payWithStars } from '../../helpers/pay-order.js';
-import { seedHeldOrder, type SeededOrder } from '../checkout/seed-order.js';
-import { seedAdvertiser } from '../orders/seed-orders.js';
-import { seedPublishedOrder } from '../settlement/seed-settlement.js';
 import { settlePlacement } from '../../../models/settlement/settle-placement.js';
 import { deliverEvents } from '../../helpers/outbox.js';
+import { makeAccount } from '../../factories/accounts.js';
+import { type MadeOrder, makeOrder } from '../../factories/orders.js';
+import { makeServedOrder } from '../../factories/placements.js';
 
 let database: Database;
 const nowMs = Date.UTC(2031, 5, 6, 9, 0);
@@ -43,11 +43,11 @@ function fakeRefunder(answers: ProviderRefundOutcome[] = []) {
   return { calls, refunder };
 }
 
-const balance = (o: SeededOrder, account: string, currency: 'RUB' | 'USD' | 'XTR') =>
+const balance = (o: MadeOrder, account: string, currency: 'RUB' | 'USD' | 'XTR') =>
   database.withScope({ workspaceId: o.workspaceId }, (tx) => balanceOf(tx, account, currency));
 
 /** Notifications of `key` queued for the order (rendered and sent by notifications.send). */
-async function queued(o: SeededOrder, key: string) {
+async function queued(o: MadeOrder, key: string) {
   await deliverEvents(database);
   return database.withSystem('test read', async (tx) => {
     const { rows } = await tx.execute<{ n: number }>(
@@ -58,7 +58,7 @@ async function queued(o: SeededOrder, key: string) {
   });
 }
 
-async function read(o: SeededOrder) {
+async function read(o: MadeOrder) {
   return database.withSystem('test read', async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, o.orderId));
     const [payment] = await tx.select().from(payments).where(eq(payments.orderId, o.orderId));
@@ -68,8 +68,8 @@ async function read(o: SeededOrder) {
 
 /** A held RUB order paid with Stars. */
 async function paidByStars() {
-  const advertiser = await seedAdvertiser(database);
-  const seeded = await seedHeldOrder(database, advertiser, { now: clock.now() });
+  const advertiser = (await makeAccount(database)).id;
+  const seeded = await makeOrder(database, { advertiser, at: clock.now(), items: 2 });
   const { stars, paid } = await payWithStars(database, clock, {
     accountId: advertiser,
     orderId: seeded.orderId,
@@ -277,7 +277,7 @@ describe('refunds through every provider', () => {
 
   it('after settlement a part comes back out of the owner’s and platform’s shares (a receivable may remain)', async () => {
     const base = new Date(nowMs - 10 * 86_400_000);
-    const o = await seedPublishedOrder(database, {
+    const o = await makeServedOrder(database, {
       base,
       amount: 1_000,
       placements: [{ format: '1/24', publishedAfterHours: 0, status: 'completed' }],
@@ -314,7 +314,7 @@ describe('refunds through every provider', () => {
   });
 
   it('a part refunded before settlement is not split again: settlement shares only what is left in escrow', async () => {
-    const o = await seedPublishedOrder(database, {
+    const o = await makeServedOrder(database, {
       base: new Date(nowMs - 10 * 86_400_000),
       amount: 1_000,
       placements: [{ format: '1/24', publishedAfterHours: 0, status: 'completed' }],
@@ -343,7 +343,7 @@ describe('refunds through every provider', () => {
   });
 
   it('a settled Stars payment refunded in full goes back as the whole charge, out of both shares', async () => {
-    const o = await seedPublishedOrder(database, {
+    const o = await makeServedOrder(database, {
       base: new Date(nowMs - 10 * 86_400_000),
       amount: 1_000,
       placements: [{ format: '1/24', publishedAfterHours: 0, status: 'completed' }],

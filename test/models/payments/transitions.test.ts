@@ -15,7 +15,8 @@ import { orders, payments } from '../../../models/schema.js';
 import { IllegalTransitionError } from '../../../models/state-machine.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { expectConsistentMachine, expectEveryMoveEnforced } from '../../helpers/state-machine.js';
-import { seedAdvertiser, seedSellingTenant } from '../orders/seed-orders.js';
+import { makeAccount } from '../../factories/accounts.js';
+import { makeChannel } from '../../factories/channels.js';
 
 let database: Database;
 let orderId: string;
@@ -24,8 +25,8 @@ const at = new Date('2030-01-01T00:00:00Z');
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const { workspaceId } = await seedSellingTenant(database, []);
-  const accountId = await seedAdvertiser(database);
+  const { workspaceId } = await makeChannel(database);
+  const accountId = (await makeAccount(database)).id;
   paymentIds = await database.withSystem('test: payments', async (tx) => {
     const [order] = await tx
       .insert(orders)

@@ -104,11 +104,14 @@ describe('requestPayout', () => {
     const first = await ask();
     expect(first.ok).toBe(true);
     expect(await ask({ amount: 100_000 })).toMatchObject({ ok: false, code: 'open_request' });
-    // No posting at request time; the admin card's render job is queued with it.
+    // No posting at request time; the outbox opens the admin card with its render job.
     expect(await available(t.workspaceId, 'RUB')).toBe(400_000);
+    await deliverEvents(database);
     const jobs = await systemRead<{ rows: unknown[] }>((tx) =>
       tx.execute(
-        sql`select 1 from agenda_jobs where name = 'admin.card-render' and data->>'objectId' = ${first.ok ? first.value.payoutId : ''}`,
+        sql`select 1 from agenda_jobs j join admin_cards c on c.id::text = j.data->>'cardId'
+            where j.name = 'admin.card-render' and c.kind = 'payout'
+              and c.object_id = ${first.ok ? first.value.payoutId : null}`,
       ),
     );
     expect(jobs.rows).toHaveLength(1);

@@ -11,7 +11,7 @@ import {
 import { payouts } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { expectConsistentMachine, expectEveryMoveEnforced } from '../../helpers/state-machine.js';
-import { seedTenant } from '../seed.js';
+import { makeTenant } from '../../factories/channels.js';
 
 let database: Database;
 let payoutId: string;
@@ -19,7 +19,7 @@ const decidedAt = new Date('2030-01-01T00:00:00Z');
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const tenant = await seedTenant(database, 'Payee');
+  const tenant = await makeTenant(database, { title: 'Payee channel' });
   const [row] = await database.withSystem('test: payout', (tx) =>
     tx
       .insert(payouts)

@@ -13,7 +13,7 @@ import {
 import { orderItems, placements, slots } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { startSandbox, type Sandbox } from '../../helpers/sandbox.js';
-import { seedScheduledPlacement } from './seed-placement.js';
+import { makeScheduledPlacement } from '../../factories/sandbox-placements.js';
 
 let database: Database;
 let sandbox: Sandbox;
@@ -43,7 +43,7 @@ function deps(): PublishDeps {
 
 /** A placement whose publication ran 10 minutes late (the advertiser is asked), and free slots. */
 async function lateOffer(freeAfterHours: number[]) {
-  const seeded = await seedScheduledPlacement(database, sandbox, clock, '1/24');
+  const seeded = await makeScheduledPlacement(database, sandbox, clock, '1/24');
   const { placement } = seeded;
   nowMs = placement.dueAt.getTime() + 10 * minute;
   expect(await publishPlacement(deps(), placement.id)).toBe('asked');

@@ -14,7 +14,8 @@ import { orders, placements } from '../../../models/schema.js';
 import { IllegalTransitionError } from '../../../models/state-machine.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { expectConsistentMachine, expectEveryMoveEnforced } from '../../helpers/state-machine.js';
-import { seedAdvertiser, seedSellingTenant } from '../orders/seed-orders.js';
+import { makeAccount } from '../../factories/accounts.js';
+import { makeChannel } from '../../factories/channels.js';
 
 let database: Database;
 let orderId: string;
@@ -25,10 +26,10 @@ const sentAt = new Date('2030-01-02T10:00:01Z');
 beforeAll(async () => {
   database = await createTestDatabase();
   const starts = ['10:00', '12:00', '14:00'].map((t) => new Date(`2030-01-02T${t}:00Z`));
-  const tenant = await seedSellingTenant(database, starts);
-  const advertiserAccountId = await seedAdvertiser(database);
+  const tenant = await makeChannel(database, { slots: starts });
+  const advertiserAccountId = (await makeAccount(database)).id;
   placementIds = await database.withSystem('test: placements', async (tx) => {
-    const { workspaceId, channelId } = tenant;
+    const { workspaceId, id: channelId } = tenant;
     const [order] = await tx
       .insert(orders)
       .values({ workspaceId, advertiserAccountId, currency: 'RUB', status: 'scheduled' })

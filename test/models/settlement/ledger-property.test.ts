@@ -8,7 +8,7 @@ import { refundOrderPayment } from '../../../models/payments/refund-order.js';
 import { placements } from '../../../models/schema.js';
 import { settlePlacement } from '../../../models/settlement/settle-placement.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { seedPublishedOrder, type SeededSettlement } from './seed-settlement.js';
+import { type ServedOrder, makeServedOrder } from '../../factories/placements.js';
 
 let database: Database;
 const hour = 3_600_000;
@@ -67,7 +67,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 );
 
 /** Lifetime over: placements completed (or failed), then settled one by one; undelivered ⇒ full refund. */
-async function settleOrder(o: SeededSettlement, failed: boolean[]) {
+async function settleOrder(o: ServedOrder, failed: boolean[]) {
   await database.withSystem('test: lifetime over', async (tx) => {
     for (const [i, id] of o.placementIds.entries())
       await tx
@@ -90,7 +90,7 @@ async function settleOrder(o: SeededSettlement, failed: boolean[]) {
 }
 
 /** The order fails before its end (e.g. lost rights): full refund of the whole charge. */
-async function refundWhole(o: SeededSettlement) {
+async function refundWhole(o: ServedOrder) {
   await database.withScope({ workspaceId: o.workspaceId }, (tx) =>
     transitionOrder(tx, {
       orderId: o.orderId,
@@ -113,10 +113,10 @@ describe('escrow ledger through settlements and refunds (property)', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 6 }), async (ops) => {
         const start = await totals();
-        const open: { order: SeededSettlement; failed: boolean[] }[] = [];
+        const open: { order: ServedOrder; failed: boolean[] }[] = [];
         for (const o of ops) {
           if (o.kind === 'pay') {
-            const order = await seedPublishedOrder(database, {
+            const order = await makeServedOrder(database, {
               base,
               amount: o.amount,
               placements: o.placements.map((p, i) => ({

@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  allocate,
-  brokenMs,
-  platformFee,
-  promisedLifetime,
-  proRata,
-  readViolations,
-} from '../../../models/settlement/pro-rata.js';
+import { allocate, platformFee, proRata } from '../../../models/ledger/shares.js';
+import { brokenMs, promisedLifetime, readViolations } from '../../../models/settlement/pro-rata.js';
 import { splitSettlement, type SettledPlacement } from '../../../models/settlement/split.js';
 
 const hour = 3_600_000;

@@ -6,7 +6,7 @@ import { channels, ledgerEntries, orders, placements } from '../../../models/sch
 import { settlePlacement } from '../../../models/settlement/settle-placement.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { deliverEvents } from '../../helpers/outbox.js';
-import { seedPublishedOrder, type SeededSettlement } from './seed-settlement.js';
+import { type ServedOrder, makeServedOrder } from '../../factories/placements.js';
 
 let database: Database;
 const hour = 3_600_000;
@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 /** The order's escrow (lines whose memo names it), the owner's and advertiser's balances, platform fees. */
-async function money(o: SeededSettlement) {
+async function money(o: ServedOrder) {
   return database.withSystem('test read', async (tx) => {
     const [row] = await tx
       .select({ sum: sql<string>`coalesce(sum(${ledgerEntries.amount}), 0)::text` })
@@ -47,7 +47,7 @@ async function money(o: SeededSettlement) {
 
 describe('settlePlacement', () => {
   it('a clean 1/24 settles 80/20: escrow 0, owner and platform credited, order completed, once', async () => {
-    const o = await seedPublishedOrder(database, { base, amount: 1540, placements: [{}] });
+    const o = await makeServedOrder(database, { base, amount: 1540, placements: [{}] });
     const fees = await database.withSystem('t', (tx) => balanceOf(tx, 'platform:fees', 'XTR'));
     const first = await settlePlacement(database, o.placementIds[0]!, later);
     expect(first.ok && first.value.kind).toBe('settled');
@@ -77,7 +77,7 @@ describe('settlePlacement', () => {
   });
 
   it('waits for every placement of the order; violations credit the advertiser pro rata', async () => {
-    const o = await seedPublishedOrder(database, {
+    const o = await makeServedOrder(database, {
       base,
       amount: 2000,
       placements: [
@@ -132,7 +132,7 @@ describe('settlePlacement', () => {
   });
 
   it('nothing delivered ⇒ order failed, no settlement posting (the payment is refunded whole)', async () => {
-    const o = await seedPublishedOrder(database, {
+    const o = await makeServedOrder(database, {
       base,
       amount: 770,
       placements: [{ publishedAfterHours: null, status: 'failed' }],
@@ -145,7 +145,7 @@ describe('settlePlacement', () => {
   });
 
   it('queues the reports: both sides, owner earnings, advertiser credit', async () => {
-    const o = await seedPublishedOrder(database, {
+    const o = await makeServedOrder(database, {
       base,
       amount: 1000,
       placements: [

@@ -7,7 +7,7 @@ import { blockSlot } from '../../../models/slots/block-slot.js';
 import { regenerateChannelSlots } from '../../../models/slots/regenerate-slots.js';
 import { unblockSlot } from '../../../models/slots/unblock-slot.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { seedTenant, type Tenant } from '../seed.js';
+import { type Tenant, makeTenant } from '../../factories/channels.js';
 
 const now = new Date('2026-11-24T06:00:00Z');
 const at = new Date('2026-11-25T07:00:00Z');
@@ -28,8 +28,8 @@ async function statusAt(startsAt: Date) {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  a = await seedTenant(database, 'A');
-  b = await seedTenant(database, 'B');
+  a = await makeTenant(database, { title: 'A channel' });
+  b = await makeTenant(database, { title: 'B channel' });
   const settings = {
     ...defaultChannelSettings('ru'),
     schedule: { mode: 'times' as const, days: [1, 2, 3, 4, 5, 6, 7], times: ['10:00', '12:00'] },
@@ -39,11 +39,9 @@ beforeAll(async () => {
       .insert(accounts)
       .values({ telegramId: 77_000_001 })
       .returning({ id: accounts.id });
-    await tx.insert(workspaceMembers).values([
-      { workspaceId: a.workspaceId, accountId: a.accountId, role: 'owner' },
-      { workspaceId: a.workspaceId, accountId: manager!.id, role: 'manager' },
-      { workspaceId: b.workspaceId, accountId: b.accountId, role: 'owner' },
-    ]);
+    await tx
+      .insert(workspaceMembers)
+      .values({ workspaceId: a.workspaceId, accountId: manager!.id, role: 'manager' });
     await tx.update(channels).set({ settings }).where(eq(channels.id, a.channelId));
     return manager!.id;
   });

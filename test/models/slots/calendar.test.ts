@@ -2,11 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultChannelSettings, type ChannelSettings } from '../../../models/channels/settings.js';
 import type { Database } from '../../../models/db.js';
-import { channels, slots, workspaceMembers } from '../../../models/schema.js';
+import { channels, slots } from '../../../models/schema.js';
 import { readCalendarDay, readCalendarWeek } from '../../../models/slots/calendar.js';
 import { regenerateChannelSlots } from '../../../models/slots/regenerate-slots.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { seedTenant, type Tenant } from '../seed.js';
+import { type Tenant, makeTenant } from '../../factories/channels.js';
 
 const now = new Date('2026-11-24T06:00:00Z'); // Tuesday 09:00 in Moscow
 let database: Database;
@@ -15,8 +15,8 @@ let b: Tenant;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  a = await seedTenant(database, 'A');
-  b = await seedTenant(database, 'B');
+  a = await makeTenant(database, { title: 'A channel' });
+  b = await makeTenant(database, { title: 'B channel' });
   const settings: ChannelSettings = {
     ...defaultChannelSettings('ru'),
     schedule: {
@@ -30,10 +30,6 @@ beforeAll(async () => {
     horizonDays: 10,
   };
   await database.withSystem('test: seed', async (tx) => {
-    await tx.insert(workspaceMembers).values([
-      { workspaceId: a.workspaceId, accountId: a.accountId, role: 'owner' },
-      { workspaceId: b.workspaceId, accountId: b.accountId, role: 'owner' },
-    ]);
     await tx.update(channels).set({ settings }).where(eq(channels.id, a.channelId));
   });
   await database.withScope({ workspaceId: a.workspaceId }, async (tx) => {

@@ -7,7 +7,7 @@ import { extendSlotHorizons } from '../../../models/slots/extend-slot-horizons.j
 import { availableSlots } from '../../../models/slots/queries.js';
 import { regenerateChannelSlots } from '../../../models/slots/regenerate-slots.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { seedTenant, type Tenant } from '../seed.js';
+import { type Tenant, makeTenant } from '../../factories/channels.js';
 
 const now = new Date('2026-11-24T06:00:00Z'); // a Tuesday, 09:00 in Moscow
 
@@ -75,8 +75,8 @@ async function setStatus(
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  a = await seedTenant(database, 'A');
-  b = await seedTenant(database, 'B');
+  a = await makeTenant(database, { title: 'A channel' });
+  b = await makeTenant(database, { title: 'B channel' });
 });
 
 afterAll(async () => {

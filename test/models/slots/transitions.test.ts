@@ -16,7 +16,8 @@ import {
 import { IllegalTransitionError } from '../../../models/state-machine.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { expectConsistentMachine, expectEveryMoveEnforced } from '../../helpers/state-machine.js';
-import { seedAdvertiser, seedSellingTenant } from '../orders/seed-orders.js';
+import { makeAccount } from '../../factories/accounts.js';
+import { makeChannel } from '../../factories/channels.js';
 
 let database: Database;
 let slotIds: string[];
@@ -26,13 +27,15 @@ const holdUntil = new Date('2030-01-01T00:15:00Z');
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const tenant = await seedSellingTenant(database, [
-    new Date('2030-01-02T10:00:00Z'),
-    new Date('2030-01-02T12:00:00Z'),
-    new Date('2030-01-02T14:00:00Z'),
-  ]);
+  const tenant = await makeChannel(database, {
+    slots: [
+      new Date('2030-01-02T10:00:00Z'),
+      new Date('2030-01-02T12:00:00Z'),
+      new Date('2030-01-02T14:00:00Z'),
+    ],
+  });
   slotIds = tenant.slotIds;
-  const advertiserAccountId = await seedAdvertiser(database);
+  const advertiserAccountId = (await makeAccount(database)).id;
   const [order] = await database.withSystem('test: order', (tx) =>
     tx
       .insert(orders)

@@ -17,8 +17,8 @@ import { expireSubscriptionsJob } from '../../../models/subscriptions/jobs.js';
 import { proPeriodMs } from '../../../models/subscriptions/pricing.js';
 import { subscriptions } from '../../../models/subscriptions/table.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { seedTenant } from '../seed.js';
 import { addChannel, manualClock, queuedJobs } from './fixtures.js';
+import { makeTenant } from '../../factories/channels.js';
 
 let database: Database;
 const start = new Date('2026-12-01T10:00:00Z');
@@ -60,7 +60,7 @@ const starsPayment = (id: string, amount = 7700) => ({
 describe('extendSubscription', () => {
   it('records a Pro payment once: payment, ledger, plan, expiry job and receipt', async () => {
     const clock = manualClock(start);
-    const tenant = await seedTenant(database, 'Extend');
+    const tenant = await makeTenant(database, { title: 'Extend channel' });
     const periodEnd = new Date(start.getTime() + 30 * day);
     const input = {
       workspaceId: tenant.workspaceId,
@@ -108,7 +108,7 @@ describe('extendSubscription', () => {
 
   it('five concurrent deliveries of one payment make one ledger posting', async () => {
     const clock = manualClock(start);
-    const tenant = await seedTenant(database, 'Concurrent');
+    const tenant = await makeTenant(database, { title: 'Concurrent channel' });
     const input = {
       workspaceId: tenant.workspaceId,
       provider: 'stripe' as const,
@@ -127,7 +127,7 @@ describe('extendSubscription', () => {
 
   it('never shortens the period when an older renewal arrives late', async () => {
     const clock = manualClock(start);
-    const tenant = await seedTenant(database, 'Order');
+    const tenant = await makeTenant(database, { title: 'Order channel' });
     const base = {
       workspaceId: tenant.workspaceId,
       provider: 'stripe' as const,
@@ -160,7 +160,7 @@ describe('extendSubscription', () => {
 
   it('stacks a one-off month paid early after the time already paid (YooKassa)', async () => {
     const clock = manualClock(start);
-    const tenant = await seedTenant(database, 'One-off');
+    const tenant = await makeTenant(database, { title: 'One-off channel' });
     const month = (id: string) => ({
       workspaceId: tenant.workspaceId,
       provider: 'yookassa' as const,
@@ -204,7 +204,7 @@ describe('extendSubscription', () => {
       clock,
     );
     expect(unknown.ok ? 'ok' : unknown.code).toBe('unknown_workspace');
-    const tenant = await seedTenant(database, 'Zero');
+    const tenant = await makeTenant(database, { title: 'Zero channel' });
     const zero = await extendSubscription(
       database,
       {
@@ -223,7 +223,7 @@ describe('extendSubscription', () => {
 describe('endSubscription', () => {
   it('keeps access until the paid end, by provider id alone, and is idempotent', async () => {
     const clock = manualClock(start);
-    const tenant = await seedTenant(database, 'End');
+    const tenant = await makeTenant(database, { title: 'End channel' });
     const periodEnd = new Date(start.getTime() + 30 * day);
     await extendSubscription(
       database,
@@ -276,7 +276,7 @@ describe('endSubscription', () => {
 
   it('an end that arrives before the first payment: the payment grants its period, never re-opens', async () => {
     const clock = manualClock(start);
-    const tenant = await seedTenant(database, 'Early end');
+    const tenant = await makeTenant(database, { title: 'Early end channel' });
     const early = await endSubscription(
       database,
       { workspaceId: tenant.workspaceId, provider: 'stripe', providerSubscriptionId: 'sub_early' },
@@ -314,7 +314,7 @@ describe('endSubscription', () => {
 describe('expireSubscriptions and renewal', () => {
   it('pauses channels beyond the Free limit keeping the oldest, and renewal resumes only those', async () => {
     const clock = manualClock(start);
-    const tenant = await seedTenant(database, 'Expiry');
+    const tenant = await makeTenant(database, { title: 'Expiry channel' });
     // seedTenant's channel is the oldest (created now in real time, pending review, no rights):
     // make the workspace's channels explicit instead.
     await database.withSystem('test: drop seeded channel', (tx) =>
@@ -406,7 +406,7 @@ describe('expireSubscriptions and renewal', () => {
 
   it('a channel waiting for review is not paused by expiry; approved on Free it waits for the plan, and renewal lists it', async () => {
     const clock = manualClock(start);
-    const tenant = await seedTenant(database, 'Review');
+    const tenant = await makeTenant(database, { title: 'Review channel' });
     await database.withSystem('test: drop seeded channel', (tx) =>
       tx.delete(channels).where(eq(channels.id, tenant.channelId)),
     );

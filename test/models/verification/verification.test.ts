@@ -10,11 +10,12 @@ import { probePlacement, type CheckDeps } from '../../../models/verification/pro
 import { recordChannelPost } from '../../../models/verification/record-channel-post.js';
 import type { VerifyTelegram } from '../../../models/verification/telegram-port.js';
 import { readViolations } from '../../../models/verification/violations.js';
-import { brokenMs, proRata } from '../../../models/settlement/pro-rata.js';
+import { proRata } from '../../../models/ledger/shares.js';
+import { brokenMs } from '../../../models/settlement/pro-rata.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { deliverEvents } from '../../helpers/outbox.js';
 import { startSandbox, type Sandbox } from '../../helpers/sandbox.js';
-import { seedPublishedPlacement } from './seed-placement.js';
+import { makePublishedPlacement } from '../../factories/sandbox-placements.js';
 
 const minute = 60_000;
 
@@ -74,7 +75,7 @@ describe('delivery verification', () => {
   };
 
   it('a probe copies the post into the verification chat and deletes the copy', async () => {
-    const p = await seedPublishedPlacement(database, sandbox, clock);
+    const p = await makePublishedPlacement(database, sandbox, clock);
     const before = sandbox.emulator.messages(sandbox.ids.verifyChatId).length;
     advance(3 * 60 * minute);
     expect(await probePlacement(deps, p.placementId)).toEqual({
@@ -88,7 +89,7 @@ describe('delivery verification', () => {
   });
 
   it('the owner deletes the post mid-lifetime ⇒ a probe asks for confirmation at once, which records early deletion from the last sighting and tells both sides', async () => {
-    const p = await seedPublishedPlacement(database, sandbox, clock);
+    const p = await makePublishedPlacement(database, sandbox, clock);
     const deleteAt = (await read(p.placementId)).deleteAt;
     advance(3 * 60 * minute);
     expect(await probePlacement(deps, p.placementId)).toMatchObject({ outcome: 'present' });
@@ -138,7 +139,7 @@ describe('delivery verification', () => {
   });
 
   it('a post deleted 10 minutes into a 1/24 is paid only for the 7 proven minutes', async () => {
-    const p = await seedPublishedPlacement(database, sandbox, clock);
+    const p = await makePublishedPlacement(database, sandbox, clock);
     const row = await read(p.placementId);
     advance(7 * minute);
     expect(await probePlacement(deps, p.placementId)).toMatchObject({ outcome: 'present' });
@@ -163,7 +164,7 @@ describe('delivery verification', () => {
   });
 
   it('a single "not found" answered "present" by its confirmation is no violation', async () => {
-    const p = await seedPublishedPlacement(database, sandbox, clock);
+    const p = await makePublishedPlacement(database, sandbox, clock);
     const flaky: VerifyTelegram = {
       ...deps.telegram,
       copyMessage: () =>
@@ -189,7 +190,7 @@ describe('delivery verification', () => {
   });
 
   it('protected content or an unreachable verification chat ⇒ unknown, never deletion', async () => {
-    const p = await seedPublishedPlacement(database, sandbox, clock);
+    const p = await makePublishedPlacement(database, sandbox, clock);
     const protectedContent: VerifyTelegram = {
       ...deps.telegram,
       copyMessage: () =>
@@ -224,10 +225,10 @@ describe('delivery verification', () => {
   });
 
   it('no probe after the lifetime or once the placement is no longer published', async () => {
-    const p = await seedPublishedPlacement(database, sandbox, clock);
+    const p = await makePublishedPlacement(database, sandbox, clock);
     advance(25 * 60 * minute);
     expect(await probePlacement(deps, p.placementId)).toEqual({ checked: false, reason: 'over' });
-    const q = await seedPublishedPlacement(database, sandbox, clock);
+    const q = await makePublishedPlacement(database, sandbox, clock);
     await database.withSystem('test', (tx) =>
       tx.update(placements).set({ status: 'completed' }).where(eq(placements.id, q.placementId)),
     );
@@ -238,7 +239,7 @@ describe('delivery verification', () => {
   });
 
   it('another post inside the top window ⇒ a top violation until top_until; a post after it ⇒ nothing', async () => {
-    const p = await seedPublishedPlacement(database, sandbox, clock, { topHours: 2 });
+    const p = await makePublishedPlacement(database, sandbox, clock, { topHours: 2 });
     const topUntil = (await read(p.placementId)).topUntil;
     advance(30 * minute);
     const inside = post(p.chatId, 'Our own news');
@@ -271,7 +272,7 @@ describe('delivery verification', () => {
   });
 
   it('the owner unpins a pinned ad ⇒ pin_removed until pin_until, once', async () => {
-    const p = await seedPublishedPlacement(database, sandbox, clock, { pinHours: 6, topHours: 0 });
+    const p = await makePublishedPlacement(database, sandbox, clock, { pinHours: 6, topHours: 0 });
     const pinUntil = (await read(p.placementId)).pinUntil;
     advance(60 * minute);
     expect(await checkPin(deps, p.placementId)).toEqual({ checked: true, outcome: 'present' });
@@ -304,7 +305,7 @@ describe('delivery verification', () => {
   });
 
   it('a failed getChat during a pin check is unknown, not a violation', async () => {
-    const p = await seedPublishedPlacement(database, sandbox, clock, { pinHours: 3, topHours: 0 });
+    const p = await makePublishedPlacement(database, sandbox, clock, { pinHours: 3, topHours: 0 });
     const failing: VerifyTelegram = {
       ...deps.telegram,
       pinnedMessageId: () =>

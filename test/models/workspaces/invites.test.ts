@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAccount } from '../../../models/accounts/ensure-account.js';
-import { updateChannelSettings } from '../../../models/channels/update-settings.js';
+import { updateChannelSettings } from '../../../models/selling/update-settings.js';
 import { createTestClock } from '../../../models/clock.js';
 import type { Database } from '../../../models/db.js';
 import { channels, workspaceInvites } from '../../../models/schema.js';

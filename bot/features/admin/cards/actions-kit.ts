@@ -6,10 +6,10 @@ import { closeMootAdminCard } from '../../../../models/admin/moot-cards.js';
 import type { AdminCardKind } from '../../../../models/admin/table.js';
 import { assertNever, type Result } from '../../../../models/errors.js';
 import type { BotContext, BotDeps } from '../../../context.js';
-import { html } from '../../../html.js';
+import { html } from '../../../../format/html.js';
 import { adminActor, askAdminReason, onAdminReply, type AdminReply } from '../ask-reason.js';
-import { adminDataPattern } from '../callback-data.js';
-import { postAdminCard } from './post.js';
+import { adminDataPattern } from '../../../../messages/callback-data/admin.js';
+import { postAdminCard } from '../../../../messages/admin-cards/post.js';
 
 /** What every card module's actions get from the admin feature. */
 export interface AdminCardActionDeps {

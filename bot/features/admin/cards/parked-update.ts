@@ -1,31 +1,10 @@
-import { Composer, InlineKeyboard } from 'grammy';
-import { formatMoment } from '../../../../format/dates.js';
-import { decideParkedUpdate, parkedUpdateFacts } from '../../../../models/intake/parked.js';
+import { Composer } from 'grammy';
+import { decideParkedUpdate } from '../../../../models/intake/parked.js';
 import { assertNever } from '../../../../models/errors.js';
 import type { BotContext } from '../../../context.js';
-import { escapeHtml } from '../../../html.js';
 import { adminActor } from '../ask-reason.js';
-import { adminData, adminDataPattern } from '../callback-data.js';
+import { adminDataPattern } from '../../../../messages/callback-data/admin.js';
 import { type AdminCardActions, answerAdmin, answerStaleCard } from './actions-kit.js';
-import type { AdminCardRenderer } from './registry.js';
-
-/** An update the bot could not handle after its retries: what it was and the last error. */
-export const renderParkedUpdateCard: AdminCardRenderer = async ({ card, t, locale, database }) => {
-  const facts = await parkedUpdateFacts(database, card.objectId);
-  if (!facts) return { text: t('admin-card-gone', { id: card.objectId }) };
-  const text = t('admin-parked-card', {
-    update: facts.updateId,
-    kind: escapeHtml(facts.kind),
-    chat: escapeHtml(facts.orderKey),
-    received: `${formatMoment(facts.receivedAt, 'UTC', locale)} UTC`,
-    attempts: facts.attempts,
-    error: escapeHtml((facts.lastError ?? '—').slice(0, 500)),
-  });
-  const keyboard = new InlineKeyboard()
-    .text(t('admin-button-retry'), adminData('parked_update', 'retry', facts.id))
-    .text(t('admin-button-dismiss'), adminData('parked_update', 'dismiss', facts.id));
-  return { text, keyboard };
-};
 
 /** "Retry" queues the update again with fresh attempts; "Dismiss" ends it unhandled. */
 export const parkedUpdateCardActions: AdminCardActions = (input) => {

@@ -1,44 +1,21 @@
-import { Composer, InlineKeyboard } from 'grammy';
-import { formatMoment } from '../../../../format/dates.js';
+import { Composer } from 'grammy';
 import {
   confirmPlacementPublished,
   failUncertainPlacement,
-  placementReviewFacts,
   type PlacementReviewCode,
 } from '../../../../models/admin/moderate-placement.js';
 import { assertNever } from '../../../../models/errors.js';
 import type { BotContext } from '../../../context.js';
-import { escapeHtml } from '../../../html.js';
 import { noticeDeps } from '../../../outbound.js';
-import { refundAndTell } from '../../review/refund.js';
+import { refundAndTell } from '../../../../messages/refund-and-tell.js';
 import { adminActor, askAdminReason, onAdminReply } from '../ask-reason.js';
-import { adminData, adminDataPattern } from '../callback-data.js';
+import { adminDataPattern } from '../../../../messages/callback-data/admin.js';
 import {
   type AdminCardActionDeps,
   type AdminCardActions,
   answerAdmin,
   answerStaleCard,
 } from './actions-kit.js';
-import type { AdminCardRenderer } from './registry.js';
-
-/** A publication that may or may not have gone out (crash between send and record). */
-export const renderPlacementCard: AdminCardRenderer = async ({ card, t, locale, database }) => {
-  const facts = await placementReviewFacts(database, card.objectId);
-  if (!facts) return { text: t('admin-card-gone', { id: card.objectId }) };
-  const text = t('admin-placement-card', {
-    channel: escapeHtml(facts.channelTitle),
-    username: facts.channelUsername ? `@${escapeHtml(facts.channelUsername)}` : '—',
-    due: `${formatMoment(facts.dueAt, 'UTC', locale)} UTC`,
-    attempt: facts.sendStartedAt ? `${formatMoment(facts.sendStartedAt, 'UTC', locale)} UTC` : '—',
-    error: escapeHtml(facts.lastError ?? '—'),
-    order: facts.orderId.slice(0, 8),
-    format: facts.format,
-  });
-  const keyboard = new InlineKeyboard()
-    .text(t('admin-button-published'), adminData('placement', 'pub', facts.id))
-    .text(t('admin-button-not-published'), adminData('placement', 'fail', facts.id));
-  return { text, keyboard };
-};
 
 /** The message id from what the admin sent: a t.me post link or the bare number. */
 export function parsePostMessageId(text: string): number | undefined {

@@ -17,7 +17,7 @@ import {
 import { fail, ok, type Result } from '../../../../models/errors.js';
 import type { Database } from '../../../../models/db.js';
 import type { BotContext, BotDeps } from '../../../context.js';
-import { escapeHtml, html } from '../../../html.js';
+import { escapeHtml, html } from '../../../../format/html.js';
 import { refFailure } from './block.js';
 import { auditKindOf, auditPattern, kindCodes, opsData, type KindCode } from './ops-callback.js';
 import { adminTranslator, splitArgs, type AdminT } from './ops-text.js';

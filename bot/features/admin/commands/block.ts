@@ -15,7 +15,7 @@ import {
 } from '../../../../models/admin/lookup-refs.js';
 import { assertNever } from '../../../../models/errors.js';
 import type { BotContext, BotDeps } from '../../../context.js';
-import { escapeHtml, html } from '../../../html.js';
+import { escapeHtml, html } from '../../../../format/html.js';
 import { refundOrders } from './ops-refunds.js';
 import { adminOf, adminTranslator, splitArgs, type AdminT } from './ops-text.js';
 import type { I18n } from '@grammyjs/i18n';

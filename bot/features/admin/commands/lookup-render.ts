@@ -3,12 +3,13 @@ import { formatUtc } from '../../../../format/dates.js';
 import { formatMoney, formatMoneyList } from '../../../../format/money.js';
 import type { ChannelLookup, OrderLookup } from '../../../../models/admin/lookup.js';
 import type { UserLookup } from '../../../../models/admin/lookup-user.js';
-import { escapeHtml } from '../../../html.js';
+import { escapeHtml } from '../../../../format/html.js';
 import { statusLine } from '../../channels/views.js';
 import { orderReasonText } from '../../orders/render.js';
 import { languageLabel } from '../../selling/format.js';
 import { opsData } from './ops-callback.js';
-import { personLabel, type AdminT } from './ops-text.js';
+import type { AdminT } from './ops-text.js';
+import { personLabel } from '../../../../format/html.js';
 
 export interface Rendered {
   text: string;

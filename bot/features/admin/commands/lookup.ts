@@ -8,7 +8,7 @@ import {
   resolveUserRef,
 } from '../../../../models/admin/lookup-refs.js';
 import type { BotContext, BotDeps } from '../../../context.js';
-import { html } from '../../../html.js';
+import { html } from '../../../../format/html.js';
 import { refFailure } from './block.js';
 import { renderChannel, renderOrder, renderUser, type Rendered } from './lookup-render.js';
 import { adminTranslator, splitArgs, type AdminT } from './ops-text.js';

@@ -12,7 +12,7 @@ import {
 } from '../../../../models/admin/ops-prompts.js';
 import { assertNever } from '../../../../models/errors.js';
 import type { BotContext, BotDeps } from '../../../context.js';
-import { html } from '../../../html.js';
+import { html } from '../../../../format/html.js';
 import { runBlockChannel, runBlockUser, runUnblock } from './block.js';
 import { renderLookup } from './lookup.js';
 import { actionPattern } from './ops-callback.js';

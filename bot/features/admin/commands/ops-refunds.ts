@@ -5,7 +5,7 @@ import {
 } from '../../../../models/payments/refund-order.js';
 import { paymentRefunders } from '../../../../models/providers/create-providers.js';
 import type { BotDeps } from '../../../context.js';
-import { createStarsRefunder } from '../../checkout/gateway.js';
+import { createStarsRefunder } from '../../../../telegram/stars.js';
 
 export interface RefundTally {
   refunded: number;

@@ -3,7 +3,6 @@ import type { User } from 'grammy/types';
 import { adminLanguageOf } from '../../../../models/admin/admin-language.js';
 import type { AdminActor } from '../../../../models/admin/block.js';
 import type { BotContext, BotDeps } from '../../../context.js';
-import { escapeHtml } from '../../../html.js';
 
 /** Translates in the admin chat's one language (/adminlang, else its admins' language). */
 export type AdminT = ((key: string, vars?: TranslationVariables) => string) & { locale: string };
@@ -17,16 +16,6 @@ export async function adminTranslator(
   const t = ((key: string, vars?: TranslationVariables) => i18n.t(locale, key, vars)) as AdminT;
   t.locale = locale;
   return t;
-}
-
-/** "Alex (@alex, 123456)" with user text escaped. */
-export function personLabel(
-  person: { name: string | null; username: string | null; telegramId: number } | undefined,
-): string {
-  if (!person) return '—';
-  const name = escapeHtml(person.name ?? '—');
-  const handle = person.username ? `@${escapeHtml(person.username)}, ` : '';
-  return `${name} (${handle}<code>${person.telegramId}</code>)`;
 }
 
 /** The admin acting, for audit rows and notices. */

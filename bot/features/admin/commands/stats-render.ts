@@ -2,7 +2,7 @@ import { formatDayMonth, formatMonthShort } from '../../../../format/dates.js';
 import { formatMoney, formatMoneyList } from '../../../../format/money.js';
 import type { CurrencySeries, PlatformStats, StatsPeriod } from '../../../../models/admin/stats.js';
 import type { ChartConfig } from '../../../../models/providers/quickchart.js';
-import { escapeHtml } from '../../../html.js';
+import { escapeHtml } from '../../../../format/html.js';
 import type { AdminT } from './ops-text.js';
 
 /** The period as the summary and chart titles name it ("by week"). */

@@ -7,7 +7,7 @@ import {
   type ChartRenderer,
 } from '../../../../models/providers/quickchart.js';
 import type { BotContext, BotDeps } from '../../../context.js';
-import { html } from '../../../html.js';
+import { html } from '../../../../format/html.js';
 import { adminTranslator, splitArgs } from './ops-text.js';
 import { moneyChart, periodName, statsSummary } from './stats-render.js';
 
