@@ -15,9 +15,6 @@ import { redirectRoutes } from './http/routes/redirect.js';
 import { testClockRoutes } from './http/routes/test-clock.js';
 import { stripeWebhookRoutes } from './http/webhooks/stripe.js';
 import { yooKassaWebhookRoutes } from './http/webhooks/yookassa.js';
-import { tellPaid } from './messages/review-notices.js';
-import { createI18n } from './messages/i18n.js';
-import type { PaidOrder } from './models/webhooks/yookassa-events.js';
 import { createJobs, type Jobs } from './jobs/index.js';
 import { heartbeatJob } from './jobs/platform.js';
 import { createSystemClock, createTestClock, isTestClock, type Clock } from './models/clock.js';
@@ -28,10 +25,7 @@ import { createKeyedLogThrottle } from './models/log-throttle.js';
 import { closeRedis, createRedis } from './models/redis.js';
 import { installShutdown } from './shutdown.js';
 import { syncModerationDefault } from './models/moderation/moderation-policy.js';
-import {
-  createPaymentProviders,
-  type PaymentProviders,
-} from './models/providers/create-providers.js';
+import { createPaymentProviders } from './models/providers/create-providers.js';
 import { loadTestClockOffset, syncTestClock } from './models/platform/test-clock.js';
 import { bootSandbox } from './sandbox/boot.js';
 import { createOutboundGateway, type OutboundGateway } from './telegram/gateway.js';
@@ -155,7 +149,6 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
                   ...(sandboxBoot?.yookassaSources
                     ? { allowedAddresses: sandboxBoot.yookassaSources }
                     : {}),
-                  ...(outbound ? { onOrderPaid: paidOrderNotices(outbound, deps) } : {}),
                 }),
               ]
             : []),
@@ -166,7 +159,6 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
                   clock,
                   logger,
                   gateway: providers.stripe,
-                  ...(outbound ? { onOrderPaid: paidOrderNotices(outbound, deps) } : {}),
                 }),
               ]
             : []),
@@ -286,15 +278,6 @@ function withOutbound<T extends Omit<BotDeps, 'outbound'>>(
 ): T & BotDeps {
   if (!outbound) throw new Error('the bot role needs a bot token (the sandbox gives one)');
   return { ...deps, outbound };
-}
-
-/** A webhook-paid order's owner gets the review card and the advertiser the news (as the jobs do). */
-function paidOrderNotices(
-  outbound: OutboundGateway,
-  deps: Pick<App, 'database' | 'clock'> & { logger: Logger; providers: PaymentProviders },
-): (paid: PaidOrder) => Promise<void> {
-  const notices = { ...deps, api: outbound.api, i18n: createI18n() };
-  return (paid) => tellPaid(notices, paid, paid);
 }
 
 /** The intake's counters and gauge on the process's Prometheus registry. */

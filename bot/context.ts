@@ -1,8 +1,8 @@
 import type { Context, SessionFlavor } from 'grammy';
 import type { Redis } from 'ioredis';
 import type { ConversationData, ConversationFlavor, VersionedState } from '@grammyjs/conversations';
-import type { I18nFlavor, TranslateFunction } from '@grammyjs/i18n';
 import type { Config } from '../config.js';
+import type { HtmlI18nFlavor, PlainTranslate, Translate } from '../messages/i18n.js';
 import type { Clock } from '../models/clock.js';
 import type { Database } from '../models/db.js';
 import type { Logger } from '../models/logger.js';
@@ -45,8 +45,12 @@ export interface AccountFlavor {
 
 /** Context of the outside middleware tree. */
 export type BotContext = ConversationFlavor<
-  Context & SessionFlavor<SessionData> & I18nFlavor & AccountFlavor
+  Context & SessionFlavor<SessionData> & HtmlI18nFlavor & AccountFlavor
 >;
 
 /** Context inside conversations: a fresh object per update with translation installed. */
-export type ConversationContext = Context & { t: TranslateFunction; translate: TranslateFunction };
+export type ConversationContext = Context & {
+  t: Translate;
+  translate: Translate;
+  tPlain: PlainTranslate;
+};

@@ -4,11 +4,12 @@ import {
   conversations,
   type VersionedStateStorage,
 } from '@grammyjs/conversations';
-import type { I18n } from '@grammyjs/i18n';
 import type { MiddlewareFn } from 'grammy';
 import type { BotContext, ConversationContext } from './context.js';
 import { conversationAutoRetry } from './middleware/auto-retry.js';
 import { sessionKeyOf } from './session.js';
+import type { HtmlI18n } from '../messages/i18n.js';
+import { htmlByDefault } from '../telegram/parse-mode.js';
 
 /** Bump when a conversation's code changes so that stored replay logs of old code are dropped. */
 export const conversationStateVersion = 2;
@@ -32,21 +33,35 @@ const sessionBackedState: VersionedStateStorage<BotContext, ConversationData> = 
  * session's choice) is fetched through `external` (recorded, hence stable across replays).
  */
 function conversationI18n(
-  i18n: I18n<BotContext>,
+  i18n: HtmlI18n<BotContext>,
   conversation: Conversation<BotContext, ConversationContext>,
 ): MiddlewareFn<ConversationContext> {
   return async (ctx, next) => {
     const locale = await conversation.external((outside) => outside.i18n.getLocale());
     ctx.t = (key, variables) => i18n.t(locale, key, variables);
     ctx.translate = ctx.t;
+    ctx.tPlain = (key, variables) => i18n.tPlain(locale, key, variables);
     await next();
   };
 }
 
-/** The conversations plugin: PostgreSQL-backed state, auto-retry and i18n in every conversation. */
-export function createConversations(i18n: I18n<BotContext>): MiddlewareFn<BotContext> {
+/** A conversation's Api is its own (bot.api's transformers do not reach it): HTML by default. */
+const conversationHtml: MiddlewareFn<ConversationContext> = async (ctx, next) => {
+  ctx.api.config.use(htmlByDefault);
+  await next();
+};
+
+/**
+ * The conversations plugin: PostgreSQL-backed state, auto-retry, HTML by default and i18n in
+ * every conversation.
+ */
+export function createConversations(i18n: HtmlI18n<BotContext>): MiddlewareFn<BotContext> {
   return conversations<BotContext, ConversationContext>({
     storage: { type: 'context', version: conversationStateVersion, adapter: sessionBackedState },
-    plugins: (conversation) => [conversationAutoRetry, conversationI18n(i18n, conversation)],
+    plugins: (conversation) => [
+      conversationAutoRetry,
+      conversationHtml,
+      conversationI18n(i18n, conversation),
+    ],
   });
 }

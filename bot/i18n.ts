@@ -1,6 +1,5 @@
-import type { I18n } from '@grammyjs/i18n';
 import { asLocale, defaultLocale, localeOf, locales, type Locale } from '../format/locale.js';
-import { createI18n as createMessagesI18n } from '../messages/i18n.js';
+import { createI18n as createMessagesI18n, type HtmlI18n } from '../messages/i18n.js';
 import type { BotContext } from './context.js';
 import { sessionKeyOf } from './session.js';
 
@@ -20,7 +19,10 @@ export function negotiateLocale(ctx: BotContext): Locale {
   return chosen ?? localeFromLanguageCode(ctx.from?.language_code);
 }
 
+/** The bot's i18n (HTML-escaping `t`, plain `tPlain`), as features receive it. */
+export type BotI18n = HtmlI18n<BotContext>;
+
 /** The bot's i18n: messages/i18n.ts with the locale negotiated per update. */
-export function createI18n(): I18n<BotContext> {
+export function createI18n(): BotI18n {
   return createMessagesI18n<BotContext>(negotiateLocale);
 }

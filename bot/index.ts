@@ -16,7 +16,7 @@ import { createCreativeFeature } from './features/creative/index.js';
 import { createDisputesFeature } from './features/disputes/index.js';
 import { createFallbackFeature } from './features/fallback/index.js';
 import { createHelpFeature } from './features/help/index.js';
-import { createHelpMenu } from './features/help/menu.js';
+import { createHelpMenu } from './features/start/help-menu.js';
 import { createLanguageFeature } from './features/language/index.js';
 import { createLanguageMenu } from './features/language/menu.js';
 import { createMarkingFeature } from './features/marking/index.js';
@@ -37,6 +37,7 @@ import { createErrorHandler } from './middleware/error-boundary.js';
 import { createRateLimiter } from './middleware/rate-limit.js';
 import { createSequentialize } from './middleware/sequentialize.js';
 import { createSessionMiddleware } from './session.js';
+import { htmlByDefault } from '../telegram/parse-mode.js';
 
 export type { BotContext, BotDeps } from './context.js';
 
@@ -52,7 +53,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   // the last attempt it parks the update and calls this handler, which logs and tells the user.
   bot.catch(createErrorHandler(deps, i18n));
 
-  bot.api.config.use(createAutoRetry());
+  bot.api.config.use(createAutoRetry(), htmlByDefault);
   bot.use(createRateLimiter(deps, i18n));
   bot.use(createSequentialize());
   bot.use(createSessionMiddleware(deps));
@@ -66,7 +67,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   // Payments first: an open conversation must never swallow a pre-checkout or a payment.
   // Pro: Stars subscription payments (`sub:` payloads; anything else goes on to checkout).
   bot.use(createStarsSubscriptionPayments(deps));
-  bot.use(createCheckoutFeature(deps, i18n));
+  bot.use(createCheckoutFeature(deps));
   bot.use(createUnclaimedPayments(deps));
   bot.use(createRefundedPayments(deps));
   bot.use(createPaySupportFeature());
@@ -75,7 +76,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(createCancelFeature());
   bot.use(createSupportFeature(deps, i18n));
   bot.use(createSellingFeature(deps));
-  bot.use(createReviewFeature(deps, i18n));
+  bot.use(createReviewFeature(deps));
   bot.use(createCreativeFeature(deps));
   bot.use(createDisputesFeature(deps));
   bot.use(createMarkingFeature(deps));
@@ -93,7 +94,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(createLanguageFeature(languageMenu));
   bot.use(createChannelsFeature(deps, i18n));
   bot.use(createCalendarFeature(deps));
-  bot.use(createOrdersFeature(deps, i18n));
+  bot.use(createOrdersFeature(deps));
   bot.use(createSubscriptionFeature(deps));
   bot.use(createFallbackFeature());
   return bot;

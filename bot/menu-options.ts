@@ -1,7 +1,6 @@
 import type { MenuFlavor, MenuOptions } from '@grammyjs/menu';
 import { GrammyError } from 'grammy';
 import type { BotContext } from './context.js';
-import { html } from '../format/html.js';
 
 /**
  * Shared menu options: an outdated menu (e.g. pressed after a language switch) is answered in
@@ -20,7 +19,7 @@ export const menuOptions: MenuOptions<BotContext> = {
  */
 export async function showInMenu(ctx: BotContext & MenuFlavor, text: string): Promise<void> {
   try {
-    await ctx.editMessageText(text, html);
+    await ctx.editMessageText(text);
   } catch (error) {
     if (error instanceof GrammyError && error.description.includes('message is not modified'))
       return;

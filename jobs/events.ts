@@ -1,12 +1,17 @@
 import { adminCardsConsumer } from '../messages/admin-cards-on-events.js';
 import { notificationConsumer } from '../messages/notify-on-events.js';
+import { reviewCardsConsumer } from '../messages/review-cards-on-events.js';
 import type { Database } from '../models/db.js';
 import type { OutageLog } from '../models/log-throttle.js';
 import type { Logger } from '../models/logger.js';
 import { consumeEvents, type Consumer } from '../models/outbox/consume.js';
 
 /** The outbox's consumers, in the order a dispatcher round runs them (docs/events.md). */
-export const eventConsumers: Consumer[] = [notificationConsumer, adminCardsConsumer];
+export const eventConsumers: Consumer[] = [
+  notificationConsumer,
+  reviewCardsConsumer,
+  adminCardsConsumer,
+];
 
 export interface EventDispatcher {
   start(): void;

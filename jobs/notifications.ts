@@ -2,7 +2,6 @@ import type { Agenda } from 'agenda';
 import { GrammyError, InlineKeyboard } from 'grammy';
 import { z } from 'zod';
 import type { Translator } from '../messages/i18n.js';
-import { escapeHtml, html } from '../format/html.js';
 import { createI18n } from '../messages/i18n.js';
 import { formatMoment } from '../format/dates.js';
 import { localeOf } from '../format/locale.js';
@@ -55,7 +54,7 @@ export function createJobScheduler(agenda: Agenda, clock: Clock): ScheduleJob {
 const isoTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const moneyVars = new Set(['amount', 'fee']);
 
-/** Vars as the recipient reads them: ISO times as moments in their zone, money, text escaped. */
+/** Vars as the recipient reads them: ISO times as moments in their zone, money; text as given. */
 export function renderVars(vars: NotificationVars, locale: string, timezone: string) {
   const currency = currencies.find((c) => c === vars.currency);
   const out: Record<string, string | number> = {};
@@ -64,7 +63,7 @@ export function renderVars(vars: NotificationVars, locale: string, timezone: str
       out[name] = formatMoney(v, currency, locale);
     } else if (typeof v === 'string' && isoTime.test(v)) {
       out[name] = formatMoment(new Date(v), timezone, locale);
-    } else out[name] = typeof v === 'string' ? escapeHtml(v) : v;
+    } else out[name] = v;
   }
   return out;
 }
@@ -76,16 +75,15 @@ export function renderNotification(
   recipient: Recipient,
 ): { text: string; keyboard: InlineKeyboard | undefined } {
   const locale = localeOf(recipient.language);
-  const t = (key: string, v: NotificationVars = {}) =>
-    i18n.t(locale, key, renderVars(v, locale, recipient.timezone));
-  const text = t(data.key, data.vars);
+  const vars = (v: NotificationVars = {}) => renderVars(v, locale, recipient.timezone);
+  const text = i18n.t(locale, data.key, vars(data.vars));
   const rows = (data.buttons ?? []).filter((r) => r.length > 0);
   if (rows.length === 0) return { text, keyboard: undefined };
   const keyboard = new InlineKeyboard();
   rows.forEach((row: NotificationButton[], i) => {
     if (i > 0) keyboard.row();
     for (const b of row) {
-      const label = t(b.key, b.vars);
+      const label = i18n.tPlain(locale, b.key, vars(b.vars));
       if (b.url) keyboard.url(label, b.url);
       else keyboard.text(label, b.data ?? 'noop');
     }
@@ -93,8 +91,13 @@ export function renderNotification(
   return { text, keyboard };
 }
 
+/** When a message's `attempt`-th retry goes (30 s, 1 min, 2 min… of platform time from now). */
+export function retryAt(clock: Clock, attempt: number): Date {
+  return new Date(clock.now().getTime() + retryBaseMs * 2 ** (attempt - 1));
+}
+
 /** Telegram refusals that will not change by retrying: blocked bot, chat gone, bad request. */
-function isPermanent(err: unknown): boolean {
+export function isPermanent(err: unknown): boolean {
   return err instanceof GrammyError && (err.error_code === 403 || err.error_code === 400);
 }
 
@@ -121,7 +124,6 @@ export function defineNotificationJobs(agenda: Agenda, deps: JobsDeps): void {
       const { text, keyboard } = renderNotification(i18n, data, recipient);
       try {
         await api.sendMessage(recipient.telegramId, text, {
-          ...html,
           ...(keyboard ? { reply_markup: keyboard } : {}),
         });
       } catch (err) {
@@ -131,8 +133,7 @@ export function defineNotificationJobs(agenda: Agenda, deps: JobsDeps): void {
           return;
         }
         log.info({ err, key: data.key, attempt }, 'notification failed, retrying later');
-        const at = new Date(deps.clock.now().getTime() + retryBaseMs * 2 ** (attempt - 1));
-        await schedule(notificationJob, { ...data, attempt }, at);
+        await schedule(notificationJob, { ...data, attempt }, retryAt(deps.clock, attempt));
       }
     },
   });

@@ -2,10 +2,9 @@ import type { Agenda } from 'agenda';
 import { z } from 'zod';
 import { tellHoldsExpired, type ExpiryNoticeDeps } from '../messages/holds-expired.js';
 import { createI18n } from '../messages/i18n.js';
-import { tellPaid } from '../messages/review-notices.js';
-import { refundAndTell } from '../messages/refund-and-tell.js';
 import { expireHolds } from '../models/orders/expire-holds.js';
 import { confirmPendingPayments } from '../models/payments/confirm-pending-payments.js';
+import { refundOrder } from '../telegram/refund-order.js';
 import { defineJob } from './define-job.js';
 import type { JobsDeps } from './index.js';
 
@@ -23,22 +22,19 @@ function createNotices(deps: JobsDeps): ExpiryNoticeDeps | undefined {
 
 /**
  * Orders past their hold with a Stripe/YooKassa payment still pending: the provider is asked
- * (confirmPendingPayments); a payment found paid is routed and both sides hear of it, one that
- * arrived too late is refunded at once.
+ * (confirmPendingPayments); a payment found paid is routed (both sides hear of it from the route's
+ * events), one that arrived too late is refunded at once.
  */
 async function confirmPayments(deps: JobsDeps): Promise<void> {
   const providers = deps.providers ?? {};
   const outcomes = await confirmPendingPayments(deps.database, providers, deps.clock);
   const api = deps.outbound?.api;
-  if (!api || !outcomes.some((o) => o.kind === 'paid')) return;
-  const tell = { api, i18n: createI18n(), database: deps.database, logger: deps.logger };
-  const refundDeps = { ...tell, clock: deps.clock, providers };
+  if (!api) return;
+  const refundDeps = { ...deps, api, providers };
   for (const confirmed of outcomes) {
-    if (confirmed.kind !== 'paid') continue;
-    const { outcome } = confirmed;
-    const order = { workspaceId: outcome.workspaceId, orderId: outcome.orderId };
-    if (outcome.kind === 'paid') await tellPaid(refundDeps, order, outcome);
-    if (outcome.kind === 'orphan') await refundAndTell(refundDeps, order, confirmActor);
+    if (confirmed.kind !== 'paid' || confirmed.outcome.kind !== 'orphan') continue;
+    const { workspaceId, orderId } = confirmed.outcome;
+    await refundOrder(refundDeps, { workspaceId, orderId }, confirmActor);
   }
 }
 

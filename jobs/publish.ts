@@ -3,8 +3,7 @@ import { GrammyError, type Api } from 'grammy';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import { sendCreativePreview } from '../messages/creative-preview.js';
-import { refundAndTell } from '../messages/refund-and-tell.js';
-import { createI18n } from '../messages/i18n.js';
+import { refundOrder } from '../telegram/refund-order.js';
 import { rewriteLinks } from '../models/clicks/links.js';
 import type { Clock } from '../models/clock.js';
 import type { Creative } from '../models/creatives/content.js';
@@ -273,21 +272,14 @@ export function clickTrackingWarning(
 export function createPublishDeps(deps: JobsDeps): PublishDeps | undefined {
   const api = deps.outbound?.api;
   if (!api) return undefined;
-  const refundDeps = {
-    api,
-    i18n: createI18n(),
-    database: deps.database,
-    logger: deps.logger,
-    clock: deps.clock,
-    ...(deps.providers ? { providers: deps.providers } : {}),
-  };
+  const refundDeps = { ...deps, api };
   return {
     database: deps.database,
     clock: deps.clock,
     logger: deps.logger,
     api,
     publicUrl: deps.config.publicUrlReach === 'local' ? undefined : deps.config.publicUrl,
-    refund: (order) => refundAndTell(refundDeps, order, `system:${publishJob}`),
+    refund: (order) => refundOrder(refundDeps, order, `system:${publishJob}`),
   };
 }
 

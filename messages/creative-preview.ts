@@ -36,19 +36,15 @@ export async function sendCreativePreview(
   const content = rendered.content;
   const reply_markup = buttonsKeyboard(rendered);
   const markup = reply_markup ? { reply_markup } : {};
-  const caption = (c: { caption?: string; caption_entities?: unknown[] }) => ({
-    ...(c.caption ? { caption: c.caption } : {}),
-    ...(c.caption_entities?.length
-      ? { caption_entities: c.caption_entities as MessageEntity[] }
-      : {}),
-  });
+  // The post as typed: its entities, none when it has none (never parsed as HTML).
+  const caption = (c: { caption?: string; caption_entities?: unknown[] }) =>
+    c.caption
+      ? { caption: c.caption, caption_entities: (c.caption_entities ?? []) as MessageEntity[] }
+      : {};
   switch (content.kind) {
     case 'text': {
-      const entities = content.entities as MessageEntity[] | undefined;
-      const sent = await api.sendMessage(chatId, content.text, {
-        ...(entities?.length ? { entities } : {}),
-        ...markup,
-      });
+      const entities = (content.entities ?? []) as MessageEntity[];
+      const sent = await api.sendMessage(chatId, content.text, { entities, ...markup });
       return [sent.message_id];
     }
     case 'photo':

@@ -5,7 +5,6 @@ import type { Logger } from '../models/logger.js';
 import type { ExpiredOrder } from '../models/orders/expire-holds.js';
 import { accountContacts } from '../models/orders/queries.js';
 import type { Translator } from './i18n.js';
-import { html } from '../format/html.js';
 import { catalogHomeData } from './callback-data/booking.js';
 
 export interface ExpiryNoticeDeps {
@@ -37,7 +36,6 @@ export async function tellHoldsExpired(deps: ExpiryNoticeDeps, expired: ExpiredO
     );
     try {
       await deps.api.sendMessage(to.telegramId, deps.i18n.t(locale, 'booking-hold-expired'), {
-        ...html,
         reply_markup: keyboard,
       });
     } catch (error) {

@@ -1,4 +1,6 @@
+import type { Tx } from '../models/db.js';
 import type { ScheduleJob } from '../models/platform/schedule-job.js';
+import { orderManagerAccounts } from '../models/workspaces/queries.js';
 
 export const notificationJob = 'notifications.send';
 
@@ -24,7 +26,7 @@ export type Notification = ({ accountId: string } | { telegramId: number }) & {
 };
 
 /** "As soon as possible": a due time already past for any clock, so the job runs on the next poll. */
-const asSoonAsPossible = new Date(0);
+export const asSoonAsPossible = new Date(0);
 
 /**
  * Queues one `notifications.send` job (rendered in the recipient's language when it runs), so a
@@ -36,4 +38,18 @@ export async function enqueueNotification(
 ): Promise<void> {
   const { at, ...data } = notification;
   await schedule(notificationJob, { ...data, attempt: 0 }, at ?? asSoonAsPossible);
+}
+
+/** The workspace's owner and managers, each told `key` with `vars`. */
+export async function toOwners(
+  tx: Tx,
+  workspaceId: string,
+  key: string,
+  vars: NotificationVars,
+): Promise<Notification[]> {
+  return (await orderManagerAccounts(tx, workspaceId)).map((accountId) => ({
+    accountId,
+    key,
+    vars,
+  }));
 }

@@ -4,6 +4,7 @@ import { enqueueJobInTx } from '../models/platform/enqueue-job.js';
 import { platformFee } from '../models/ledger/shares.js';
 import {
   enqueueNotification,
+  toOwners,
   type Notification,
   type NotificationButton,
   type NotificationVars,
@@ -11,18 +12,19 @@ import {
 import type { Consumer } from '../models/outbox/consume.js';
 import type { DomainEventType, StoredEvent } from '../models/outbox/events.js';
 import { readPlacementAudience, type PlacementAudience } from '../models/notifications/audience.js';
-import { orderManagerAccounts, workspaceAudience } from '../models/workspaces/queries.js';
+import { workspaceAudience } from '../models/workspaces/queries.js';
 import { openDisputeData } from './callback-data/disputes.js';
 import { lateOfferData, orderData } from './callback-data/orders.js';
 import { planCallback } from './callback-data/subscription.js';
+import { orderTellers } from './order-news.js';
 
-type EventOf<T extends DomainEventType> = Extract<StoredEvent, { type: T }>;
+export type EventOf<T extends DomainEventType> = Extract<StoredEvent, { type: T }>;
 
 /** Who is told what about one event (in the consumer's transaction: system scope). */
-type Tell<T extends DomainEventType> = (tx: Tx, event: EventOf<T>) => Promise<Notification[]>;
-
-const toOwners = async (tx: Tx, workspaceId: string, key: string, vars: NotificationVars) =>
-  (await orderManagerAccounts(tx, workspaceId)).map((accountId) => ({ accountId, key, vars }));
+export type Tell<T extends DomainEventType> = (
+  tx: Tx,
+  event: EventOf<T>,
+) => Promise<Notification[]>;
 
 /**
  * One message to the advertiser (the post and the order) and one to each workspace member (the
@@ -36,8 +38,14 @@ function toBoth(
   const post: NotificationButton[][] = audience.postUrl
     ? [[{ key: 'notify-button-open-post', url: audience.postUrl }]]
     : [];
-  const order = { key: 'notify-button-order', data: orderData('card', audience.orderId) };
-  const dispute = { key: 'disputes-button-open', data: openDisputeData(audience.orderId) };
+  const order = {
+    key: 'notify-button-order',
+    data: orderData.pack({ action: 'card', orderId: audience.orderId }),
+  };
+  const dispute = {
+    key: 'disputes-button-open',
+    data: openDisputeData.pack({ orderId: audience.orderId }),
+  };
   return [
     {
       accountId: audience.advertiserAccountId,
@@ -81,6 +89,7 @@ const refundedOutside: Record<
 
 /** What the chat says about each event; an event missing here tells nobody. */
 const tellers: { [T in DomainEventType]?: Tell<T> } = {
+  ...orderTellers,
   'placement.late_offered': async (_tx, e) => [
     {
       accountId: e.advertiserAccountId,
@@ -91,9 +100,24 @@ const tellers: { [T in DomainEventType]?: Tell<T> } = {
         timeout: Math.round((new Date(e.defaultAt).getTime() - e.occurredAt.getTime()) / 60_000),
       },
       buttons: [
-        [{ key: 'publish-late-button-now', data: lateOfferData('now', e.placementId) }],
-        [{ key: 'publish-late-button-times', data: lateOfferData('times', e.placementId) }],
-        [{ key: 'publish-late-button-refund', data: lateOfferData('refund', e.placementId) }],
+        [
+          {
+            key: 'publish-late-button-now',
+            data: lateOfferData.pack({ choice: 'now', placementId: e.placementId }),
+          },
+        ],
+        [
+          {
+            key: 'publish-late-button-times',
+            data: lateOfferData.pack({ choice: 'times', placementId: e.placementId }),
+          },
+        ],
+        [
+          {
+            key: 'publish-late-button-refund',
+            data: lateOfferData.pack({ choice: 'refund', placementId: e.placementId }),
+          },
+        ],
       ],
     },
   ],
@@ -301,7 +325,8 @@ const tellers: { [T in DomainEventType]?: Tell<T> } = {
   'payment.refund_pending': async (_tx, e) => [
     {
       accountId: e.payerAccountId,
-      key: 'receipt-refund-pending',
+      // Stars have their own words (the card wording names Stripe or YooKassa).
+      key: e.provider === 'stars' ? 'review-news-refund-pending' : 'receipt-refund-pending',
       vars: { order: e.orderId.slice(0, 8), method: e.provider },
     },
   ],

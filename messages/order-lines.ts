@@ -1,9 +1,8 @@
 import { formatMoment } from '../format/dates.js';
 import { formatMoney } from '../format/money.js';
 import type { OrderView } from '../models/orders/order-view.js';
-import { escapeHtml } from '../format/html.js';
 
-type Translate = (key: string, variables?: Record<string, string | number>) => string;
+import type { Translate } from './i18n.js';
 
 /**
  * The order's items, one line each: channel, time in the channel's zone (and in `viewerZone` when
@@ -23,7 +22,7 @@ export function itemLines(
           ? formatMoment(item.startsAt, viewerZone, locale)
           : '';
       const variables = {
-        channel: escapeHtml(item.channelTitle),
+        channel: item.channelTitle,
         time: channelTime,
         zone: item.channelTimezone,
         mine: viewer,
@@ -51,8 +50,8 @@ export function totalLines(t: Translate, order: OrderView, locale: string): stri
 export function markingText(t: Translate, marking: Record<string, unknown> | null): string {
   if (!marking || typeof marking.name !== 'string') return '';
   return t('checkout-marking', {
-    name: escapeHtml(String(marking.name)),
-    inn: escapeHtml(String(marking.inn ?? '')),
-    erid: escapeHtml(String(marking.erid ?? '')),
+    name: String(marking.name),
+    inn: String(marking.inn ?? ''),
+    erid: String(marking.erid ?? ''),
   });
 }

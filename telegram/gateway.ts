@@ -2,6 +2,7 @@ import { Api } from 'grammy';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../models/logger.js';
 import { botPace, chatWindow, countedCall, telegramLimits, type OutboundLimits } from './limits.js';
+import { htmlByDefault } from './parse-mode.js';
 import { createLocalSchedule, createRedisSchedule, type SharedSchedule } from './redis-schedule.js';
 import { createMemorySchedule, type Reservation } from './schedule.js';
 
@@ -108,13 +109,14 @@ export interface GatewayOptions extends Omit<OutboundOptions, 'botId'> {
 
 /**
  * The process's outbound gateway, built once by main.ts and passed to the bot and the jobs: an
- * Api of its own (not the bot's, so the bot's replies keep their own auto-retry) with the limits
- * installed, shared across processes when Redis is given.
+ * Api of its own (not the bot's, so the bot's replies keep their own auto-retry) with HTML by
+ * default and the limits installed, shared across processes when Redis is given.
  */
 export function createOutboundGateway(options: GatewayOptions): OutboundGateway {
   const { token, apiRoot, ...rest } = options;
   const botId = /^(\d+):/.exec(token)?.[1];
   if (!botId) throw new Error('the bot token has no numeric bot id before its colon');
   const api = new Api(token, apiRoot ? { apiRoot } : {});
+  api.config.use(htmlByDefault);
   return { api, stats: installOutboundLimits(api, { ...rest, botId }) };
 }

@@ -16,3 +16,11 @@ export function hasAccount<C extends BotContext>(ctx: C): ctx is WithAccount<C> 
 export function withAccount<C extends BotContext>(composer: Composer<C>): Composer<WithAccount<C>> {
   return composer.filter(hasAccount);
 }
+
+/**
+ * Private chats with a known account: what nearly every feature's handlers need (the account
+ * middleware identifies every person writing to the bot, so nothing real is filtered out).
+ */
+export function privateChats<C extends BotContext>(composer: Composer<C>) {
+  return composer.chatType('private').filter(hasAccount);
+}

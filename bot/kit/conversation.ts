@@ -1,6 +1,5 @@
 import type { Conversation } from '@grammyjs/conversations';
 import type { InlineKeyboardMarkup, Message } from 'grammy/types';
-import { html } from '../../format/html.js';
 import type { BotContext, ConversationContext } from '../context.js';
 
 export type BotConversation = Conversation<BotContext, ConversationContext>;
@@ -47,8 +46,7 @@ export async function ask<T>(
   ctx: ConversationContext,
   step: Step<T>,
 ): Promise<T> {
-  if (step.prompt !== undefined)
-    await ctx.reply(step.prompt, { ...html, reply_markup: step.keyboard });
+  if (step.prompt !== undefined) await ctx.reply(step.prompt, { reply_markup: step.keyboard });
   return await conversation.form.build<T, Miss>({
     validate: async (answer) => {
       const data = answer.callbackQuery?.data;
@@ -63,7 +61,7 @@ export async function ask<T>(
     otherwise: async (answer, miss) => {
       if (miss.kind === 'pass') return await conversation.skip({ next: true });
       if (miss.kind === 'leave') return await conversation.halt({ next: true });
-      await answer.reply(miss.text, html);
+      await answer.reply(miss.text);
     },
   });
 }

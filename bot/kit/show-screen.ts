@@ -1,6 +1,5 @@
 import { type Context, GrammyError } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import { html } from '../../format/html.js';
 
 /** Telegram's answer to an edit that changes nothing (the same button pressed twice). */
 export function isNotModified(error: unknown): boolean {
@@ -37,13 +36,13 @@ export async function showScreen(
 ): Promise<void> {
   const { text, keyboard: markup } =
     typeof screen === 'string' ? { text: screen, keyboard } : screen;
-  const options = { ...html, reply_markup: markup, link_preview_options: { is_disabled: true } };
+  const options = { reply_markup: markup, link_preview_options: { is_disabled: true } };
   const message = ctx.callbackQuery?.message;
   // An inaccessible message (date 0) is older than 48 hours: there is nothing left to edit.
   if (message && message.date !== 0) {
     try {
       if (message.text !== undefined) await ctx.editMessageText(text, options);
-      else await ctx.editMessageCaption({ ...html, caption: text, reply_markup: markup });
+      else await ctx.editMessageCaption({ caption: text, reply_markup: markup });
       return;
     } catch (error) {
       if (isNotModified(error)) return;

@@ -2,7 +2,6 @@ import type { Context, MiddlewareFn } from 'grammy';
 import { ensureAccount } from '../../models/accounts/ensure-account.js';
 import { accountBlockReason } from '../../models/accounts/queries.js';
 import type { BotContext, BotDeps } from '../context.js';
-import { escapeHtml, html } from '../../format/html.js';
 import { asLocale, localeFromLanguageCode } from '../i18n.js';
 import { sessionKeyOf } from '../session.js';
 
@@ -46,16 +45,15 @@ export function createAccountMiddleware(deps: BotDeps): MiddlewareFn<BotContext>
       if (ctx.callbackQuery)
         await ctx.answerCallbackQuery({
           text: why
-            ? ctx.t('admin-ops-booking-blocked', { reason: why })
+            ? ctx.tPlain('admin-ops-booking-blocked', { reason: why })
             : ctx.t('account-blocked'),
           show_alert: true,
         });
       else if (ctx.message && ctx.chat?.type === 'private')
         await ctx.reply(
           reason
-            ? ctx.t('admin-ops-account-blocked', { reason: escapeHtml(reason) })
+            ? ctx.t('admin-ops-account-blocked', { reason: reason })
             : ctx.t('account-blocked'),
-          html,
         );
       return;
     }

@@ -1,7 +1,6 @@
 import type { BotError } from 'grammy';
-import type { I18n } from '@grammyjs/i18n';
+import type { BotI18n } from '../i18n.js';
 import type { BotContext, BotDeps } from '../context.js';
-import { html } from '../../format/html.js';
 import { localeFromLanguageCode } from '../i18n.js';
 
 /**
@@ -10,7 +9,7 @@ import { localeFromLanguageCode } from '../i18n.js';
  */
 export function createErrorHandler(
   deps: BotDeps,
-  i18n: I18n<BotContext>,
+  i18n: BotI18n,
 ): (error: BotError<BotContext>) => Promise<void> {
   return async ({ error, ctx }) => {
     deps.logger.error(
@@ -23,7 +22,7 @@ export function createErrorHandler(
         ? ctx.t('error-generic')
         : i18n.t(localeFromLanguageCode(ctx.from?.language_code), 'error-generic');
     try {
-      await ctx.reply(text, html);
+      await ctx.reply(text);
     } catch (replyError) {
       deps.logger.warn(
         { err: replyError, update_id: ctx.update.update_id },

@@ -1,8 +1,7 @@
 import { limit } from '@grammyjs/ratelimiter';
-import type { I18n } from '@grammyjs/i18n';
+import type { BotI18n } from '../i18n.js';
 import type { MiddlewareFn } from 'grammy';
 import type { BotContext, BotDeps } from '../context.js';
-import { html } from '../../format/html.js';
 import { localeFromLanguageCode } from '../i18n.js';
 import { isRateLimitExempt } from './rate-limit-exempt.js';
 import { createFallbackStore, type CounterStore } from './rate-limit-store.js';
@@ -22,7 +21,7 @@ export const rateLimit = {
  * counted nor dropped. Counters live in Redis when deps.redis is set (shared by all processes),
  * in memory while it fails, and in memory without it.
  */
-export function createRateLimiter(deps: BotDeps, i18n: I18n<BotContext>): MiddlewareFn<BotContext> {
+export function createRateLimiter(deps: BotDeps, i18n: BotI18n): MiddlewareFn<BotContext> {
   const adminChatId = deps.config.adminChatId;
   return limit<BotContext, CounterStore>({
     timeFrame: rateLimit.windowMs,
@@ -40,7 +39,7 @@ export function createRateLimiter(deps: BotDeps, i18n: I18n<BotContext>): Middle
       if (ctx.chat?.type !== 'private') return;
       // Runs before session and i18n: the Telegram language is all we know here.
       const locale = localeFromLanguageCode(ctx.from?.language_code);
-      await ctx.reply(i18n.t(locale, 'ratelimit-notice'), html);
+      await ctx.reply(i18n.t(locale, 'ratelimit-notice'));
     },
   });
 }

@@ -4,7 +4,7 @@ import type { Clock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { assertNever } from '../../models/errors.js';
 import type { Logger } from '../../models/logger.js';
-import { handleStripeEvent, type StripePaidOrder } from '../../models/webhooks/stripe-events.js';
+import { handleStripeEvent } from '../../models/webhooks/stripe-events.js';
 import type { StripeGateway } from '../../models/providers/stripe.js';
 import { readRawBody } from '../middleware/json-body.js';
 
@@ -13,8 +13,6 @@ export interface StripeWebhookDeps {
   clock: Clock;
   logger: Logger;
   gateway: Pick<StripeGateway, 'constructEvent' | 'refund'>;
-  /** Tells the owner (review card) and the advertiser where a webhook-paid order went. */
-  onOrderPaid?: (paid: StripePaidOrder) => Promise<void>;
 }
 
 /**
@@ -48,12 +46,6 @@ export function stripeWebhookRoutes(deps: StripeWebhookDeps): Router {
     if (result.ok) {
       const outcome = result.value;
       log.info({ eventId: event.id, type: event.type, outcome: outcome.kind }, 'event handled');
-      if (outcome.kind === 'processed' && outcome.action === 'order_paid' && deps.onOrderPaid) {
-        // The payment is recorded; a failed message must not make Stripe deliver it again.
-        await deps.onOrderPaid(outcome.paid).catch((err: unknown) => {
-          log.error({ err, orderId: outcome.paid.orderId }, 'telling the paid order failed');
-        });
-      }
       ctx.body = { received: true, status: outcome.kind };
       return;
     }

@@ -4,10 +4,7 @@ import type { Clock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { assertNever } from '../../models/errors.js';
 import type { Logger } from '../../models/logger.js';
-import {
-  handleYooKassaNotification,
-  type PaidOrder,
-} from '../../models/webhooks/yookassa-events.js';
+import { handleYooKassaNotification } from '../../models/webhooks/yookassa-events.js';
 import type { YooKassaGateway } from '../../models/providers/yookassa.js';
 import { readJsonBody } from '../middleware/json-body.js';
 import { addressSet, clientAddress, yooKassaNotificationRanges } from './yookassa-ips.js';
@@ -21,8 +18,6 @@ export interface YooKassaWebhookDeps {
   allowedAddresses?: readonly string[];
   /** YOOKASSA_TRUSTED_PROXY: comma-separated addresses/ranges whose X-Forwarded-For is believed. */
   trustedProxy?: string | undefined;
-  /** Tells the owner (review card) and the advertiser where a newly paid order went. */
-  onOrderPaid?: (paid: PaidOrder) => Promise<void>;
 }
 
 const notification = z.object({
@@ -68,12 +63,6 @@ export function yooKassaWebhookRoutes(deps: YooKassaWebhookDeps): Router {
     if (result.ok) {
       const outcome = result.value;
       log.info({ event, objectId: object.id, outcome: outcome.kind }, 'notification handled');
-      if (outcome.kind === 'processed' && outcome.action === 'order_paid' && deps.onOrderPaid) {
-        // The payment is recorded; a failed message must not make YooKassa deliver it again.
-        await deps.onOrderPaid(outcome.paid).catch((err: unknown) => {
-          log.error({ err, orderId: outcome.paid.orderId }, 'telling the paid order failed');
-        });
-      }
       ctx.status = 200;
       ctx.body = { status: outcome.kind };
       return;

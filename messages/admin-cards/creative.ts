@@ -3,10 +3,9 @@ import { creativeModerationFacts } from '../../models/admin/moderate-creative.js
 import type { Creative } from '../../models/creatives/content.js';
 import { readMarking } from '../../models/marking/marking.js';
 import { readFlags } from '../../models/moderation/flags.js';
-import { escapeHtml } from '../../format/html.js';
 import { itemLines, markingText, totalLines } from '../order-lines.js';
 import { sendCreativePreview } from '../creative-preview.js';
-import { adminData } from '../callback-data/admin.js';
+import { adminCardData } from '../callback-data/admin.js';
 import type { AdminCardRenderer } from './registry.js';
 
 /**
@@ -24,14 +23,14 @@ export const renderCreativeCard: AdminCardRenderer = async ({ card, t, locale, d
         variant: v.variantIndex + 1,
         source: f.source,
         code: f.code,
-        detail: escapeHtml(f.detail),
+        detail: f.detail,
       }),
     ),
   );
   const text = [
     t('admin-creative-card', {
       order: order.id.slice(0, 8),
-      advertiser: escapeHtml(order.advertiser.firstName ?? '—'),
+      advertiser: order.advertiser.firstName ?? '—',
       advertiserId: String(order.advertiser.telegramId),
       variants: variants.length,
     }),
@@ -44,8 +43,8 @@ export const renderCreativeCard: AdminCardRenderer = async ({ card, t, locale, d
     .filter(Boolean)
     .join('\n\n');
   const keyboard = new InlineKeyboard()
-    .text(t('admin-button-approve'), adminData('creative', 'ok', order.id))
-    .text(t('admin-button-reject'), adminData('creative', 'no', order.id));
+    .text(t('admin-button-approve'), adminCardData.creative.pack({ action: 'ok', id: order.id }))
+    .text(t('admin-button-reject'), adminCardData.creative.pack({ action: 'no', id: order.id }));
   const marking = readMarking(order.marking);
   return {
     text,

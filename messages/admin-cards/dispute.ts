@@ -3,8 +3,7 @@ import { formatUtc } from '../../format/dates.js';
 import { formatMoney } from '../../format/money.js';
 import { readDisputeCardView } from '../../models/disputes/queries.js';
 import type { Currency } from '../../models/orders/table.js';
-import { escapeHtml } from '../../format/html.js';
-import { adminData } from '../callback-data/admin.js';
+import { adminCardData } from '../callback-data/admin.js';
 import { personLabel } from '../../format/html.js';
 import type { AdminCardRenderer } from './registry.js';
 
@@ -19,7 +18,7 @@ export const renderDisputeCard: AdminCardRenderer = async ({ card, t, locale, da
       order: view.orderId,
       role: view.openerRole,
       opener: personLabel(view.opener),
-      channels: escapeHtml(view.channelTitles.join(', ') || '—'),
+      channels: view.channelTitles.join(', ') || '—',
       status: view.orderStatus,
       total: money(view.orderTotal, view.orderCurrency),
       paid: view.paymentAmount ? money(view.paymentAmount, view.currency) : '—',
@@ -28,7 +27,7 @@ export const renderDisputeCard: AdminCardRenderer = async ({ card, t, locale, da
       refundable: money(view.refundable, view.currency),
       opened: formatUtc(view.createdAt),
     }),
-    t('disputes-admin-reason', { reason: escapeHtml(view.reason) }),
+    t('disputes-admin-reason', { reason: view.reason }),
     view.evidence ? t('disputes-admin-evidence-below') : '',
     view.status === 'resolved' && view.refundAmount
       ? t('disputes-admin-refunded', { amount: money(view.refundAmount, view.currency) })
@@ -37,10 +36,19 @@ export const renderDisputeCard: AdminCardRenderer = async ({ card, t, locale, da
     .filter(Boolean)
     .join('\n\n');
   const keyboard = new InlineKeyboard()
-    .text(t('disputes-admin-button-full'), adminData('dispute', 'full', view.disputeId))
-    .text(t('disputes-admin-button-part'), adminData('dispute', 'part', view.disputeId))
+    .text(
+      t('disputes-admin-button-full'),
+      adminCardData.dispute.pack({ action: 'full', id: view.disputeId }),
+    )
+    .text(
+      t('disputes-admin-button-part'),
+      adminCardData.dispute.pack({ action: 'part', id: view.disputeId }),
+    )
     .row()
-    .text(t('disputes-admin-button-none'), adminData('dispute', 'none', view.disputeId));
+    .text(
+      t('disputes-admin-button-none'),
+      adminCardData.dispute.pack({ action: 'none', id: view.disputeId }),
+    );
   const evidence = view.evidence;
   return {
     text,

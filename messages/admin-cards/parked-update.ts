@@ -1,8 +1,7 @@
 import { InlineKeyboard } from 'grammy';
 import { formatMoment } from '../../format/dates.js';
 import { parkedUpdateFacts } from '../../models/intake/parked.js';
-import { escapeHtml } from '../../format/html.js';
-import { adminData } from '../callback-data/admin.js';
+import { adminCardData } from '../callback-data/admin.js';
 import type { AdminCardRenderer } from './registry.js';
 
 /** An update the bot could not handle after its retries: what it was and the last error. */
@@ -11,14 +10,20 @@ export const renderParkedUpdateCard: AdminCardRenderer = async ({ card, t, local
   if (!facts) return { text: t('admin-card-gone', { id: card.objectId }) };
   const text = t('admin-parked-card', {
     update: facts.updateId,
-    kind: escapeHtml(facts.kind),
-    chat: escapeHtml(facts.orderKey),
+    kind: facts.kind,
+    chat: facts.orderKey,
     received: `${formatMoment(facts.receivedAt, 'UTC', locale)} UTC`,
     attempts: facts.attempts,
-    error: escapeHtml((facts.lastError ?? '—').slice(0, 500)),
+    error: (facts.lastError ?? '—').slice(0, 500),
   });
   const keyboard = new InlineKeyboard()
-    .text(t('admin-button-retry'), adminData('parked_update', 'retry', facts.id))
-    .text(t('admin-button-dismiss'), adminData('parked_update', 'dismiss', facts.id));
+    .text(
+      t('admin-button-retry'),
+      adminCardData.parked_update.pack({ action: 'retry', id: facts.id }),
+    )
+    .text(
+      t('admin-button-dismiss'),
+      adminCardData.parked_update.pack({ action: 'dismiss', id: facts.id }),
+    );
   return { text, keyboard };
 };

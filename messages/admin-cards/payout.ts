@@ -2,8 +2,7 @@ import { InlineKeyboard } from 'grammy';
 import { formatUtc } from '../../format/dates.js';
 import { formatMoney } from '../../format/money.js';
 import { readPayoutCard } from '../../models/payouts/admin-view.js';
-import { escapeHtml } from '../../format/html.js';
-import { adminData } from '../callback-data/admin.js';
+import { adminCardData } from '../callback-data/admin.js';
 import { personLabel } from '../../format/html.js';
 import type { AdminCardRenderer } from './registry.js';
 
@@ -20,7 +19,7 @@ export const renderPayoutCard: AdminCardRenderer = async ({ card, t, locale, dat
   const lines = [
     t('balance-admin-card', {
       id: payout.id.slice(0, 8),
-      workspace: escapeHtml(view.workspaceTitle ?? (view.channelTitles.join(', ') || '—')),
+      workspace: view.workspaceTitle ?? (view.channelTitles.join(', ') || '—'),
       owner: personLabel({
         name: view.owner.firstName,
         username: view.owner.username,
@@ -28,7 +27,7 @@ export const renderPayoutCard: AdminCardRenderer = async ({ card, t, locale, dat
       }),
       amount: money(payout.amount),
       method: payout.method ?? 'other',
-      details: escapeHtml(payout.details),
+      details: payout.details,
       available: money(view.available),
       requested: formatUtc(payout.createdAt),
       stars: payout.currency === 'XTR' ? 'yes' : 'no',
@@ -38,7 +37,7 @@ export const renderPayoutCard: AdminCardRenderer = async ({ card, t, locale, dat
   if (payout.status === 'approved') {
     lines.push(
       t('balance-admin-approved-line', {
-        admin: escapeHtml(approvedBy ?? String(payout.decidedByTelegramId ?? '—')),
+        admin: approvedBy ?? String(payout.decidedByTelegramId ?? '—'),
         time: formatUtc(payout.decidedAt),
       }),
     );
@@ -46,12 +45,24 @@ export const renderPayoutCard: AdminCardRenderer = async ({ card, t, locale, dat
   const keyboard = new InlineKeyboard();
   if (payout.status === 'requested') {
     keyboard
-      .text(t('balance-admin-button-approve'), adminData('payout', 'approve', payout.id))
-      .text(t('balance-admin-button-reject'), adminData('payout', 'reject', payout.id));
+      .text(
+        t('balance-admin-button-approve'),
+        adminCardData.payout.pack({ action: 'approve', id: payout.id }),
+      )
+      .text(
+        t('balance-admin-button-reject'),
+        adminCardData.payout.pack({ action: 'reject', id: payout.id }),
+      );
   } else if (payout.status === 'approved') {
     keyboard
-      .text(t('balance-admin-button-paid'), adminData('payout', 'paid', payout.id))
-      .text(t('balance-admin-button-reject'), adminData('payout', 'reject', payout.id));
+      .text(
+        t('balance-admin-button-paid'),
+        adminCardData.payout.pack({ action: 'paid', id: payout.id }),
+      )
+      .text(
+        t('balance-admin-button-reject'),
+        adminCardData.payout.pack({ action: 'reject', id: payout.id }),
+      );
   }
   return {
     text: lines.join('\n\n'),

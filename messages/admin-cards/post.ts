@@ -1,4 +1,3 @@
-import type { TranslateFunction } from '@grammyjs/i18n';
 import { type Api, GrammyError } from 'grammy';
 import type { Config } from '../../config.js';
 import { formatMoment } from '../../format/dates.js';
@@ -7,8 +6,8 @@ import { type AdminCard, findAdminCard, recordAdminCardMessage } from '../../mod
 import type { Clock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import type { Logger } from '../../models/logger.js';
-import type { Translator } from '../i18n.js';
-import { escapeHtml, html } from '../../format/html.js';
+import type { Translate, Translator } from '../i18n.js';
+import { trustedHtml } from '../../format/html.js';
 import { adminCardRenderers } from './registry.js';
 
 export interface CardPostDeps {
@@ -25,19 +24,19 @@ const negative = new Set(['rejected', 'not_published', 'blocked', 'no_refund', '
 const neutral = new Set(['moot']);
 
 /** "✅/❌ <decision> — <admin>, <time UTC>" (+ the reason) for a decided card. */
-function decisionLine(t: TranslateFunction, card: AdminCard, locale: string): string {
+function decisionLine(t: Translate, card: AdminCard, locale: string): string {
   const time = card.decidedAt ? formatMoment(card.decidedAt, 'UTC', locale) : '';
   const line = t('admin-card-decided', {
     mark: neutral.has(card.decision ?? '') ? '⏹' : negative.has(card.decision ?? '') ? '❌' : '✅',
-    decision: t('admin-decision', { decision: card.decision ?? '—' }),
-    admin: escapeHtml(card.decidedByName ?? String(card.decidedByTelegramId ?? '—')),
+    decision: trustedHtml(t('admin-decision', { decision: card.decision ?? '—' })),
+    admin: card.decidedByName ?? String(card.decidedByTelegramId ?? '—'),
     time,
   });
   if (!card.reason) return line;
   // A card closed because its object moved on: the reason is that object's state.
   if (card.decision === 'moot')
     return `${line}\n${t('admin-card-moot-state', { state: card.reason })}`;
-  return `${line}\n${t('admin-card-reason', { reason: escapeHtml(card.reason) })}`;
+  return `${line}\n${t('admin-card-reason', { reason: card.reason })}`;
 }
 
 function notModified(err: unknown): boolean {
@@ -61,7 +60,7 @@ export async function postAdminCard(
     return;
   }
   const locale = await adminLanguageOf(deps.database, deps.config.adminTelegramIds);
-  const t: TranslateFunction = (key, vars) => deps.i18n.t(locale, key, vars);
+  const t: Translate = (key, vars) => deps.i18n.t(locale, key, vars);
   const card = await deps.database.withSystem('admin: read a card to post', (tx) =>
     findAdminCard(tx, cardId),
   );
@@ -79,13 +78,13 @@ export async function postAdminCard(
   const markup = !decided && body.keyboard ? { reply_markup: body.keyboard } : {};
   if (card.chatId !== null && card.messageId !== null) {
     try {
-      await deps.api.editMessageText(card.chatId, card.messageId, text, { ...html, ...markup });
+      await deps.api.editMessageText(card.chatId, card.messageId, text, markup);
     } catch (err) {
       if (!notModified(err)) throw err;
     }
     return;
   }
-  const sent = await deps.api.sendMessage(chatId, text, { ...html, ...markup });
+  const sent = await deps.api.sendMessage(chatId, text, markup);
   await deps.database.withSystem('admin: remember a posted card', (tx) =>
     recordAdminCardMessage(tx, card.id, { chatId, messageId: sent.message_id }, deps.clock.now()),
   );

@@ -1,4 +1,4 @@
-import type { TranslateFunction } from '@grammyjs/i18n';
+import type { Translate } from '../i18n.js';
 import type { Api, InlineKeyboard } from 'grammy';
 import type { AdminCard } from '../../models/admin/cards.js';
 import type { AdminCardKind } from '../../models/admin/table.js';
@@ -15,7 +15,7 @@ import { renderStarsChargeCard } from './stars-charge.js';
 export interface AdminCardRenderInput {
   card: AdminCard;
   /** Translates into the admin chat's language (/adminlang). */
-  t: TranslateFunction;
+  t: Translate;
   /** That language's code ('ru' | 'en'), for dates and money. */
   locale: string;
   database: Database;

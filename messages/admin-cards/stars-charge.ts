@@ -1,6 +1,6 @@
 import { formatUtc } from '../../format/dates.js';
 import { formatMoney } from '../../format/money.js';
-import { escapeHtml } from '../../format/html.js';
+import { trustedHtml } from '../../format/html.js';
 import { personLabel } from '../../format/html.js';
 import type { AdminCardRenderer } from './registry.js';
 
@@ -19,7 +19,7 @@ export const renderStarsChargeCard: AdminCardRenderer = ({ card, t, locale }) =>
   const id = text(d.orderId) ?? text(d.workspaceId);
   return Promise.resolve({
     text: t('admin-stars-charge-card', {
-      charge: escapeHtml(text(d.chargeId) ?? '—'),
+      charge: text(d.chargeId) ?? '—',
       payer: personLabel({
         name: text(d.payerName) ?? null,
         username: text(d.payerUsername) ?? null,
@@ -27,11 +27,13 @@ export const renderStarsChargeCard: AdminCardRenderer = ({ card, t, locale }) =>
       }),
       amount: formatMoney(count(d.amount), 'XTR', locale),
       paid: formatUtc(paidAt ? new Date(paidAt) : null),
-      target: t('admin-stars-charge-target', {
-        kind: text(d.target) ?? 'unknown',
-        id: id ? id.slice(0, 8) : '—',
-        payload: escapeHtml((text(d.payload) ?? '—').slice(0, 128)),
-      }),
+      target: trustedHtml(
+        t('admin-stars-charge-target', {
+          kind: text(d.target) ?? 'unknown',
+          id: id ? id.slice(0, 8) : '—',
+          payload: (text(d.payload) ?? '—').slice(0, 128),
+        }),
+      ),
     }),
   });
 };

@@ -1,5 +1,4 @@
-const uuid = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
+import { callbackData, field } from './codec.js';
 
 /** dsp:open:<orderId> — «Open a dispute» on an order (advertiser's card or the owner's notice). */
-export const openDisputePattern = new RegExp(`^dsp:open:${uuid}$`);
-export const openDisputeData = (orderId: string) => `dsp:open:${orderId}`;
+export const openDisputeData = callbackData('dsp:open', { orderId: field.uuid });

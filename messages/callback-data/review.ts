@@ -1,5 +1,7 @@
-const uuid = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
+import { callbackData, field } from './codec.js';
 
 /** rv:ok:<orderId> approves, rv:no:<orderId> asks a reason and rejects. */
-export const reviewPattern = new RegExp(`^rv:(ok|no):${uuid}$`);
-export const reviewData = (action: 'ok' | 'no', orderId: string) => `rv:${action}:${orderId}`;
+export const reviewData = callbackData('rv', {
+  action: field.oneOf('ok', 'no'),
+  orderId: field.uuid,
+});

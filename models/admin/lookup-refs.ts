@@ -4,10 +4,10 @@ import { channels } from '../channels/table.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
 import { orders } from '../orders/table.js';
+import { isUuid } from '../uuid.js';
 
 export type RefCode = 'bad_ref' | 'not_found' | 'ambiguous';
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const shortIdPattern = /^[0-9a-f]{6,8}$/i;
 const usernamePattern = /^[A-Za-z][A-Za-z0-9_]{3,31}$/;
 
@@ -34,14 +34,12 @@ export async function resolveOrderRef(
   ref: string,
 ): Promise<Result<string, RefCode>> {
   const text = ref.trim().replace(/^#/, '').toLowerCase();
-  if (!uuidPattern.test(text) && !shortIdPattern.test(text)) return fail('bad_ref');
+  if (!isUuid(text) && !shortIdPattern.test(text)) return fail('bad_ref');
   const rows = await database.withSystem('admin: find an order', (tx) =>
     tx
       .select({ id: orders.id })
       .from(orders)
-      .where(
-        uuidPattern.test(text) ? eq(orders.id, text) : sql`${orders.id}::text like ${`${text}%`}`,
-      )
+      .where(isUuid(text) ? eq(orders.id, text) : sql`${orders.id}::text like ${`${text}%`}`)
       .limit(2),
   );
   if (rows.length === 0) return fail('not_found');
@@ -57,14 +55,14 @@ export async function resolveChannelRef(
   const text = ref.trim();
   const chatId = telegramIdOf(text);
   const username = chatId === undefined ? usernameOf(text) : undefined;
-  const isUuid = uuidPattern.test(text);
-  if (chatId === undefined && username === undefined && !isUuid) return fail('bad_ref');
+  const byId = isUuid(text);
+  if (chatId === undefined && username === undefined && !byId) return fail('bad_ref');
   const rows = await database.withSystem('admin: find a channel', (tx) =>
     tx
       .select({ id: channels.id })
       .from(channels)
       .where(
-        isUuid
+        byId
           ? eq(channels.id, text)
           : chatId !== undefined
             ? eq(channels.telegramChatId, chatId)
@@ -85,14 +83,14 @@ export async function resolveUserRef(
   const text = ref.trim();
   const telegramId = telegramIdOf(text);
   const username = telegramId === undefined ? usernameOf(text) : undefined;
-  const isUuid = uuidPattern.test(text);
-  if (telegramId === undefined && username === undefined && !isUuid) return fail('bad_ref');
+  const byId = isUuid(text);
+  if (telegramId === undefined && username === undefined && !byId) return fail('bad_ref');
   const rows = await database.withScope({}, (tx) =>
     tx
       .select({ id: accounts.id })
       .from(accounts)
       .where(
-        isUuid
+        byId
           ? eq(accounts.id, text)
           : telegramId !== undefined
             ? eq(accounts.telegramId, telegramId)

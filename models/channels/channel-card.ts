@@ -10,6 +10,7 @@ import {
   type BotRights,
 } from './rights.js';
 import { readChannelSettings, type ChannelSettings } from './settings.js';
+import { isUuid } from '../uuid.js';
 
 export interface ChannelCard {
   channel: ChannelRow;
@@ -68,9 +69,7 @@ export async function listMyChannels(
   return out;
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** True for a syntactically valid channel id (callback data is untrusted input). */
 export function isChannelId(value: string): boolean {
-  return uuidPattern.test(value);
+  return isUuid(value);
 }

@@ -5,6 +5,8 @@ import { fail, ok, type Result } from '../errors.js';
 import { releaseOrderSlots } from '../orders/release-order-slots.js';
 import type { OrderStatus } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
+import { orderEventFacts as facts } from '../orders/order-events.js';
+import { appendEvent } from '../outbox/events.js';
 import { payments } from '../payments/table.js';
 import { transitionOrderPayments } from '../payments/transition-payment.js';
 import { advertiserOrder } from './queries.js';
@@ -14,7 +16,7 @@ export const cancellableStatuses: OrderStatus[] = ['held', 'awaiting_payment', '
 
 /**
  * The advertiser cancels an order not yet approved: cancelled, slots freed, a pending invoice
- * voided. `paid` tells whether money was taken (then refundOrderPayment gives it back in full).
+ * voided, `order.cancelled` appended. `paid` tells whether money was taken (then refundOrderPayment gives it back in full).
  */
 export async function cancelOrder(
   database: Database,
@@ -46,6 +48,9 @@ export async function cancelOrder(
       .select({ id: payments.id })
       .from(payments)
       .where(and(eq(payments.orderId, orderId), eq(payments.status, 'succeeded')));
-    return ok({ orderId, workspaceId: ref.workspaceId, paid: held.length > 0 });
+    const paid = held.length > 0;
+    const cancelled = { type: 'order.cancelled' as const, from: moved.value.from, paid };
+    await appendEvent(tx, { ...cancelled, ...facts(moved.value) }, at);
+    return ok({ orderId, workspaceId: ref.workspaceId, paid });
   });
 }

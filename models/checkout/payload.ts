@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { uuidSource } from '../uuid.js';
 
-const payloadPattern =
-  /^order:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}):([0-9a-f]{12})$/;
+const payloadPattern = new RegExp(`^order:(${uuidSource}):([0-9a-f]{12})$`);
 
 export interface InvoiceContents {
   items: { slotId: string; format: string; price: number }[];

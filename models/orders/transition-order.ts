@@ -31,6 +31,8 @@ export interface TransitionInput {
 export interface TransitionedOrder {
   id: string;
   status: OrderStatus;
+  /** The status it was moved from. */
+  from: OrderStatus;
   workspaceId: string;
   advertiserAccountId: string;
 }
@@ -71,5 +73,5 @@ export async function transitionOrder(
     at: input.at,
     workspaceId: row.workspaceId,
   });
-  return ok({ ...row, status: input.to });
+  return ok({ ...row, status: input.to, from: row.status });
 }

@@ -1,6 +1,6 @@
 import type { Tx } from '../db.js';
 import type { DisputeDecision } from '../disputes/table.js';
-import type { Currency } from '../orders/table.js';
+import type { Currency, OrderStatus } from '../orders/table.js';
 import { domainEvents } from './table.js';
 
 /**
@@ -214,6 +214,39 @@ export type DomainEvent =
       advertiserAccountId: string;
       /** Why this order is moderated: a first-time advertiser, a flagged one (or both). */
       reasons: ('first_time' | 'flagged')[];
+    }
+  | {
+      /** A paid order waits for its channels' owners to decide, until `deadline`. */
+      type: 'order.review_requested';
+      workspaceId: string;
+      orderId: string;
+      advertiserAccountId: string;
+      deadline: string;
+    }
+  | {
+      /** An order is scheduled: approved by an owner, or (`auto`) accepted by its channels' settings. */
+      type: 'order.scheduled';
+      workspaceId: string;
+      orderId: string;
+      advertiserAccountId: string;
+      auto: boolean;
+    }
+  | {
+      /** An owner rejected an order in review (`reason`), or (null) its review deadline passed. */
+      type: 'order.rejected';
+      workspaceId: string;
+      orderId: string;
+      advertiserAccountId: string;
+      reason: string | null;
+    }
+  | {
+      /** The advertiser cancelled an order before approval (`from`: its status then; `paid`: a refund follows). */
+      type: 'order.cancelled';
+      workspaceId: string;
+      orderId: string;
+      advertiserAccountId: string;
+      from: OrderStatus;
+      paid: boolean;
     }
   | {
       /** A new channel waits for the platform's review before it can sell. */

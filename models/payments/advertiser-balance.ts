@@ -3,6 +3,7 @@ import type { Database, DbOrTx } from '../db.js';
 import { ledgerEntries } from '../ledger/table.js';
 import type { Currency } from '../orders/table.js';
 import { advertiserAccount } from '../ledger/accounts.js';
+import { uuidSource } from '../uuid.js';
 
 /** One line of the advertiser's credit account, as the advertiser reads it. */
 export interface AdvertiserMovement {
@@ -22,7 +23,7 @@ export interface AdvertiserBalance {
   movements: AdvertiserMovement[];
 }
 
-const orderInMemo = /^order ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/;
+const orderInMemo = new RegExp(`^order (${uuidSource})`);
 
 /**
  * The advertiser's credit per currency: minus the balance of `advertiser:<accountId>` (a credit on

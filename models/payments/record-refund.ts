@@ -118,10 +118,10 @@ export async function recordRefund(tx: Tx, input: RefundRecord): Promise<number>
 
 /**
  * Notes a failed refund attempt on the payment (the refunds job retries full refunds later). The
- * first failure of a Stripe/YooKassa refund tells the payer it is on its way (Stars: the bot does).
+ * first failure (`payment.refund_pending`) tells the payer the refund is on its way.
  */
 export async function recordRefundFailure(tx: Tx, held: HeldPayment, error: string, at: Date) {
-  if (held.refundAttempts === 0 && held.provider !== 'stars')
+  if (held.refundAttempts === 0)
     await appendEvent(
       tx,
       {

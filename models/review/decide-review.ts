@@ -6,6 +6,8 @@ import { releaseOrderSlots } from '../orders/release-order-slots.js';
 import { createPlacements } from '../placements/create-placements.js';
 import { orders, type OrderStatus } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
+import { orderEventFacts as facts } from '../orders/order-events.js';
+import { appendEvent } from '../outbox/events.js';
 import { canPerform } from '../workspaces/permissions.js';
 import { memberOrderWorkspace } from './member-order.js';
 
@@ -29,8 +31,9 @@ export function normalizeReason(text: string): string | undefined {
 }
 
 /**
- * An owner or manager decides an order in review: approve ⇒ scheduled; reject (3–500 char reason)
- * ⇒ rejected and its slots freed (the refund follows with refundOrderPayment). Race-safe: the
+ * An owner or manager decides an order in review: approve ⇒ scheduled (`order.scheduled`); reject
+ * (3–500 char reason) ⇒ rejected and its slots freed (`order.rejected`; the refund follows with
+ * refundOrderPayment). Race-safe: the
  * order row is locked; a second decision finds it decided ('already_decided', detail.status).
  * Approving once the review deadline has passed is refused ('deadline_passed') and changes
  * nothing: orders.review-deadline declines and refunds it.
@@ -76,9 +79,15 @@ export async function decideReview(
       const status = (moved.detail?.status as OrderStatus | undefined) ?? 'unknown';
       return moved.code === 'not_found' ? fail('not_found') : fail('already_decided', { status });
     }
-    if (to === 'rejected') await releaseOrderSlots(tx, orderId, at);
-    // Scheduled ⇒ its placements and their publish jobs, in this same transaction.
-    else await createPlacements(tx, orderId, at);
+    if (to === 'rejected') {
+      await releaseOrderSlots(tx, orderId, at);
+      const rejected = { type: 'order.rejected' as const, reason: reason ?? null };
+      await appendEvent(tx, { ...rejected, ...facts(moved.value) }, at);
+    } else {
+      // Scheduled ⇒ its placements and their publish jobs, in this same transaction.
+      await createPlacements(tx, orderId, at);
+      await appendEvent(tx, { type: 'order.scheduled', ...facts(moved.value), auto: false }, at);
+    }
     return ok({ orderId, workspaceId, status: to });
   });
 }

@@ -4,13 +4,15 @@ import type { Database } from '../db.js';
 import { releaseOrderSlots } from '../orders/release-order-slots.js';
 import { orders } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
+import { orderEventFacts as facts } from '../orders/order-events.js';
+import { appendEvent } from '../outbox/events.js';
 
 export const reviewDeadlineActor = 'system:orders.review-deadline';
 export const reviewDeadlineReason = 'review_deadline';
 
 /**
  * Auto-rejects orders still in review past their deadline (platform time): rejected with reason
- * 'review_deadline', slots freed. The cross-tenant search is the one audited withSystem use; each
+ * 'review_deadline', slots freed, `order.rejected` appended. The cross-tenant search is the one audited withSystem use; each
  * rejection then runs scoped to its workspace. Returns the rejected orders (refunds follow).
  */
 export async function rejectOverdueReviews(
@@ -40,8 +42,10 @@ export async function rejectOverdueReviews(
         at,
         set: { statusReason: reviewDeadlineReason, reviewDeadlineAt: null },
       });
-      if (moved.ok) await releaseOrderSlots(tx, order.orderId, at);
-      return moved.ok;
+      if (!moved.ok) return false;
+      await releaseOrderSlots(tx, order.orderId, at);
+      await appendEvent(tx, { type: 'order.rejected', ...facts(moved.value), reason: null }, at);
+      return true;
     });
     if (done) rejected.push(order);
   }

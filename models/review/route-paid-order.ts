@@ -10,6 +10,7 @@ import type { Tx } from '../db.js';
 import { channelAccess } from '../orders/access-table.js';
 import { orderItems, orders } from '../orders/table.js';
 import { transitionOrder } from '../orders/transition-order.js';
+import { orderEventFacts as facts } from '../orders/order-events.js';
 import { createPlacements } from '../placements/create-placements.js';
 import { slots } from '../slots/table.js';
 import { appendEvent } from '../outbox/events.js';
@@ -81,7 +82,8 @@ export function reviewDeadline(at: Date, deadlineHours: number, firstSlotAt: Dat
  * channel of it auto-accepts or has the advertiser on its whitelist; else 'in_review' with the
  * earliest deadline of its manual-review channels (settings.review.deadlineHours after `at`, so
  * the owner's deadline starts when the order reaches them), never later than reviewMarginMs
- * before its first slot (reviewDeadline).
+ * before its first slot (reviewDeadline). Appends `order.scheduled` (auto) or
+ * `order.review_requested`: who hears of it is the consumers' business (docs/events.md).
  */
 export async function routePaidOrder(
   tx: Tx,
@@ -124,7 +126,7 @@ export async function routePaidOrder(
     deadlineHours = Math.min(deadlineHours ?? Infinity, review.deadlineHours);
   }
   if (deadlineHours === undefined) {
-    await transitionOrder(tx, {
+    const moved = await transitionOrder(tx, {
       orderId: order.id,
       from: ['paid'],
       to: 'scheduled',
@@ -135,6 +137,8 @@ export async function routePaidOrder(
     });
     // Scheduled ⇒ its placements and their publish jobs, in this same transaction.
     await createPlacements(tx, order.id, at);
+    if (moved.ok)
+      await appendEvent(tx, { type: 'order.scheduled', ...facts(moved.value), auto: true }, at);
     return { status: 'scheduled', reviewDeadlineAt: null };
   }
   const [first] = await tx
@@ -143,7 +147,7 @@ export async function routePaidOrder(
     .innerJoin(slots, eq(slots.id, orderItems.slotId))
     .where(eq(orderItems.orderId, order.id));
   const reviewDeadlineAt = reviewDeadline(at, deadlineHours, first?.startsAt ?? null);
-  await transitionOrder(tx, {
+  const moved = await transitionOrder(tx, {
     orderId: order.id,
     from: ['paid'],
     to: 'in_review',
@@ -151,5 +155,9 @@ export async function routePaidOrder(
     at,
     set: { reviewDeadlineAt },
   });
+  if (moved.ok) {
+    const deadline = reviewDeadlineAt.toISOString();
+    await appendEvent(tx, { type: 'order.review_requested', ...facts(moved.value), deadline }, at);
+  }
   return { status: 'in_review', reviewDeadlineAt };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { uuidSource } from '../uuid.js';
 
-const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const pattern = new RegExp(`^sub:(${uuid}):([A-Za-z0-9_-]{6,32})$`, 'i');
+const pattern = new RegExp(`^sub:(${uuidSource}):([A-Za-z0-9_-]{6,32})$`, 'i');
 
 /**
  * The invoice payload of a Stars subscription: `sub:<workspaceId>:<nonce>`. It stays the same on

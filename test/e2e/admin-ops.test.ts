@@ -12,7 +12,7 @@ import {
 } from '../bot/checkout/setup.js';
 import { startAdminWorld } from '../helpers/admin-world.js';
 import type { TestUser } from '../helpers/telegram-user.js';
-import { seedSellingTenant } from '../models/orders/seed-orders.js';
+import { makeChannel } from '../factories/channels.js';
 
 /**
  * Admin operations end to end in the sandbox: blocks (a channel's paid Stars orders cancelled and
@@ -161,17 +161,14 @@ describe('admin operations in the admin chat', () => {
   it('a blocked account trying to book is told why (the admin blocks it from the /user card)', async () => {
     const at = world.clock.now();
     const slot = new Date(Math.ceil(at.getTime() / hour) * hour + 2 * 24 * hour);
-    const tenant = await seedSellingTenant(world.database, [slot], { timezone: 'Europe/Moscow' });
-    const [channel] = await world.database.withSystem('test read', (tx) =>
-      tx
-        .select({ shareCode: channels.shareCode })
-        .from(channels)
-        .where(eq(channels.id, tenant.channelId)),
-    );
+    const channel = await makeChannel(world.database, {
+      slots: [slot],
+      settings: { timezone: 'Europe/Moscow' },
+    });
     const buyer: TestUser = world.sandbox.user({ first_name: 'Mallory', username: 'mallory_ads' });
     buyer.send('/start');
     await buyer.waitForMessage('Who are you here?');
-    buyer.send(`/start ch_${channel!.shareCode}`);
+    buyer.send(`/start ch_${channel.shareCode}`);
     await buyer.waitFor(
       (m) => (m.reply_markup?.inline_keyboard ?? []).flat().some((b) => b.text === '📅 Book'),
       {

@@ -1,21 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccountByTelegramId } from '../../models/accounts/queries.js';
-import { defaultChannelSettings, type ChannelSettings } from '../../models/channels/settings.js';
-import { channels } from '../../models/schema.js';
-import { regenerateChannelSlots } from '../../models/slots/regenerate-slots.js';
-import { ensureOwnerWorkspace } from '../../models/workspaces/ensure-owner-workspace.js';
 import { startCheckoutWorld, type CheckoutWorld } from '../bot/checkout/setup.js';
 import type { TestUser } from '../helpers/telegram-user.js';
 import { bookSlotsOnDay } from '../helpers/booking-steps.js';
+import { bookableSettings, makeOwnChannel } from '../factories/channels.js';
 import { formatDayShort } from '../../format/dates.js';
 
 const zone = 'Europe/Moscow';
 let world: CheckoutWorld;
 
 beforeAll(async () => {
-  world = await startCheckoutWorld();
+  // The jobs process tells the other side: the outbox's notifications and review cards.
+  world = await startCheckoutWorld({ jobs: true });
 });
 afterAll(async () => {
   await world?.close();
@@ -31,35 +28,18 @@ async function signUp(user: TestUser): Promise<string> {
 
 /** The owner side is covered by test/e2e/owner-journey.test.ts; here the channel is set up directly. */
 async function sellingChannel(ownerId: string) {
-  const { workspaceId } = await ensureOwnerWorkspace(world.database, ownerId);
-  const settings: ChannelSettings = {
-    ...defaultChannelSettings('ru'),
-    timezone: zone,
-    schedule: { mode: 'times', days: [1, 2, 3, 4, 5, 6, 7], times: ['10:00', '14:00', '18:00'] },
-    prices: { '1/24': 100_000 },
-    leadTimeMinutes: 0,
-    horizonDays: 7,
-    bundleDiscount: { minSlots: 2, percent: 10 },
-    requiresMarking: true,
-    category: 'travel',
-  };
-  const shareCode = randomBytes(6).toString('hex');
-  await world.database.withScope({ workspaceId, accountId: ownerId }, async (tx) => {
-    const [row] = await tx
-      .insert(channels)
-      .values({
-        workspaceId,
-        telegramChatId: -1_009_400_000_001,
-        title: 'Olga Travels',
-        username: 'olga_travels_demo',
-        subscribers: 12_400,
-        category: 'travel',
-        settings: { ...settings },
-        status: 'active',
-        shareCode,
-      })
-      .returning({ id: channels.id });
-    await regenerateChannelSlots(tx, { id: row!.id, workspaceId, settings }, world.clock.now());
+  const { shareCode } = await makeOwnChannel(world.database, ownerId, {
+    title: 'Olga Travels',
+    username: 'olga_travels_demo',
+    subscribers: 12_400,
+    settings: {
+      ...bookableSettings(zone, 7),
+      prices: { '1/24': 100_000 },
+      bundleDiscount: { minSlots: 2, percent: 10 },
+      requiresMarking: true,
+      category: 'travel',
+    },
+    slotsFrom: world.clock.now(),
   });
   return { shareCode };
 }

@@ -2,10 +2,11 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../models/db.js';
 import { balanceOf } from '../../models/ledger/queries.js';
-import { accounts, auditLog, disputes, orders } from '../../models/schema.js';
+import { auditLog, disputes, orders } from '../../models/schema.js';
 import { settlePlacement } from '../../models/settlement/settle-placement.js';
 import { startAdminWorld, type AdminWorld } from '../helpers/admin-world.js';
-import { seedPublishedOrder, type SeededSettlement } from '../models/settlement/seed-settlement.js';
+import { makeAccount } from '../factories/accounts.js';
+import { makeServedOrder, type ServedOrder } from '../factories/placements.js';
 
 /**
  * A dispute end to end in the sandbox: the advertiser opens it from the order card (reason and a
@@ -21,7 +22,7 @@ afterAll(async () => {
   await world?.close();
 });
 
-async function balances(database: Database, o: SeededSettlement) {
+async function balances(database: Database, o: ServedOrder) {
   return database.withSystem('test read', async (tx) => {
     const trial = await tx.execute<{ sum: string }>(
       sql`select coalesce(sum(amount), 0)::text as sum from ledger_entries where currency = 'XTR'`,
@@ -39,17 +40,15 @@ describe('a dispute resolved as a partial refund', () => {
   it('moves exactly the decided amount: Stars credited to the advertiser, taken back 80/20', async () => {
     const { sandbox, database, clock } = world;
     const alex = sandbox.user({ first_name: 'Alex', language_code: 'en' });
-    const [account] = await database.withSystem('test seed', (tx) =>
-      tx
-        .insert(accounts)
-        .values({ telegramId: alex.id, language: 'en', firstName: 'Alex' })
-        .returning({ id: accounts.id }),
-    );
-    const order = await seedPublishedOrder(database, {
+    const account = await makeAccount(database, {
+      telegramId: alex.id,
+      language: 'en',
+      firstName: 'Alex',
+    });
+    const order = await makeServedOrder(database, {
       base: clock.now(),
       amount: 1540,
-      placements: [{}],
-      advertiserAccountId: account!.id,
+      advertiser: account.id,
     });
     const settled = await settlePlacement(database, order.placementIds[0]!, clock.now());
     expect(settled.ok && settled.value.kind).toBe('settled');

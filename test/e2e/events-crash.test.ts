@@ -1,20 +1,17 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../config.js';
-import { createJobs } from '../../jobs/index.js';
 import { createTestClock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { createLogger } from '../../models/logger.js';
 import { accounts, placements } from '../../models/schema.js';
+import { runScript } from '../helpers/child-process.js';
+import { startSandboxJobs } from '../helpers/jobs-world.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { deliverEvents } from '../helpers/outbox.js';
-import { testOutbound } from '../helpers/outbound.js';
 import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
-import { seedScheduledPlacement } from '../models/placements/seed-placement.js';
+import { makeScheduledPlacement } from '../factories/sandbox-placements.js';
 
-const child = fileURLToPath(new URL('./events-crash-child.ts', import.meta.url));
+const child = new URL('./events-crash-child.ts', import.meta.url);
 
 /**
  * The jobs process is SIGKILLed between a state change and the notification about it — right
@@ -44,7 +41,7 @@ describe('a notification survives a crash after its state change', () => {
 
   for (const fault of ['after-record', 'in-consumer'] as const) {
     it(`SIGKILL ${fault}: the advertiser hears once that the ad is live`, async () => {
-      const seeded = await seedScheduledPlacement(database, sandbox, clock, '1/24');
+      const seeded = await makeScheduledPlacement(database, sandbox, clock, '1/24');
       const { placement, advertiser } = seeded;
       // The advertiser has started the bot, so Telegram lets it write to them.
       const alex = sandbox.user({ first_name: `Alex ${fault}` });
@@ -55,21 +52,13 @@ describe('a notification survives a crash after its state change', () => {
           .set({ telegramId: alex.id, language: 'en' })
           .where(eq(accounts.id, advertiser)),
       );
-      const exit = await new Promise<{ signal: string | null }>((resolve, reject) => {
-        const proc = spawn(process.execPath, ['--import', 'tsx', child], {
-          env: {
-            ...process.env,
-            EVENTS_DATABASE_URL: database.url,
-            EVENTS_NOW_MS: String(placement.dueAt.getTime()),
-            EVENTS_BOT_TOKEN: sandbox.token,
-            EVENTS_API_ROOT: sandbox.apiRoot,
-            EVENTS_PLACEMENT_ID: placement.id,
-            EVENTS_FAULT: fault,
-          },
-          stdio: ['ignore', 'ignore', 'inherit'],
-        });
-        proc.on('error', reject);
-        proc.on('exit', (_code, signal) => resolve({ signal }));
+      const exit = await runScript(child, {
+        EVENTS_DATABASE_URL: database.url,
+        EVENTS_NOW_MS: String(placement.dueAt.getTime()),
+        EVENTS_BOT_TOKEN: sandbox.token,
+        EVENTS_API_ROOT: sandbox.apiRoot,
+        EVENTS_PLACEMENT_ID: placement.id,
+        EVENTS_FAULT: fault,
       });
       expect(exit.signal).toBe('SIGKILL');
       const [row] = await database.withSystem('test read', (tx) =>
@@ -80,21 +69,7 @@ describe('a notification survives a crash after its state change', () => {
       expect(await publishedNotices(advertiser)).toBe(0);
 
       // The restarted jobs process: its dispatcher turns the event into the notification.
-      const parsed = parseConfig({
-        DATABASE_URL: database.url,
-        TEST_CLOCK: 'on',
-        BOT_TOKEN: sandbox.token,
-        TELEGRAM_API_ROOT: sandbox.apiRoot,
-      });
-      if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-      const jobs = createJobs({
-        config: parsed.value,
-        database,
-        logger,
-        clock,
-        outbound: testOutbound(parsed.value, { logger }),
-      });
-      await jobs.start();
+      const jobs = await startSandboxJobs({ database, sandbox, clock, logger });
       try {
         await alex.waitForMessage(/Your ad is live in/, { timeoutMs: 15_000 });
       } finally {

@@ -14,7 +14,7 @@ import {
   startCheckoutWorld,
   type CheckoutWorld,
 } from '../bot/checkout/setup.js';
-import { bindSandboxChannel } from '../models/placements/seed-placement.js';
+import { bindSandboxChannel } from '../factories/sandbox-placements.js';
 
 /**
  * A post that would go out late is never posted silently: the jobs process is down at the slot (a
@@ -130,7 +130,7 @@ describe('a publication the platform would make late', () => {
     await outageUntil(placement.dueAt, 5);
     await advertiser.waitForMessage(/could not go out at the booked time/, { timeoutMs: 15_000 });
     await advertiser.click('💸 Refund instead');
-    await advertiser.waitForMessage(/1,540 ⭐ refunded/, { timeoutMs: 15_000 });
+    await advertiser.waitForMessage(/Refunded: 1,540 ⭐/, { timeoutMs: 15_000 });
     await owner.waitForMessage(/the advertiser chose a refund instead of a late post/, {
       timeoutMs: 15_000,
     });
@@ -164,9 +164,9 @@ describe('a publication the platform would make late', () => {
     await owner.waitForMessage(/the advertiser moved it to/, { timeoutMs: 15_000 });
     expect(await placementRow(placement.id)).toMatchObject({ status: 'scheduled', dueAt: later });
     // The old buttons are gone; the default at +30 min finds the offer closed.
-    await expect(advertiser.click({ data: lateMoveData(placement.id, later) })).rejects.toThrow(
-      /No button/,
-    );
+    await expect(
+      advertiser.click({ data: lateMoveData.pack({ placementId: placement.id, at: later }) }),
+    ).rejects.toThrow(/No button/);
     await advance(Math.ceil((later.getTime() - world.clock.now().getTime()) / 60_000) + 1);
     await vi.waitFor(() => expect(world.sandbox.emulator.messages(chatId)).toHaveLength(1), {
       timeout: 15_000,
@@ -190,7 +190,7 @@ describe('a publication the platform would make late', () => {
     // The refund notice and the reason arrive in either order.
     const said = (pattern: RegExp) => (m: { text?: string }) => pattern.test(m.text ?? '');
     await advertiser.waitFor(said(/did not answer whether to post it late/), { timeoutMs: 15_000 });
-    await advertiser.waitFor(said(/1,540 ⭐ refunded/), { timeoutMs: 15_000 });
+    await advertiser.waitFor(said(/Refunded: 1,540 ⭐/), { timeoutMs: 15_000 });
     await owner.waitForMessage(/did not answer whether to post it late/, { timeoutMs: 15_000 });
     const state = await readOrderState(world, order);
     expect(state.order.status).toBe('refunded');

@@ -1,7 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tellPaid } from '../../messages/review-notices.js';
-import { createI18n } from '../../bot/i18n.js';
 import { createHttpApp } from '../../http/app.js';
 import { createMetrics } from '../../http/metrics.js';
 import { startHttpServer, type HttpServer } from '../../http/server.js';
@@ -34,9 +32,7 @@ beforeAll(async () => {
   const logger = createLogger({ level: 'silent' });
   const gateway = world.deps.providers?.stripe;
   if (!gateway) throw new Error('the harness did not configure Stripe');
-  // As main.ts wires it: a webhook-paid order's owner gets the review card, the advertiser the news.
-  const { api } = world.deps.outbound;
-  const notices = { ...world.deps, providers: world.deps.providers!, api, i18n: createI18n() };
+  // As main.ts wires it: the owner's review card and the advertiser's news come from the outbox.
   const app = createHttpApp({
     logger,
     metrics: createMetrics(),
@@ -47,7 +43,6 @@ beforeAll(async () => {
         clock: world.clock,
         logger,
         gateway,
-        onOrderPaid: (paid) => tellPaid(notices, paid, paid),
       }),
     ],
   });

@@ -1,24 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { Api } from 'grammy';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tellPaid } from '../../messages/review-notices.js';
-import { createI18n } from '../../bot/i18n.js';
 import { createHttpApp } from '../../http/app.js';
 import { createMetrics } from '../../http/metrics.js';
 import { startHttpServer, type HttpServer } from '../../http/server.js';
 import { yooKassaWebhookRoutes } from '../../http/webhooks/yookassa.js';
 import { findAccountByTelegramId } from '../../models/accounts/queries.js';
-import { defaultChannelSettings, type ChannelSettings } from '../../models/channels/settings.js';
 import { balanceOf } from '../../models/ledger/queries.js';
 import { createLogger } from '../../models/logger.js';
-import { channels, orders, payments } from '../../models/schema.js';
-import { regenerateChannelSlots } from '../../models/slots/regenerate-slots.js';
-import { ensureOwnerWorkspace } from '../../models/workspaces/ensure-owner-workspace.js';
+import { orders, payments } from '../../models/schema.js';
 import { startYooKassaFake, type YooKassaFake } from '../../sandbox/fakes/yookassa.js';
 import { startCheckoutWorld, type CheckoutWorld } from '../bot/checkout/setup.js';
 import { bookSlotsOnDay } from '../helpers/booking-steps.js';
+import { everyDayAt, makeOwnChannel } from '../factories/channels.js';
 import type { TestUser } from '../helpers/telegram-user.js';
 import { formatDayShort } from '../../format/dates.js';
 
@@ -54,18 +48,7 @@ beforeAll(async () => {
         logger,
         gateway,
         allowedAddresses: [`${yooKassaAddress}/32`],
-        // As main.ts wires it: the owner's review card and the advertiser's news.
-        onOrderPaid: (paid) =>
-          tellPaid(
-            {
-              api: new Api(world.sandbox.token, { apiRoot: world.sandbox.apiRoot }),
-              i18n: createI18n(),
-              database: world.database,
-              logger,
-            },
-            paid,
-            paid,
-          ),
+        // As main.ts wires it: the owner's review card and the advertiser's news come from the outbox.
       }),
     ],
   });
@@ -90,34 +73,20 @@ async function signUp(user: TestUser): Promise<string> {
 async function sellingChannel(
   ownerId: string,
 ): Promise<{ shareCode: string; workspaceId: string }> {
-  const { workspaceId } = await ensureOwnerWorkspace(world.database, ownerId);
-  const settings: ChannelSettings = {
-    ...defaultChannelSettings('ru'),
-    timezone: zone,
-    schedule: { mode: 'times', days: [1, 2, 3, 4, 5, 6, 7], times: ['10:00', '14:00'] },
-    prices: { '1/24': 100_000 },
-    leadTimeMinutes: 0,
-    horizonDays: 7,
-    requiresMarking: false,
-    category: 'travel',
-  };
-  const shareCode = randomBytes(6).toString('hex');
-  await world.database.withScope({ workspaceId, accountId: ownerId }, async (tx) => {
-    const [row] = await tx
-      .insert(channels)
-      .values({
-        workspaceId,
-        telegramChatId: -1_009_400_000_077,
-        title: 'Olga Travels',
-        username: 'olga_travels_yk',
-        subscribers: 12_400,
-        category: 'travel',
-        settings: { ...settings },
-        status: 'active',
-        shareCode,
-      })
-      .returning({ id: channels.id });
-    await regenerateChannelSlots(tx, { id: row!.id, workspaceId, settings }, world.clock.now());
+  const { shareCode, workspaceId } = await makeOwnChannel(world.database, ownerId, {
+    title: 'Olga Travels',
+    username: 'olga_travels_yk',
+    subscribers: 12_400,
+    settings: {
+      timezone: zone,
+      schedule: everyDayAt('10:00', '14:00'),
+      prices: { '1/24': 100_000 },
+      leadTimeMinutes: 0,
+      horizonDays: 7,
+      requiresMarking: false,
+      category: 'travel',
+    },
+    slotsFrom: world.clock.now(),
   });
   return { shareCode, workspaceId };
 }

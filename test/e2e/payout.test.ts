@@ -4,7 +4,7 @@ import { balanceOf } from '../../models/ledger/queries.js';
 import { auditLog, payouts } from '../../models/schema.js';
 import { startAdminWorld, type AdminWorld } from '../helpers/admin-world.js';
 import type { ApiMessage } from '../../sandbox/types.js';
-import { seedEarningsOf } from '../models/payouts/seed-payouts.js';
+import { makeEarningsOf } from '../factories/payouts.js';
 
 /**
  * A payout end to end in the sandbox: an owner with settled earnings opens «Balance & payouts»,
@@ -26,7 +26,7 @@ const hasButton = (label: string) => (m: ApiMessage) =>
 
 /** The owner's workspace with one channel and a settled $2 000 order (owner share $1 600). */
 const earnings = (telegramId: number) =>
-  seedEarningsOf(world.database, telegramId, {
+  makeEarningsOf(world.database, telegramId, {
     amount: 200_000,
     currency: 'USD',
     base: new Date(world.clock.now().getTime() - 5 * 24 * 3_600_000),

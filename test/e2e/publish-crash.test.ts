@@ -1,18 +1,17 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishPlacement } from '../../jobs/publish.js';
 import type { Clock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
-import { createLogger } from '../../models/logger.js';
 import { placements } from '../../models/schema.js';
+import { runScript } from '../helpers/child-process.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
-import { seedScheduledPlacement } from '../models/placements/seed-placement.js';
+import { makeScheduledPlacement } from '../factories/sandbox-placements.js';
+import { testPublishDeps } from '../helpers/publish-deps.js';
 
-const child = fileURLToPath(new URL('./publish-crash-child.ts', import.meta.url));
+const child = new URL('./publish-crash-child.ts', import.meta.url);
 
 describe('the jobs process killed between sending and recording', () => {
   let database: Database;
@@ -28,25 +27,15 @@ describe('the jobs process killed between sending and recording', () => {
   });
 
   it('SIGKILL after the post: never a second post, the placement waits for review', async () => {
-    const { placement, chatId } = await seedScheduledPlacement(database, sandbox, clock, '1/24');
+    const { placement, chatId } = await makeScheduledPlacement(database, sandbox, clock, '1/24');
     nowMs = placement.dueAt.getTime();
-    const exit = await new Promise<{ code: number | null; signal: string | null }>(
-      (resolve, reject) => {
-        const proc = spawn(process.execPath, ['--import', 'tsx', child], {
-          env: {
-            ...process.env,
-            CRASH_DATABASE_URL: database.url,
-            CRASH_NOW_MS: String(nowMs),
-            CRASH_BOT_TOKEN: sandbox.token,
-            CRASH_API_ROOT: sandbox.apiRoot,
-            CRASH_PLACEMENT_ID: placement.id,
-          },
-          stdio: ['ignore', 'ignore', 'inherit'],
-        });
-        proc.on('error', reject);
-        proc.on('exit', (code, signal) => resolve({ code, signal }));
-      },
-    );
+    const exit = await runScript(child, {
+      CRASH_DATABASE_URL: database.url,
+      CRASH_NOW_MS: String(nowMs),
+      CRASH_BOT_TOKEN: sandbox.token,
+      CRASH_API_ROOT: sandbox.apiRoot,
+      CRASH_PLACEMENT_ID: placement.id,
+    });
     expect(exit.signal).toBe('SIGKILL');
     expect(sandbox.emulator.messages(chatId)).toHaveLength(1);
     const read = async () =>
@@ -61,14 +50,11 @@ describe('the jobs process killed between sending and recording', () => {
 
     // The restarted jobs process takes the job again (its lock expired).
     const outcome = await publishPlacement(
-      {
+      testPublishDeps({
         database,
         clock,
-        logger: createLogger({ level: 'silent' }),
         api: new Api(sandbox.token, { apiRoot: sandbox.apiRoot }),
-        publicUrl: 'https://lytslot.test',
-        refund: () => Promise.resolve(),
-      },
+      }),
       placement.id,
     );
     expect(outcome).toBe('needs_review');

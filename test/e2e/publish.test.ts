@@ -13,8 +13,8 @@ import { advanceTestClock } from '../../models/platform/test-clock.js';
 import { orders, payments, placements } from '../../models/schema.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
-import { seedScheduledPlacement } from '../models/placements/seed-placement.js';
 import { testOutbound } from '../helpers/outbound.js';
+import { makeScheduledPlacement } from '../factories/sandbox-placements.js';
 
 /**
  * Publishing end to end: Agenda jobs on the database, the Bot API emulator and the test clock.
@@ -84,7 +84,7 @@ describe('publishing through the jobs process and the test clock', () => {
     )[0]!;
 
   it('posts a 1/24 order at its slot with buttons and marking, deletes it 24 h later', async () => {
-    const { placement, seeded, chatId } = await seedScheduledPlacement(
+    const { placement, seeded, chatId } = await makeScheduledPlacement(
       database,
       sandbox,
       clock,
@@ -123,7 +123,7 @@ describe('publishing through the jobs process and the test clock', () => {
   }, 120_000);
 
   it('pins a pin:1 post and unpins it an hour later', async () => {
-    const { placement, chatId } = await seedScheduledPlacement(database, sandbox, clock, 'pin:1');
+    const { placement, chatId } = await makeScheduledPlacement(database, sandbox, clock, 'pin:1');
     await advanceTo(new Date(placement.dueAt.getTime() + 60_000));
     const post = sandbox.emulator.messages(chatId)[0]!;
     expect(sandbox.emulator.chat(chatId).pinned).toEqual([post.message_id]);
@@ -133,7 +133,7 @@ describe('publishing through the jobs process and the test clock', () => {
   }, 120_000);
 
   it('bot removed before the slot: owner told, order failed and refund started after 15 minutes', async () => {
-    const { placement, seeded, chatId } = await seedScheduledPlacement(
+    const { placement, seeded, chatId } = await makeScheduledPlacement(
       database,
       sandbox,
       clock,

@@ -116,7 +116,7 @@ describe('Stars reconciliation: a payment whose update Telegram never delivered'
     expect((await readOrderState(world, order)).order.status).toBe('expired');
 
     await runJob(reconcileStarsJob);
-    await advertiser.waitForMessage(/1,540 ⭐ refunded in full/);
+    await advertiser.waitForMessage(/Refunded: 1,540 ⭐/, { timeoutMs: 10_000 });
     expect(world.sandbox.emulator.world.charges.get(chargeId)?.refunded).toBe(true);
     const listed = await callBotApi(world.sandbox, 'getStarTransactions');
     const ours = (

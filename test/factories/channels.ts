@@ -4,6 +4,7 @@ import type { ChannelStatus } from '../../models/channels/table.js';
 import type { Database } from '../../models/db.js';
 import { channels, workspaces } from '../../models/schema.js';
 import { regenerateChannelSlots } from '../../models/slots/regenerate-slots.js';
+import { ensureOwnerWorkspace } from '../../models/workspaces/ensure-owner-workspace.js';
 import { newShareCode, nextChatId } from './sequence.js';
 import { makeSlots } from './slots.js';
 import { makeWorkspace } from './workspaces.js';
@@ -114,6 +115,47 @@ export async function makeChannel(
   });
   const slotIds = await makeSlots(database, { id: row.id, workspaceId }, overrides.slots ?? []);
   return { ...row, workspaceId, ownerAccountId, title, settings, slotIds };
+}
+
+/** A channel booked through the bot: every day at 10:00, 14:00 and 18:00 in `timezone`, no lead time. */
+export function bookableSettings(timezone: string, horizonDays: number): Partial<ChannelSettings> {
+  return {
+    timezone,
+    schedule: everyDayAt('10:00', '14:00', '18:00'),
+    leadTimeMinutes: 0,
+    horizonDays,
+  };
+}
+
+/**
+ * A channel as the catalog tests list it: English, every day at 10:00 and 18:00, 1/24 for $1 500,
+ * travel, two hours' lead time (the defaults' own).
+ */
+export function makeListedChannel(
+  database: Database,
+  overrides: ChannelOverrides = {},
+): Promise<MadeChannel> {
+  return makeChannel(database, {
+    language: 'en',
+    ...overrides,
+    settings: {
+      schedule: everyDayAt('10:00', '18:00'),
+      prices: { '1/24': 150_000 },
+      leadTimeMinutes: 120,
+      category: 'travel',
+      ...overrides.settings,
+    },
+  });
+}
+
+/** A channel in the account's own workspace (made on first use, as the bot does). */
+export async function makeOwnChannel(
+  database: Database,
+  accountId: string,
+  overrides: Omit<ChannelOverrides, 'workspaceId' | 'owner'> = {},
+): Promise<MadeChannel> {
+  const { workspaceId } = await ensureOwnerWorkspace(database, accountId);
+  return makeChannel(database, { ...overrides, workspaceId });
 }
 
 /** makeChannel as the three ids most tenant tests need. */

@@ -15,15 +15,20 @@ interface Earning {
   base: Date;
 }
 
+export interface EarningOrder extends ServedOrder {
+  placementId: string;
+  currency: Currency;
+}
+
 /**
- * A served order of `tenant` paid `amount` in `currency` (the order too), then the real settlement
- * 48 h after `base`: the owner earns amount − round(amount × 0.20).
+ * A served order of `tenant` paid `amount` in `currency` (the order too): one 1/24 placement
+ * published at its slot (from `base`), ready for settlePlacement.
  */
-export async function makeSettledEarnings(
+export async function makeEarningOrder(
   database: Database,
   tenant: Tenant,
   options: Earning & { advertiser?: string },
-): Promise<ServedOrder> {
+): Promise<EarningOrder> {
   const order = await makeServedOrder(database, {
     base: options.base,
     amount: options.amount,
@@ -37,9 +42,22 @@ export async function makeSettledEarnings(
     },
     ...(options.advertiser ? { advertiser: options.advertiser } : {}),
   });
+  return { ...order, placementId: order.placementIds[0]!, currency: options.currency };
+}
+
+/**
+ * makeEarningOrder, then the real settlement 48 h after `base`: the owner earns
+ * amount − round(amount × 0.20).
+ */
+export async function makeSettledEarnings(
+  database: Database,
+  tenant: Tenant,
+  options: Earning & { advertiser?: string },
+): Promise<EarningOrder> {
+  const order = await makeEarningOrder(database, tenant, options);
   const settled = await settlePlacement(
     database,
-    order.placementIds[0]!,
+    order.placementId,
     new Date(options.base.getTime() + 48 * hour),
   );
   if (!settled.ok || settled.value.kind !== 'settled') {

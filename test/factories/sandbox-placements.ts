@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
-import type { ChannelSettings } from '../../models/channels/settings.js';
 import type { Clock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { channels, orderItems, placements } from '../../models/schema.js';
 import { payWithStars } from '../helpers/pay-order.js';
 import { callBotApi, type Sandbox } from '../helpers/sandbox.js';
 import { makeAccount } from './accounts.js';
+import type { ChannelOverrides } from './channels.js';
 import { makeOrder, type MadeOrder } from './orders.js';
 import { makePlacement, type PlacementRow } from './placements.js';
 
@@ -43,8 +43,8 @@ export interface ScheduledPlacement {
 }
 
 /**
- * An order of `slotCount` slots of `format` in an emulator channel (auto review), paid with Stars
- * through the production checkout, so its placements are `scheduled`.
+ * An order of `slotCount` slots of `format` in an emulator channel (auto review; `channel` changes
+ * it), paid with Stars through the production checkout, so its placements are `scheduled`.
  */
 export async function makeScheduledPlacement(
   database: Database,
@@ -52,14 +52,14 @@ export async function makeScheduledPlacement(
   clock: Clock,
   format: string,
   slotCount = 1,
-  settings: Partial<ChannelSettings> = {},
+  channel: ChannelOverrides = {},
 ): Promise<ScheduledPlacement> {
   const advertiser = (await makeAccount(database)).id;
   const seeded = await makeOrder(database, {
     advertiser,
     at: clock.now(),
     items: slotCount,
-    channelOverrides: { settings: { review: { mode: 'auto' }, ...settings } },
+    channelOverrides: { ...channel, settings: { review: { mode: 'auto' }, ...channel.settings } },
   });
   const chatId = await bindSandboxChannel(database, sandbox, seeded.channelId, `Coffee ${format}`);
   await database.withSystem('test factory: order format', (tx) =>

@@ -20,22 +20,44 @@ export interface JobsWorld {
   close(): Promise<void>;
 }
 
-/** Starts the jobs with the emulator's bot token and its verification chat (VERIFY_CHAT_ID). */
-export async function startJobsWorld(): Promise<JobsWorld> {
-  const clock = createTestClock();
-  const logger = createLogger({ level: 'silent' });
-  const [database, sandbox] = await Promise.all([createTestDatabase(), startSandbox({ clock })]);
+/**
+ * Starts a jobs process against the emulator's Telegram (its bot token and API root) on the test
+ * clock; `env` adds settings (VERIFY_CHAT_ID…). What a crash test restarts after the kill.
+ */
+export async function startSandboxJobs(world: {
+  database: Database;
+  sandbox: Sandbox;
+  clock: TestClock;
+  logger: Logger;
+  env?: Record<string, string>;
+}): Promise<Jobs> {
+  const { database, sandbox, clock, logger } = world;
   const parsed = parseConfig({
     DATABASE_URL: database.url,
     TEST_CLOCK: 'on',
     BOT_TOKEN: sandbox.token,
     TELEGRAM_API_ROOT: sandbox.apiRoot,
-    VERIFY_CHAT_ID: String(sandbox.ids.verifyChatId),
+    ...world.env,
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   const outbound = testOutbound(parsed.value, { logger });
   const jobs = createJobs({ config: parsed.value, database, logger, clock, outbound });
   await jobs.start();
+  return jobs;
+}
+
+/** Starts the jobs with the emulator's bot token and its verification chat (VERIFY_CHAT_ID). */
+export async function startJobsWorld(): Promise<JobsWorld> {
+  const clock = createTestClock();
+  const logger = createLogger({ level: 'silent' });
+  const [database, sandbox] = await Promise.all([createTestDatabase(), startSandbox({ clock })]);
+  const jobs = await startSandboxJobs({
+    database,
+    sandbox,
+    clock,
+    logger,
+    env: { VERIFY_CHAT_ID: String(sandbox.ids.verifyChatId) },
+  });
   return {
     database,
     sandbox,

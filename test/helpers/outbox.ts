@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../models/db.js';
 import { createLogger } from '../../models/logger.js';
 import {
@@ -49,4 +50,19 @@ export async function deliverEvents(database: Database): Promise<number> {
     total += handled;
   }
   return total;
+}
+
+/**
+ * The types of the events that route a paid order onward (to the owners' review, or scheduled at
+ * once) appended for `orderId`: what the payer and the owners are told after a payment comes from.
+ */
+export async function orderRouteEvents(database: Database, orderId: string): Promise<string[]> {
+  const { rows } = await database.withSystem('test read', (tx) =>
+    tx.execute<{ type: string }>(
+      sql`SELECT type FROM domain_events
+          WHERE type IN ('order.review_requested', 'order.scheduled')
+            AND payload->>'orderId' = ${orderId} ORDER BY id`,
+    ),
+  );
+  return rows.map((r) => r.type);
 }

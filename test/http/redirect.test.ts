@@ -9,7 +9,7 @@ import { createLogger } from '../../models/logger.js';
 import { claimPlacement } from '../../models/placements/publish.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
-import { seedScheduledPlacement } from '../models/placements/seed-placement.js';
+import { makeScheduledPlacement } from '../factories/sandbox-placements.js';
 
 let database: Database;
 let sandbox: Sandbox;
@@ -37,7 +37,7 @@ const get = (path: string) =>
 
 describe('GET /r/:code', () => {
   it('302 to the advertiser URL with erid, not cached', async () => {
-    const { placement } = await seedScheduledPlacement(database, sandbox, clock, '1/24');
+    const { placement } = await makeScheduledPlacement(database, sandbox, clock, '1/24');
     const claim = await claimPlacement(database, placement.id, clock);
     if (claim.kind !== 'go') throw new Error(claim.kind);
     const response = await get(`/r/${claim.target.linkCodes[0]!}`);

@@ -11,7 +11,8 @@ import { advanceTestClock } from '../../models/platform/test-clock.js';
 import { orders, slots } from '../../models/schema.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
-import { seedAdvertiser, seedSellingTenant } from '../models/orders/seed-orders.js';
+import { makeAccount } from '../factories/accounts.js';
+import { makeChannel } from '../factories/channels.js';
 import { testOutbound } from '../helpers/outbound.js';
 
 describe('orders.expire-holds job', () => {
@@ -28,13 +29,13 @@ describe('orders.expire-holds job', () => {
   it('frees a hold 16 platform minutes later, marks the order expired and tells the advertiser', async () => {
     const clock = createTestClock();
     const startsAt = new Date(Math.ceil((Date.now() + 2 * 86_400_000) / 3_600_000) * 3_600_000);
-    const seller = await seedSellingTenant(database, [startsAt]);
+    const seller = await makeChannel(database, { slots: [startsAt] });
     const anna = sandbox.user({ first_name: 'Anna', language_code: 'en' });
     anna.send('/start');
-    const advertiser = await seedAdvertiser(database, anna.id);
+    const advertiser = (await makeAccount(database, { telegramId: anna.id })).id;
     const held = await holdSlot(
       database,
-      { accountId: advertiser, channelId: seller.channelId, startsAt, format: '1/24' },
+      { accountId: advertiser, channelId: seller.id, startsAt, format: '1/24' },
       clock,
     );
     if (!held.ok) throw new Error(held.code);
@@ -67,7 +68,7 @@ describe('orders.expire-holds job', () => {
       }
       expect((await readOrder())?.status).toBe('expired');
       const [slot] = await database.withScope({ workspaceId: seller.workspaceId }, (tx) =>
-        tx.select().from(slots).where(eq(slots.channelId, seller.channelId)),
+        tx.select().from(slots).where(eq(slots.channelId, seller.id)),
       );
       expect(slot).toMatchObject({
         status: 'free',

@@ -5,14 +5,14 @@ import { testOutbound } from '../helpers/outbound.js';
 import { loadCatalogCard } from '../../models/catalog/catalog-card.js';
 import type { Clock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
-import { createLogger } from '../../models/logger.js';
 import { decideLateOffer } from '../../models/placements/late-offer.js';
 import { claimPlacement, delayCause, markSendStarted } from '../../models/placements/publish.js';
 import { channels, placements } from '../../models/schema.js';
 import { settlePlacement } from '../../models/settlement/settle-placement.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
-import { allBotRights, seedScheduledPlacement } from '../models/placements/seed-placement.js';
+import { allBotRights, makeScheduledPlacement } from '../factories/sandbox-placements.js';
+import { testPublishDeps } from '../helpers/publish-deps.js';
 
 let database: Database;
 let sandbox: Sandbox;
@@ -29,14 +29,7 @@ afterAll(async () => {
 });
 
 function deps(): PublishDeps {
-  return {
-    database,
-    clock,
-    logger: createLogger({ level: 'silent' }),
-    api: testOutbound(sandbox).api,
-    publicUrl: 'https://lytslot.test',
-    refund: () => Promise.resolve(),
-  };
+  return testPublishDeps({ database, clock, api: testOutbound(sandbox).api });
 }
 
 const readPlacement = async (id: string) =>
@@ -88,7 +81,7 @@ async function postLateWithConsent(placementId: string, advertiser: string, chat
  * restores them and the retry 5 minutes later, now late, posts once the advertiser agrees.
  */
 async function postedAfterRightsRestored(firstAttemptMs: number): Promise<string> {
-  const { placement, chatId, advertiser } = await seedScheduledPlacement(
+  const { placement, chatId, advertiser } = await makeScheduledPlacement(
     database,
     sandbox,
     clock,
@@ -105,7 +98,7 @@ async function postedAfterRightsRestored(firstAttemptMs: number): Promise<string
 
 describe('whose a late post is', () => {
   it('the platform ran the publication 10 minutes late: delay recorded, the channel stays on time', async () => {
-    const { placement, chatId, advertiser } = await seedScheduledPlacement(
+    const { placement, chatId, advertiser } = await makeScheduledPlacement(
       database,
       sandbox,
       clock,
@@ -147,7 +140,7 @@ describe('whose a late post is', () => {
 
 describe('two runs of one publication (a lock taken over from a run still alive)', () => {
   it('both may claim it, only one may send', async () => {
-    const { placement } = await seedScheduledPlacement(database, sandbox, clock, '1/24');
+    const { placement } = await makeScheduledPlacement(database, sandbox, clock, '1/24');
     nowMs = placement.dueAt.getTime();
     expect((await claimPlacement(database, placement.id, clock)).kind).toBe('go');
     expect((await claimPlacement(database, placement.id, clock)).kind).toBe('go');
@@ -156,7 +149,7 @@ describe('two runs of one publication (a lock taken over from a run still alive)
   });
 
   it('run side by side, they post once', async () => {
-    const { placement, chatId } = await seedScheduledPlacement(database, sandbox, clock, '1/24');
+    const { placement, chatId } = await makeScheduledPlacement(database, sandbox, clock, '1/24');
     nowMs = placement.dueAt.getTime();
     const outcomes = await Promise.all([
       publishPlacement(deps(), placement.id),

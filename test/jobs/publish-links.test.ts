@@ -15,12 +15,12 @@ import { testOutbound } from '../helpers/outbound.js';
 import type { Clock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { createLogger } from '../../models/logger.js';
-import { refundOrderPayment } from '../../models/payments/refund-order.js';
 import { clickLinks, orders, placements } from '../../models/schema.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { deliverEvents } from '../helpers/outbox.js';
 import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
-import { seedScheduledPlacement } from '../models/placements/seed-placement.js';
+import { makeScheduledPlacement } from '../factories/sandbox-placements.js';
+import { refundInFull, testPublishDeps } from '../helpers/publish-deps.js';
 
 /** Publishing against an emulator that refuses local links as real Telegram does. */
 let database: Database;
@@ -42,20 +42,10 @@ afterAll(async () => {
 });
 
 function deps(publicUrl: string | undefined): PublishDeps {
-  return {
-    database,
-    clock,
-    logger,
-    api: testOutbound(sandbox).api,
-    publicUrl,
-    refund: async (order) => {
-      await refundOrderPayment(
-        database,
-        { ...order, actor: 'test', refund: async () => ({ ok: true }) },
-        clock,
-      );
-    },
-  };
+  return testPublishDeps(
+    { database, clock, api: testOutbound(sandbox).api },
+    { logger, publicUrl, refund: refundInFull(database, clock) },
+  );
 }
 
 const readPlacement = async (id: string) =>
@@ -86,7 +76,7 @@ const buttonUrl = (message: { reply_markup?: unknown }) =>
 
 describe('publishing when Telegram cannot open PUBLIC_URL', () => {
   it('keeps the advertiser’s own links (no click codes) and posts', async () => {
-    const { placement, chatId } = await seedScheduledPlacement(database, sandbox, clock, '1/24');
+    const { placement, chatId } = await makeScheduledPlacement(database, sandbox, clock, '1/24');
     nowMs = placement.dueAt.getTime();
     expect(await publishPlacement(deps(undefined), placement.id)).toBe('published');
     const [post] = sandbox.emulator.messages(chatId);
@@ -125,11 +115,13 @@ describe('publishing when Telegram cannot open PUBLIC_URL', () => {
 
 describe('a post Telegram refuses', () => {
   it('fails at once with the real reason told to owner and advertiser, never as lost rights', async () => {
-    const { placement, seeded, advertiser, chatId } = await seedScheduledPlacement(
+    const { placement, seeded, advertiser, chatId } = await makeScheduledPlacement(
       database,
       sandbox,
       clock,
       '1/24',
+      1,
+      { title: 'Seller channel' },
     );
     nowMs = placement.dueAt.getTime();
     // A tracked link to a local PUBLIC_URL: what QA saw with real Telegram.
@@ -173,7 +165,7 @@ describe('a post Telegram refuses', () => {
   });
 
   it('a post too long for Telegram fails at once as too_long', async () => {
-    const { placement, seeded } = await seedScheduledPlacement(database, sandbox, clock, '1/24');
+    const { placement, seeded } = await makeScheduledPlacement(database, sandbox, clock, '1/24');
     nowMs = placement.dueAt.getTime();
     await database.withSystem('test: a creative over 4096 characters', (tx) =>
       tx.execute(

@@ -8,8 +8,8 @@ import { createLogger } from '../../models/logger.js';
 import { placements } from '../../models/schema.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
-import { seedScheduledPlacement } from '../models/placements/seed-placement.js';
 import { testOutbound } from '../helpers/outbound.js';
+import { makeScheduledPlacement } from '../factories/sandbox-placements.js';
 
 /**
  * The jobs process died right after taking a publication (its Agenda lock stays behind). The
@@ -31,7 +31,7 @@ describe('a publication whose jobs process died, after a restart', () => {
   });
 
   it('is re-run 30 s after the crash, not minutes later: posted once, on time', async () => {
-    const { placement, chatId } = await seedScheduledPlacement(database, sandbox, clock, '1/24');
+    const { placement, chatId } = await makeScheduledPlacement(database, sandbox, clock, '1/24');
     // Platform time: 32 s after the slot. The dead process locked the job at the slot and had
     // claimed the placement, without sending yet.
     offsetMs = placement.dueAt.getTime() + 32_000 - Date.now();

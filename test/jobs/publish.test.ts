@@ -11,13 +11,13 @@ import { testOutbound } from '../helpers/outbound.js';
 import type { Clock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { createLogger } from '../../models/logger.js';
-import { refundOrderPayment } from '../../models/payments/refund-order.js';
 import { decideLateOffer } from '../../models/placements/late-offer.js';
 import { channels, clickLinks, orders, placements } from '../../models/schema.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { deliverEvents } from '../helpers/outbox.js';
 import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
-import { allBotRights, seedScheduledPlacement } from '../models/placements/seed-placement.js';
+import { allBotRights, makeScheduledPlacement } from '../factories/sandbox-placements.js';
+import { refundInFull, testPublishDeps } from '../helpers/publish-deps.js';
 
 let database: Database;
 let sandbox: Sandbox;
@@ -33,7 +33,7 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-const scheduledOrder = (format: string) => seedScheduledPlacement(database, sandbox, clock, format);
+const scheduledOrder = (format: string) => makeScheduledPlacement(database, sandbox, clock, format);
 
 const readPlacements = (orderId: string) =>
   database.withSystem('test read', (tx) =>
@@ -63,21 +63,10 @@ async function queuedNotices(key: string) {
 
 function deps(extra: Partial<PublishDeps> = {}) {
   const sender = testOutbound(sandbox);
-  const d: PublishDeps = {
-    database,
-    clock,
-    logger,
-    api: sender.api,
-    publicUrl: 'https://lytslot.test',
-    refund: async (order) => {
-      await refundOrderPayment(
-        database,
-        { ...order, actor: 'test', refund: async () => ({ ok: true }) },
-        clock,
-      );
-    },
-    ...extra,
-  };
+  const d = testPublishDeps(
+    { database, clock, api: sender.api },
+    { logger, refund: refundInFull(database, clock), ...extra },
+  );
   return { deps: d, stats: sender.stats };
 }
 
@@ -234,7 +223,7 @@ describe('placements.publish', () => {
   });
 
   it('lost rights after part of the order went out: only that placement fails, the order stays', async () => {
-    const seededTwo = await seedScheduledPlacement(database, sandbox, clock, '1/24', 2);
+    const seededTwo = await makeScheduledPlacement(database, sandbox, clock, '1/24', 2);
     const [first, second] = seededTwo.placements;
     nowMs = first!.dueAt.getTime();
     const d = deps().deps;

@@ -8,7 +8,7 @@ import { proRata } from '../../models/ledger/shares.js';
 import { readProbeResults } from '../../models/verification/proof.js';
 import { startJobsWorld, type JobsWorld } from '../helpers/jobs-world.js';
 import type { Sandbox } from '../helpers/sandbox.js';
-import { seedScheduledPlacement } from '../models/placements/seed-placement.js';
+import { makeScheduledPlacement } from '../factories/sandbox-placements.js';
 
 /**
  * A whole ad lifecycle on the test clock with the jobs process and the emulator: published at its
@@ -40,7 +40,7 @@ describe('settlement through the jobs process and the test clock', () => {
     }));
 
   it('a clean 1/24: posted, deleted after 24 h, settled 80/20 into the owner balance and platform fees', async () => {
-    const { placement, seeded, advertiser } = await seedScheduledPlacement(
+    const { placement, seeded, advertiser } = await makeScheduledPlacement(
       database,
       sandbox,
       clock,
@@ -66,7 +66,7 @@ describe('settlement through the jobs process and the test clock', () => {
   }, 120_000);
 
   it('deleted by the owner mid-lifetime: probe detects it, the rest is credited back, reputation hit', async () => {
-    const { placement, seeded, advertiser, chatId } = await seedScheduledPlacement(
+    const { placement, seeded, advertiser, chatId } = await makeScheduledPlacement(
       database,
       sandbox,
       clock,

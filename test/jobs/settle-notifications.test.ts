@@ -2,18 +2,19 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../config.js';
 import { createJobs, type Jobs } from '../../jobs/index.js';
-import { renderVars } from '../../jobs/notifications.js';
+import { renderNotification, renderVars } from '../../jobs/notifications.js';
+import { createI18n } from '../../messages/i18n.js';
 import { createTestClock, type TestClock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { createLogger } from '../../models/logger.js';
 import { enqueueNotification } from '../../messages/notification.js';
 import { advanceTestClock } from '../../models/platform/test-clock.js';
-import { accounts, orders } from '../../models/schema.js';
+import { orders } from '../../models/schema.js';
 import { settleJob } from '../../models/placements/create-placements.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
-import { seedAdvertiser } from '../models/orders/seed-orders.js';
-import { seedPublishedOrder } from '../models/settlement/seed-settlement.js';
+import { makeAccount } from '../factories/accounts.js';
+import { makeServedOrder } from '../factories/placements.js';
 import { testOutbound } from '../helpers/outbound.js';
 
 const logger = createLogger({ level: 'silent' });
@@ -44,11 +45,7 @@ afterAll(async () => {
 
 /** An account for a sandbox person, in their language and timezone. */
 async function accountOf(telegramId: number, language: string, timezone: string) {
-  const id = await seedAdvertiser(database, telegramId);
-  await database.withSystem('test seed', (tx) =>
-    tx.update(accounts).set({ language, timezone }).where(eq(accounts.id, id)),
-  );
-  return id;
+  return (await makeAccount(database, { telegramId, language, timezone })).id;
 }
 
 describe('notifications.send', () => {
@@ -112,10 +109,10 @@ describe('notifications.send', () => {
     expect(eve.botMessages().filter((m) => m.text?.includes('77 ⭐ refunded'))).toHaveLength(1);
   }, 30_000);
 
-  it('formats money in the order currency and escapes text', () => {
+  it('formats money in the order currency and leaves text to the translate step', () => {
     const vars = renderVars({ amount: 150_000, currency: 'RUB', name: 'a<b' }, 'en', 'UTC');
     expect(vars.amount).toMatch(/^RUB\s1,500$/);
-    expect(vars.name).toBe('a&lt;b');
+    expect(vars.name).toBe('a<b');
     expect(renderVars({ amount: 1_540, fee: 385, currency: 'XTR' }, 'ru', 'UTC')).toMatchObject({
       amount: '1\u00a0540 ⭐',
       fee: '385 ⭐',
@@ -123,6 +120,21 @@ describe('notifications.send', () => {
     expect(renderVars({ amount: 2_050, currency: 'EUR' }, 'ru', 'UTC').amount).toBe('20,50\u00a0€');
     // Not a currency we sell in: the number stays a number (Fluent formats it), nothing throws.
     expect(renderVars({ amount: 2_050, currency: 'GBP' }, 'en', 'UTC').amount).toBe(2_050);
+  });
+
+  it('escapes text once in the message (HTML) and not in button labels (plain)', () => {
+    const name = 'A&B <x>';
+    const { text, keyboard } = renderNotification(
+      createI18n(),
+      {
+        key: 'members-revoked-notice',
+        vars: { name },
+        buttons: [[{ key: 'members-revoke-button', vars: { name }, data: 'noop' }]],
+      },
+      { language: 'en', timezone: 'UTC' } as Parameters<typeof renderNotification>[2],
+    );
+    expect(text).toBe('A&amp;B &lt;x&gt; has revoked your manager access to their channels.');
+    expect(keyboard?.inline_keyboard[0]?.[0]?.text).toBe('✖ Revoke A&B <x>');
   });
 
   it('shows ISO times as the bot shows slots: a moment in the recipient’s timezone', () => {
@@ -138,11 +150,10 @@ describe('placements.settle job', () => {
     alex.send('/start');
     const advertiserAccountId = await accountOf(alex.id, 'en', 'UTC');
     const base = new Date(clock.now().getTime() - 3 * 86_400_000);
-    const o = await seedPublishedOrder(database, {
+    const o = await makeServedOrder(database, {
       base,
       amount: 1540,
-      placements: [{}],
-      advertiserAccountId,
+      advertiser: advertiserAccountId,
     });
     await jobs.scheduleAt(settleJob, { placementId: o.placementIds[0]! }, clock.now());
     await advanceTestClock({ database, clock, logger }, 1);

@@ -1,16 +1,14 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../config.js';
 import { createJobs } from '../../jobs/index.js';
 import { extendSlotsJob } from '../../jobs/slots.js';
-import { defaultChannelSettings } from '../../models/channels/settings.js';
 import { createTestClock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { createLogger } from '../../models/logger.js';
 import { advanceTestClock } from '../../models/platform/test-clock.js';
-import { channels, slots } from '../../models/schema.js';
+import { slots } from '../../models/schema.js';
 import { createTestDatabase } from '../helpers/db.js';
-import { seedTenant } from '../models/seed.js';
+import { everyDayAt, makeChannel } from '../factories/channels.js';
 
 describe('slots.extend job', () => {
   let database: Database;
@@ -22,19 +20,12 @@ describe('slots.extend job', () => {
   });
 
   it('materializes every channel’s horizon at start and daily, in platform (test clock) time', async () => {
-    const tenant = await seedTenant(database, 'Jobs');
-    const settings = {
-      ...defaultChannelSettings('en'),
-      schedule: { mode: 'times' as const, days: [1, 2, 3, 4, 5, 6, 7], times: ['09:00', '21:00'] },
-      leadTimeMinutes: 0,
-      horizonDays: 5,
-    };
-    await database.withSystem('test: settings', (tx) =>
-      tx
-        .update(channels)
-        .set({ settings, status: 'active' })
-        .where(eq(channels.id, tenant.channelId)),
-    );
+    // Active with a schedule but no slots yet: the job materializes them.
+    const channel = await makeChannel(database, {
+      title: 'Jobs channel',
+      language: 'en',
+      settings: { schedule: everyDayAt('09:00', '21:00'), leadTimeMinutes: 0, horizonDays: 5 },
+    });
     const parsed = parseConfig({ DATABASE_URL: database.url, TEST_CLOCK: 'on' });
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
     const clock = createTestClock(40 * 86_400_000); // platform time is 40 days ahead
@@ -43,7 +34,7 @@ describe('slots.extend job', () => {
     await jobs.start();
     try {
       const read = () =>
-        database.withScope({ workspaceId: tenant.workspaceId }, (tx) =>
+        database.withScope({ workspaceId: channel.workspaceId }, (tx) =>
           tx.select({ startsAt: slots.startsAt }).from(slots).orderBy(slots.startsAt),
         );
       const deadline = Date.now() + 20_000;

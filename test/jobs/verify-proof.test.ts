@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unpinPlacement, type PublishDeps } from '../../jobs/publish.js';
+import { unpinPlacement } from '../../jobs/publish.js';
 import { balanceOf } from '../../models/ledger/queries.js';
 import { orders, payments, placements } from '../../models/schema.js';
 import { platformFee, proRata } from '../../models/ledger/shares.js';
@@ -9,8 +9,8 @@ import { readProbeResults } from '../../models/verification/proof.js';
 import { probeJob } from '../../models/verification/schedule-probes.js';
 import { readViolations } from '../../models/verification/violations.js';
 import { startJobsWorld, type JobsWorld } from '../helpers/jobs-world.js';
-import { seedScheduledPlacement } from '../models/placements/seed-placement.js';
-import { seedPublishedPlacement } from '../models/verification/seed-placement.js';
+import { makePublishedPlacement, makeScheduledPlacement } from '../factories/sandbox-placements.js';
+import { testPublishDeps } from '../helpers/publish-deps.js';
 
 const minute = 60_000;
 
@@ -46,7 +46,7 @@ describe('deletion proof pays only for proven time', () => {
 
   it('a post deleted 10 minutes into a 1/24 earns the owner at most the minutes probes proved', async () => {
     const { database, sandbox, clock, advanceTo } = w;
-    const { placement, seeded, chatId } = await seedScheduledPlacement(
+    const { placement, seeded, chatId } = await makeScheduledPlacement(
       database,
       sandbox,
       clock,
@@ -106,15 +106,11 @@ describe('deletion proof pays only for proven time', () => {
 
   it('nothing to unpin at pin_until is a sign the post is gone: a probe at once confirms the deletion', async () => {
     const { database, sandbox, clock, logger, advanceTo } = w;
-    const p = await seedPublishedPlacement(database, sandbox, clock, { pinHours: 2 });
-    const publishDeps: PublishDeps = {
-      database,
-      clock,
-      logger,
-      api: new Api(sandbox.token, { apiRoot: sandbox.apiRoot }),
-      publicUrl: undefined,
-      refund: () => Promise.resolve(),
-    };
+    const p = await makePublishedPlacement(database, sandbox, clock, { pinHours: 2 });
+    const publishDeps = testPublishDeps(
+      { database, clock, api: new Api(sandbox.token, { apiRoot: sandbox.apiRoot }) },
+      { logger, publicUrl: undefined },
+    );
     await advanceTo(new Date(clock.now().getTime() + 30 * minute));
     sandbox.emulator.deleteChannelPost(p.chatId, p.messageId);
     await advanceTo(new Date(clock.now().getTime() + 90 * minute));

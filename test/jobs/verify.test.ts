@@ -8,7 +8,7 @@ import { scheduleProbes } from '../../models/verification/schedule-probes.js';
 import { readViolations } from '../../models/verification/violations.js';
 import { startJobsWorld, type JobsWorld } from '../helpers/jobs-world.js';
 import type { Sandbox } from '../helpers/sandbox.js';
-import { seedPublishedPlacement } from '../models/verification/seed-placement.js';
+import { makePublishedPlacement } from '../factories/sandbox-placements.js';
 
 describe('verify.probe and verify.pin-check jobs', () => {
   let world: JobsWorld;
@@ -33,7 +33,7 @@ describe('verify.probe and verify.pin-check jobs', () => {
     world.advanceTo(new Date(clock.now().getTime() + minutes * 60_000));
 
   it('the owner deletes a pinned ad mid-lifetime: the pin check and then a probe detect it on the test clock', async () => {
-    const p = await seedPublishedPlacement(database, sandbox, clock, { pinHours: 12 });
+    const p = await makePublishedPlacement(database, sandbox, clock, { pinHours: 12 });
     const row = await read(p.placementId);
     if (!row.publishedAt) throw new Error('not published');
     // random 0.5 ⇒ probes at 20 min, 1 h 40, 4 h 20, 8 h 20, 13 h 40, 20 h 20 and 23 h 45.6;

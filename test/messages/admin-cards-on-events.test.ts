@@ -10,7 +10,8 @@ import { requestPayout } from '../../models/payouts/request-payout.js';
 import { adminCards } from '../../models/schema.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { drainConsumer } from '../helpers/outbox.js';
-import { seedOwner, seedSettledEarnings } from '../models/payouts/seed-payouts.js';
+import { makeTenant } from '../factories/channels.js';
+import { makeSettledEarnings } from '../factories/payouts.js';
 
 let database: Database;
 const at = new Date('2031-06-01T09:00:00Z');
@@ -188,8 +189,8 @@ describe('adminCardsConsumer', () => {
   });
 
   it('opens the card once when the consumer runs after a crash between the change and the card', async () => {
-    const owner = await seedOwner(database);
-    await seedSettledEarnings(database, owner, { amount: 500_000, currency: 'RUB', base: at });
+    const owner = await makeTenant(database);
+    await makeSettledEarnings(database, owner, { amount: 500_000, currency: 'RUB', base: at });
     const asked = await requestPayout(
       database,
       {

@@ -1,4 +1,4 @@
-import type { I18n } from '@grammyjs/i18n';
+import type { BotI18n } from '../../i18n.js';
 import type { Context, MiddlewareFn } from 'grammy';
 import { adminLanguageOf } from '../../../models/admin/admin-language.js';
 import {
@@ -10,7 +10,6 @@ import {
 import { adminCardOf } from '../../../models/admin/cards.js';
 import type { AdminCardKind } from '../../../models/admin/table.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../../format/html.js';
 
 /** Longest reason an admin may give (it is shown to users and stored in the audit log). */
 export const adminReasonLimit = 1000;
@@ -40,7 +39,7 @@ export function adminActor(ctx: Context): { telegramId: number; name: string } {
 export async function askAdminReason(
   ctx: BotContext,
   deps: BotDeps,
-  i18n: I18n<BotContext>,
+  i18n: BotI18n,
   input: {
     kind: AdminCardKind;
     objectId: string;
@@ -58,7 +57,6 @@ export async function askAdminReason(
     return;
   }
   const sent = await ctx.api.sendMessage(chatId, i18n.t(locale, input.promptKey, input.vars), {
-    ...html,
     reply_markup: {
       force_reply: true,
       input_field_placeholder: i18n.t(locale, 'admin-reason-placeholder'),
@@ -86,10 +84,7 @@ export async function askAdminReason(
  * limit consumes the prompt and goes on as adminReplyOf(ctx); anything else is answered and the
  * prompt stays open. Other messages pass by.
  */
-export function createAdminReplies(
-  deps: BotDeps,
-  i18n: I18n<BotContext>,
-): MiddlewareFn<BotContext> {
+export function createAdminReplies(deps: BotDeps, i18n: BotI18n): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const message = ctx.message;
     if (!message) return next();
@@ -107,7 +102,6 @@ export function createAdminReplies(
     if (!valid) {
       const locale = await adminLanguageOf(deps.database, deps.config.adminTelegramIds);
       await ctx.reply(i18n.t(locale, 'admin-reason-invalid', { max: adminReasonLimit }), {
-        ...html,
         reply_parameters: { message_id: message.message_id },
       });
       return;

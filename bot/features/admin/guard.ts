@@ -1,10 +1,9 @@
-import type { I18n } from '@grammyjs/i18n';
+import type { BotI18n } from '../../i18n.js';
 import { Composer, type Context } from 'grammy';
 import type { Config } from '../../../config.js';
 import { adminLanguageOf } from '../../../models/admin/admin-language.js';
 import { recordAdminRefusal } from '../../../models/admin/refusals.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../../format/html.js';
 import { isAdminData } from '../../../messages/callback-data/admin.js';
 
 /** Whether this Telegram user is listed in ADMIN_TELEGRAM_IDS. */
@@ -47,7 +46,7 @@ export function isAdminUpdate(
  * else (and any `adm:` button outside the admin chat) gets a localized refusal (an alert, or a
  * reply to a command) and an `admin.refused` audit row. Replies by non-admins are ignored.
  */
-export function adminChatOnly(deps: BotDeps, i18n: I18n<BotContext>): Composer<BotContext> {
+export function adminChatOnly(deps: BotDeps, i18n: BotI18n): Composer<BotContext> {
   const guard = new Composer<BotContext>();
   guard.use(async (ctx, next) => {
     const inChat = isAdminChat(deps.config, ctx);
@@ -74,7 +73,7 @@ export function adminChatOnly(deps: BotDeps, i18n: I18n<BotContext>): Composer<B
     );
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text, show_alert: true });
     else if (ctx.message)
-      await ctx.reply(text, { ...html, reply_parameters: { message_id: ctx.message.message_id } });
+      await ctx.reply(text, { reply_parameters: { message_id: ctx.message.message_id } });
   });
   return guard;
 }

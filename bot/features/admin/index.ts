@@ -1,4 +1,4 @@
-import type { I18n } from '@grammyjs/i18n';
+import type { BotI18n } from '../../i18n.js';
 import { Composer } from 'grammy';
 import { adminCardOf } from '../../../models/admin/cards.js';
 import type { BotContext, BotDeps } from '../../context.js';
@@ -21,7 +21,7 @@ import { createAdminSettings } from './settings.js';
  * audited), then answers to ForceReply prompts are resolved, then the card modules and commands.
  * Everything else passes by untouched.
  */
-export function createAdminFeature(deps: BotDeps, i18n: I18n<BotContext>): Composer<BotContext> {
+export function createAdminFeature(deps: BotDeps, i18n: BotI18n): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const admin = feature.filter((ctx) => isAdminUpdate(deps.config, ctx));
   const kit: AdminCardActionDeps = {

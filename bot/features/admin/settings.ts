@@ -1,4 +1,4 @@
-import type { I18n } from '@grammyjs/i18n';
+import type { BotI18n } from '../../i18n.js';
 import { Composer } from 'grammy';
 import { adminLanguages, setAdminLanguage } from '../../../models/admin/admin-language.js';
 import {
@@ -6,7 +6,6 @@ import {
   setPreModeration,
 } from '../../../models/moderation/moderation-policy.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../../format/html.js';
 import { adminText } from './cards/actions-kit.js';
 
 /**
@@ -14,7 +13,7 @@ import { adminText } from './cards/actions-kit.js';
  * channels and first-time/flagged creatives; `/adminlang ru|en` sets the admin chat's language.
  * Both are audited; without an argument they show the current value.
  */
-export function createAdminSettings(deps: BotDeps, i18n: I18n<BotContext>): Composer<BotContext> {
+export function createAdminSettings(deps: BotDeps, i18n: BotI18n): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const kit = { deps, i18n };
   const actor = (ctx: BotContext) => `admin:${ctx.from?.id ?? 0}`;
@@ -27,22 +26,19 @@ export function createAdminSettings(deps: BotDeps, i18n: I18n<BotContext>): Comp
         at: deps.clock.now(),
       });
     } else if (arg !== '') {
-      return ctx.reply(await adminText(kit, 'admin-moderation-usage'), html);
+      return ctx.reply(await adminText(kit, 'admin-moderation-usage'));
     }
     const on = await deps.database.withSystem('admin: read the moderation switch', (tx) =>
       isPreModerationOn(tx),
     );
-    await ctx.reply(
-      await adminText(kit, on ? 'admin-moderation-on' : 'admin-moderation-off'),
-      html,
-    );
+    await ctx.reply(await adminText(kit, on ? 'admin-moderation-on' : 'admin-moderation-off'));
   });
   feature.command('adminlang', async (ctx) => {
     const arg = ctx.match.trim().toLowerCase();
     const language = adminLanguages.find((l) => l === arg);
-    if (!language) return ctx.reply(await adminText(kit, 'admin-language-usage'), html);
+    if (!language) return ctx.reply(await adminText(kit, 'admin-language-usage'));
     await setAdminLanguage(deps.database, { language, actor: actor(ctx), at: deps.clock.now() });
-    await ctx.reply(await adminText(kit, 'admin-language-set'), html);
+    await ctx.reply(await adminText(kit, 'admin-language-set'));
   });
   return feature;
 }

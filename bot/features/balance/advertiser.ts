@@ -1,4 +1,4 @@
-import type { TranslateFunction } from '@grammyjs/i18n';
+import type { Translate } from '../../../messages/i18n.js';
 import { InlineKeyboard } from 'grammy';
 import { formatDate } from '../../../format/dates.js';
 import { formatMoney } from '../../../format/money.js';
@@ -8,14 +8,11 @@ import {
 } from '../../../models/payments/advertiser-balance.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { showScreen } from '../../kit/show-screen.js';
-import { startMenuData } from '../start/advertiser.js';
-
-/** Callback data of the advertiser's own credit screen. */
-export const advertiserBalanceData = 'adv:balance';
+import { startMenuData } from '../../../messages/callback-data/start.js';
 
 /** The advertiser's credit per currency and its latest movements, with the way to their orders. */
 export function renderAdvertiserBalance(
-  t: TranslateFunction,
+  t: Translate,
   view: AdvertiserBalance,
   locale: string,
 ): { text: string; keyboard: InlineKeyboard } {

@@ -14,10 +14,9 @@ import {
   type PayoutMethod,
 } from '../../../models/payouts/rules.js';
 import type { BotDeps, ConversationContext } from '../../context.js';
-import { escapeHtml, html } from '../../../format/html.js';
 import { accept, currentAccountId, refuse, type BotConversation } from '../../kit/conversation.js';
 import { askChoice, askNumber, askText } from '../../kit/steps.js';
-import { showData } from './present.js';
+import { showBalanceData } from '../../../messages/callback-data/balance.js';
 
 export const payoutConversationId = 'balance-payout';
 
@@ -69,7 +68,6 @@ export function createPayoutConversation(deps: BotDeps) {
     if (!view?.canRequest) {
       await ctx.reply(
         ctx.t(view?.openPayout ? 'balance-open-request' : 'balance-nothing-to-request'),
-        html,
       );
       return;
     }
@@ -121,8 +119,8 @@ export function createPayoutConversation(deps: BotDeps) {
       prompt: ctx.t('balance-confirm', {
         amount: m(amount),
         method,
-        details: escapeHtml(details),
-        masked: escapeHtml(maskDetails(details)),
+        details: details,
+        masked: maskDetails(details),
       }),
       keyboard: new InlineKeyboard()
         .text(ctx.t('balance-button-confirm'), confirmData)
@@ -131,7 +129,7 @@ export function createPayoutConversation(deps: BotDeps) {
       retry: ctx.t('balance-method-buttons'),
     });
     if (decision !== confirmData) {
-      await ctx.reply(ctx.t('balance-dropped'), html);
+      await ctx.reply(ctx.t('balance-dropped'));
       return;
     }
     const result = await conversation.external(async () => {
@@ -149,7 +147,7 @@ export function createPayoutConversation(deps: BotDeps) {
         deps.clock,
       );
     });
-    const back = new InlineKeyboard().text(ctx.t('balance-button-back'), showData);
+    const back = new InlineKeyboard().text(ctx.t('balance-button-back'), showBalanceData);
     if (!result.ok) {
       await ctx.reply(
         ctx.t(refusalKey(result.code), {
@@ -158,12 +156,11 @@ export function createPayoutConversation(deps: BotDeps) {
           min: payoutDetailsMin,
           max: payoutDetailsMax,
         }),
-        { ...html, reply_markup: back },
+        { reply_markup: back },
       );
       return;
     }
     await ctx.reply(ctx.t('balance-requested', { amount: m(amount) }), {
-      ...html,
       reply_markup: back,
     });
   };

@@ -4,9 +4,15 @@ import { readAdvertiserBalance } from '../../../models/payments/advertiser-balan
 import { balanceOverview } from '../../../models/payouts/overview.js';
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
 import { showScreen } from '../../kit/show-screen.js';
-import { advertiserBalanceData, showAdvertiserBalance } from './advertiser.js';
+import { showAdvertiserBalance } from './advertiser.js';
+import {
+  advertiserBalanceData,
+  requestPayoutData,
+  showBalanceData,
+} from '../../../messages/callback-data/balance.js';
 import { createPayoutConversation, payoutConversationId } from './conversation.js';
-import { renderBalance, requestPattern, showData } from './present.js';
+import { renderBalance } from './present.js';
+import { privateChats } from '../../kit/account.js';
 
 /**
  * «Balance & payouts» (owner menu row, /balance, `bal:show`): the owner's own workspace, with a
@@ -44,9 +50,9 @@ export function createBalanceFeature(deps: BotDeps): Composer<BotContext> {
       id: payoutConversationId,
     }),
   );
-  const chats = feature.chatType('private');
+  const chats = privateChats(feature);
   chats.command('balance', (ctx) => showBalance(ctx, deps));
-  chats.callbackQuery(showData, async (ctx) => {
+  chats.callbackQuery(showBalanceData, async (ctx) => {
     await ctx.answerCallbackQuery();
     await showBalance(ctx, deps);
   });
@@ -54,10 +60,11 @@ export function createBalanceFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     await showAdvertiserBalance(ctx, deps);
   });
-  chats.callbackQuery(requestPattern, async (ctx) => {
+  chats.callbackQuery(requestPayoutData.filter, async (ctx) => {
+    const { currency } = requestPayoutData.parse(ctx.callbackQuery.data);
     await ctx.answerCallbackQuery();
     await ctx.conversation.exitAll();
-    await ctx.conversation.enter(payoutConversationId, ctx.match[1]);
+    await ctx.conversation.enter(payoutConversationId, currency);
   });
   return feature;
 }

@@ -1,17 +1,12 @@
-import type { TranslateFunction } from '@grammyjs/i18n';
+import type { Translate } from '../../../messages/i18n.js';
 import { InlineKeyboard } from 'grammy';
+import { requestPayoutData, showBalanceData } from '../../../messages/callback-data/balance.js';
 import { formatDate, formatMonthLong } from '../../../format/dates.js';
 import { formatMoney } from '../../../format/money.js';
-import type { Currency } from '../../../models/orders/table.js';
 import type { BalanceOverview } from '../../../models/payouts/overview.js';
 import type { PayoutRow } from '../../../models/payouts/queries.js';
 
-/** Callback data of the balance screens: bal:show, bal:req:<currency>. */
-export const showData = 'bal:show';
-export const requestData = (currency: Currency) => `bal:req:${currency}`;
-export const requestPattern = /^bal:req:(RUB|USD|EUR|XTR)$/;
-
-function historyLine(t: TranslateFunction, p: PayoutRow, locale: string): string {
+function historyLine(t: Translate, p: PayoutRow, locale: string): string {
   return t('balance-history-line', {
     date: formatDate(p.paidAt ?? p.createdAt, 'UTC', locale),
     amount: formatMoney(p.amount, p.currency, locale),
@@ -21,7 +16,7 @@ function historyLine(t: TranslateFunction, p: PayoutRow, locale: string): string
 
 /** The «Balance & payouts» screen: one block per currency, the latest payouts, request buttons. */
 export function renderBalance(
-  t: TranslateFunction,
+  t: Translate,
   view: BalanceOverview,
   locale: string,
 ): { text: string; keyboard: InlineKeyboard } {
@@ -60,8 +55,11 @@ export function renderBalance(
   const keyboard = new InlineKeyboard();
   for (const b of view.balances.filter((x) => x.canRequest))
     keyboard
-      .text(t('balance-button-request', { currency: b.currency }), requestData(b.currency))
+      .text(
+        t('balance-button-request', { currency: b.currency }),
+        requestPayoutData.pack({ currency: b.currency }),
+      )
       .row();
-  keyboard.text(t('balance-button-refresh'), showData);
+  keyboard.text(t('balance-button-refresh'), showBalanceData);
   return { text: parts.join('\n\n'), keyboard };
 }

@@ -1,4 +1,4 @@
-import type { I18n } from '@grammyjs/i18n';
+import type { BotI18n } from '../../i18n.js';
 import { type Composer, GrammyError, InlineKeyboard } from 'grammy';
 import { localeOf } from '../../../format/locale.js';
 import { assertNever } from '../../../models/errors.js';
@@ -7,31 +7,28 @@ import {
   requestChannelAccess,
 } from '../../../models/orders/channel-access.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { escapeHtml, html } from '../../../format/html.js';
 import { showScreen } from '../../kit/show-screen.js';
-import {
-  accessPattern,
-  decideData,
-  decidePattern,
-  startData,
-} from '../../../messages/callback-data/booking.js';
+import { accessData, decideData, startData } from '../../../messages/callback-data/booking.js';
+import { privateChats, type WithAccount } from '../../kit/account.js';
+import type { PlainTranslate, Translate } from '../../../messages/i18n.js';
 
 const alert = (ctx: BotContext, key: string) =>
   ctx.answerCallbackQuery({ text: ctx.t(key), show_alert: true });
 
-type Translate = (key: string, variables?: Record<string, string | number>) => string;
-
 /** Sends a message to someone in their language; a blocked bot or gone chat is only logged. */
 async function tell(
   deps: BotDeps,
-  i18n: I18n<BotContext>,
+  i18n: BotI18n,
   to: { telegramId: number; language: string },
-  render: (t: Translate) => { text: string; keyboard?: InlineKeyboard },
+  render: (t: Translate, tPlain: PlainTranslate) => { text: string; keyboard?: InlineKeyboard },
 ): Promise<void> {
   const locale = localeOf(to.language);
-  const { text, keyboard } = render((key, variables) => i18n.t(locale, key, variables));
+  const { text, keyboard } = render(
+    (key, variables) => i18n.t(locale, key, variables),
+    (key, variables) => i18n.tPlain(locale, key, variables),
+  );
   try {
-    await deps.outbound.api.sendMessage(to.telegramId, text, { ...html, reply_markup: keyboard });
+    await deps.outbound.api.sendMessage(to.telegramId, text, { reply_markup: keyboard });
   } catch (error) {
     if (!(error instanceof GrammyError)) throw error;
     deps.logger.warn({ err: error, telegram_id: to.telegramId }, 'booking notice not delivered');
@@ -42,23 +39,19 @@ async function tell(
 export function installAccessHandlers(
   feature: Composer<BotContext>,
   deps: BotDeps,
-  i18n: I18n<BotContext>,
-  openBooking: (ctx: BotContext, channelId: string) => Promise<unknown>,
+  i18n: BotI18n,
+  openBooking: (ctx: WithAccount, channelId: string) => Promise<unknown>,
 ): void {
-  const chats = feature.chatType('private');
-  chats.callbackQuery(accessPattern, async (ctx) => {
-    const accountId = ctx.account?.id;
-    if (!accountId) return ctx.answerCallbackQuery();
-    const result = await requestChannelAccess(
-      deps.database,
-      { accountId, channelId: ctx.match[1] ?? '' },
-      deps.clock,
-    );
+  const chats = privateChats(feature);
+  chats.callbackQuery(accessData.filter, async (ctx) => {
+    const accountId = ctx.account.id;
+    const { channelId } = accessData.parse(ctx.callbackQuery.data);
+    const result = await requestChannelAccess(deps.database, { accountId, channelId }, deps.clock);
     if (!result.ok) {
       switch (result.code) {
         case 'not_needed':
           await ctx.answerCallbackQuery();
-          return openBooking(ctx, ctx.match[1] ?? '');
+          return openBooking(ctx, channelId);
         case 'channel_not_found':
           return alert(ctx, 'booking-error-channel');
         case 'already_requested':
@@ -70,26 +63,26 @@ export function installAccessHandlers(
       }
     }
     const { requestId, channelTitle, advertiserName, recipients } = result.value;
-    const vars = { title: escapeHtml(channelTitle), advertiser: escapeHtml(advertiserName) };
+    const vars = { title: channelTitle, advertiser: advertiserName };
     for (const to of recipients) {
       await tell(deps, i18n, to, (t) => ({
         text: t('booking-access-request', vars),
         keyboard: new InlineKeyboard()
-          .text(t('booking-access-allow'), decideData(true, requestId))
-          .text(t('booking-access-decline'), decideData(false, requestId)),
+          .text(t('booking-access-allow'), decideData.pack({ answer: 'allow', requestId }))
+          .text(t('booking-access-decline'), decideData.pack({ answer: 'deny', requestId })),
       }));
     }
     await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.t('booking-access-sent'), html);
+    await ctx.reply(ctx.t('booking-access-sent'));
   });
 
-  chats.callbackQuery(decidePattern, async (ctx) => {
-    const accountId = ctx.account?.id;
-    if (!accountId) return ctx.answerCallbackQuery();
-    const allow = ctx.match[1] === 'allow';
+  chats.callbackQuery(decideData.filter, async (ctx) => {
+    const accountId = ctx.account.id;
+    const { answer, requestId } = decideData.parse(ctx.callbackQuery.data);
+    const allow = answer === 'allow';
     const result = await decideChannelAccess(
       deps.database,
-      { accountId, requestId: ctx.match[2] ?? '', allow },
+      { accountId, requestId, allow },
       deps.clock,
     );
     if (!result.ok) {
@@ -104,19 +97,19 @@ export function installAccessHandlers(
       }
     }
     const { channelId, channelTitle, advertiser, advertiserName } = result.value;
-    const title = escapeHtml(channelTitle);
+    const title = channelTitle;
     await ctx.answerCallbackQuery();
     const ownerText = allow
-      ? ctx.t('booking-access-allowed-owner', { title, advertiser: escapeHtml(advertiserName) })
+      ? ctx.t('booking-access-allowed-owner', { title, advertiser: advertiserName })
       : ctx.t('booking-access-declined-owner');
     await showScreen(ctx, ownerText);
-    await tell(deps, i18n, advertiser, (t) =>
+    await tell(deps, i18n, advertiser, (t, tPlain) =>
       allow
         ? {
             text: t('booking-access-allowed', { title }),
             keyboard: new InlineKeyboard().text(
-              t('booking-book-now', { title: channelTitle }),
-              startData(channelId),
+              tPlain('booking-book-now', { title: channelTitle }),
+              startData.pack({ channelId }),
             ),
           }
         : { text: t('booking-access-declined', { title }) },

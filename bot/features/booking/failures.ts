@@ -24,7 +24,7 @@ export function viewFailure(
       return ctx.t('booking-error-own');
     case 'account_blocked':
       return typeof detail?.reason === 'string' && detail.reason
-        ? ctx.t('admin-ops-booking-blocked', { reason: shortReason(detail.reason) })
+        ? ctx.tPlain('admin-ops-booking-blocked', { reason: shortReason(detail.reason) })
         : ctx.t('booking-error-blocked');
     case 'access_requested':
       return ctx.t('booking-access-pending');

@@ -1,4 +1,4 @@
-import type { I18n } from '@grammyjs/i18n';
+import type { BotI18n } from '../../i18n.js';
 import { Composer, InlineKeyboard } from 'grammy';
 import { DateTime } from 'luxon';
 import { readBookableSlots, readBookingChannel } from '../../../models/orders/bookable-slots.js';
@@ -7,7 +7,7 @@ import { holdSlot } from '../../../models/orders/hold-slot.js';
 import { readBundle } from '../../../models/orders/read-bundle.js';
 import { removeHeldItem } from '../../../models/orders/remove-held-item.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { escapeHtml } from '../../../format/html.js';
+import { trustedHtml } from '../../../format/html.js';
 import { showScreen } from '../../kit/show-screen.js';
 import { installAccessHandlers } from './access.js';
 import { viewFailure } from './failures.js';
@@ -16,13 +16,11 @@ import {
   cancelData,
   cancelYesData,
   cartData,
-  dayPattern,
-  decodeFormat,
+  dayData,
   formatData,
-  formatPattern,
-  removePattern,
-  startPattern,
-  timePattern,
+  removeData,
+  startData,
+  timeData,
 } from '../../../messages/callback-data/booking.js';
 import {
   formatLabel,
@@ -33,6 +31,7 @@ import {
   timeButtons,
   whenLabel,
 } from './render.js';
+import { privateChats, type WithAccount } from '../../kit/account.js';
 
 const alert = (ctx: BotContext, text: string) =>
   ctx.answerCallbackQuery({ text, show_alert: true });
@@ -42,27 +41,27 @@ const alert = (ctx: BotContext, text: string) =>
  * the cart `book:cart` (remove, another slot, other channels, cancel, continue to the creative).
  * Channel ids in callback data are untrusted: every press re-checks through the use-cases.
  */
-export function createBookingFeature(deps: BotDeps, i18n: I18n<BotContext>): Composer<BotContext> {
+export function createBookingFeature(deps: BotDeps, i18n: BotI18n): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  const chats = feature.chatType('private');
+  const chats = privateChats(feature);
 
-  const openBooking = async (ctx: BotContext, channelId: string) => {
-    const accountId = ctx.account?.id ?? '';
+  const openBooking = async (ctx: WithAccount, channelId: string) => {
+    const accountId = ctx.account.id;
     const view = await readBookingChannel(deps.database, { accountId, channelId });
     if (view.ok) return showScreen(ctx, renderFormats(ctx, view.value));
     if (view.code === 'whitelist_required') {
-      const title = escapeHtml(String(view.detail?.title ?? ''));
+      const title = String(view.detail?.title ?? '');
       const keyboard = new InlineKeyboard().text(
         ctx.t('booking-request-access'),
-        accessData(channelId),
+        accessData.pack({ channelId }),
       );
       return showScreen(ctx, { text: ctx.t('booking-whitelist', { title }), keyboard });
     }
     return ctx.reply(viewFailure(ctx, view.code));
   };
 
-  const openCart = async (ctx: BotContext, lead?: string) => {
-    const accountId = ctx.account?.id ?? '';
+  const openCart = async (ctx: WithAccount, lead?: string) => {
+    const accountId = ctx.account.id;
     const bundleId = ctx.session.bundleId;
     const orders = bundleId ? await readBundle(deps.database, accountId, bundleId) : [];
     const expired = bundleId !== undefined && orders.length === 0;
@@ -79,15 +78,14 @@ export function createBookingFeature(deps: BotDeps, i18n: I18n<BotContext>): Com
     );
   };
 
-  chats.callbackQuery(startPattern, async (ctx) => {
+  chats.callbackQuery(startData.filter, async (ctx) => {
     await ctx.answerCallbackQuery();
-    await openBooking(ctx, ctx.match[1] ?? '');
+    await openBooking(ctx, startData.parse(ctx.callbackQuery.data).channelId);
   });
 
-  chats.callbackQuery(formatPattern, async (ctx) => {
-    const [, channelId = '', code = ''] = ctx.match;
-    const format = decodeFormat(code);
-    const accountId = ctx.account?.id ?? '';
+  chats.callbackQuery(formatData.filter, async (ctx) => {
+    const { channelId, format } = formatData.parse(ctx.callbackQuery.data);
+    const accountId = ctx.account.id;
     const view = await readBookableSlots(
       deps.database,
       { accountId, channelId, format },
@@ -98,12 +96,10 @@ export function createBookingFeature(deps: BotDeps, i18n: I18n<BotContext>): Com
     await showScreen(ctx, renderDays(ctx, view.value, format));
   });
 
-  chats.callbackQuery(dayPattern, async (ctx) => {
-    const [, channelId = '', code = '', compact = ''] = ctx.match;
-    const format = decodeFormat(code);
-    const day = `${compact.slice(0, 4)}-${compact.slice(4, 6)}-${compact.slice(6, 8)}`;
+  chats.callbackQuery(dayData.filter, async (ctx) => {
+    const { channelId, format, date: day } = dayData.parse(ctx.callbackQuery.data);
     if (!DateTime.fromISO(day).isValid) return alert(ctx, ctx.t('booking-error-unavailable'));
-    const accountId = ctx.account?.id ?? '';
+    const accountId = ctx.account.id;
     const view = await readBookableSlots(
       deps.database,
       { accountId, channelId, format },
@@ -114,11 +110,9 @@ export function createBookingFeature(deps: BotDeps, i18n: I18n<BotContext>): Com
     await showScreen(ctx, renderTimes(ctx, view.value, format, day));
   });
 
-  chats.callbackQuery(timePattern, async (ctx) => {
-    const [, channelId = '', code = '', minute = ''] = ctx.match;
-    const format = decodeFormat(code);
-    const accountId = ctx.account?.id ?? '';
-    const startsAt = new Date(Number(minute) * 60_000);
+  chats.callbackQuery(timeData.filter, async (ctx) => {
+    const { channelId, format, at: startsAt } = timeData.parse(ctx.callbackQuery.data);
+    const accountId = ctx.account.id;
     let bundleId = ctx.session.bundleId;
     if (bundleId && (await readBundle(deps.database, accountId, bundleId)).length === 0) {
       bundleId = undefined;
@@ -132,9 +126,9 @@ export function createBookingFeature(deps: BotDeps, i18n: I18n<BotContext>): Com
       const title = view.ok ? view.value.title : '';
       const when = whenLabel(ctx, startsAt, view.ok ? view.value.timezone : 'UTC');
       const lead = ctx.t('booking-held', {
-        title: escapeHtml(title),
+        title: title,
         when,
-        format: formatLabel(ctx, format),
+        format: trustedHtml(formatLabel(ctx, format)),
       });
       return openCart(ctx, lead);
     }
@@ -146,7 +140,7 @@ export function createBookingFeature(deps: BotDeps, i18n: I18n<BotContext>): Com
     const view = await readBookingChannel(deps.database, { accountId, channelId });
     const keyboard = new InlineKeyboard();
     if (view.ok) timeButtons(ctx, keyboard, view.value, format, nearest);
-    keyboard.row().text(ctx.t('booking-back-dates'), formatData(channelId, format));
+    keyboard.row().text(ctx.t('booking-back-dates'), formatData.pack({ channelId, format }));
     const lines = [
       ctx.t('booking-taken'),
       ctx.t(nearest.length ? 'booking-taken-nearest' : 'booking-taken-none'),
@@ -159,11 +153,11 @@ export function createBookingFeature(deps: BotDeps, i18n: I18n<BotContext>): Com
     await openCart(ctx);
   });
 
-  chats.callbackQuery(removePattern, async (ctx) => {
-    const accountId = ctx.account?.id ?? '';
+  chats.callbackQuery(removeData.filter, async (ctx) => {
+    const accountId = ctx.account.id;
     const removed = await removeHeldItem(
       deps.database,
-      { accountId, itemId: ctx.match[1] ?? '' },
+      { accountId, itemId: removeData.parse(ctx.callbackQuery.data).itemId },
       deps.clock,
     );
     await ctx.answerCallbackQuery({
@@ -181,7 +175,7 @@ export function createBookingFeature(deps: BotDeps, i18n: I18n<BotContext>): Com
   });
 
   chats.callbackQuery(cancelYesData, async (ctx) => {
-    const accountId = ctx.account?.id ?? '';
+    const accountId = ctx.account.id;
     const bundleId = ctx.session.bundleId;
     if (bundleId) await cancelHeldBundle(deps.database, { accountId, bundleId }, deps.clock);
     ctx.session.bundleId = undefined;

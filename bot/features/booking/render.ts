@@ -6,19 +6,19 @@ import type { BookingChannelView } from '../../../models/orders/bookable-slots.j
 import type { CartOrder } from '../../../models/orders/read-bundle.js';
 import type { Currency } from '../../../models/orders/table.js';
 import type { BotContext } from '../../context.js';
-import { escapeHtml } from '../../../format/html.js';
+import { trustedHtml } from '../../../format/html.js';
 import { accountLocale } from '../../i18n.js';
 import {
   cancelData,
   cartData,
   catalogHomeData,
-  creativeData,
   dayData,
   formatData,
   removeData,
   startData,
   timeData,
 } from '../../../messages/callback-data/booking.js';
+import { creativeStartData } from '../../../messages/callback-data/creative.js';
 
 export interface Screen {
   text: string;
@@ -47,14 +47,14 @@ export function whenLabel(ctx: BotContext, at: Date, zone: string): string {
 export function renderFormats(ctx: BotContext, view: BookingChannelView): Screen {
   const keyboard = new InlineKeyboard();
   for (const { format, price } of view.formats) {
-    const label = ctx.t('booking-format-button', {
+    const label = ctx.tPlain('booking-format-button', {
       format: formatLabel(ctx, format),
       price: money(ctx, price, view.currency),
     });
-    keyboard.text(label, formatData(view.channelId, format)).row();
+    keyboard.text(label, formatData.pack({ channelId: view.channelId, format })).row();
   }
   keyboard.text(ctx.t('booking-button-cart'), cartData);
-  const lines = [ctx.t('booking-choose-format', { title: escapeHtml(view.title) })];
+  const lines = [ctx.t('booking-choose-format', { title: view.title })];
   if (view.formats.length === 0) lines.push(ctx.t('booking-no-formats'));
   if (view.bundleDiscount) lines.push(ctx.t('booking-discount-note', view.bundleDiscount));
   return { text: lines.join('\n\n'), keyboard };
@@ -64,10 +64,10 @@ type SlotsView = BookingChannelView & { price: number; slots: Date[] };
 
 function header(ctx: BotContext, view: SlotsView, format: string) {
   return {
-    title: escapeHtml(view.title),
-    format: formatLabel(ctx, format),
+    title: view.title,
+    format: trustedHtml(formatLabel(ctx, format)),
     price: money(ctx, view.price, view.currency),
-    timezone: escapeHtml(view.timezone),
+    timezone: view.timezone,
   };
 }
 
@@ -79,10 +79,10 @@ export function renderDays(ctx: BotContext, view: SlotsView, format: string): Sc
   days.forEach((day, i) => {
     if (!day) return;
     const label = formatDayShort(day, accountLocale(ctx));
-    keyboard.text(label, dayData(view.channelId, format, day));
+    keyboard.text(label, dayData.pack({ channelId: view.channelId, format, date: day }));
     if (i % 3 === 2) keyboard.row();
   });
-  keyboard.row().text(ctx.t('booking-back-formats'), startData(view.channelId));
+  keyboard.row().text(ctx.t('booking-back-formats'), startData.pack({ channelId: view.channelId }));
   const text = [ctx.t('booking-choose-date', header(ctx, view, format))];
   if (days.length === 0) text.push(ctx.t('booking-no-dates'));
   return { text: text.join('\n\n'), keyboard };
@@ -105,7 +105,7 @@ export function timeButtons(
   const locale = accountLocale(ctx);
   times.forEach((at, i) => {
     const label = timeLabel(at, view.timezone, view.advertiserTimezone, locale);
-    keyboard.text(label, timeData(view.channelId, format, at));
+    keyboard.text(label, timeData.pack({ channelId: view.channelId, format, at }));
     if (i % 3 === 2) keyboard.row();
   });
 }
@@ -116,13 +116,15 @@ export function renderTimes(ctx: BotContext, view: SlotsView, format: string, da
     .slice(0, timeLimit);
   const keyboard = new InlineKeyboard();
   timeButtons(ctx, keyboard, view, format, times);
-  keyboard.row().text(ctx.t('booking-back-dates'), formatData(view.channelId, format));
+  keyboard
+    .row()
+    .text(ctx.t('booking-back-dates'), formatData.pack({ channelId: view.channelId, format }));
   const date = formatDayLong(day, accountLocale(ctx));
   const text = [
     ctx.t('booking-choose-time', {
       ...header(ctx, view, format),
       date,
-      yours: escapeHtml(view.advertiserTimezone),
+      yours: view.advertiserTimezone,
     }),
   ];
   if (times.length === 0) text.push(ctx.t('booking-no-times'));
@@ -135,11 +137,11 @@ function orderLines(ctx: BotContext, order: CartOrder, now: Date): string[] {
   for (const item of order.items) {
     if (item.channelTitle !== channel) {
       channel = item.channelTitle;
-      lines.push(ctx.t('booking-cart-channel', { title: escapeHtml(channel) }));
+      lines.push(ctx.t('booking-cart-channel', { title: channel }));
     }
     const args = {
       when: whenLabel(ctx, item.startsAt, item.timezone),
-      format: formatLabel(ctx, item.format),
+      format: trustedHtml(formatLabel(ctx, item.format)),
       price: money(ctx, item.price, order.currency),
       final: money(ctx, item.price - item.discount, order.currency),
     };
@@ -185,12 +187,18 @@ export function renderCart(
   for (const item of items) {
     if (item.status !== 'held') continue;
     const when = whenLabel(ctx, item.startsAt, item.timezone);
-    keyboard.text(ctx.t('booking-button-remove', { when }), removeData(item.itemId)).row();
+    keyboard
+      .text(ctx.t('booking-button-remove', { when }), removeData.pack({ itemId: item.itemId }))
+      .row();
   }
   const last = items[items.length - 1];
-  if (last) keyboard.text(ctx.t('booking-button-another'), startData(last.channelId));
+  if (last)
+    keyboard.text(ctx.t('booking-button-another'), startData.pack({ channelId: last.channelId }));
   keyboard.text(ctx.t('booking-button-other-channels'), catalogHomeData).row();
   keyboard.text(ctx.t('booking-button-cancel'), cancelData);
-  keyboard.text(ctx.t('booking-button-continue'), creativeData(cart.bundleId));
+  keyboard.text(
+    ctx.t('booking-button-continue'),
+    creativeStartData.pack({ bundleId: cart.bundleId }),
+  );
   return { text: text.join('\n\n'), keyboard };
 }

@@ -7,13 +7,9 @@ import type { SlotStatus } from '../../../models/slots/table.js';
 import { unblockSlot } from '../../../models/slots/unblock-slot.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { showScreen } from '../../kit/show-screen.js';
-import {
-  dayPattern,
-  isoDate,
-  openPattern,
-  slotPattern,
-} from '../../../messages/callback-data/calendar.js';
+import { dayData, openData, slotData } from '../../../messages/callback-data/calendar.js';
 import { renderDay, renderWeek, slotTime, statusMark } from './render.js';
+import { privateChats } from '../../kit/account.js';
 
 function notFound(ctx: BotContext) {
   return ctx.answerCallbackQuery({ text: ctx.t('calendar-not-found'), show_alert: true });
@@ -65,7 +61,7 @@ function slotInfo(ctx: BotContext, time: string, status: SlotStatus, past: boole
  */
 export function createCalendarFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  const chats = feature.chatType('private');
+  const chats = privateChats(feature);
 
   const loadDay = async (accountId: string, channelId: string, day: string | Date) => {
     const view = await readCalendarDay(deps.database, {
@@ -77,13 +73,13 @@ export function createCalendarFeature(deps: BotDeps): Composer<BotContext> {
     return view.ok ? view.value : undefined;
   };
 
-  chats.callbackQuery(openPattern, async (ctx) => {
-    const accountId = ctx.account?.id;
-    if (!accountId) return notFound(ctx);
+  chats.callbackQuery(openData.filter, async (ctx) => {
+    const accountId = ctx.account.id;
+    const { channelId, week } = openData.parse(ctx.callbackQuery.data);
     const view = await readCalendarWeek(deps.database, {
       accountId,
-      channelId: ctx.match[1] ?? '',
-      weekOffset: Number(ctx.match[2]),
+      channelId,
+      weekOffset: week,
       now: deps.clock.now(),
     });
     if (!view.ok) return notFound(ctx);
@@ -91,21 +87,19 @@ export function createCalendarFeature(deps: BotDeps): Composer<BotContext> {
     await showScreen(ctx, renderWeek(ctx, view.value));
   });
 
-  chats.callbackQuery(dayPattern, async (ctx) => {
-    const accountId = ctx.account?.id;
-    const view = accountId
-      ? await loadDay(accountId, ctx.match[1] ?? '', isoDate(ctx.match[2] ?? ''))
-      : undefined;
+  chats.callbackQuery(dayData.filter, async (ctx) => {
+    const accountId = ctx.account.id;
+    const { channelId, date } = dayData.parse(ctx.callbackQuery.data);
+    const view = await loadDay(accountId, channelId, date);
     if (!view) return notFound(ctx);
     await ctx.answerCallbackQuery();
     await showScreen(ctx, renderDay(ctx, view));
   });
 
-  chats.callbackQuery(slotPattern, async (ctx) => {
-    const [, action, channelId = '', minute] = ctx.match;
-    const accountId = ctx.account?.id;
-    if (!accountId) return notFound(ctx);
-    const startsAt = new Date(Number(minute) * 60_000);
+  chats.callbackQuery(slotData.filter, async (ctx) => {
+    const { action, channelId, minute } = slotData.parse(ctx.callbackQuery.data);
+    const accountId = ctx.account.id;
+    const startsAt = new Date(minute * 60_000);
     let failure: string | undefined;
     if (action === 'b' || action === 'u') {
       const input = { accountId, channelId, startsAt, now: deps.clock.now() };
@@ -118,7 +112,7 @@ export function createCalendarFeature(deps: BotDeps): Composer<BotContext> {
     // Also decides visibility: another workspace's channel answers "not found" and nothing more.
     const view = await loadDay(accountId, channelId, startsAt);
     if (!view) return notFound(ctx);
-    const slot = view.days[0]?.slots.find((s) => s.minute === Number(minute));
+    const slot = view.days[0]?.slots.find((s) => s.minute === minute);
     let text = failure;
     if (!text && !slot) text = ctx.t('calendar-slot-gone');
     else if (!text && slot) {

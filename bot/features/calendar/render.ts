@@ -10,9 +10,9 @@ import { formatMoney } from '../../../format/money.js';
 import type { CalendarDay, CalendarSlot, CalendarView } from '../../../models/slots/calendar.js';
 import type { SlotStatus } from '../../../models/slots/table.js';
 import type { BotContext } from '../../context.js';
-import { escapeHtml } from '../../../format/html.js';
 import { accountLocale } from '../../i18n.js';
 import { dayData, openData, slotData } from '../../../messages/callback-data/calendar.js';
+import { channelCardData } from '../../../messages/callback-data/channels.js';
 
 /** A day with more slots than this shows counts instead of every time (keeps the text short). */
 const listLimit = 12;
@@ -77,11 +77,11 @@ export function renderWeek(ctx: BotContext, view: CalendarView) {
   ].filter(Boolean);
   const text = [
     ctx.t('calendar-week-title', {
-      title: escapeHtml(view.title),
+      title: view.title,
       from: formatDayMonth(first, locale),
       to: formatDayMonth(last, locale),
     }),
-    ctx.t('calendar-timezone', { timezone: escapeHtml(view.timezone) }),
+    ctx.t('calendar-timezone', { timezone: view.timezone }),
     '',
     ...lines,
     '',
@@ -90,25 +90,37 @@ export function renderWeek(ctx: BotContext, view: CalendarView) {
   ].join('\n');
   const keyboard = new InlineKeyboard();
   view.days.forEach((day, i) => {
-    keyboard.text(formatDayButton(day.date, locale), dayData(view.channelId, day.date));
+    keyboard.text(
+      formatDayButton(day.date, locale),
+      dayData.pack({ channelId: view.channelId, date: day.date }),
+    );
     if (i === 3) keyboard.row();
   });
   keyboard.row();
   if (view.weekOffset > -8)
-    keyboard.text(ctx.t('calendar-prev'), openData(view.channelId, view.weekOffset - 1));
+    keyboard.text(
+      ctx.t('calendar-prev'),
+      openData.pack({ channelId: view.channelId, week: view.weekOffset - 1 }),
+    );
   if (view.weekOffset < 14)
-    keyboard.text(ctx.t('calendar-next'), openData(view.channelId, view.weekOffset + 1));
-  keyboard.row().text(ctx.t('calendar-back-card'), `ch:card:${view.channelId}`);
+    keyboard.text(
+      ctx.t('calendar-next'),
+      openData.pack({ channelId: view.channelId, week: view.weekOffset + 1 }),
+    );
+  keyboard
+    .row()
+    .text(ctx.t('calendar-back-card'), channelCardData.pack({ channelId: view.channelId }));
   return { text, keyboard };
 }
 
 function slotButton(ctx: BotContext, view: CalendarView, slot: CalendarSlot): [string, string] {
   const channelId = view.channelId;
   const label = `${slotTime(ctx, view, slot)} ${markOf(slot)}`;
-  if (!slot.past && slot.status === 'free') return [label, slotData('b', channelId, slot.minute)];
+  if (!slot.past && slot.status === 'free')
+    return [label, slotData.pack({ action: 'b', channelId, minute: slot.minute })];
   if (!slot.past && slot.status === 'blocked')
-    return [label, slotData('u', channelId, slot.minute)];
-  return [label, slotData('i', channelId, slot.minute)];
+    return [label, slotData.pack({ action: 'u', channelId, minute: slot.minute })];
+  return [label, slotData.pack({ action: 'i', channelId, minute: slot.minute })];
 }
 
 /** One day: a button per slot (tap free ⇒ block, blocked ⇒ unblock), back to its week. */
@@ -116,10 +128,10 @@ export function renderDay(ctx: BotContext, view: CalendarView) {
   const day = view.days[0] ?? { date: '', slots: [] };
   const text = [
     ctx.t('calendar-day-title', {
-      title: escapeHtml(view.title),
+      title: view.title,
       date: formatDayLong(day.date, accountLocale(ctx)),
     }),
-    ctx.t('calendar-timezone', { timezone: escapeHtml(view.timezone) }),
+    ctx.t('calendar-timezone', { timezone: view.timezone }),
     '',
     day.slots.length === 0
       ? ctx.t('calendar-day-none')
@@ -134,6 +146,11 @@ export function renderDay(ctx: BotContext, view: CalendarView) {
     keyboard.text(label, data);
     if (i % 4 === 3) keyboard.row();
   });
-  keyboard.row().text(ctx.t('calendar-back-week'), openData(view.channelId, view.weekOffset));
+  keyboard
+    .row()
+    .text(
+      ctx.t('calendar-back-week'),
+      openData.pack({ channelId: view.channelId, week: view.weekOffset }),
+    );
   return { text, keyboard };
 }

@@ -1,6 +1,5 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../../context.js';
-import { html } from '../../../format/html.js';
 
 /** /cancel leaves every active conversation; installed before the conversations see updates. */
 export function createCancelFeature(): Composer<BotContext> {
@@ -8,11 +7,11 @@ export function createCancelFeature(): Composer<BotContext> {
   feature.chatType('private').command('cancel', async (ctx) => {
     const active = Object.keys(ctx.conversation.active());
     if (active.length === 0) {
-      await ctx.reply(ctx.t('cancel-nothing'), html);
+      await ctx.reply(ctx.t('cancel-nothing'));
       return;
     }
     await ctx.conversation.exitAll();
-    await ctx.reply(ctx.t('cancel-done'), html);
+    await ctx.reply(ctx.t('cancel-done'));
   });
   return feature;
 }

@@ -1,7 +1,7 @@
 import { InlineKeyboard } from 'grammy';
 import { formatMoney } from '../../../format/money.js';
 import type { CatalogCard } from '../../../models/catalog/catalog-card.js';
-import { escapeHtml } from '../../../format/html.js';
+import { escapeHtml, trustedHtml } from '../../../format/html.js';
 import { categoryLabel, languageLabel } from '../selling/format.js';
 import type { Screen } from './screens.js';
 import { cardLink, handleOf, slotTime, type Translate } from './view-helpers.js';
@@ -34,18 +34,20 @@ export function cardScreen(
   const { viewerZone, locale } = options;
   const zones =
     viewerZone === card.timezone
-      ? t('catalog-card-zone', { zone: escapeHtml(card.timezone) })
-      : t('catalog-card-zones', { zone: escapeHtml(card.timezone), yours: escapeHtml(viewerZone) });
+      ? t('catalog-card-zone', { zone: card.timezone })
+      : t('catalog-card-zones', { zone: card.timezone, yours: viewerZone });
   const sections: string[][] = [
     [
       t('catalog-card-title', {
-        title: escapeHtml(card.title),
+        title: card.title,
         handle: handleOf(t, card.username),
       }),
       t('catalog-card-facts', {
         subscribers: card.subscribers,
-        category: card.category ? categoryLabel(t, card.category) : t('catalog-no-category'),
-        language: card.language ? languageLabel(t, card.language) : '—',
+        category: trustedHtml(
+          card.category ? categoryLabel(t, card.category) : t('catalog-no-category'),
+        ),
+        language: trustedHtml(card.language ? languageLabel(t, card.language) : '—'),
       }),
     ],
     card.description ? [`<i>${escapeHtml(card.description)}</i>`] : [],

@@ -2,7 +2,6 @@ import { maxSearchLength, minSearchLength, parseSearch } from '../../../models/c
 import { searchCatalog } from '../../../models/catalog/search-catalog.js';
 import { assertNever } from '../../../models/errors.js';
 import type { BotDeps, ConversationContext } from '../../context.js';
-import { html } from '../../../format/html.js';
 import { accountLocale } from '../../i18n.js';
 import { accept, refuse, type BotConversation } from '../../kit/conversation.js';
 import { askText } from '../../kit/steps.js';
@@ -41,6 +40,6 @@ export function createCatalogSearchConversation(deps: BotDeps) {
       return searchCatalog(deps.database, toCatalogFilters(filters, query), { page: 0 });
     });
     const screen = listScreen(ctx.t, filters, result, locale, query);
-    await ctx.reply(screen.text, { ...html, reply_markup: screen.keyboard });
+    await ctx.reply(screen.text, { reply_markup: screen.keyboard });
   };
 }

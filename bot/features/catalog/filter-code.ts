@@ -64,5 +64,3 @@ export function toCatalogFilters(f: FilterState, search: string | undefined): Ca
   if (f.search && search) out.search = search;
   return out;
 }
-
-export const filterCodePattern = '[0-9a-z_]{4}[s_]';

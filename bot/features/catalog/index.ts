@@ -3,15 +3,19 @@ import { Composer } from 'grammy';
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
 import { accountLocale } from '../../i18n.js';
 import { catalogSearchConversationId, createCatalogSearchConversation } from './conversation.js';
-import { decodeFilters, filterCodePattern } from './filter-code.js';
+import { decodeFilters } from './filter-code.js';
 import { answerCatalogInline } from './inline.js';
 import { choiceScreen, filtersScreen, listData } from './screens.js';
 import { currentSearch } from './search-state.js';
 import { showCatalogCard, showCatalogHome, showCatalogList } from './show.js';
 import { editOrReply } from './view-helpers.js';
-
-const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const fields = { fc: 'category', fl: 'language', fs: 'subscribers', fp: 'price' } as const;
+import {
+  cardData,
+  choiceData,
+  filtersData,
+  listData as listCallback,
+} from '../../../messages/callback-data/catalog.js';
+import { privateChats } from '../../kit/account.js';
 
 /**
  * The advertisers' catalog (`cat:*`): results with filters and paging, filter screens, search by
@@ -26,7 +30,7 @@ export function createCatalogFeature(deps: BotDeps): Composer<BotContext> {
   );
   feature.on('inline_query', (ctx) => answerCatalogInline(ctx, deps));
 
-  const chats = feature.chatType('private');
+  const chats = privateChats(feature);
   chats.callbackQuery('cat:home', async (ctx) => {
     await showCatalogHome(ctx, deps);
     await ctx.answerCallbackQuery();
@@ -36,39 +40,37 @@ export function createCatalogFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.conversation.exitAll();
     await ctx.conversation.enter(catalogSearchConversationId);
   });
-  chats.callbackQuery(new RegExp(`^cat:l:(${filterCodePattern}):(\\d{1,4})$`), async (ctx) => {
-    await showCatalogList(ctx, deps, decodeFilters(ctx.match[1] ?? ''), Number(ctx.match[2]));
+  chats.callbackQuery(listCallback.filter, async (ctx) => {
+    const { filters, page } = listCallback.parse(ctx.callbackQuery.data);
+    await showCatalogList(ctx, deps, decodeFilters(filters), page);
     await ctx.answerCallbackQuery();
   });
-  chats.callbackQuery(new RegExp(`^cat:f:(${filterCodePattern})$`), async (ctx) => {
-    const f = decodeFilters(ctx.match[1] ?? '');
+  chats.callbackQuery(filtersData.filter, async (ctx) => {
+    const f = decodeFilters(filtersData.parse(ctx.callbackQuery.data).filters);
     await editOrReply(
       ctx,
       filtersScreen(ctx.t.bind(ctx), f, accountLocale(ctx), currentSearch(ctx)),
     );
     await ctx.answerCallbackQuery();
   });
-  chats.callbackQuery(new RegExp(`^cat:(fc|fl|fs|fp):(${filterCodePattern})$`), async (ctx) => {
-    const field = fields[(ctx.match[1] ?? 'fc') as keyof typeof fields];
-    const f = decodeFilters(ctx.match[2] ?? '');
+  chats.callbackQuery(choiceData.filter, async (ctx) => {
+    const { field, filters } = choiceData.parse(ctx.callbackQuery.data);
+    const f = decodeFilters(filters);
     await editOrReply(ctx, choiceScreen(ctx.t.bind(ctx), f, field, accountLocale(ctx)));
     await ctx.answerCallbackQuery();
   });
-  chats.callbackQuery(
-    new RegExp(`^cat:c:(${uuid}):(${filterCodePattern}):(\\d{1,4})$`),
-    async (ctx) => {
-      const [, channelId = '', code = '', page = '0'] = ctx.match;
-      const back = listData(decodeFilters(code), Number(page));
-      const shown = await showCatalogCard(ctx, deps, { channelId }, back);
-      if (!shown) {
-        return ctx.answerCallbackQuery({
-          text: ctx.t('catalog-unavailable-short'),
-          show_alert: true,
-        });
-      }
-      await ctx.answerCallbackQuery();
-    },
-  );
+  chats.callbackQuery(cardData.filter, async (ctx) => {
+    const { channelId, filters, page } = cardData.parse(ctx.callbackQuery.data);
+    const back = listData(decodeFilters(filters), page);
+    const shown = await showCatalogCard(ctx, deps, { channelId }, back);
+    if (!shown) {
+      return ctx.answerCallbackQuery({
+        text: ctx.t('catalog-unavailable-short'),
+        show_alert: true,
+      });
+    }
+    await ctx.answerCallbackQuery();
+  });
   // Anything else under cat: is stale or crafted: stop the spinner, change nothing.
   chats.callbackQuery(/^cat:/, (ctx) => ctx.answerCallbackQuery({ text: ctx.t('catalog-stale') }));
   return feature;

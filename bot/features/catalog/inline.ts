@@ -3,7 +3,6 @@ import { formatMoney } from '../../../format/money.js';
 import { parseSearch } from '../../../models/catalog/filters.js';
 import { searchCatalog } from '../../../models/catalog/search-catalog.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { escapeHtml } from '../../../format/html.js';
 import { accountLocale } from '../../i18n.js';
 import { cardLink, handleOf } from './view-helpers.js';
 
@@ -34,10 +33,10 @@ export async function answerCatalogInline(ctx: BotContext, deps: BotDeps): Promi
       type: 'article',
       id: e.id,
       title: e.title,
-      description: t('catalog-inline-description', { subscribers: e.subscribers, price }),
+      description: ctx.tPlain('catalog-inline-description', { subscribers: e.subscribers, price }),
       input_message_content: {
         message_text: t('catalog-inline-message', {
-          title: escapeHtml(e.title),
+          title: e.title,
           handle: handleOf(t, e.username),
           subscribers: e.subscribers,
           price,

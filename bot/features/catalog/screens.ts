@@ -8,9 +8,15 @@ import {
   type Range,
 } from '../../../models/catalog/filters.js';
 import { catalogPageSize, type CatalogPage } from '../../../models/catalog/search-catalog.js';
-import { escapeHtml } from '../../../format/html.js';
+import { trustedHtml } from '../../../format/html.js';
 import { categoryLabel, languageLabel } from '../selling/format.js';
-import { advertiserScreenData } from '../start/advertiser.js';
+import { advertiserScreenData } from '../../../messages/callback-data/start.js';
+import {
+  cardData,
+  choiceData,
+  filtersData,
+  listData as listCallback,
+} from '../../../messages/callback-data/catalog.js';
 import { encodeFilters, type FilterState } from './filter-code.js';
 import { entryLine, type Translate } from './view-helpers.js';
 
@@ -19,7 +25,8 @@ export interface Screen {
   keyboard: InlineKeyboard;
 }
 
-export const listData = (f: FilterState, page: number) => `cat:l:${encodeFilters(f)}:${page}`;
+export const listData = (f: FilterState, page: number) =>
+  listCallback.pack({ filters: encodeFilters(f), page });
 
 function rangeLabel(t: Translate, range: Range, show: (n: number) => string): string {
   if (range.min === undefined) return t('catalog-range-under', { max: show(range.max ?? 0) });
@@ -44,14 +51,19 @@ export function filtersSummary(t: Translate, f: FilterState, locale: string, sea
   const any = t('catalog-no-matter');
   const lines = [
     t('catalog-filters-summary', {
-      category:
+      category: trustedHtml(
         f.category === null ? any : categoryLabel(t, channelCategories[f.category] ?? 'other'),
-      language: f.language === null ? any : languageLabel(t, catalogLanguages[f.language] ?? ''),
-      subscribers: f.subscribers === null ? any : subscribersLabel(t, f.subscribers, locale),
-      price: f.price === null ? any : priceLabel(t, f.price, locale),
+      ),
+      language: trustedHtml(
+        f.language === null ? any : languageLabel(t, catalogLanguages[f.language] ?? ''),
+      ),
+      subscribers: trustedHtml(
+        f.subscribers === null ? any : subscribersLabel(t, f.subscribers, locale),
+      ),
+      price: trustedHtml(f.price === null ? any : priceLabel(t, f.price, locale)),
     }),
   ];
-  if (f.search && search) lines.push(t('catalog-search-summary', { query: escapeHtml(search) }));
+  if (f.search && search) lines.push(t('catalog-search-summary', { query: search }));
   return lines.join('\n');
 }
 
@@ -75,7 +87,7 @@ export function listScreen(
     keyboard
       .text(
         `📣 ${[...e.title].slice(0, 48).join('')}`,
-        `cat:c:${e.id}:${encodeFilters(f)}:${result.page}`,
+        cardData.pack({ channelId: e.id, filters: encodeFilters(f), page: result.page }),
       )
       .row();
   }
@@ -88,7 +100,7 @@ export function listScreen(
   }
   keyboard
     .text(t('catalog-button-search'), 'cat:s')
-    .text(t('catalog-button-filters'), `cat:f:${encodeFilters(f)}`);
+    .text(t('catalog-button-filters'), filtersData.pack({ filters: encodeFilters(f) }));
   if (f.search && search)
     keyboard.row().text(t('catalog-button-clear-search'), listData({ ...f, search: false }, 0));
   keyboard.row().text(t('catalog-back-advertiser'), advertiserScreenData);
@@ -104,11 +116,11 @@ export function filtersScreen(
 ): Screen {
   const code = encodeFilters(f);
   const keyboard = new InlineKeyboard()
-    .text(t('catalog-filter-category'), `cat:fc:${code}`)
-    .text(t('catalog-filter-language'), `cat:fl:${code}`)
+    .text(t('catalog-filter-category'), choiceData.pack({ field: 'category', filters: code }))
+    .text(t('catalog-filter-language'), choiceData.pack({ field: 'language', filters: code }))
     .row()
-    .text(t('catalog-filter-subscribers'), `cat:fs:${code}`)
-    .text(t('catalog-filter-price'), `cat:fp:${code}`)
+    .text(t('catalog-filter-subscribers'), choiceData.pack({ field: 'subscribers', filters: code }))
+    .text(t('catalog-filter-price'), choiceData.pack({ field: 'price', filters: code }))
     .row()
     .text(
       t('catalog-filter-reset'),
@@ -144,7 +156,7 @@ export function choiceScreen(t: Translate, f: FilterState, field: Field, locale:
   });
   if (labels.length % 2 === 1) keyboard.row();
   keyboard.text(t('catalog-no-matter'), listData({ ...f, [field]: null }, 0));
-  keyboard.text(t('catalog-back-filters'), `cat:f:${encodeFilters(f)}`);
+  keyboard.text(t('catalog-back-filters'), filtersData.pack({ filters: encodeFilters(f) }));
   const title =
     field === 'category'
       ? t('catalog-choose-category')

@@ -1,6 +1,5 @@
 import { InlineKeyboard } from 'grammy';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../../format/html.js';
 import { showCatalogCard } from './show.js';
 
 /** `/start ch_<code>`: the channel's catalog card, or a clear answer when it is not available. */
@@ -12,7 +11,6 @@ export async function openChannelFromStart(
   const shown = await showCatalogCard(ctx, deps, { shareCode }, 'cat:home');
   if (shown) return;
   await ctx.reply(ctx.t('catalog-unavailable'), {
-    ...html,
     reply_markup: new InlineKeyboard().text(ctx.t('catalog-button-find'), 'cat:home'),
   });
 }

@@ -4,30 +4,34 @@ import { formatMoment, formatTime } from '../../../format/dates.js';
 import { formatMoney } from '../../../format/money.js';
 import type { CatalogEntry } from '../../../models/catalog/search-catalog.js';
 import type { BotContext } from '../../context.js';
-import { escapeHtml } from '../../../format/html.js';
+import { trustedHtml } from '../../../format/html.js';
 import { showScreen } from '../../kit/show-screen.js';
 import { categoryLabel } from '../selling/format.js';
 
-export type Translate = (key: string, variables?: Record<string, string | number>) => string;
+import type { Translate } from '../../../messages/i18n.js';
+
+export type { Translate };
 
 /** The channel's share link (opens its catalog card). */
 export function cardLink(botUsername: string, shareCode: string): string {
   return `https://t.me/${botUsername}?start=ch_${shareCode}`;
 }
 
-/** "@name" or the localized "private channel", escaped. */
+/** "@name" or the localized "private channel". */
 export function handleOf(t: Translate, username: string | null): string {
-  return username ? `@${escapeHtml(username)}` : t('catalog-private');
+  return username ? `@${username}` : t('catalog-private');
 }
 
 /** One result line: title, handle, subscribers, category and the cheapest price. */
 export function entryLine(t: Translate, entry: CatalogEntry, locale: string, n: number): string {
   return t('catalog-entry', {
     n,
-    title: escapeHtml(entry.title),
+    title: entry.title,
     handle: handleOf(t, entry.username),
     subscribers: entry.subscribers,
-    category: entry.category ? categoryLabel(t, entry.category) : t('catalog-no-category'),
+    category: trustedHtml(
+      entry.category ? categoryLabel(t, entry.category) : t('catalog-no-category'),
+    ),
     price: formatMoney(entry.cheapestPrice, entry.currency, locale),
   });
 }

@@ -8,10 +8,14 @@ import { assertNever } from '../../../models/errors.js';
 import { channelAccess } from '../../../models/workspaces/access.js';
 import { canPerform } from '../../../models/workspaces/permissions.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { escapeHtml } from '../../../format/html.js';
 import { showScreen } from '../../kit/show-screen.js';
 import { showChannelCard } from './screens.js';
 import { verifyChannel } from './verify.js';
+import {
+  channelActionData,
+  channelCardData,
+  channelListData,
+} from '../../../messages/callback-data/channels.js';
 
 type ActionCode = PauseChannelCode | ResumeChannelCode | RemoveChannelCode;
 
@@ -85,10 +89,16 @@ export async function handleChannelAction(
       if (!card) return void (await refuse('not_found'));
       await ctx.answerCallbackQuery();
       const keyboard = new InlineKeyboard()
-        .text(ctx.t('channels-button-remove-confirm'), `ch:remove-yes:${channelId}`)
+        .text(
+          ctx.t('channels-button-remove-confirm'),
+          channelActionData.pack({ action: 'remove-yes', channelId: channelId }),
+        )
         .row()
-        .text(ctx.t('channels-button-remove-cancel'), `ch:card:${channelId}`);
-      const title = escapeHtml(card.channel.title);
+        .text(
+          ctx.t('channels-button-remove-cancel'),
+          channelCardData.pack({ channelId: channelId }),
+        );
+      const title = card.channel.title;
       await showScreen(ctx, ctx.t('channels-remove-confirm', { title }), keyboard);
       return;
     }
@@ -98,8 +108,8 @@ export async function handleChannelAction(
       // A channel that waited for review: its admin card no longer needs a decision.
       await closeMootAdminCard(deps.database, { kind: 'channel', objectId: channelId }, deps.clock);
       await ctx.answerCallbackQuery();
-      const keyboard = new InlineKeyboard().text(ctx.t('channels-button-list'), 'ch:list');
-      const title = escapeHtml(result.value.title);
+      const keyboard = new InlineKeyboard().text(ctx.t('channels-button-list'), channelListData);
+      const title = result.value.title;
       await showScreen(ctx, ctx.t('channels-removed', { title }), keyboard);
       return;
     }

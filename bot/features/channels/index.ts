@@ -1,6 +1,5 @@
-import type { I18n } from '@grammyjs/i18n';
+import type { BotI18n } from '../../i18n.js';
 import { Composer, InlineKeyboard } from 'grammy';
-import { isChannelId } from '../../../models/channels/channel-card.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { handleChannelAction } from './actions.js';
 import { parseChannelText, parseForward, type ChannelInput } from './channel-ref.js';
@@ -8,6 +7,14 @@ import { showScreen } from '../../kit/show-screen.js';
 import { handleBotMembership } from './rights-updates.js';
 import { showAddChannel, showChannelCard, showChannelList } from './screens.js';
 import { verifyChannel } from './verify.js';
+import {
+  addChannelData,
+  channelActionData,
+  channelCardData,
+  channelListData,
+  verifyChannelData,
+} from '../../../messages/callback-data/channels.js';
+import { privateChats } from '../../kit/account.js';
 
 /**
  * Channels (issue 3, owners): my channels, add and verify a channel (deep link, forwarded post,
@@ -15,7 +22,7 @@ import { verifyChannel } from './verify.js';
  * changes (my_chat_member). Channel ids in callback data are untrusted: every action re-checks
  * access through the person's memberships.
  */
-export function createChannelsFeature(deps: BotDeps, i18n: I18n<BotContext>): Composer<BotContext> {
+export function createChannelsFeature(deps: BotDeps, i18n: BotI18n): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.on('my_chat_member', async (ctx, next) => {
@@ -23,29 +30,30 @@ export function createChannelsFeature(deps: BotDeps, i18n: I18n<BotContext>): Co
     await handleBotMembership(ctx, deps, i18n, ctx.myChatMember);
   });
 
-  const chats = feature.chatType('private');
-  chats.callbackQuery('ch:list', async (ctx) => {
+  const chats = privateChats(feature);
+  chats.callbackQuery(channelListData, async (ctx) => {
     await ctx.answerCallbackQuery();
     await showChannelList(ctx, deps);
   });
-  chats.callbackQuery('ch:add', async (ctx) => {
+  chats.callbackQuery(addChannelData, async (ctx) => {
     await ctx.answerCallbackQuery();
     await showAddChannel(ctx);
   });
-  chats.callbackQuery(/^ch:verify:(-\d{1,20})$/, async (ctx) => {
+  chats.callbackQuery(verifyChannelData.filter, async (ctx) => {
     await ctx.answerCallbackQuery();
-    await verifyChannel(ctx, deps, Number(ctx.match[1]));
+    await verifyChannel(ctx, deps, verifyChannelData.parse(ctx.callbackQuery.data).chatId);
   });
-  chats.callbackQuery(/^ch:card:(.{1,60})$/, async (ctx) => {
-    const id = ctx.match[1] ?? '';
-    const shown = isChannelId(id) && (await showChannelCard(ctx, deps, id));
+  chats.callbackQuery(channelCardData.filter, async (ctx) => {
+    const { channelId } = channelCardData.parse(ctx.callbackQuery.data);
+    const shown = await showChannelCard(ctx, deps, channelId);
     await ctx.answerCallbackQuery(
       shown ? {} : { text: ctx.t('channels-not-found'), show_alert: true },
     );
   });
-  chats.callbackQuery(/^ch:(recheck|pause|resume|remove|remove-yes):(.{1,60})$/, async (ctx) =>
-    handleChannelAction(ctx, deps, ctx.match[1] ?? '', ctx.match[2] ?? ''),
-  );
+  chats.callbackQuery(channelActionData.filter, async (ctx) => {
+    const { action, channelId } = channelActionData.parse(ctx.callbackQuery.data);
+    await handleChannelAction(ctx, deps, action, channelId);
+  });
 
   const intake = async (ctx: BotContext, input: ChannelInput, next: () => Promise<void>) => {
     switch (input.kind) {
@@ -65,5 +73,5 @@ export function createChannelsFeature(deps: BotDeps, i18n: I18n<BotContext>): Co
 }
 
 function addMoreKeyboard(ctx: BotContext): InlineKeyboard {
-  return new InlineKeyboard().text(ctx.t('channels-button-how-to-add'), 'ch:add');
+  return new InlineKeyboard().text(ctx.t('channels-button-how-to-add'), addChannelData);
 }

@@ -1,4 +1,4 @@
-import type { I18n } from '@grammyjs/i18n';
+import type { BotI18n } from '../../i18n.js';
 import { InlineKeyboard } from 'grammy';
 import type { ChatMemberUpdated } from 'grammy/types';
 import { formatMoment } from '../../../format/dates.js';
@@ -9,11 +9,12 @@ import {
 } from '../../../models/channels/record-rights-change.js';
 import type { BotRightName } from '../../../models/channels/rights.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { escapeHtml, html } from '../../../format/html.js';
+import { trustedHtml } from '../../../format/html.js';
 import { asLocale, localeFromLanguageCode } from '../../i18n.js';
 import { memberFacts } from './telegram-facts.js';
+import { channelCardData, verifyChannelData } from '../../../messages/callback-data/channels.js';
 
-function rightName(i18n: I18n<BotContext>, locale: string, right: BotRightName): string {
+function rightName(i18n: BotI18n, locale: string, right: BotRightName): string {
   switch (right) {
     case 'can_post_messages':
       return i18n.t(locale, 'channels-right-post');
@@ -27,7 +28,7 @@ function rightName(i18n: I18n<BotContext>, locale: string, right: BotRightName):
 type Registered = Extract<RightsChangeResult, { registered: true }>;
 
 /** The paid ads a pause puts at risk, with the deadline to restore the bot (empty if none). */
-function paidAheadText(i18n: I18n<BotContext>, locale: string, result: Registered): string {
+function paidAheadText(i18n: BotI18n, locale: string, result: Registered): string {
   if (result.paidAhead.length === 0) return '';
   const ads = result.paidAhead
     .map((slot) =>
@@ -43,13 +44,15 @@ function paidAheadText(i18n: I18n<BotContext>, locale: string, result: Registere
 }
 
 function noticeText(
-  i18n: I18n<BotContext>,
+  i18n: BotI18n,
   locale: string,
   result: Registered,
   title: string,
   removed: boolean,
 ): string {
-  const rights = result.missing.map((r) => `«${rightName(i18n, locale, r)}»`).join(', ');
+  const rights = trustedHtml(
+    result.missing.map((r) => `«${rightName(i18n, locale, r)}»`).join(', '),
+  );
   if (result.transition === 'resumed') return i18n.t(locale, 'channels-notice-resumed', { title });
   if (result.transition === 'degraded')
     return i18n.t(locale, 'channels-notice-degraded', { title, rights });
@@ -62,7 +65,7 @@ function noticeText(
 /** A message to a member's private chat (not the channel the update came from): the gateway. */
 async function tell(deps: BotDeps, chatId: number, text: string, keyboard: InlineKeyboard) {
   try {
-    await deps.outbound.api.sendMessage(chatId, text, { ...html, reply_markup: keyboard });
+    await deps.outbound.api.sendMessage(chatId, text, { reply_markup: keyboard });
   } catch (error) {
     // A member who blocked the bot or never started it cannot be told; the card shows it anyway.
     deps.logger.info({ err: error, chatId }, 'channel rights notice not delivered');
@@ -77,7 +80,7 @@ async function tell(deps: BotDeps, chatId: number, text: string, keyboard: Inlin
 export async function handleBotMembership(
   ctx: BotContext,
   deps: BotDeps,
-  i18n: I18n<BotContext>,
+  i18n: BotI18n,
   update: ChatMemberUpdated,
 ): Promise<void> {
   const member = update.new_chat_member;
@@ -90,13 +93,13 @@ export async function handleBotMembership(
   if (result.registered) {
     if (result.transition === 'none') return;
     const removed = member.status === 'left' || member.status === 'kicked';
-    const title = escapeHtml(result.title);
+    const title = result.title;
     for (const recipient of result.recipients) {
       const locale = localeOf(recipient.language);
       const text = noticeText(i18n, locale, result, title, removed);
       const keyboard = new InlineKeyboard().text(
         i18n.t(locale, 'channels-button-open-card'),
-        `ch:card:${result.channelId}`,
+        channelCardData.pack({ channelId: result.channelId }),
       );
       await tell(deps, recipient.telegramId, text, keyboard);
     }
@@ -108,8 +111,8 @@ export async function handleBotMembership(
     asLocale(ctx.account?.language) ?? localeFromLanguageCode(update.from.language_code);
   const keyboard = new InlineKeyboard().text(
     i18n.t(locale, 'channels-button-finish-setup'),
-    `ch:verify:${update.chat.id}`,
+    verifyChannelData.pack({ chatId: update.chat.id }),
   );
-  const text = i18n.t(locale, 'channels-finish-setup', { title: escapeHtml(title) });
+  const text = i18n.t(locale, 'channels-finish-setup', { title: title });
   await tell(deps, update.from.id, text, keyboard);
 }

@@ -2,9 +2,14 @@ import { InlineKeyboard } from 'grammy';
 import { listMyChannels, loadChannelCard } from '../../../models/channels/channel-card.js';
 import { channelAccess } from '../../../models/workspaces/access.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { escapeHtml } from '../../../format/html.js';
+import { trustedHtml } from '../../../format/html.js';
 import { showScreen } from '../../kit/show-screen.js';
 import { addToChannelUrl, channelCardView, statusLine } from './views.js';
+import {
+  addChannelData,
+  channelCardData,
+  channelListData,
+} from '../../../messages/callback-data/channels.js';
 
 /** `ch:list`: the channels of every workspace the person belongs to, with «Add a channel». */
 export async function showChannelList(ctx: BotContext, deps: BotDeps): Promise<void> {
@@ -19,15 +24,17 @@ export async function showChannelList(ctx: BotContext, deps: BotDeps): Promise<v
         membership.role === 'owner' ? ctx.t('channels-role-owner') : ctx.t('channels-role-manager');
       lines.push(
         ctx.t('channels-list-item', {
-          title: escapeHtml(channel.title),
-          status: statusLine(ctx, channel),
-          role,
+          title: channel.title,
+          status: trustedHtml(statusLine(ctx, channel)),
+          role: trustedHtml(role),
         }),
       );
-      keyboard.text(channel.title.slice(0, 60), `ch:card:${channel.id}`).row();
+      keyboard
+        .text(channel.title.slice(0, 60), channelCardData.pack({ channelId: channel.id }))
+        .row();
     }
   }
-  keyboard.text(ctx.t('channels-button-add'), 'ch:add');
+  keyboard.text(ctx.t('channels-button-add'), addChannelData);
   // Owners manage their co-managers from here (the members feature checks the role again).
   if (groups.some(({ membership }) => membership.role === 'owner')) {
     keyboard.text(ctx.t('channels-button-managers'), 'mem:open');
@@ -44,7 +51,7 @@ export async function showAddChannel(ctx: BotContext): Promise<void> {
   const keyboard = new InlineKeyboard()
     .url(ctx.t('channels-button-add-bot'), addToChannelUrl(ctx.me.username))
     .row()
-    .text(ctx.t('channels-button-list'), 'ch:list');
+    .text(ctx.t('channels-button-list'), channelListData);
   await showScreen(ctx, ctx.t('channels-add-text', { bot: `@${ctx.me.username}` }), keyboard);
 }
 

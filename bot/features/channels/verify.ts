@@ -5,11 +5,12 @@ import {
 } from '../../../models/channels/register-channel.js';
 import { assertNever } from '../../../models/errors.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { escapeHtml } from '../../../format/html.js';
+import { trustedHtml } from '../../../format/html.js';
 import { showScreen } from '../../kit/show-screen.js';
 import { showChannelCard } from './screens.js';
 import { fetchChannelFacts, type ChannelRef, type FactsFailure } from './telegram-facts.js';
 import { addToChannelUrl } from './views.js';
+import { channelListData, verifyChannelData } from '../../../messages/callback-data/channels.js';
 
 type Refusal = FactsFailure | RegisterChannelCode;
 
@@ -24,7 +25,7 @@ function refusalText(ctx: BotContext, code: Refusal, title: string, limit: numbe
     case 'bot_cannot_post':
       return ctx.t('channels-error-bot-cannot-post', {
         title,
-        right: ctx.t('channels-right-post'),
+        right: trustedHtml(ctx.t('channels-right-post')),
       });
     case 'not_a_channel':
       return ctx.t('channels-error-not-channel');
@@ -58,8 +59,7 @@ export async function verifyChannel(
   if (!account || !from) return;
   const facts = await fetchChannelFacts(ctx.api, ref, from.id, ctx.me.id);
   const chatId = facts.ok ? facts.value.telegramChatId : typeof ref === 'number' ? ref : undefined;
-  const title =
-    facts.ok && facts.value.title ? escapeHtml(facts.value.title) : ctx.t('channels-this-channel');
+  const title = facts.ok && facts.value.title ? facts.value.title : ctx.t('channels-this-channel');
   let refusal: Refusal;
   let limit = 0;
   if (facts.ok) {
@@ -85,7 +85,9 @@ export async function verifyChannel(
   if (fixableByRights.has(refusal) || refusal === 'chat_not_found')
     keyboard.url(ctx.t('channels-button-add-bot'), addToChannelUrl(ctx.me.username)).row();
   if (chatId !== undefined && refusal !== 'already_registered' && refusal !== 'not_a_channel')
-    keyboard.text(ctx.t('channels-button-check-again'), `ch:verify:${chatId}`).row();
-  keyboard.text(ctx.t('channels-button-list'), 'ch:list');
+    keyboard
+      .text(ctx.t('channels-button-check-again'), verifyChannelData.pack({ chatId: chatId }))
+      .row();
+  keyboard.text(ctx.t('channels-button-list'), channelListData);
   await showScreen(ctx, refusalText(ctx, refusal, title, limit), keyboard);
 }

@@ -6,7 +6,10 @@ import { botRightNames, type BotRightName } from '../../../models/channels/right
 import { canPerform } from '../../../models/workspaces/permissions.js';
 import type { MemberRole } from '../../../models/workspaces/table.js';
 import type { BotContext } from '../../context.js';
-import { escapeHtml } from '../../../format/html.js';
+import { openData } from '../../../messages/callback-data/calendar.js';
+import { sellingData } from '../../../messages/callback-data/selling.js';
+import { trustedHtml } from '../../../format/html.js';
+import { channelActionData, channelListData } from '../../../messages/callback-data/channels.js';
 
 /** The add-to-channel deep link: Telegram lets the person pick a channel and grant these rights. */
 export function addToChannelUrl(botUsername: string): string {
@@ -18,9 +21,9 @@ export function shareLink(botUsername: string, shareCode: string): string {
   return `https://t.me/${botUsername}?start=ch_${shareCode}`;
 }
 
-/** @username or "private channel", for a line of text (escaped). */
+/** @username or "private channel", for a line of text. */
 export function channelHandle(ctx: BotContext, channel: Pick<ChannelRow, 'username'>): string {
-  return channel.username ? `@${escapeHtml(channel.username)}` : ctx.t('channels-private');
+  return channel.username ? `@${channel.username}` : ctx.t('channels-private');
 }
 
 /** The localized name of a bot right. */
@@ -46,7 +49,7 @@ export function statusLine(
     case 'pending_review':
       return ctx.t('channels-status-pending');
     case 'blocked':
-      return ctx.t('channels-status-blocked', { reason: escapeHtml(channel.statusReason ?? '—') });
+      return ctx.t('channels-status-blocked', { reason: channel.statusReason ?? '—' });
     case 'paused':
       if (channel.statusReason === 'bot_rights') return ctx.t('channels-status-paused-rights');
       if (channel.statusReason === 'plan') return ctx.t('channels-status-paused-plan');
@@ -84,29 +87,46 @@ export function channelCardView(
   const { channel } = card;
   const mark = (ok: boolean) => (ok ? '✅' : '⚠️');
   const text = ctx.t('channels-card', {
-    title: escapeHtml(channel.title),
+    title: channel.title,
     handle: channelHandle(ctx, channel),
-    status: statusLine(ctx, channel),
+    status: trustedHtml(statusLine(ctx, channel)),
     subscribers: channel.subscribers,
-    rights: rightsLines(ctx, card),
+    rights: trustedHtml(rightsLines(ctx, card)),
     schedule: mark(card.ready.schedule),
     prices: mark(card.ready.prices),
-    bookings: bookingsLines(ctx, card),
+    bookings: trustedHtml(bookingsLines(ctx, card)),
     link: shareLink(botUsername, channel.shareCode),
   });
   const id = channel.id;
   const keyboard = new InlineKeyboard()
-    .text(ctx.t('channels-button-selling'), `sell:open:${id}`)
-    .text(ctx.t('channels-button-calendar'), `cal:open:${id}:0`)
+    .text(
+      ctx.t('channels-button-selling'),
+      sellingData.pack({ action: 'open', channelId: id, args: [] }),
+    )
+    .text(ctx.t('channels-button-calendar'), openData.pack({ channelId: id, week: 0 }))
     .row()
-    .text(ctx.t('channels-button-recheck'), `ch:recheck:${id}`);
+    .text(
+      ctx.t('channels-button-recheck'),
+      channelActionData.pack({ action: 'recheck', channelId: id }),
+    );
   if (channel.status === 'paused')
-    keyboard.text(ctx.t('channels-button-resume'), `ch:resume:${id}`);
+    keyboard.text(
+      ctx.t('channels-button-resume'),
+      channelActionData.pack({ action: 'resume', channelId: id }),
+    );
   else if (channel.status !== 'blocked')
-    keyboard.text(ctx.t('channels-button-pause'), `ch:pause:${id}`);
+    keyboard.text(
+      ctx.t('channels-button-pause'),
+      channelActionData.pack({ action: 'pause', channelId: id }),
+    );
   keyboard.row();
   if (canPerform(role, 'channels.remove'))
-    keyboard.text(ctx.t('channels-button-remove'), `ch:remove:${id}`).row();
-  keyboard.text(ctx.t('channels-button-list'), 'ch:list');
+    keyboard
+      .text(
+        ctx.t('channels-button-remove'),
+        channelActionData.pack({ action: 'remove', channelId: id }),
+      )
+      .row();
+  keyboard.text(ctx.t('channels-button-list'), channelListData);
   return { text, keyboard };
 }

@@ -9,7 +9,6 @@ import {
 import { orderReadiness } from '../../../models/creatives/order-readiness.js';
 import type { ExternalProvider } from '../../../models/providers/types.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { escapeHtml, html } from '../../../format/html.js';
 import { refusal, replyRefused } from './invoice.js';
 
 /** How long a Stripe Checkout link stays valid (Stripe accepts 30 min … 24 h). */
@@ -75,13 +74,13 @@ export async function payExternally(
   const channels = [...new Set(view?.items.map((i) => i.channelTitle) ?? [])].join(', ');
   if (!prepared.ok) {
     const reason = refusal(ctx, prepared.code);
-    return replyRefused(ctx, escapeHtml(channels), reason, view?.bundleId ?? '');
+    return replyRefused(ctx, channels, reason, view?.bundleId ?? '');
   }
   const payment = prepared.value;
   let url = payment.confirmationUrl;
   if (!url) {
     const description = ctx
-      .t('checkout-invoice-description', { channels, count: view?.items.length ?? 0 })
+      .tPlain('checkout-invoice-description', { channels, count: view?.items.length ?? 0 })
       .slice(0, 255);
     try {
       const created = await createAtProvider(ctx, deps, provider, payment, description);
@@ -96,18 +95,17 @@ export async function payExternally(
         },
         deps.clock,
       );
-      if (!attached.ok) return void (await ctx.reply(ctx.t('checkout-error-not-payable'), html));
+      if (!attached.ok) return void (await ctx.reply(ctx.t('checkout-error-not-payable')));
       url = created.url;
     } catch (err) {
       deps.logger.warn({ err, orderId, provider }, 'payment provider unavailable');
-      return void (await ctx.reply(ctx.t('checkout-external-unavailable'), html));
+      return void (await ctx.reply(ctx.t('checkout-external-unavailable')));
     }
   }
   const locale = await ctx.i18n.getLocale();
   const amount = formatMoney(payment.amount, payment.currency, locale);
   const keyboard = new InlineKeyboard().url(ctx.t('checkout-external-button', { amount }), url);
-  await ctx.reply(
-    ctx.t('checkout-external-link', { method: provider, amount, channels: escapeHtml(channels) }),
-    { ...html, reply_markup: keyboard },
-  );
+  await ctx.reply(ctx.t('checkout-external-link', { method: provider, amount, channels }), {
+    reply_markup: keyboard,
+  });
 }

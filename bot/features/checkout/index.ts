@@ -1,13 +1,10 @@
-import type { I18n } from '@grammyjs/i18n';
 import { Composer } from 'grammy';
 import { listPayableOrders } from '../../../models/checkout/bundle-checkout.js';
 import { readMyOrder } from '../../../models/checkout/my-orders.js';
 import { checkPreCheckout } from '../../../models/checkout/pre-checkout.js';
 import { assertNever } from '../../../models/errors.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../../format/html.js';
-import { noticeDeps } from '../../outbound.js';
-import { checkoutPattern, methodOf, payPattern } from '../../../messages/callback-data/checkout.js';
+import { checkoutData, payData } from '../../../messages/callback-data/checkout.js';
 import { payFromBalance } from './balance.js';
 import { payExternally } from './external.js';
 import { offerPayment } from './methods.js';
@@ -15,6 +12,7 @@ import { answerPreCheckout } from './pre-checkout.js';
 import { createStarsRefunder } from '../../../telegram/stars.js';
 import { handleSuccessfulPayment } from './paid.js';
 import { invoiceOrder } from './invoice.js';
+import { privateChats } from '../../kit/account.js';
 
 /** Invoices of orders; other payloads (e.g. `sub:` of the Pro subscription) belong to others. */
 const orderPayloadPrefix = 'order:';
@@ -28,34 +26,30 @@ const orderPayloadPrefix = 'order:';
  * Only payloads starting `order:` are answered here; others pass on (`next`). Installed before
  * conversations, so a payment is never swallowed by an open conversation.
  */
-export function createCheckoutFeature(deps: BotDeps, i18n: I18n<BotContext>): Composer<BotContext> {
+export function createCheckoutFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  feature.chatType('private').callbackQuery(checkoutPattern, async (ctx) => {
-    const accountId = ctx.account?.id;
-    const bundleId = ctx.match[1] ?? '';
-    if (!accountId) return ctx.answerCallbackQuery();
+  privateChats(feature).callbackQuery(checkoutData.filter, async (ctx) => {
+    const accountId = ctx.account.id;
+    const { bundleId } = checkoutData.parse(ctx.callbackQuery.data);
     const orders = await listPayableOrders(deps.database, accountId, bundleId);
     await ctx.answerCallbackQuery();
-    if (orders.length === 0) return ctx.reply(ctx.t('checkout-nothing'), html);
-    if (orders.length > 1)
-      await ctx.reply(ctx.t('checkout-several', { count: orders.length }), html);
+    if (orders.length === 0) return ctx.reply(ctx.t('checkout-nothing'));
+    if (orders.length > 1) await ctx.reply(ctx.t('checkout-several', { count: orders.length }));
     for (const order of orders) await offerPayment(ctx, deps, accountId, order.id, bundleId);
   });
 
-  feature.chatType('private').callbackQuery(payPattern, async (ctx) => {
-    const accountId = ctx.account?.id;
-    const method = methodOf(ctx.match[1] ?? '');
-    const orderId = ctx.match[2] ?? '';
+  privateChats(feature).callbackQuery(payData.filter, async (ctx) => {
+    const accountId = ctx.account.id;
+    const { method, orderId } = payData.parse(ctx.callbackQuery.data);
     await ctx.answerCallbackQuery();
-    if (!accountId) return;
     if (method === 'stars') {
       const view = await readMyOrder(deps.database, accountId, orderId);
       await invoiceOrder(ctx, deps, accountId, orderId, view?.bundleId ?? '');
       return;
     }
     if (method === 'balance') {
-      await payFromBalance(ctx, noticeDeps(deps, i18n), accountId, orderId);
+      await payFromBalance(ctx, deps, accountId, orderId);
       return;
     }
     await payExternally(ctx, deps, accountId, orderId, method);
@@ -91,7 +85,8 @@ export function createCheckoutFeature(deps: BotDeps, i18n: I18n<BotContext>): Co
       await createStarsRefunder(ctx.api)(ctx.from.id, payment.telegram_payment_charge_id);
       return;
     }
-    await handleSuccessfulPayment(ctx, noticeDeps(deps, i18n), accountId, payment);
+    const refundDeps = { ...deps, api: deps.outbound.api };
+    await handleSuccessfulPayment(ctx, refundDeps, accountId, payment);
   });
 
   return feature;

@@ -6,8 +6,9 @@ import { readMyOrder } from '../../../models/checkout/my-orders.js';
 import type { PrepareExternalCode } from '../../../models/checkout/prepare-external-payment.js';
 import { prepareInvoice } from '../../../models/checkout/prepare-invoice.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { escapeHtml, html } from '../../../format/html.js';
+import { trustedHtml } from '../../../format/html.js';
 import { itemLines, markingText, totalLines } from '../../../messages/order-lines.js';
+import { creativeStartData } from '../../../messages/callback-data/creative.js';
 
 /** Why an order cannot be paid now, in the advertiser's words. */
 export function refusal(ctx: BotContext, code: PrepareExternalCode): string {
@@ -57,7 +58,7 @@ export async function invoiceOrder(
   );
   const view = await readMyOrder(deps.database, accountId, orderId);
   const channels = [...new Set(view?.items.map((i) => i.channelTitle) ?? [])];
-  const names = escapeHtml(channels.join(', '));
+  const names = channels.join(', ');
   if (!prepared.ok) {
     await replyRefused(ctx, names, refusal(ctx, prepared.code), bundleId);
     return false;
@@ -74,10 +75,10 @@ export async function invoiceOrder(
     ]
       .filter(Boolean)
       .join('\n\n');
-    await ctx.reply(summary, html);
+    await ctx.reply(summary);
   }
   const description = ctx
-    .t('checkout-invoice-description', {
+    .tPlain('checkout-invoice-description', {
       channels: channels.join(', '),
       count: view?.items.length ?? 0,
     })
@@ -102,10 +103,9 @@ export async function replyRefused(
 ): Promise<void> {
   const back = new InlineKeyboard().text(
     ctx.t('checkout-button-creative'),
-    `crt:start:${bundleId}`,
+    creativeStartData.pack({ bundleId }),
   );
-  await ctx.reply(ctx.t('checkout-refused', { channels, reason }), {
-    ...html,
+  await ctx.reply(ctx.t('checkout-refused', { channels, reason: trustedHtml(reason) }), {
     reply_markup: back,
   });
 }

@@ -7,7 +7,6 @@ import { starsFor } from '../../../models/payments/stars-amount.js';
 import type { Currency } from '../../../models/orders/table.js';
 import type { PaymentProvider } from '../../../models/payments/table.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { escapeHtml, html } from '../../../format/html.js';
 import { payData } from '../../../messages/callback-data/checkout.js';
 import { invoiceOrder } from './invoice.js';
 import { itemLines, markingText, totalLines } from '../../../messages/order-lines.js';
@@ -89,10 +88,13 @@ export async function offerPayment(
   const keyboard = new InlineKeyboard();
   for (const method of methods)
     keyboard
-      .text(methodLabel(ctx, deps, method, view, locale, balance), payData(method, orderId))
+      .text(
+        methodLabel(ctx, deps, method, view, locale, balance),
+        payData.pack({ method, orderId }),
+      )
       .row();
   const text = [
-    ctx.t('checkout-summary', { channels: escapeHtml(channels) }),
+    ctx.t('checkout-summary', { channels }),
     itemLines(t, view, locale, view.advertiser.timezone),
     markingText(t, view.marking),
     totalLines(t, view, locale),
@@ -100,5 +102,5 @@ export async function offerPayment(
   ]
     .filter(Boolean)
     .join('\n\n');
-  await ctx.reply(text, { ...html, reply_markup: keyboard });
+  await ctx.reply(text, { reply_markup: keyboard });
 }

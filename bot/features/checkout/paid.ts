@@ -1,14 +1,13 @@
 import type { SuccessfulPayment } from 'grammy/types';
 import { recordStarsPayment } from '../../../models/checkout/record-stars-payment.js';
 import type { BotContext } from '../../context.js';
-import { html } from '../../../format/html.js';
-import { tellPaid } from '../../../messages/review-notices.js';
-import { refundAndTell, type RefundDeps } from '../../../messages/refund-and-tell.js';
+import { refundOrder, type RefundDeps } from '../../../telegram/refund-order.js';
 import { createStarsRefunder } from '../../../telegram/stars.js';
 
 /**
  * successful_payment: credit once per charge id; a repeated delivery changes nothing; a payment
- * for an order that can no longer take it is refunded at once. Then the owner's side hears of it.
+ * for an order that can no longer take it is refunded at once. Both sides hear of the payment from
+ * its events (docs/events.md).
  */
 export async function handleSuccessfulPayment(
   ctx: BotContext,
@@ -31,19 +30,12 @@ export async function handleSuccessfulPayment(
   if (!result.ok) {
     // Not one of our orders: nothing was credited, so the charge goes straight back.
     await createStarsRefunder(deps.api)(ctx.from?.id ?? 0, chargeId);
-    await ctx.reply(ctx.t('checkout-paid-unknown'), html);
+    await ctx.reply(ctx.t('checkout-paid-unknown'));
     return;
   }
-  const outcome = result.value;
-  const order = { workspaceId: outcome.workspaceId, orderId: outcome.orderId };
-  switch (outcome.kind) {
-    case 'duplicate':
-      return;
-    case 'orphan':
-      await ctx.reply(ctx.t('checkout-paid-too-late'), html);
-      await refundAndTell(deps, order, `account:${accountId}`);
-      return;
-    case 'paid':
-      await tellPaid(deps, order, outcome);
-  }
+  // 'paid' was routed in the payment's transaction (its events tell both sides); 'duplicate': done.
+  const { kind, workspaceId, orderId } = result.value;
+  if (kind !== 'orphan') return;
+  await ctx.reply(ctx.t('checkout-paid-too-late'));
+  await refundOrder(deps, { workspaceId, orderId }, `account:${accountId}`);
 }

@@ -1,6 +1,5 @@
 import { Composer } from 'grammy';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../../format/html.js';
 import { createStarsRefunder } from '../../../telegram/stars.js';
 
 /**
@@ -29,7 +28,7 @@ export function createUnclaimedPayments(deps: BotDeps): Composer<BotContext> {
     if (!refunded.ok && !refunded.alreadyRefunded) {
       deps.logger.error({ error: refunded.error }, 'refund of an unknown payment failed');
     }
-    await ctx.reply(ctx.t('checkout-paid-unknown'), html);
+    await ctx.reply(ctx.t('checkout-paid-unknown'));
   });
   return feature;
 }

@@ -6,7 +6,6 @@ import { assertNever } from '../../../models/errors.js';
 import { setBundleMarking } from '../../../models/creatives/set-bundle-marking.js';
 import { moderationFromConfig } from '../../../models/providers/moderation.js';
 import type { BotDeps, ConversationContext } from '../../context.js';
-import { html } from '../../../format/html.js';
 import { askMarking } from '../marking/ask-marking.js';
 import { sendCreativePreview } from '../../../messages/creative-preview.js';
 import { currentAccountId, type BotConversation } from '../../kit/conversation.js';
@@ -39,13 +38,13 @@ export function createCreativeConversation(deps: BotDeps) {
     const input = { accountId, bundleId: args.bundleId };
     const bundle = await conversation.external(() => loadCreativeBundle(deps.database, input));
     if (!bundle.ok) {
-      await ctx.reply(ctx.t('creative-not-found'), html);
+      await ctx.reply(ctx.t('creative-not-found'));
       return;
     }
     let marking = bundle.value.marking;
     let variantIndex = Math.min(args.variantIndex, bundle.value.variants, variantLimit - 1);
     for (;;) {
-      await ctx.reply(ctx.t('creative-variant', { n: variantIndex + 1, max: variantLimit }), html);
+      await ctx.reply(ctx.t('creative-variant', { n: variantIndex + 1, max: variantLimit }));
       const content = await askContent(conversation, ctx, marking, bundle.value.channels);
       const buttons = await askButtons(conversation, ctx, bundle.value.channels);
       const creative = { content, buttons };
@@ -55,15 +54,15 @@ export function createCreativeConversation(deps: BotDeps) {
           setBundleMarking(deps.database, { ...input, marking: entered }, deps.clock),
         );
         if (!stored.ok) {
-          await ctx.reply(ctx.t('creative-not-found'), html);
+          await ctx.reply(ctx.t('creative-not-found'));
           return;
         }
         marking = entered;
-        await ctx.reply(ctx.t('marking-saved'), html);
+        await ctx.reply(ctx.t('marking-saved'));
       }
       const length = checkCreativeLength(creative, marking);
       if (!length.ok) {
-        await ctx.reply(tooLongText(ctx.t, length.detail, marking !== null), html);
+        await ctx.reply(tooLongText(ctx.t, length.detail, marking !== null));
         continue;
       }
       const saved = await conversation.external(() =>
@@ -72,21 +71,21 @@ export function createCreativeConversation(deps: BotDeps) {
       if (!saved.ok) {
         switch (saved.code) {
           case 'content_refused':
-            await ctx.reply(refusedText(ctx.t, saved.detail), html);
+            await ctx.reply(refusedText(ctx.t, saved.detail));
             continue;
           case 'too_long':
-            await ctx.reply(tooLongText(ctx.t, saved.detail, marking !== null), html);
+            await ctx.reply(tooLongText(ctx.t, saved.detail, marking !== null));
             continue;
           case 'not_found':
           case 'not_editable':
           case 'variant_limit':
-            await ctx.reply(ctx.t('creative-not-found'), html);
+            await ctx.reply(ctx.t('creative-not-found'));
             return;
           default:
             assertNever(saved.code);
         }
       }
-      await ctx.reply(ctx.t('creative-preview-intro'), html);
+      await ctx.reply(ctx.t('creative-preview-intro'));
       await sendCreativePreview(
         ctx.api,
         chatId,
@@ -111,7 +110,7 @@ export function createCreativeConversation(deps: BotDeps) {
           ctx.t('creative-continue-payment'),
           `chk:review:${args.bundleId}`,
         );
-        await ctx.reply(ctx.t('creative-done'), { ...html, reply_markup: pay });
+        await ctx.reply(ctx.t('creative-done'), { reply_markup: pay });
         return;
       }
       if (choice === 'crt:add') variantIndex += 1;

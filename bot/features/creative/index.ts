@@ -2,9 +2,9 @@ import { createConversation } from '@grammyjs/conversations';
 import { Composer } from 'grammy';
 import { loadCreativeBundle } from '../../../models/creatives/bundle.js';
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
+import { creativeStartData } from '../../../messages/callback-data/creative.js';
 import { createCreativeConversation, creativeConversationId } from './conversation.js';
-
-const startPattern = /^crt:start:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+import { privateChats } from '../../kit/account.js';
 
 /**
  * `crt:start:<bundleId>` (X's cart «Continue»): checks the bundle is the advertiser's and still
@@ -17,16 +17,14 @@ export function createCreativeFeature(deps: BotDeps): Composer<BotContext> {
       id: creativeConversationId,
     }),
   );
-  const privateChats = feature.chatType('private');
-  privateChats.callbackQuery(startPattern, async (ctx) => {
-    const bundleId = ctx.match[1] ?? '';
-    const accountId = ctx.account?.id;
-    const bundle = accountId
-      ? await loadCreativeBundle(deps.database, { accountId, bundleId })
-      : undefined;
-    if (!bundle?.ok) {
+  const chats = privateChats(feature);
+  chats.callbackQuery(creativeStartData.filter, async (ctx) => {
+    const { bundleId } = creativeStartData.parse(ctx.callbackQuery.data);
+    const accountId = ctx.account.id;
+    const bundle = await loadCreativeBundle(deps.database, { accountId, bundleId });
+    if (!bundle.ok) {
       const text =
-        bundle?.code === 'not_editable'
+        bundle.code === 'not_editable'
           ? ctx.t('creative-not-editable')
           : ctx.t('creative-not-found');
       return ctx.answerCallbackQuery({ text, show_alert: true });
@@ -38,7 +36,7 @@ export function createCreativeFeature(deps: BotDeps): Composer<BotContext> {
       variantIndex: bundle.value.variants > 0 ? bundle.value.variants - 1 : 0,
     });
   });
-  privateChats.callbackQuery(/^crt:/, (ctx) =>
+  chats.callbackQuery(/^crt:/, (ctx) =>
     ctx.answerCallbackQuery({ text: ctx.t('creative-stale'), show_alert: true }),
   );
   return feature;

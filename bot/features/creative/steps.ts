@@ -18,7 +18,6 @@ import type { BundleChannel } from '../../../models/creatives/bundle.js';
 import { checkCreativeLength } from '../../../models/creatives/render.js';
 import type { Marking } from '../../../models/marking/marking.js';
 import type { ConversationContext } from '../../context.js';
-import { escapeHtml, html } from '../../../format/html.js';
 import { waitAnswer, type BotConversation } from '../../kit/conversation.js';
 import { buttonErrorText, contentErrorText, refusedText, tooLongText } from './texts.js';
 
@@ -47,7 +46,7 @@ export async function askContent(
   marking: Marking | null,
   channels: BundleChannel[],
 ): Promise<CreativeContent> {
-  await ctx.reply(ctx.t('creative-ask-content'), html);
+  await ctx.reply(ctx.t('creative-ask-content'));
   let album: IncomingMessage[] = [];
   for (;;) {
     const answer = await waitAnswer(conversation, ctx, ['crt:album']);
@@ -62,7 +61,6 @@ export async function askContent(
         if (album.length === 1) {
           const keyboard = new InlineKeyboard().text(ctx.t('creative-album-done'), 'crt:album');
           await answer.reply(ctx.t('creative-album-collecting'), {
-            ...html,
             reply_markup: keyboard,
           });
         }
@@ -72,17 +70,17 @@ export async function askContent(
       content = contentFromMessage(message);
     }
     if (!content.ok) {
-      await answer.reply(contentErrorText(ctx.t, content.code, content.detail), html);
+      await answer.reply(contentErrorText(ctx.t, content.code, content.detail));
       continue;
     }
     const length = checkCreativeLength({ content: content.value, buttons: [] }, marking);
     if (!length.ok) {
-      await answer.reply(tooLongText(ctx.t, length.detail, marking !== null), html);
+      await answer.reply(tooLongText(ctx.t, length.detail, marking !== null));
       continue;
     }
     const refusal = ruleRefusal(ctx, { content: content.value, buttons: [] }, channels);
     if (refusal) {
-      await answer.reply(refusal, html);
+      await answer.reply(refusal);
       continue;
     }
     return content.value;
@@ -93,7 +91,7 @@ function buttonsPrompt(ctx: ConversationContext, count: number) {
   const keyboard = new InlineKeyboard();
   if (count > 0) keyboard.text(ctx.t('creative-buttons-done'), 'crt:bdone');
   else keyboard.text(ctx.t('creative-buttons-skip'), 'crt:bskip');
-  return { ...html, reply_markup: keyboard };
+  return { reply_markup: keyboard };
 }
 
 /** Collects up to 6 URL buttons («label — URL», or the label then the URL); «Done» / «Skip». */
@@ -124,7 +122,7 @@ export async function askButtons(
     if (!parsed.ok) {
       if (parsed.code === 'no_url') {
         label = String(parsed.detail?.label ?? '');
-        await answer.reply(ctx.t('creative-ask-button-url', { label: escapeHtml(label) }), html);
+        await answer.reply(ctx.t('creative-ask-button-url', { label: label }));
       } else {
         await answer.reply(
           `${buttonErrorText(ctx.t, parsed.code, parsed.detail)}\n${ctx.t('creative-try-again')}`,
@@ -142,13 +140,13 @@ export async function askButtons(
     }
     buttons.push(parsed.value);
     if (buttons.length >= buttonLimits.total) {
-      await answer.reply(ctx.t('creative-buttons-full', { max: buttonLimits.total }), html);
+      await answer.reply(ctx.t('creative-buttons-full', { max: buttonLimits.total }));
       return layoutButtons(buttons);
     }
     await answer.reply(
       ctx.t('creative-button-added', {
-        label: escapeHtml(parsed.value.text),
-        url: escapeHtml(parsed.value.url),
+        label: parsed.value.text,
+        url: parsed.value.url,
         count: buttons.length,
         max: buttonLimits.total,
       }),

@@ -1,13 +1,12 @@
-import type { TranslateFunction } from '@grammyjs/i18n';
+import type { Translate } from '../../../messages/i18n.js';
 import type { ButtonCode } from '../../../models/creatives/buttons.js';
 import type { ContentCode } from '../../../models/creatives/content.js';
 import { assertNever } from '../../../models/errors.js';
-import { escapeHtml } from '../../../format/html.js';
 
 type Detail = Record<string, unknown> | undefined;
 
 /** Why a message can't be the creative. */
-export function contentErrorText(t: TranslateFunction, code: ContentCode, detail: Detail): string {
+export function contentErrorText(t: Translate, code: ContentCode, detail: Detail): string {
   switch (code) {
     case 'unsupported':
       return t('creative-error-unsupported');
@@ -22,7 +21,7 @@ export function contentErrorText(t: TranslateFunction, code: ContentCode, detail
 
 /** Why a typed button was refused. */
 export function buttonErrorText(
-  t: TranslateFunction,
+  t: Translate,
   code: Exclude<ButtonCode, 'no_url'>,
   detail: Detail,
 ): string {
@@ -30,7 +29,7 @@ export function buttonErrorText(
     case 'url_invalid':
       return t('creative-error-url-invalid');
     case 'url_scheme':
-      return t('creative-error-url-scheme', { scheme: escapeHtml(String(detail?.scheme ?? '')) });
+      return t('creative-error-url-scheme', { scheme: String(detail?.scheme ?? '') });
     case 'label_empty':
       return t('creative-error-label-empty');
     case 'label_too_long':
@@ -44,7 +43,7 @@ export function buttonErrorText(
 }
 
 /** A post that is too long (with the marking line when there is one): how much to cut. */
-export function tooLongText(t: TranslateFunction, detail: Detail, marked: boolean): string {
+export function tooLongText(t: Translate, detail: Detail, marked: boolean): string {
   const values = {
     length: Number(detail?.length ?? 0),
     max: Number(detail?.max ?? 0),
@@ -56,13 +55,13 @@ export function tooLongText(t: TranslateFunction, detail: Detail, marked: boolea
 }
 
 /** A channel's stop word or blocked domain matched. */
-export function refusedText(t: TranslateFunction, detail: Detail): string {
-  const channel = escapeHtml(String(detail?.channel ?? ''));
+export function refusedText(t: Translate, detail: Detail): string {
+  const channel = String(detail?.channel ?? '');
   if (detail?.code === 'blocked_domain') {
     return t('creative-error-blocked-domain', {
-      domain: escapeHtml(String(detail.domain ?? '')),
+      domain: String(detail.domain ?? ''),
       channel,
     });
   }
-  return t('creative-error-stop-word', { word: escapeHtml(String(detail?.word ?? '')), channel });
+  return t('creative-error-stop-word', { word: String(detail?.word ?? ''), channel });
 }

@@ -2,7 +2,6 @@ import { assertNever } from '../../../models/errors.js';
 import { openDispute, type OpenDisputeCode } from '../../../models/disputes/open-dispute.js';
 import { disputeReasonMax, disputeWindowDays } from '../../../models/disputes/rules.js';
 import type { BotDeps, ConversationContext } from '../../context.js';
-import { html } from '../../../format/html.js';
 import { currentAccountId, waitAnswer, type BotConversation } from '../../kit/conversation.js';
 import { askReason } from '../../kit/steps.js';
 
@@ -46,7 +45,7 @@ export function createDisputeConversation(deps: BotDeps) {
       max: disputeReasonMax,
       invalid: ctx.t('disputes-reason-invalid', { max }),
     });
-    await ctx.reply(ctx.t('disputes-ask-evidence'), html);
+    await ctx.reply(ctx.t('disputes-ask-evidence'));
     const message = (await waitAnswer(conversation, ctx)).message;
     if (!message) return;
     const evidence = { chatId: message.chat.id, messageId: message.message_id };
@@ -57,9 +56,6 @@ export function createDisputeConversation(deps: BotDeps) {
         deps.clock,
       ),
     );
-    await ctx.reply(
-      opened.ok ? ctx.t('disputes-opened') : disputeRefusal(ctx.t, opened.code),
-      html,
-    );
+    await ctx.reply(opened.ok ? ctx.t('disputes-opened') : disputeRefusal(ctx.t, opened.code));
   };
 }

@@ -2,8 +2,9 @@ import { createConversation } from '@grammyjs/conversations';
 import { Composer } from 'grammy';
 import { disputeRoleOf } from '../../../models/disputes/open-dispute.js';
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
-import { openDisputePattern } from '../../../messages/callback-data/disputes.js';
+import { openDisputeData } from '../../../messages/callback-data/disputes.js';
 import { createDisputeConversation, disputeConversationId } from './conversation.js';
+import { privateChats } from '../../kit/account.js';
 
 /**
  * Disputes, user side: `dsp:open:<orderId>` (advertiser's order card, owner's order notices)
@@ -17,10 +18,10 @@ export function createDisputesFeature(deps: BotDeps): Composer<BotContext> {
       id: disputeConversationId,
     }),
   );
-  feature.chatType('private').callbackQuery(openDisputePattern, async (ctx) => {
-    const orderId = ctx.match[1] ?? '';
-    const accountId = ctx.account?.id;
-    const role = accountId ? await disputeRoleOf(deps.database, accountId, orderId) : undefined;
+  privateChats(feature).callbackQuery(openDisputeData.filter, async (ctx) => {
+    const { orderId } = openDisputeData.parse(ctx.callbackQuery.data);
+    const accountId = ctx.account.id;
+    const role = await disputeRoleOf(deps.database, accountId, orderId);
     if (!role)
       return ctx.answerCallbackQuery({ text: ctx.t('disputes-not-found'), show_alert: true });
     await ctx.answerCallbackQuery();

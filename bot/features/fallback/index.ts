@@ -1,6 +1,5 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../../context.js';
-import { html } from '../../../format/html.js';
 
 /**
  * Last in the chain. In private chats any message nobody handled (free text, unknown commands,
@@ -11,7 +10,7 @@ export function createFallbackFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const privateChats = feature.chatType('private');
   privateChats.on('message', async (ctx) => {
-    await ctx.reply(ctx.t('fallback-hint'), html);
+    await ctx.reply(ctx.t('fallback-hint'));
   });
   privateChats.on('callback_query', async (ctx) => {
     await ctx.answerCallbackQuery();

@@ -1,7 +1,6 @@
 import type { Menu } from '@grammyjs/menu';
 import { Composer } from 'grammy';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../../format/html.js';
 import { helpText } from './text.js';
 
 /**
@@ -14,7 +13,7 @@ export function createHelpFeature(
 ): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.chatType('private').command('help', async (ctx) => {
-    await ctx.reply(helpText(ctx, deps?.config), { ...html, reply_markup: helpMenu });
+    await ctx.reply(helpText(ctx, deps?.config), { reply_markup: helpMenu });
   });
   return feature;
 }

@@ -3,6 +3,7 @@ import type { Config } from '../../../config.js';
 import { adminCommands, localizedCommands } from '../../commands.js';
 import type { BotContext } from '../../context.js';
 import { isPlatformAdmin } from '../admin/guard.js';
+import { trustedHtml } from '../../../format/html.js';
 
 const line = (c: BotCommand) => `/${c.command} — ${c.description}`;
 
@@ -15,5 +16,5 @@ export function helpText(ctx: BotContext, config?: Pick<Config, 'adminTelegramId
   const sections = [localizedCommands(t).map(line).join('\n')];
   if (config && isPlatformAdmin(config, ctx.from?.id))
     sections.push([ctx.t('help-admin-title'), ...adminCommands(t).map(line)].join('\n'));
-  return ctx.t('help-text', { commands: sections.join('\n\n') });
+  return ctx.t('help-text', { commands: trustedHtml(sections.join('\n\n')) });
 }

@@ -8,7 +8,6 @@ import {
   type Marking,
 } from '../../../models/marking/marking.js';
 import type { ConversationContext } from '../../context.js';
-import { escapeHtml, html } from '../../../format/html.js';
 import { accept, refuse, type BotConversation } from '../../kit/conversation.js';
 import { askChoice, askText } from '../../kit/steps.js';
 
@@ -60,9 +59,12 @@ async function offerSaved(
   saved: Party,
 ): Promise<Party | null> {
   const choice = await askChoice(conversation, ctx, {
-    prompt: ctx.t('marking-saved-offer', { name: escapeHtml(saved.name), inn: saved.inn }),
+    prompt: ctx.t('marking-saved-offer', { name: saved.name, inn: saved.inn }),
     keyboard: new InlineKeyboard()
-      .text(ctx.t('marking-saved-use', { name: saved.name, inn: saved.inn }), markingCallback.saved)
+      .text(
+        ctx.tPlain('marking-saved-use', { name: saved.name, inn: saved.inn }),
+        markingCallback.saved,
+      )
       .row()
       .text(ctx.t('marking-saved-other'), markingCallback.other),
     choices: [markingCallback.saved, markingCallback.other],
@@ -81,7 +83,7 @@ export async function askMarking(
   ctx: ConversationContext,
   options: { sandbox: boolean },
 ): Promise<Marking> {
-  await ctx.reply(ctx.t('marking-intro'), html);
+  await ctx.reply(ctx.t('marking-intro'));
   const saved = await conversation.external((outside) => outside.session.savedMarking ?? null);
   const reused = saved ? await offerSaved(conversation, ctx, saved) : null;
   const innPrompt = options.sandbox

@@ -2,12 +2,12 @@ import { createConversation } from '@grammyjs/conversations';
 import { Composer } from 'grammy';
 import { readSellingSettings } from '../../../models/selling/update-settings.js';
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
+import { contentRulesData } from '../../../messages/callback-data/marking.js';
 import {
   contentRulesConversationId,
   createContentRulesConversation,
 } from './rules-conversation.js';
-
-const rulesPattern = /^mk:rules:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+import { privateChats } from '../../kit/account.js';
 
 /**
  * `mk:rules:<channelId>` (the selling settings' «Stop words & domains» button): checks the member
@@ -20,13 +20,11 @@ export function createMarkingFeature(deps: BotDeps): Composer<BotContext> {
       id: contentRulesConversationId,
     }),
   );
-  feature.chatType('private').callbackQuery(rulesPattern, async (ctx) => {
-    const channelId = ctx.match[1] ?? '';
-    const accountId = ctx.account?.id;
-    const view = accountId
-      ? await readSellingSettings(deps.database, { accountId, channelId })
-      : null;
-    if (!view?.ok) {
+  privateChats(feature).callbackQuery(contentRulesData.filter, async (ctx) => {
+    const { channelId } = contentRulesData.parse(ctx.callbackQuery.data);
+    const accountId = ctx.account.id;
+    const view = await readSellingSettings(deps.database, { accountId, channelId });
+    if (!view.ok) {
       return ctx.answerCallbackQuery({ text: ctx.t('marking-rules-not-found'), show_alert: true });
     }
     await ctx.answerCallbackQuery();

@@ -7,14 +7,14 @@ import {
 } from '../../../models/creatives/content-rules-input.js';
 import { setContentRules } from '../../../models/marking/set-content-rules.js';
 import type { BotDeps, ConversationContext } from '../../context.js';
-import { escapeHtml, html } from '../../../format/html.js';
+import { sellingData } from '../../../messages/callback-data/selling.js';
 import { accept, currentAccountId, refuse, type BotConversation } from '../../kit/conversation.js';
 import { askText } from '../../kit/steps.js';
 
 export const contentRulesConversationId = 'content-rules';
 
 const listOrNone = (ctx: ConversationContext, list: string[]) =>
-  list.length ? escapeHtml(list.join(', ')) : ctx.t('marking-rules-none');
+  list.length ? list.join(', ') : ctx.t('marking-rules-none');
 
 /**
  * An owner sets a channel's stop words and blocked domains in one message (domains are told
@@ -31,17 +31,16 @@ export function createContentRulesConversation(deps: BotDeps) {
     const input = { accountId, channelId };
     const view = await conversation.external(() => readSellingSettings(deps.database, input));
     if (!view.ok) {
-      await ctx.reply(ctx.t('marking-rules-not-found'), html);
+      await ctx.reply(ctx.t('marking-rules-not-found'));
       return;
     }
     const { stopWords, blockedDomains } = view.value.settings;
     await ctx.reply(
       ctx.t('marking-rules-ask', {
-        title: escapeHtml(view.value.title),
+        title: view.value.title,
         words: listOrNone(ctx, stopWords),
         domains: listOrNone(ctx, blockedDomains),
       }),
-      html,
     );
     const saved = await askText(conversation, ctx, {
       notText: ctx.t('marking-text-only'),
@@ -68,16 +67,19 @@ export function createContentRulesConversation(deps: BotDeps) {
       },
     });
     if (!saved) {
-      await ctx.reply(ctx.t('marking-rules-not-found'), html);
+      await ctx.reply(ctx.t('marking-rules-not-found'));
       return;
     }
-    const back = new InlineKeyboard().text(ctx.t('marking-rules-back'), `sell:open:${channelId}`);
+    const back = new InlineKeyboard().text(
+      ctx.t('marking-rules-back'),
+      sellingData.pack({ action: 'open', channelId, args: [] }),
+    );
     await ctx.reply(
       ctx.t('marking-rules-saved', {
         words: listOrNone(ctx, saved.stopWords),
         domains: listOrNone(ctx, saved.blockedDomains),
       }),
-      { ...html, reply_markup: back },
+      { reply_markup: back },
     );
   };
 }

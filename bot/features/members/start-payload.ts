@@ -2,9 +2,9 @@ import { InlineKeyboard } from 'grammy';
 import { acceptInvite } from '../../../models/workspaces/invites.js';
 import { assertNever } from '../../../models/errors.js';
 import type { BotContext } from '../../context.js';
-import { escapeHtml, html } from '../../../format/html.js';
 import type { MembersDeps } from './deps.js';
 import { notifyAccount } from './notify.js';
+import { channelListData } from '../../../messages/callback-data/channels.js';
 
 /**
  * `/start inv_<code>`: redeems a manager invite for the sender and tells the workspace's owner
@@ -21,33 +21,30 @@ export async function acceptInviteFromStart(
   if (!result.ok) {
     switch (result.code) {
       case 'unknown':
-        await ctx.reply(ctx.t('members-invite-unknown'), html);
+        await ctx.reply(ctx.t('members-invite-unknown'));
         return;
       case 'used':
-        await ctx.reply(ctx.t('members-invite-used'), html);
+        await ctx.reply(ctx.t('members-invite-used'));
         return;
       case 'expired':
-        await ctx.reply(ctx.t('members-invite-expired'), html);
+        await ctx.reply(ctx.t('members-invite-expired'));
         return;
       case 'own_workspace':
-        await ctx.reply(ctx.t('members-invite-own'), html);
+        await ctx.reply(ctx.t('members-invite-own'));
         return;
       case 'already_member':
-        await ctx.reply(ctx.t('members-invite-already'), html);
+        await ctx.reply(ctx.t('members-invite-already'));
         return;
       default:
         return assertNever(result.code);
     }
   }
   await ctx.reply(ctx.t('members-joined'), {
-    ...html,
-    reply_markup: new InlineKeyboard().text(ctx.t('members-open-channels'), 'ch:list'),
+    reply_markup: new InlineKeyboard().text(ctx.t('members-open-channels'), channelListData),
   });
-  const name = escapeHtml(
-    [ctx.from.first_name, ctx.from.username ? `(@${ctx.from.username})` : '']
-      .filter(Boolean)
-      .join(' '),
-  );
+  const name = [ctx.from.first_name, ctx.from.username ? `(@${ctx.from.username})` : '']
+    .filter(Boolean)
+    .join(' ');
   for (const recipient of result.value.notify) {
     await notifyAccount(deps, i18n, recipient, (t) => t('members-new-manager-notice', { name }));
   }

@@ -1,4 +1,3 @@
-import type { I18n } from '@grammyjs/i18n';
 import { Composer } from 'grammy';
 import { closeMootAdminCard } from '../../../models/admin/moot-cards.js';
 import { cancelOrder } from '../../../models/checkout/cancel-order.js';
@@ -7,23 +6,22 @@ import type { Creative } from '../../../models/creatives/content.js';
 import { readMarking } from '../../../models/marking/marking.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { showScreen } from '../../kit/show-screen.js';
-import { noticeDeps } from '../../outbound.js';
 import { sendCreativePreview } from '../../../messages/creative-preview.js';
-import { tellMembers } from '../../../messages/review-notices.js';
-import { refundAndTell } from '../../../messages/refund-and-tell.js';
-import { listData, orderPattern } from '../../../messages/callback-data/orders.js';
+import { refundOrder } from '../../../telegram/refund-order.js';
+import { listData, orderData } from '../../../messages/callback-data/orders.js';
 import { createLateOfferFeature } from './late-offer.js';
 import { renderCancelConfirm, renderCard, renderList } from './render.js';
+import { privateChats } from '../../kit/account.js';
 
 /**
  * My orders (`ord:`): the advertiser's orders (their scope only), an order card with status,
  * slots, marking and total, the creative preview, «Pay» while held, and «Cancel» before approval
  * (confirmed; a paid order is refunded in full and its slots freed); the answer to a late offer.
  */
-export function createOrdersFeature(deps: BotDeps, i18n: I18n<BotContext>): Composer<BotContext> {
+export function createOrdersFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature.use(createLateOfferFeature(deps, i18n));
-  const chats = feature.chatType('private');
+  feature.use(createLateOfferFeature(deps));
+  const chats = privateChats(feature);
 
   const openList = async (ctx: BotContext, accountId: string) => {
     const locale = await ctx.i18n.getLocale();
@@ -35,21 +33,21 @@ export function createOrdersFeature(deps: BotDeps, i18n: I18n<BotContext>): Comp
   };
 
   chats.command('orders', async (ctx) => {
-    const accountId = ctx.account?.id;
-    if (accountId) await openList(ctx, accountId);
+    const accountId = ctx.account.id;
+    await openList(ctx, accountId);
   });
 
   chats.callbackQuery(listData, async (ctx) => {
-    const accountId = ctx.account?.id;
+    const accountId = ctx.account.id;
     await ctx.answerCallbackQuery();
-    if (accountId) await openList(ctx, accountId);
+    await openList(ctx, accountId);
   });
 
-  chats.callbackQuery(orderPattern, async (ctx) => {
-    const [, action, orderId = ''] = ctx.match;
-    const accountId = ctx.account?.id;
-    const order = accountId ? await readMyOrder(deps.database, accountId, orderId) : undefined;
-    if (!accountId || !order)
+  chats.callbackQuery(orderData.filter, async (ctx) => {
+    const { action, orderId } = orderData.parse(ctx.callbackQuery.data);
+    const accountId = ctx.account.id;
+    const order = await readMyOrder(deps.database, accountId, orderId);
+    if (!order)
       return ctx.answerCallbackQuery({ text: ctx.t('orders-not-found'), show_alert: true });
     const locale = await ctx.i18n.getLocale();
     switch (action) {
@@ -77,9 +75,6 @@ export function createOrdersFeature(deps: BotDeps, i18n: I18n<BotContext>): Comp
             show_alert: true,
           });
         await ctx.answerCallbackQuery({ text: ctx.t('orders-cancelled') });
-        const notify = noticeDeps(deps, i18n);
-        if (order.status === 'in_review')
-          await tellMembers(notify, result.value.workspaceId, orderId, 'cancelled');
         // Waiting for the platform's moderation: its admin card no longer needs a decision.
         if (order.status === 'paid')
           await closeMootAdminCard(
@@ -87,8 +82,13 @@ export function createOrdersFeature(deps: BotDeps, i18n: I18n<BotContext>): Comp
             { kind: 'creative', objectId: orderId },
             deps.clock,
           );
+        // The owners hear of it from `order.cancelled`, the advertiser of the money from the refund.
         if (result.value.paid)
-          await refundAndTell(notify, result.value, `account:${accountId}`, 'cancelled_refunded');
+          await refundOrder(
+            { ...deps, api: deps.outbound.api },
+            result.value,
+            `account:${accountId}`,
+          );
         const fresh = await readMyOrder(deps.database, accountId, orderId);
         if (fresh) await showScreen(ctx, renderCard(ctx, fresh, locale));
         return;

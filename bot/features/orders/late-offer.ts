@@ -1,26 +1,26 @@
-import type { I18n } from '@grammyjs/i18n';
 import { Composer, GrammyError, InlineKeyboard } from 'grammy';
-import { lateOfferData } from '../../../messages/callback-data/orders.js';
+import { lateMoveData, lateOfferData } from '../../../messages/callback-data/orders.js';
 import {
   decideLateOffer,
   lateOfferTimes,
   moveLatePlacement,
 } from '../../../models/placements/late-offer.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../../format/html.js';
-import { noticeDeps } from '../../outbound.js';
 import { whenLabel } from '../booking/render.js';
-import { refundAndTell } from '../../../messages/refund-and-tell.js';
-import { lateMoveData, lateMovePattern, lateOfferPattern } from '../../../messages/callback-data/orders.js';
+import { refundOrder } from '../../../telegram/refund-order.js';
+import { privateChats, type WithAccount } from '../../kit/account.js';
 
 /** The three answers of a late offer, as the notification shows them (publish-late-ask). */
 function choiceKeyboard(ctx: BotContext, placementId: string): InlineKeyboard {
   return new InlineKeyboard()
-    .text(ctx.t('publish-late-button-now'), lateOfferData('now', placementId))
+    .text(ctx.t('publish-late-button-now'), lateOfferData.pack({ choice: 'now', placementId }))
     .row()
-    .text(ctx.t('publish-late-button-times'), lateOfferData('times', placementId))
+    .text(ctx.t('publish-late-button-times'), lateOfferData.pack({ choice: 'times', placementId }))
     .row()
-    .text(ctx.t('publish-late-button-refund'), lateOfferData('refund', placementId));
+    .text(
+      ctx.t('publish-late-button-refund'),
+      lateOfferData.pack({ choice: 'refund', placementId }),
+    );
 }
 
 /** Swaps the buttons under the offer; a message too old to edit keeps its own. */
@@ -44,13 +44,13 @@ const decided = (ctx: BotContext, code: 'not_found' | 'already_decided') =>
  * `late-back` returns to the choice) or refund (in full when nothing of the order went out). The
  * buttons go once decided; a second press or one after the default finds the offer decided.
  */
-export function createLateOfferFeature(deps: BotDeps, i18n: I18n<BotContext>) {
+export function createLateOfferFeature(deps: BotDeps) {
   const feature = new Composer<BotContext>();
-  const chats = feature.chatType('private');
+  const chats = privateChats(feature);
 
   /** Free times of the channel as buttons under the offer (with Back), the hint in a toast. */
-  const showTimes = async (ctx: BotContext, placementId: string, hint: string) => {
-    const accountId = ctx.account?.id ?? '';
+  const showTimes = async (ctx: WithAccount, placementId: string, hint: string) => {
+    const accountId = ctx.account.id;
     const found = await lateOfferTimes(deps.database, { accountId, placementId }, deps.clock);
     if (!found.ok) return decided(ctx, found.code);
     const { times, timezone } = found.value;
@@ -63,14 +63,17 @@ export function createLateOfferFeature(deps: BotDeps, i18n: I18n<BotContext>) {
     });
     const keyboard = new InlineKeyboard();
     for (const at of times)
-      keyboard.text(whenLabel(ctx, at, timezone), lateMoveData(placementId, at)).row();
-    keyboard.text(ctx.t('publish-late-button-back'), lateOfferData('back', placementId));
+      keyboard.text(whenLabel(ctx, at, timezone), lateMoveData.pack({ placementId, at })).row();
+    keyboard.text(
+      ctx.t('publish-late-button-back'),
+      lateOfferData.pack({ choice: 'back', placementId }),
+    );
     return setButtons(ctx, keyboard);
   };
 
-  chats.callbackQuery(lateOfferPattern, async (ctx) => {
-    const [, action, placementId = ''] = ctx.match;
-    const accountId = ctx.account?.id ?? '';
+  chats.callbackQuery(lateOfferData.filter, async (ctx) => {
+    const { choice: action, placementId } = lateOfferData.parse(ctx.callbackQuery.data);
+    const accountId = ctx.account.id;
     if (action === 'back') {
       await ctx.answerCallbackQuery();
       return setButtons(ctx, choiceKeyboard(ctx, placementId));
@@ -86,15 +89,14 @@ export function createLateOfferFeature(deps: BotDeps, i18n: I18n<BotContext>) {
     await ctx.answerCallbackQuery();
     await setButtons(ctx);
     const done = choice === 'publish_now' ? 'publish-late-now-done' : 'publish-late-refund-done';
-    await ctx.reply(ctx.t(done), html);
+    await ctx.reply(ctx.t(done));
     if (result.value.orderFailed)
-      await refundAndTell(noticeDeps(deps, i18n), result.value, `account:${accountId}`);
+      await refundOrder({ ...deps, api: deps.outbound.api }, result.value, `account:${accountId}`);
   });
 
-  chats.callbackQuery(lateMovePattern, async (ctx) => {
-    const [, placementId = '', minute = ''] = ctx.match;
-    const accountId = ctx.account?.id ?? '';
-    const startsAt = new Date(Number(minute) * 60_000);
+  chats.callbackQuery(lateMoveData.filter, async (ctx) => {
+    const { placementId, at: startsAt } = lateMoveData.parse(ctx.callbackQuery.data);
+    const accountId = ctx.account.id;
     const moved = await moveLatePlacement(
       deps.database,
       { accountId, placementId, startsAt },
@@ -109,7 +111,7 @@ export function createLateOfferFeature(deps: BotDeps, i18n: I18n<BotContext>) {
     await ctx.answerCallbackQuery();
     await setButtons(ctx);
     const when = whenLabel(ctx, startsAt, moved.value.timezone);
-    await ctx.reply(ctx.t('publish-late-moved', { when }), html);
+    await ctx.reply(ctx.t('publish-late-moved', { when }));
   });
   return feature;
 }

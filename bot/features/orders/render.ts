@@ -6,7 +6,7 @@ import { disputableStatuses } from '../../../models/disputes/rules.js';
 import type { MyOrderRow } from '../../../models/checkout/my-orders.js';
 import type { OrderView } from '../../../models/orders/order-view.js';
 import type { BotContext } from '../../context.js';
-import { escapeHtml } from '../../../format/html.js';
+import { trustedHtml } from '../../../format/html.js';
 import { checkoutData } from '../../../messages/callback-data/checkout.js';
 import { openDisputeData } from '../../../messages/callback-data/disputes.js';
 import { itemLines, markingText, totalLines } from '../../../messages/order-lines.js';
@@ -26,13 +26,13 @@ export function renderList(
 ): Screen {
   const keyboard = new InlineKeyboard();
   for (const row of rows) {
-    const label = ctx.t('orders-list-item', {
+    const label = ctx.tPlain('orders-list-item', {
       channels: row.channels.join(', ') || '—',
       status: ctx.t('orders-status', { status: row.status }),
       total: formatMoney(row.total, row.currency, locale),
       date: formatMoment(row.createdAt, zone, locale),
     });
-    keyboard.text(label, orderData('card', row.id)).row();
+    keyboard.text(label, orderData.pack({ action: 'card', orderId: row.id })).row();
   }
   const text =
     rows.length === 0 ? ctx.t('orders-empty') : ctx.t('orders-list', { count: rows.length });
@@ -40,7 +40,7 @@ export function renderList(
   return { text, keyboard };
 }
 
-/** Why an order ended, in words: the system's reason codes are translated, an owner's text escaped. */
+/** Why an order ended, in words: the system's reason codes translated, an owner's text as typed. */
 export function orderReasonText(t: (key: string) => string, reason: string | null): string {
   switch (reason) {
     case null:
@@ -52,19 +52,19 @@ export function orderReasonText(t: (key: string) => string, reason: string | nul
     case 'abandoned':
       return t('orders-reason-abandoned');
     default:
-      return escapeHtml(reason);
+      return reason;
   }
 }
 
 /** One order: status (with the reason when rejected), slots, marking, total; preview/pay/cancel. */
 export function renderCard(ctx: BotContext, order: OrderView, locale: string): Screen {
   const t = ctx.t.bind(ctx);
-  const channels = escapeHtml([...new Set(order.items.map((i) => i.channelTitle))].join(', '));
+  const channels = [...new Set(order.items.map((i) => i.channelTitle))].join(', ');
   const reason = orderReasonText(t, order.statusReason);
   const text = [
     ctx.t('orders-card', {
       channels,
-      status: ctx.t('orders-status', { status: order.status }),
+      status: trustedHtml(ctx.t('orders-status', { status: order.status })),
     }),
     reason ? ctx.t('orders-card-reason', { reason }) : '',
     itemLines(t, order, locale, order.advertiser.timezone),
@@ -80,13 +80,19 @@ export function renderCard(ctx: BotContext, order: OrderView, locale: string): S
     .join('\n\n');
   const keyboard = new InlineKeyboard();
   if (order.creative)
-    keyboard.text(ctx.t('orders-button-preview'), orderData('pv', order.id)).row();
+    keyboard
+      .text(ctx.t('orders-button-preview'), orderData.pack({ action: 'pv', orderId: order.id }))
+      .row();
   if ((order.status === 'held' || order.status === 'awaiting_payment') && order.bundleId)
-    keyboard.text(ctx.t('orders-button-pay'), checkoutData(order.bundleId)).row();
+    keyboard
+      .text(ctx.t('orders-button-pay'), checkoutData.pack({ bundleId: order.bundleId }))
+      .row();
   if (cancellableStatuses.includes(order.status))
-    keyboard.text(ctx.t('orders-button-cancel'), orderData('cx', order.id)).row();
+    keyboard
+      .text(ctx.t('orders-button-cancel'), orderData.pack({ action: 'cx', orderId: order.id }))
+      .row();
   if (disputableStatuses.includes(order.status))
-    keyboard.text(ctx.t('disputes-button-open'), openDisputeData(order.id)).row();
+    keyboard.text(ctx.t('disputes-button-open'), openDisputeData.pack({ orderId: order.id })).row();
   keyboard.text(ctx.t('orders-button-back'), listData);
   return { text, keyboard };
 }
@@ -97,7 +103,10 @@ export function renderCancelConfirm(ctx: BotContext, order: OrderView): Screen {
   return {
     text: paid ? ctx.t('orders-cancel-confirm-paid') : ctx.t('orders-cancel-confirm'),
     keyboard: new InlineKeyboard()
-      .text(ctx.t('orders-button-cancel-yes'), orderData('cxy', order.id))
-      .text(ctx.t('orders-button-cancel-no'), orderData('card', order.id)),
+      .text(ctx.t('orders-button-cancel-yes'), orderData.pack({ action: 'cxy', orderId: order.id }))
+      .text(
+        ctx.t('orders-button-cancel-no'),
+        orderData.pack({ action: 'card', orderId: order.id }),
+      ),
   };
 }

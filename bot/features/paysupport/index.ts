@@ -1,6 +1,5 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../../context.js';
-import { html } from '../../../format/html.js';
 
 /**
  * `/paysupport` (Telegram requires it of bots that take Stars): the refund rules and the way to
@@ -8,8 +7,6 @@ import { html } from '../../../format/html.js';
  */
 export function createPaySupportFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  feature
-    .chatType('private')
-    .command('paysupport', (ctx) => ctx.reply(ctx.t('paysupport-text'), html));
+  feature.chatType('private').command('paysupport', (ctx) => ctx.reply(ctx.t('paysupport-text')));
   return feature;
 }

@@ -1,15 +1,12 @@
-import type { I18n } from '@grammyjs/i18n';
 import {
   decideReview,
   reasonMaxLength,
   reasonMinLength,
 } from '../../../models/review/decide-review.js';
-import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
-import { html } from '../../../format/html.js';
+import type { BotDeps, ConversationContext } from '../../context.js';
 import { currentAccountId, type BotConversation } from '../../kit/conversation.js';
 import { askReason } from '../../kit/steps.js';
-import { noticeDeps } from '../../outbound.js';
-import { finishDecision } from './decision.js';
+import { refundOrder } from '../../../telegram/refund-order.js';
 import { reviewRefusalKey } from './refusal.js';
 
 export const rejectConversationId = 'review-reject';
@@ -18,7 +15,7 @@ export const rejectConversationId = 'review-reject';
  * «❌ Reject»: asks the reason (one text message, 3–500 characters; anything else is re-asked),
  * then rejects. Another command leaves; button presses pass through to their handlers.
  */
-export function createRejectConversation(deps: BotDeps, i18n: I18n<BotContext>) {
+export function createRejectConversation(deps: BotDeps) {
   return async function reject(
     conversation: BotConversation,
     ctx: ConversationContext,
@@ -40,13 +37,13 @@ export function createRejectConversation(deps: BotDeps, i18n: I18n<BotContext>) 
       ),
     );
     if (!result.ok) {
-      await ctx.reply(ctx.t(reviewRefusalKey(result.code), limits), html);
+      await ctx.reply(ctx.t(reviewRefusalKey(result.code), limits));
       return;
     }
-    await ctx.reply(ctx.t('review-rejected-done'), html);
-    // Inside the conversation ctx.api is the conversation's own: others are told via the gateway.
+    await ctx.reply(ctx.t('review-rejected-done'));
+    // The advertiser hears of it from `order.rejected`; the refund's own events tell the money.
     await conversation.external(() =>
-      finishDecision(noticeDeps(deps, i18n), result.value, `account:${accountId}`, reason),
+      refundOrder({ ...deps, api: deps.outbound.api }, result.value, `account:${accountId}`),
     );
   };
 }

@@ -1,5 +1,4 @@
 import { createConversation } from '@grammyjs/conversations';
-import type { I18n } from '@grammyjs/i18n';
 import { Composer, GrammyError } from 'grammy';
 import {
   decideReview,
@@ -7,12 +6,10 @@ import {
   reasonMinLength,
 } from '../../../models/review/decide-review.js';
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
-import { html } from '../../../format/html.js';
-import { noticeDeps } from '../../outbound.js';
-import { reviewPattern } from '../../../messages/callback-data/review.js';
+import { reviewData } from '../../../messages/callback-data/review.js';
 import { createRejectConversation, rejectConversationId } from './conversation.js';
-import { finishDecision } from './decision.js';
 import { reviewRefusalKey } from './refusal.js';
+import { privateChats } from '../../kit/account.js';
 
 /** Removes the decision buttons from the card and notes the outcome below it. */
 async function closeCard(ctx: BotContext, note: string) {
@@ -21,7 +18,7 @@ async function closeCard(ctx: BotContext, note: string) {
   } catch (error) {
     if (!(error instanceof GrammyError)) throw error;
   }
-  await ctx.reply(note, html);
+  await ctx.reply(note);
 }
 
 /**
@@ -30,17 +27,16 @@ async function closeCard(ctx: BotContext, note: string) {
  * second manager's press finds the order decided and is told so; a press after the review
  * deadline is refused with the reason and changes nothing.
  */
-export function createReviewFeature(deps: BotDeps, i18n: I18n<BotContext>): Composer<BotContext> {
+export function createReviewFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.use(
-    createConversation<BotContext, ConversationContext>(createRejectConversation(deps, i18n), {
+    createConversation<BotContext, ConversationContext>(createRejectConversation(deps), {
       id: rejectConversationId,
     }),
   );
-  feature.chatType('private').callbackQuery(reviewPattern, async (ctx) => {
-    const [, action, orderId = ''] = ctx.match;
-    const accountId = ctx.account?.id;
-    if (!accountId) return ctx.answerCallbackQuery({ text: ctx.t('review-not-found') });
+  privateChats(feature).callbackQuery(reviewData.filter, async (ctx) => {
+    const { action, orderId } = reviewData.parse(ctx.callbackQuery.data);
+    const accountId = ctx.account.id;
     if (action === 'no') {
       await ctx.answerCallbackQuery();
       await ctx.conversation.exitAll();
@@ -61,7 +57,6 @@ export function createReviewFeature(deps: BotDeps, i18n: I18n<BotContext>): Comp
     }
     await ctx.answerCallbackQuery({ text: ctx.t('review-approved-done') });
     await closeCard(ctx, ctx.t('review-approved-note'));
-    await finishDecision(noticeDeps(deps, i18n), result.value, `account:${accountId}`);
   });
   return feature;
 }

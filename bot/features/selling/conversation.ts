@@ -6,7 +6,6 @@ import {
 import type { ChannelSettings } from '../../../models/channels/settings.js';
 import { assertNever } from '../../../models/errors.js';
 import type { BotDeps, ConversationContext } from '../../context.js';
-import { html } from '../../../format/html.js';
 import { accept, currentAccountId, refuse, type BotConversation } from '../../kit/conversation.js';
 import { askText } from '../../kit/steps.js';
 import { inputErrorText, parseInput, promptFor, type InputRequest } from './inputs.js';
@@ -33,7 +32,7 @@ export function createSellingConversation(deps: BotDeps) {
     const input = { accountId, channelId: request.channelId };
     const view = await conversation.external(() => readSellingSettings(deps.database, input));
     if (!view.ok) {
-      await ctx.reply(ctx.t('selling-not-found'), html);
+      await ctx.reply(ctx.t('selling-not-found'));
       return;
     }
     const textOnly = ctx.t('selling-text-only');
@@ -69,14 +68,13 @@ export function createSellingConversation(deps: BotDeps) {
       },
     });
     if (!saved) {
-      await ctx.reply(ctx.t('selling-not-found'), html);
+      await ctx.reply(ctx.t('selling-not-found'));
       return;
     }
     // A price (or the pinned offer) goes back to the formats list; anything else to the summary.
     const next = request.kind === 'price' || request.kind === 'pinned' ? formatsScreen : mainScreen;
     const screen = next(ctx.t, { ...view.value, settings: saved }, locale);
     await ctx.reply(`${ctx.t('selling-saved')}\n\n${screen.text}`, {
-      ...html,
       reply_markup: screen.keyboard,
     });
   };

@@ -2,10 +2,12 @@ import { formatMoney } from '../../../format/money.js';
 import type { ChannelSettings, Schedule } from '../../../models/channels/settings.js';
 import { fixedFormats } from '../../../models/channels/formats.js';
 import type { SellingView } from '../../../models/selling/update-settings.js';
-import { escapeHtml } from '../../../format/html.js';
+import { trustedHtml } from '../../../format/html.js';
 
 /** Just the translation function, so screens render the same inside and outside conversations. */
-export type Translate = (key: string, variables?: Record<string, string | number>) => string;
+import type { Translate } from '../../../messages/i18n.js';
+
+export type { Translate };
 
 /** Short weekday names, Monday first. */
 export function weekdayName(t: Translate, day: number): string {
@@ -32,9 +34,16 @@ export function describeSchedule(t: Translate, schedule: Schedule | null): strin
   if (!schedule) return t('selling-schedule-none');
   const days = schedule.days.map((d) => weekdayName(t, d)).join(', ');
   if (schedule.mode === 'times')
-    return t('selling-schedule-times', { days, times: schedule.times.join(', ') });
+    return t('selling-schedule-times', {
+      days: trustedHtml(days),
+      times: schedule.times.join(', '),
+    });
   const windows = schedule.windows.map((w) => `${w.from}–${w.to}`).join(', ');
-  return t('selling-schedule-windows', { days, windows, step: schedule.stepMinutes });
+  return t('selling-schedule-windows', {
+    days: trustedHtml(days),
+    windows,
+    step: schedule.stepMinutes,
+  });
 }
 
 /** "2 h 30 min", "45 min", "0 min". */
@@ -81,28 +90,32 @@ export function onOff(t: Translate, value: boolean): string {
 export function summaryText(t: Translate, view: SellingView, locale: string): string {
   const s = view.settings;
   return t('selling-summary', {
-    title: escapeHtml(view.title),
+    title: view.title,
     timezone: s.timezone,
-    schedule: describeSchedule(t, s.schedule),
+    schedule: trustedHtml(describeSchedule(t, s.schedule)),
     currency: s.currency,
-    prices: describePrices(t, s, locale),
-    pinned: describePinned(t, s, locale),
-    lead: describeDuration(t, s.leadTimeMinutes),
+    prices: trustedHtml(describePrices(t, s, locale)),
+    pinned: trustedHtml(describePinned(t, s, locale)),
+    lead: trustedHtml(describeDuration(t, s.leadTimeMinutes)),
     horizon: s.horizonDays,
-    blackout: s.blackoutDates.length === 0 ? t('selling-none') : s.blackoutDates.join(', '),
-    maxday: s.maxPerDay === null ? t('selling-no-limit') : s.maxPerDay,
-    category: s.category === null ? t('selling-none') : categoryLabel(t, s.category),
-    language: languageLabel(t, s.language),
-    description: s.description === '' ? t('selling-none') : escapeHtml(s.description),
-    review: describeReview(t, s.review),
-    whitelist: onOff(t, s.whitelistOnly),
-    bundle: s.bundleDiscount
-      ? t('selling-bundle-value', {
-          slots: s.bundleDiscount.minSlots,
-          percent: s.bundleDiscount.percent,
-        })
-      : t('selling-off'),
-    marking: onOff(t, s.requiresMarking),
+    blackout: trustedHtml(
+      s.blackoutDates.length === 0 ? t('selling-none') : s.blackoutDates.join(', '),
+    ),
+    maxday: s.maxPerDay === null ? trustedHtml(t('selling-no-limit')) : s.maxPerDay,
+    category: trustedHtml(s.category === null ? t('selling-none') : categoryLabel(t, s.category)),
+    language: trustedHtml(languageLabel(t, s.language)),
+    description: s.description === '' ? trustedHtml(t('selling-none')) : s.description,
+    review: trustedHtml(describeReview(t, s.review)),
+    whitelist: trustedHtml(onOff(t, s.whitelistOnly)),
+    bundle: trustedHtml(
+      s.bundleDiscount
+        ? t('selling-bundle-value', {
+            slots: s.bundleDiscount.minSlots,
+            percent: s.bundleDiscount.percent,
+          })
+        : t('selling-off'),
+    ),
+    marking: trustedHtml(onOff(t, s.requiresMarking)),
   });
 }
 

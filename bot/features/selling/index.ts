@@ -6,6 +6,7 @@ import {
   type SellingView,
 } from '../../../models/selling/update-settings.js';
 import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
+import { sellingData } from '../../../messages/callback-data/selling.js';
 import { createSellingConversation, sellingConversationId } from './conversation.js';
 import { showScreen } from '../../kit/show-screen.js';
 import { inputRequest, tapChange } from './actions.js';
@@ -18,9 +19,7 @@ import {
   timezoneScreen,
   type Screen,
 } from './screens.js';
-
-const dataPattern =
-  /^sell:([a-z]+):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})((?::[A-Za-z0-9]+)*)$/;
+import { privateChats } from '../../kit/account.js';
 
 type Args = string[];
 
@@ -70,12 +69,11 @@ export function createSellingFeature(deps: BotDeps): Composer<BotContext> {
       id: sellingConversationId,
     }),
   );
-  feature.chatType('private').callbackQuery(/^sell:/, async (ctx) => {
-    const match = dataPattern.exec(ctx.callbackQuery.data);
-    const accountId = ctx.account?.id;
-    if (!match || !accountId) return ctx.answerCallbackQuery({ text: ctx.t('selling-not-found') });
-    const [, action = '', channelId = '', rest = ''] = match;
-    const args = rest.split(':').filter(Boolean);
+  privateChats(feature).callbackQuery(/^sell:/, async (ctx) => {
+    const data = sellingData.unpack(ctx.callbackQuery.data);
+    const accountId = ctx.account.id;
+    if (!data) return ctx.answerCallbackQuery({ text: ctx.t('selling-not-found') });
+    const { action, channelId, args } = data;
     const view = await readSellingSettings(deps.database, { accountId, channelId });
     if (!view.ok) {
       return ctx.answerCallbackQuery({ text: ctx.t('selling-not-found'), show_alert: true });

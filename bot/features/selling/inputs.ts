@@ -21,7 +21,7 @@ import {
 import type { ChannelSettings } from '../../../models/channels/settings.js';
 import type { SettingsChange } from '../../../models/selling/update-settings.js';
 import { assertNever, fail, ok, type Result } from '../../../models/errors.js';
-import { escapeHtml } from '../../../format/html.js';
+import { trustedHtml } from '../../../format/html.js';
 import { describeDuration, describePinned, describeSchedule, type Translate } from './format.js';
 
 /** What a selling conversation asks for (JSON: it is a conversation argument). */
@@ -46,32 +46,40 @@ export function promptFor(
     case 'timezone':
       return t('selling-ask-timezone', { current: s.timezone });
     case 'lead':
-      return t('selling-ask-lead', { current: describeDuration(t, s.leadTimeMinutes) });
+      return t('selling-ask-lead', {
+        current: trustedHtml(describeDuration(t, s.leadTimeMinutes)),
+      });
     case 'horizon':
       return t('selling-ask-horizon', { current: s.horizonDays });
     case 'blackout':
       return t('selling-ask-blackout', {
-        current: s.blackoutDates.length ? s.blackoutDates.join(', ') : t('selling-none'),
+        current: trustedHtml(
+          s.blackoutDates.length ? s.blackoutDates.join(', ') : t('selling-none'),
+        ),
       });
     case 'maxday':
-      return t('selling-ask-maxday', { current: s.maxPerDay ?? t('selling-no-limit') });
+      return t('selling-ask-maxday', {
+        current: s.maxPerDay ?? trustedHtml(t('selling-no-limit')),
+      });
     case 'description':
       return t('selling-ask-description', {
         max: descriptionLimit,
-        current: s.description ? escapeHtml(s.description) : t('selling-none'),
+        current: s.description ? s.description : trustedHtml(t('selling-none')),
       });
     case 'bundle':
       return t('selling-ask-bundle', {
-        current: s.bundleDiscount
-          ? t('selling-bundle-value', {
-              slots: s.bundleDiscount.minSlots,
-              percent: s.bundleDiscount.percent,
-            })
-          : t('selling-off'),
+        current: trustedHtml(
+          s.bundleDiscount
+            ? t('selling-bundle-value', {
+                slots: s.bundleDiscount.minSlots,
+                percent: s.bundleDiscount.percent,
+              })
+            : t('selling-off'),
+        ),
       });
     case 'pinned':
       return t('selling-ask-pinned', {
-        current: describePinned(t, s, locale),
+        current: trustedHtml(describePinned(t, s, locale)),
         currency: s.currency,
       });
     case 'price': {
@@ -80,15 +88,17 @@ export function promptFor(
       return t('selling-ask-price', {
         format,
         currency: s.currency,
-        current: price === undefined ? t('selling-off') : formatMoney(price, s.currency, locale),
+        current: trustedHtml(
+          price === undefined ? t('selling-off') : formatMoney(price, s.currency, locale),
+        ),
       });
     }
     case 'times':
-      return t('selling-ask-times', { current: describeSchedule(t, s.schedule) });
+      return t('selling-ask-times', { current: trustedHtml(describeSchedule(t, s.schedule)) });
     case 'windows':
       return t('selling-ask-windows', {
         step: request.step,
-        current: describeSchedule(t, s.schedule),
+        current: trustedHtml(describeSchedule(t, s.schedule)),
       });
     default:
       return assertNever(request);
@@ -158,7 +168,7 @@ export function inputErrorText(
 ): string {
   const raw = String(detail?.token ?? '');
   // A whole 4096-character message can be the "token": quote only its start.
-  const token = escapeHtml(raw.length > tokenLimit ? `${raw.slice(0, tokenLimit)}…` : raw);
+  const token = raw.length > tokenLimit ? `${raw.slice(0, tokenLimit)}…` : raw;
   const min = Number(detail?.min ?? 0);
   const max = Number(detail?.max ?? 0);
   switch (code) {

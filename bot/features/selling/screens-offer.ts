@@ -3,7 +3,7 @@ import { formatMoney } from '../../../format/money.js';
 import { fixedFormats } from '../../../models/channels/formats.js';
 import { channelCategories } from '../../../models/channels/settings.js';
 import type { SellingView } from '../../../models/selling/update-settings.js';
-import { escapeHtml } from '../../../format/html.js';
+import { trustedHtml } from '../../../format/html.js';
 import {
   catalogLanguages,
   categoryLabel,
@@ -41,9 +41,9 @@ export function formatsScreen(t: Translate, view: SellingView, locale: string): 
   keyboard.row().text(t('selling-back'), sellData('open', id));
   return {
     text: t('selling-formats-text', {
-      title: escapeHtml(view.title),
+      title: view.title,
       currency: s.currency,
-      prices: describePrices(t, s, locale),
+      prices: trustedHtml(describePrices(t, s, locale)),
     }),
     keyboard,
   };
@@ -67,9 +67,9 @@ export function catalogScreen(t: Translate, view: SellingView): Screen {
   keyboard.row().text(t('selling-back'), sellData('open', id));
   return {
     text: t('selling-catalog-text', {
-      category: s.category ? categoryLabel(t, s.category) : t('selling-none'),
-      language: languageLabel(t, s.language),
-      description: s.description ? escapeHtml(s.description) : t('selling-none'),
+      category: trustedHtml(s.category ? categoryLabel(t, s.category) : t('selling-none')),
+      language: trustedHtml(languageLabel(t, s.language)),
+      description: s.description ? s.description : trustedHtml(t('selling-none')),
     }),
     keyboard,
   };
@@ -87,7 +87,9 @@ export function reviewScreen(t: Translate, view: SellingView): Screen {
     keyboard.text(t('selling-review-hours-button', { hours }), sellData('revs', id, hours));
   keyboard.row().text(t('selling-back'), sellData('open', id));
   return {
-    text: t('selling-review-text', { review: describeReview(t, view.settings.review) }),
+    text: t('selling-review-text', {
+      review: trustedHtml(describeReview(t, view.settings.review)),
+    }),
     keyboard,
   };
 }

@@ -6,8 +6,11 @@ import {
   windowSteps,
 } from '../../../models/channels/settings-input.js';
 import type { SellingView } from '../../../models/selling/update-settings.js';
-import { escapeHtml } from '../../../format/html.js';
+import { trustedHtml } from '../../../format/html.js';
+import { contentRulesData } from '../../../messages/callback-data/marking.js';
+import { sellingData } from '../../../messages/callback-data/selling.js';
 import { describeSchedule, onOff, summaryText, weekdayName, type Translate } from './format.js';
+import { channelCardData } from '../../../messages/callback-data/channels.js';
 
 export interface Screen {
   text: string;
@@ -16,7 +19,7 @@ export interface Screen {
 
 /** Callback data of this feature: `sell:<action>:<channelId>[:<args>]`. */
 export const sellData = (action: string, channelId: string, ...args: (string | number)[]) =>
-  ['sell', action, channelId, ...args.map(String)].join(':');
+  sellingData.pack({ action, channelId, args: args.map(String) });
 
 /** The summary with one button per setting and Back to the channel card. */
 export function mainScreen(t: Translate, view: SellingView, locale: string): Screen {
@@ -42,9 +45,9 @@ export function mainScreen(t: Translate, view: SellingView, locale: string): Scr
     .row()
     .text(t('selling-button-marking', { state: onOff(t, s.requiresMarking) }), sellData('mk', id))
     .row()
-    .text(t('marking-rules-button'), `mk:rules:${id}`)
+    .text(t('marking-rules-button'), contentRulesData.pack({ channelId: id }))
     .row()
-    .text(t('selling-back-card'), `ch:card:${id}`);
+    .text(t('selling-back-card'), channelCardData.pack({ channelId: id }));
   return { text: summaryText(t, view, locale), keyboard };
 }
 
@@ -63,7 +66,7 @@ export function timezoneScreen(t: Translate, view: SellingView): Screen {
   keyboard.text(t('selling-back'), sellData('open', id));
   return {
     text: t('selling-timezone-text', {
-      title: escapeHtml(view.title),
+      title: view.title,
       timezone: view.settings.timezone,
     }),
     keyboard,
@@ -83,8 +86,8 @@ export function scheduleScreen(t: Translate, view: SellingView): Screen {
   keyboard.text(t('selling-back'), sellData('open', id));
   return {
     text: t('selling-schedule-text', {
-      title: escapeHtml(view.title),
-      schedule: describeSchedule(t, schedule),
+      title: view.title,
+      schedule: trustedHtml(describeSchedule(t, schedule)),
       timezone: view.settings.timezone,
     }),
     keyboard,
@@ -108,7 +111,9 @@ export function daysScreen(t: Translate, view: SellingView, mode: 't' | 'w', mas
   keyboard.row().text(t('selling-next'), next).row().text(t('selling-back'), sellData('sch', id));
   const days = maskToWeekdays(mask).map((d) => weekdayName(t, d));
   return {
-    text: t('selling-days-text', { days: days.length ? days.join(', ') : t('selling-none') }),
+    text: t('selling-days-text', {
+      days: trustedHtml(days.length ? days.join(', ') : t('selling-none')),
+    }),
     keyboard,
   };
 }

@@ -1,12 +1,8 @@
 import { InlineKeyboard } from 'grammy';
 import type { BotContext } from '../../context.js';
 import { showScreen } from '../../kit/show-screen.js';
-
-/** Callback data of «‹ Back» on the advertiser screen: the role menu again. */
-export const startMenuData = 'start:menu';
-
-/** Callback data that opens the advertiser screen (the catalog's «‹ Back»). */
-export const advertiserScreenData = 'start:adv';
+import { startMenuData } from '../../../messages/callback-data/start.js';
+import { advertiserBalanceData } from '../../../messages/callback-data/balance.js';
 
 /**
  * «🎯 I advertise»: what advertisers do here, «🔎 Find channels» (`cat:home`), «🧾 My orders»
@@ -18,7 +14,7 @@ export async function showAdvertiserScreen(ctx: BotContext): Promise<void> {
     .row()
     .text(ctx.t('catalog-button-orders'), 'ord:list')
     .row()
-    .text(ctx.t('adv-balance-button'), 'adv:balance')
+    .text(ctx.t('adv-balance-button'), advertiserBalanceData)
     .row()
     .text(ctx.t('start-back'), startMenuData);
   await showScreen(ctx, ctx.t('catalog-advertiser-text', { bot: ctx.me.username }), keyboard);

@@ -1,12 +1,12 @@
 import type { Menu } from '@grammyjs/menu';
 import { Composer } from 'grammy';
 import type { BotContext } from '../../context.js';
-import { html } from '../../../format/html.js';
 import { showScreen } from '../../kit/show-screen.js';
 import { openChannelFromStart } from '../catalog/start-payload.js';
 import type { MembersDeps } from '../members/deps.js';
 import { acceptInviteFromStart } from '../members/start-payload.js';
-import { advertiserScreenData, showAdvertiserScreen, startMenuData } from './advertiser.js';
+import { advertiserScreenData, startMenuData } from '../../../messages/callback-data/start.js';
+import { showAdvertiserScreen } from './advertiser.js';
 import { parseStartPayload, welcomeText } from './welcome.js';
 
 /**
@@ -30,7 +30,7 @@ export function createStartFeature(
       await openChannelFromStart(ctx, payload.code, members.deps);
       return;
     }
-    await ctx.reply(welcomeText(ctx, ctx.from), { ...html, reply_markup: startMenu });
+    await ctx.reply(welcomeText(ctx, ctx.from), { reply_markup: startMenu });
   });
   chats.callbackQuery(startMenuData, async (ctx) => {
     await showScreen(ctx, welcomeText(ctx, ctx.from), startMenu);

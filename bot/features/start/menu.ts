@@ -3,7 +3,7 @@ import type { BotContext, BotDeps } from '../../context.js';
 import { menuOptions, showInMenu } from '../../menu-options.js';
 import { showBalance } from '../balance/index.js';
 import { showAddChannel, showChannelList } from '../channels/screens.js';
-import { helpMenuId } from '../help/menu.js';
+import { helpMenuId } from './help-menu.js';
 import { helpText } from '../help/text.js';
 import { showPlanScreen } from '../subscription/index.js';
 import { showAdvertiserScreen } from './advertiser.js';

@@ -1,10 +1,9 @@
 import type { User } from 'grammy/types';
 import type { BotContext } from '../../context.js';
-import { escapeHtml } from '../../../format/html.js';
 
 /** The text of the /start role menu, with the user's (escaped) first name. */
 export function welcomeText(ctx: BotContext, user: User): string {
-  return ctx.t('start-welcome', { name: escapeHtml(user.first_name) });
+  return ctx.t('start-welcome', { name: user.first_name });
 }
 
 export type StartPayload =

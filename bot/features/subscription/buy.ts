@@ -6,7 +6,6 @@ import {
   starsSubscriptionPeriodSeconds,
 } from '../../../models/subscriptions/pricing.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../../format/html.js';
 import { methodPrice } from './screen.js';
 
 /** Where Stripe/YooKassa send the payer back: the bot's chat. */
@@ -90,12 +89,11 @@ export async function sendPaymentLink(
     url = undefined;
   }
   if (!url) {
-    await ctx.reply(ctx.t('subscription-buy-failed'), html);
+    await ctx.reply(ctx.t('subscription-buy-failed'));
     return;
   }
   const price = methodPrice(deps, method, locale);
   await ctx.reply(ctx.t('subscription-pay-text', { method, price }), {
-    ...html,
     reply_markup: new InlineKeyboard().url(ctx.t('subscription-pay-button', { price }), url),
   });
 }

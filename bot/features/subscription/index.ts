@@ -1,18 +1,14 @@
 import { Composer } from 'grammy';
 import { assertNever } from '../../../models/errors.js';
-import {
-  subscriptionProviders,
-  type SubscriptionProvider,
-} from '../../../models/payments/table.js';
 import { endSubscription } from '../../../models/subscriptions/activate-subscription.js';
 import { planView } from '../../../models/subscriptions/plan-view.js';
 import { ensureOwnerWorkspace } from '../../../models/workspaces/ensure-owner-workspace.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../../format/html.js';
 import { showScreen } from '../../kit/show-screen.js';
 import { sendPaymentLink } from './buy.js';
 import { planCallback } from '../../../messages/callback-data/subscription.js';
 import { planScreen, purchaseMethods } from './screen.js';
+import { privateChats } from '../../kit/account.js';
 
 async function ownWorkspace(ctx: BotContext, deps: BotDeps) {
   const accountId = ctx.account?.id;
@@ -33,7 +29,7 @@ export async function showPlanScreen(
   if (!view) return;
   const { text, keyboard } = planScreen(ctx, deps, view, await ctx.i18n.getLocale());
   if (mode === 'edit') await showScreen(ctx, text, keyboard);
-  else await ctx.reply(text, { ...html, reply_markup: keyboard });
+  else await ctx.reply(text, { reply_markup: keyboard });
 }
 
 /** Stops the automatic renewal at the provider; Pro stays until the paid period ends. */
@@ -43,7 +39,7 @@ async function cancelRenewal(ctx: BotContext, deps: BotDeps): Promise<void> {
   const view = await planView(deps.database, access, deps.clock.now());
   const sub = view?.subscription;
   if (!sub?.renews || !sub.providerSubscriptionId) {
-    await ctx.reply(ctx.t('subscription-cancel-nothing'), html);
+    await ctx.reply(ctx.t('subscription-cancel-nothing'));
     return;
   }
   const provider = sub.provider;
@@ -64,7 +60,7 @@ async function cancelRenewal(ctx: BotContext, deps: BotDeps): Promise<void> {
     }
   } catch (error) {
     deps.logger.warn({ err: error, provider }, 'cancelling the Pro renewal failed');
-    await ctx.reply(ctx.t('subscription-cancel-failed'), html);
+    await ctx.reply(ctx.t('subscription-cancel-failed'));
     return;
   }
   const ended = await endSubscription(
@@ -78,11 +74,11 @@ async function cancelRenewal(ctx: BotContext, deps: BotDeps): Promise<void> {
     deps.clock,
   );
   if (!ended.ok) {
-    await ctx.reply(ctx.t('subscription-cancel-nothing'), html);
+    await ctx.reply(ctx.t('subscription-cancel-nothing'));
     return;
   }
   await showPlanScreen(ctx, deps, 'edit');
-  await ctx.reply(ctx.t('subscription-cancelled-text'), html);
+  await ctx.reply(ctx.t('subscription-cancelled-text'));
 }
 
 /**
@@ -91,21 +87,17 @@ async function cancelRenewal(ctx: BotContext, deps: BotDeps): Promise<void> {
  */
 export function createSubscriptionFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  const owner = feature.chatType('private');
+  const owner = privateChats(feature);
 
   owner.command(['plan', 'subscription'], (ctx) => showPlanScreen(ctx, deps));
   owner.callbackQuery(planCallback.show, async (ctx) => {
     await ctx.answerCallbackQuery();
     await showPlanScreen(ctx, deps, 'edit');
   });
-  owner.callbackQuery(/^plan:buy:([a-z]+)$/, async (ctx) => {
-    const method = ctx.match[1] as SubscriptionProvider;
+  owner.callbackQuery(planCallback.buy.filter, async (ctx) => {
+    const { method } = planCallback.buy.parse(ctx.callbackQuery.data);
     const access = await ownWorkspace(ctx, deps);
-    if (
-      !access ||
-      !subscriptionProviders.includes(method) ||
-      !purchaseMethods(deps).includes(method)
-    ) {
+    if (!access || !purchaseMethods(deps).includes(method)) {
       await ctx.answerCallbackQuery({ text: ctx.t('subscription-method-unavailable') });
       return;
     }
@@ -115,7 +107,6 @@ export function createSubscriptionFeature(deps: BotDeps): Composer<BotContext> {
   owner.callbackQuery(planCallback.cancel, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.reply(ctx.t('subscription-cancel-confirm'), {
-      ...html,
       reply_markup: {
         inline_keyboard: [
           [{ text: ctx.t('subscription-cancel-yes'), callback_data: planCallback.cancelConfirm }],

@@ -12,6 +12,7 @@ import {
 } from '../../../models/workspaces/plan-limits.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { planCallback } from '../../../messages/callback-data/subscription.js';
+import { trustedHtml } from '../../../format/html.js';
 
 /** The purchase methods configured: Stars always, Stripe and YooKassa when their keys are set. */
 export function purchaseMethods(deps: BotDeps): SubscriptionProvider[] {
@@ -66,7 +67,7 @@ export function planScreen(
   const capabilities = planCapabilities.map((c) =>
     ctx.t('subscription-capability', {
       mark: planAllows(view.plan, c) ? '✅' : '🔒',
-      name: capabilityName(ctx, c),
+      name: trustedHtml(capabilityName(ctx, c)),
     }),
   );
   const methods = purchaseMethods(deps);
@@ -94,7 +95,7 @@ export function planScreen(
             method,
             price: methodPrice(deps, method, locale),
           }),
-          planCallback.buy(method),
+          planCallback.buy.pack({ method }),
         )
         .row();
     }

@@ -5,7 +5,6 @@ import {
   recordStarsSubscriptionPayment,
 } from '../../../models/subscriptions/stars-subscription.js';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../../format/html.js';
 import { answerPreCheckout } from '../checkout/pre-checkout.js';
 
 const subscriptionPayloadPrefix = 'sub:';
@@ -68,7 +67,7 @@ export function createStarsSubscriptionPayments(deps: BotDeps): Composer<BotCont
       case 'invalid_payment':
         deps.logger.warn({ code }, 'Stars subscription payment refused; refunding');
         await ctx.api.refundStarPayment(ctx.from.id, payment.telegram_payment_charge_id);
-        await ctx.reply(ctx.t('subscription-paid-unknown'), html);
+        await ctx.reply(ctx.t('subscription-paid-unknown'));
         return;
       default:
         return assertNever(code);

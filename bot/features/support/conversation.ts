@@ -1,10 +1,9 @@
-import type { I18n } from '@grammyjs/i18n';
+import type { BotI18n } from '../../i18n.js';
 import { GrammyError } from 'grammy';
 import type { User } from 'grammy/types';
 import { adminLanguageOf } from '../../../models/admin/admin-language.js';
 import { assertNever } from '../../../models/errors.js';
-import type { BotContext, BotDeps, ConversationContext } from '../../context.js';
-import { escapeHtml, html } from '../../../format/html.js';
+import type { BotDeps, ConversationContext } from '../../context.js';
 import { accept, refuse, type BotConversation } from '../../kit/conversation.js';
 import { askText } from '../../kit/steps.js';
 import { supportTextLimit, validateSupportText } from './validate.js';
@@ -12,14 +11,14 @@ import { supportTextLimit, validateSupportText } from './validate.js';
 export const supportConversationId = 'support';
 
 /** The card for the platform team, in the admin chat's language (`/adminlang`, Russian by default). */
-function adminMessage(i18n: I18n<BotContext>, locale: string, from: User, text: string): string {
+function adminMessage(i18n: BotI18n, locale: string, from: User, text: string): string {
   const name = [from.first_name, from.last_name].filter(Boolean).join(' ');
   return i18n.t(locale, 'support-admin-message', {
-    name: escapeHtml(name),
-    username: from.username ? `@${escapeHtml(from.username)}` : '',
+    name: name,
+    username: from.username ? `@${from.username}` : '',
     id: String(from.id),
-    language: escapeHtml(from.language_code ?? '?'),
-    text: escapeHtml(text),
+    language: from.language_code ?? '?',
+    text: text,
   });
 }
 
@@ -28,11 +27,11 @@ function adminMessage(i18n: I18n<BotContext>, locale: string, from: User, text: 
  * and forwards the text to the admin chat. Another command leaves the conversation and runs;
  * button presses pass through to the menus; /cancel is handled before conversations run.
  */
-export function createSupportConversation(deps: BotDeps, i18n: I18n<BotContext>) {
+export function createSupportConversation(deps: BotDeps, i18n: BotI18n) {
   return async function support(conversation: BotConversation, ctx: ConversationContext) {
     const adminChatId = deps.config.adminChatId;
     if (adminChatId === undefined) {
-      await ctx.reply(ctx.t('support-not-configured'), html);
+      await ctx.reply(ctx.t('support-not-configured'));
       return;
     }
     const text = await askText(conversation, ctx, {
@@ -59,11 +58,7 @@ export function createSupportConversation(deps: BotDeps, i18n: I18n<BotContext>)
     const delivered = await conversation.external(async () => {
       const locale = await adminLanguageOf(deps.database, deps.config.adminTelegramIds);
       try {
-        await deps.outbound.api.sendMessage(
-          adminChatId,
-          adminMessage(i18n, locale, from, text),
-          html,
-        );
+        await deps.outbound.api.sendMessage(adminChatId, adminMessage(i18n, locale, from, text));
         return true;
       } catch (error) {
         if (!(error instanceof GrammyError)) throw error;
@@ -74,6 +69,6 @@ export function createSupportConversation(deps: BotDeps, i18n: I18n<BotContext>)
         return false;
       }
     });
-    await ctx.reply(delivered ? ctx.t('support-sent') : ctx.t('support-failed'), html);
+    await ctx.reply(delivered ? ctx.t('support-sent') : ctx.t('support-failed'));
   };
 }

@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postAdminCard } from '../../../messages/admin-cards/post.js';
 import { createI18n } from '../../../bot/i18n.js';
@@ -62,15 +61,14 @@ async function pendingChannelCard() {
   await postAdminCard(
     {
       ...h.deps,
-      api: new Api(h.sandbox.token, { apiRoot: h.sandbox.apiRoot }),
+      api: h.deps.outbound.api,
       i18n: createI18n(),
     },
     cardId,
   );
-  const card = await admins().waitFor(
-    (m) => text(m).includes('Guarded &lt;Channel&gt;') || text(m).includes('Guarded <Channel>'),
-    { what: 'the channel card' },
-  );
+  const card = await admins().waitFor((m) => text(m).includes('Guarded <Channel>'), {
+    what: 'the channel card',
+  });
   return { channelId, card };
 }
 

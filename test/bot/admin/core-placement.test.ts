@@ -7,12 +7,12 @@ import { createI18n } from '../../../bot/i18n.js';
 import { publishPlacement, type PublishDeps } from '../../../jobs/publish.js';
 import { adminCardOf } from '../../../models/admin/cards.js';
 import type { Clock } from '../../../models/clock.js';
-import { createLogger } from '../../../models/logger.js';
 import { orders, placements } from '../../../models/schema.js';
 import type { ApiMessage } from '../../../sandbox/types.js';
-import { seedScheduledPlacement } from '../../models/placements/seed-placement.js';
 import { deliverEvents } from '../../helpers/outbox.js';
 import { type BotHarness, startBotHarness } from '../harness.js';
+import { makeScheduledPlacement } from '../../factories/sandbox-placements.js';
+import { testPublishDeps } from '../../helpers/publish-deps.js';
 
 let h: BotHarness;
 let nowMs = Date.now();
@@ -32,17 +32,10 @@ const api = () => new Api(h.sandbox.token, { apiRoot: h.sandbox.apiRoot });
 
 /** A placement whose publisher died after sending, with its card posted in the admin chat. */
 async function uncertainPlacementCard() {
-  const seeded = await seedScheduledPlacement(h.database, h.sandbox, clock, '1/24');
+  const seeded = await makeScheduledPlacement(h.database, h.sandbox, clock, '1/24');
   nowMs = seeded.placement.dueAt.getTime();
-  const publish = (extra: Partial<PublishDeps> = {}): PublishDeps => ({
-    database: h.database,
-    clock,
-    logger: createLogger({ level: 'silent' }),
-    api: api(),
-    publicUrl: 'https://lytslot.test',
-    refund: async () => undefined,
-    ...extra,
-  });
+  const publish = (extra: Partial<PublishDeps> = {}) =>
+    testPublishDeps({ database: h.database, clock, api: api() }, extra);
   await expect(
     publishPlacement(
       publish({ afterSend: () => Promise.reject(new Error('SIGKILL')) }),

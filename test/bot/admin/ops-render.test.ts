@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderChannel, renderOrder } from '../../../bot/features/admin/commands/lookup-render.js';
 import { renderAuditPage } from '../../../bot/features/admin/commands/audit.js';
-import { auditPattern, actionPattern } from '../../../bot/features/admin/commands/ops-callback.js';
+import { opsActionData, opsAuditData } from '../../../messages/callback-data/admin.js';
 import type { AdminT } from '../../../bot/features/admin/commands/ops-text.js';
 import { moneyChart, statsSummary } from '../../../bot/features/admin/commands/stats-render.js';
 import { createI18n } from '../../../bot/i18n.js';
@@ -66,7 +66,9 @@ describe('admin ops rendering', () => {
     ]);
     for (const [, data] of buttons(rendered.keyboard)) {
       expect(Buffer.byteLength(data ?? '')).toBeLessThanOrEqual(64);
-      expect(auditPattern.test(data ?? '') || actionPattern.test(data ?? '')).toBe(true);
+      expect(opsAuditData.filter.test(data ?? '') || opsActionData.filter.test(data ?? '')).toBe(
+        true,
+      );
     }
     const channel: ChannelLookup = {
       id,

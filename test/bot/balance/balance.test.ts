@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { payouts, workspaceMembers } from '../../../models/schema.js';
-import { seedEarningsOf } from '../../models/payouts/seed-payouts.js';
+import { makeEarningsOf } from '../../factories/payouts.js';
 import { type BotHarness, startBotHarness } from '../harness.js';
 
 let h: BotHarness;
@@ -24,7 +24,7 @@ describe('balance & payouts in the bot (Russian owner, Stars earnings)', () => {
     const olga = h.sandbox.owner();
     olga.send('/start');
     await olga.waitForMessage();
-    const tenant = await seedEarningsOf(h.database, olga.id, {
+    const tenant = await makeEarningsOf(h.database, olga.id, {
       amount: 3_000,
       currency: 'XTR',
       base,
@@ -63,7 +63,7 @@ describe('balance & payouts in the bot (Russian owner, Stars earnings)', () => {
     const owner = h.sandbox.user({ first_name: 'Pia', language_code: 'en' });
     owner.send('/start');
     await owner.waitForMessage('Who are you here?');
-    const tenant = await seedEarningsOf(h.database, owner.id, {
+    const tenant = await makeEarningsOf(h.database, owner.id, {
       amount: 200_000,
       currency: 'USD',
       base,
@@ -71,7 +71,7 @@ describe('balance & payouts in the bot (Russian owner, Stars earnings)', () => {
     const helper = h.sandbox.user({ first_name: 'Hugo', language_code: 'en' });
     helper.send('/start');
     await helper.waitForMessage('Who are you here?');
-    const helperTenant = await seedEarningsOf(h.database, helper.id, {
+    const helperTenant = await makeEarningsOf(h.database, helper.id, {
       amount: 1_000,
       currency: 'USD',
       base,

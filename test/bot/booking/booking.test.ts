@@ -1,16 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccountByTelegramId } from '../../../models/accounts/queries.js';
-import { defaultChannelSettings, type ChannelSettings } from '../../../models/channels/settings.js';
+import type { ChannelSettings } from '../../../models/channels/settings.js';
 import { holdSlot } from '../../../models/orders/hold-slot.js';
-import { accounts, channels, orderItems, slots } from '../../../models/schema.js';
-import { regenerateChannelSlots } from '../../../models/slots/regenerate-slots.js';
-import { ensureOwnerWorkspace } from '../../../models/workspaces/ensure-owner-workspace.js';
+import { accounts, orderItems, slots } from '../../../models/schema.js';
 import { callBotApi } from '../../helpers/sandbox.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
 import { type BotHarness, startBotHarness } from '../harness.js';
+import { bookableSettings, makeOwnChannel } from '../../factories/channels.js';
 import { formatDayShort } from '../../../format/dates.js';
 
 const zone = 'Europe/Berlin';
@@ -28,36 +26,18 @@ async function signUp(user: TestUser): Promise<string> {
   return account.id;
 }
 
-let chatSeq = 1_009_100_000_000;
 async function addChannel(ownerId: string, title: string, extra: Partial<ChannelSettings> = {}) {
-  const { workspaceId } = await ensureOwnerWorkspace(h.database, ownerId);
-  const settings: ChannelSettings = {
-    ...defaultChannelSettings('en'),
-    timezone: zone,
-    schedule: { mode: 'times', days: [1, 2, 3, 4, 5, 6, 7], times: ['10:00', '14:00', '18:00'] },
-    prices: { '1/24': 1_500, '2/48': 2_500 },
-    leadTimeMinutes: 0,
-    horizonDays: 14,
-    ...extra,
-  };
-  chatSeq += 1;
-  const telegramChatId = -chatSeq;
-  return h.database.withScope({ workspaceId, accountId: ownerId }, async (tx) => {
-    const [row] = await tx
-      .insert(channels)
-      .values({
-        workspaceId,
-        telegramChatId,
-        title,
-        settings: { ...settings },
-        status: 'active',
-        shareCode: randomBytes(6).toString('hex'),
-      })
-      .returning({ id: channels.id });
-    if (!row) throw new Error('no channel');
-    await regenerateChannelSlots(tx, { id: row.id, workspaceId, settings }, h.deps.clock.now());
-    return { channelId: row.id, workspaceId };
+  const channel = await makeOwnChannel(h.database, ownerId, {
+    title,
+    language: 'en',
+    settings: {
+      ...bookableSettings(zone, 14),
+      prices: { '1/24': 1_500, '2/48': 2_500 },
+      ...extra,
+    },
+    slotsFrom: h.deps.clock.now(),
   });
+  return { channelId: channel.id, workspaceId: channel.workspaceId };
 }
 
 /** Stands in for the catalog card: a bot message with the «Book» entry button. */

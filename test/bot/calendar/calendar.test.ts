@@ -1,16 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDayButton } from '../../../format/dates.js';
 import { findAccountByTelegramId } from '../../../models/accounts/queries.js';
-import { defaultChannelSettings, type ChannelSettings } from '../../../models/channels/settings.js';
-import { channels, slots } from '../../../models/schema.js';
-import { regenerateChannelSlots } from '../../../models/slots/regenerate-slots.js';
+import { slots } from '../../../models/schema.js';
 import { ensureOwnerWorkspace } from '../../../models/workspaces/ensure-owner-workspace.js';
 import { callBotApi } from '../../helpers/sandbox.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
 import { type BotHarness, startBotHarness } from '../harness.js';
+import { bookableSettings, makeChannel } from '../../factories/channels.js';
 
 const zone = 'Europe/Berlin';
 let h: BotHarness;
@@ -52,30 +50,17 @@ beforeAll(async () => {
   olga = h.sandbox.user({ first_name: 'Olga', language_code: 'en' });
   const accountId = await signUp(olga);
   workspaceId = (await ensureOwnerWorkspace(h.database, accountId)).workspaceId;
-  const settings: ChannelSettings = {
-    ...defaultChannelSettings('en'),
-    timezone: zone,
-    schedule: { mode: 'times', days: [1, 2, 3, 4, 5, 6, 7], times: ['10:00', '14:00', '18:00'] },
-    prices: { '1/24': 1_500, '2/48': 2_500 },
-    leadTimeMinutes: 0,
-    horizonDays: 14,
-  };
-  channelId = await h.database.withScope({ workspaceId, accountId }, async (tx) => {
-    const [row] = await tx
-      .insert(channels)
-      .values({
-        workspaceId,
-        telegramChatId: -1_009_000_000_001,
-        title: 'Olga <News>',
-        settings: { ...settings },
-        status: 'active',
-        shareCode: randomBytes(6).toString('hex'),
-      })
-      .returning({ id: channels.id });
-    if (!row) throw new Error('no channel');
-    await regenerateChannelSlots(tx, { id: row.id, workspaceId, settings }, h.deps.clock.now());
-    return row.id;
+  const channel = await makeChannel(h.database, {
+    workspaceId,
+    title: 'Olga <News>',
+    language: 'en',
+    settings: {
+      ...bookableSettings(zone, 14),
+      prices: { '1/24': 1_500, '2/48': 2_500 },
+    },
+    slotsFrom: h.deps.clock.now(),
   });
+  channelId = channel.id;
 });
 
 afterAll(async () => {

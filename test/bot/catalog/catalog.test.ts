@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../../models/schema.js';
 import type { ApiMessage } from '../../../sandbox/types.js';
-import { seedCatalogChannel } from '../../models/catalog/seed-catalog.js';
+import { makeListedChannel } from '../../factories/channels.js';
 import { pressCrafted } from '../channels/helpers.js';
 import { type BotHarness, startBotHarness } from '../harness.js';
 
@@ -16,7 +16,7 @@ const hasButton = (label: string) => (m: ApiMessage) => buttons(m).some((b) => b
 beforeAll(async () => {
   h = await startBotHarness();
   const now = new Date();
-  olga = await seedCatalogChannel(h.database, {
+  olga = await makeListedChannel(h.database, {
     title: 'Olga Travels',
     username: 'olga_travels_demo',
     subscribers: 12_400,
@@ -25,14 +25,14 @@ beforeAll(async () => {
       prices: { '1/24': 150_000, '2/48': 250_000 },
       requiresMarking: true,
     },
-    slotsAt: now,
+    slotsFrom: now,
   });
   for (let i = 1; i <= 5; i++) {
-    await seedCatalogChannel(h.database, { title: `Big Trips ${i}`, subscribers: 50_000 + i });
+    await makeListedChannel(h.database, { title: `Big Trips ${i}`, subscribers: 50_000 + i });
   }
-  await seedCatalogChannel(h.database, {
+  await makeListedChannel(h.database, {
     title: 'Code Weekly',
-    category: 'tech',
+    settings: { category: 'tech' },
     subscribers: 90_000,
   });
 });

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPost } from '../../../bot/features/channel-watch/index.js';
 import { placements } from '../../../models/schema.js';
 import { readViolations } from '../../../models/verification/violations.js';
-import { seedPublishedPlacement } from '../../models/verification/seed-placement.js';
 import { startBotHarness, type BotHarness } from '../harness.js';
+import { makePublishedPlacement } from '../../factories/sandbox-placements.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -30,7 +30,7 @@ describe('channel watch (channel_post through the running bot)', () => {
 
   it('a post inside the top window is a top violation with its message id; a post after it is ignored', async () => {
     const { database, sandbox, deps } = harness;
-    const p = await seedPublishedPlacement(database, sandbox, deps.clock, { topHours: 1 });
+    const p = await makePublishedPlacement(database, sandbox, deps.clock, { topHours: 1 });
     const olga = sandbox.ids.ownerId;
     const topUntil = new Date(deps.clock.now().getTime() + 2_500);
     await setTopUntil(p.placementId, topUntil);

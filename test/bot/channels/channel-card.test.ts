@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminCardOf, openAdminCard } from '../../../models/admin/cards.js';
 import { formatMoment } from '../../../format/dates.js';
 import { accounts, orders, slots, workspaceMembers } from '../../../models/schema.js';
-import { seedAdvertiser } from '../../models/orders/seed-orders.js';
+import { makeAccount } from '../../factories/accounts.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
 import { type BotHarness, startBotHarness } from '../harness.js';
 import { buttonsOf, channelRow, pressCrafted } from './helpers.js';
@@ -38,7 +38,7 @@ describe('rights changes', () => {
     // A paid ad is due in two hours: the notice names it and the 15-minute deadline.
     const hour = 3600_000;
     const startsAt = new Date(Math.ceil((Date.now() + 2 * hour) / hour) * hour);
-    const advertiserAccountId = await seedAdvertiser(h.database);
+    const advertiserAccountId = (await makeAccount(h.database)).id;
     const [order] = await h.database.withSystem('test: a paid order', (tx) =>
       tx
         .insert(orders)
@@ -134,8 +134,10 @@ describe('managers and other workspaces', () => {
       const answer = await pressCrafted(h, zed, `ch:${action}:${channelId}`);
       expect(answer, action).toMatchObject({ text: expect.stringContaining('Channel not found') });
     }
+    // Malformed data matches no button kind (messages/callback-data/channels.ts): the fallback
+    // only stops the spinner.
     const garbage = await pressCrafted(h, zed, `ch:card:not-a-uuid'; drop table channels`);
-    expect(garbage.text).toContain('Channel not found');
+    expect(garbage).toEqual({});
     expect(await channelRow(h, h.sandbox.ids.demoChannelId)).toMatchObject({ status: 'active' });
     expect(zed.botMessages().some((m) => m.text?.includes('Olga Travels'))).toBe(false);
   });

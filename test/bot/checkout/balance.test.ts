@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postEntries } from '../../../models/ledger/post-entries.js';
 import type { Currency } from '../../../models/orders/table.js';
 import { readAdvertiserBalance } from '../../../models/payments/advertiser-balance.js';
-import type { SeededOrder } from '../../models/checkout/seed-order.js';
+import type { MadeOrder } from '../../factories/orders.js';
 import type { ApiMessage } from '../../../sandbox/types.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
 import { readOrderState, seedPeople, startCheckoutWorld, type CheckoutWorld } from './setup.js';
@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 /** The advertiser of the order, credited `amount` as a settlement pro-rata credit would. */
-async function credit(order: SeededOrder, amount: number, currency: Currency = 'RUB') {
+async function credit(order: MadeOrder, amount: number, currency: Currency = 'RUB') {
   const { order: row } = await readOrderState(world, order);
   const accountId = row.advertiserAccountId;
   await world.database.withSystem('test seed: advertiser credit', (tx) =>

@@ -1,16 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAccountByTelegramId } from '../../../models/accounts/queries.js';
-import { defaultChannelSettings, type ChannelSettings } from '../../../models/channels/settings.js';
 import { balanceOf } from '../../../models/ledger/queries.js';
-import { channels, orders, slots } from '../../../models/schema.js';
-import { regenerateChannelSlots } from '../../../models/slots/regenerate-slots.js';
-import { ensureOwnerWorkspace } from '../../../models/workspaces/ensure-owner-workspace.js';
+import { orders, slots } from '../../../models/schema.js';
 import { callBotApi } from '../../helpers/sandbox.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
 import { startCheckoutWorld, type CheckoutWorld } from './setup.js';
+import { bookableSettings, makeOwnChannel } from '../../factories/channels.js';
 import { bookSlotsOnDay } from '../../helpers/booking-steps.js';
 import { formatDayShort } from '../../../format/dates.js';
 
@@ -18,7 +15,8 @@ const zone = 'Europe/Moscow';
 let world: CheckoutWorld;
 
 beforeAll(async () => {
-  world = await startCheckoutWorld();
+  // The jobs process tells the other side: the outbox's notifications and review cards.
+  world = await startCheckoutWorld({ jobs: true });
 });
 afterAll(async () => {
   await world?.close();
@@ -33,32 +31,18 @@ async function signUp(user: TestUser): Promise<string> {
 }
 
 async function addChannel(ownerId: string, title: string) {
-  const { workspaceId } = await ensureOwnerWorkspace(world.database, ownerId);
-  const settings: ChannelSettings = {
-    ...defaultChannelSettings('ru'),
-    timezone: zone,
-    schedule: { mode: 'times', days: [1, 2, 3, 4, 5, 6, 7], times: ['10:00', '14:00', '18:00'] },
-    prices: { '1/24': 100_000 },
-    leadTimeMinutes: 0,
-    horizonDays: 7,
-    bundleDiscount: { minSlots: 2, percent: 10 },
-    requiresMarking: true,
-  };
-  return world.database.withScope({ workspaceId, accountId: ownerId }, async (tx) => {
-    const [row] = await tx
-      .insert(channels)
-      .values({
-        workspaceId,
-        telegramChatId: -1_009_300_000_000 - Math.floor(Math.random() * 1e6),
-        title,
-        settings: { ...settings },
-        status: 'active',
-        shareCode: randomBytes(6).toString('hex'),
-      })
-      .returning({ id: channels.id });
-    await regenerateChannelSlots(tx, { id: row!.id, workspaceId, settings }, world.clock.now());
-    return { channelId: row!.id, workspaceId };
+  const channel = await makeOwnChannel(world.database, ownerId, {
+    title,
+    language: 'ru',
+    settings: {
+      ...bookableSettings(zone, 7),
+      prices: { '1/24': 100_000 },
+      bundleDiscount: { minSlots: 2, percent: 10 },
+      requiresMarking: true,
+    },
+    slotsFrom: world.clock.now(),
   });
+  return { channelId: channel.id, workspaceId: channel.workspaceId };
 }
 
 const screen = (user: TestUser, what: string) =>

@@ -10,7 +10,7 @@ import {
 
 let world: CheckoutWorld;
 beforeAll(async () => {
-  world = await startCheckoutWorld();
+  world = await startCheckoutWorld({ jobs: true });
 });
 afterAll(async () => {
   await world?.close();
@@ -29,6 +29,7 @@ describe('a payer over the rate limit', () => {
 
     const paid = await advertiser.pay();
     expect(paid.ok).toBe(true);
+    // Told from the payment's domain event by the jobs process (docs/events.md).
     await advertiser.waitForMessage(/Payment received/, { timeoutMs: 30_000 });
     const state = await readOrderState(world, order);
     expect(state.payments.map((p) => p.status)).toEqual(['succeeded']);

@@ -65,7 +65,7 @@ describe('refunded_payment (Telegram’s message about a Stars refund)', () => {
     await owner.click('❌ Reject');
     await owner.waitForMessage(/Why do you reject/);
     owner.send('Not about travel');
-    await advertiser.waitForMessage(/1,540 ⭐ refunded/);
+    await advertiser.waitForMessage(/rejected your order: Not about travel/);
     await advertiser.waitForMessage(receipt, { timeoutMs: 10_000 });
     expect(refundedMessage(advertiser).refunded_payment).toMatchObject({
       currency: 'XTR',

@@ -10,13 +10,14 @@ import type { Database } from '../../../models/db.js';
 import { balanceOf } from '../../../models/ledger/queries.js';
 import { createLogger } from '../../../models/logger.js';
 import { createPaymentProviders } from '../../../models/providers/create-providers.js';
-import { accounts, orders, payments, slots } from '../../../models/schema.js';
+import { orders, payments, slots } from '../../../models/schema.js';
 import type { PaymentSuccess } from '../../../sandbox/actions/payments.js';
 import { enqueueUpdate } from '../../../sandbox/updates.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { startSandbox, type Sandbox } from '../../helpers/sandbox.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
-import { seedHeldOrder, type SeededOrder } from '../../models/checkout/seed-order.js';
+import { makeAccount } from '../../factories/accounts.js';
+import { makeOrder, type MadeOrder } from '../../factories/orders.js';
 import type { ChannelSettings } from '../../../models/channels/settings.js';
 import { testOutbound } from '../../helpers/outbound.js';
 
@@ -95,24 +96,30 @@ export async function startCheckoutWorld(
 export async function seedPeople(
   world: CheckoutWorld,
   settings: Partial<ChannelSettings> = {},
-): Promise<{ advertiser: TestUser; owner: TestUser; order: SeededOrder }> {
+): Promise<{ advertiser: TestUser; owner: TestUser; order: MadeOrder }> {
   const advertiser = world.sandbox.user({ first_name: 'Alex' });
   const owner = world.sandbox.user({ first_name: 'Olga' });
-  const [row] = await world.database.withSystem('test seed', (tx) =>
-    tx
-      .insert(accounts)
-      .values({
-        telegramId: advertiser.id,
-        language: 'en',
-        timezone: 'Asia/Dubai',
-        firstName: 'Alex',
-      })
-      .returning({ id: accounts.id }),
-  );
-  const order = await seedHeldOrder(world.database, row!.id, {
-    now: world.clock.now(),
-    settings: { timezone: 'Europe/Moscow', ...settings },
-    ownerTelegramId: owner.id,
+  const advertiserAccount = await makeAccount(world.database, {
+    telegramId: advertiser.id,
+    language: 'en',
+    timezone: 'Asia/Dubai',
+    firstName: 'Alex',
+  });
+  // An owner who has not talked to the bot yet.
+  const ownerAccount = await makeAccount(world.database, {
+    telegramId: owner.id,
+    language: 'en',
+    firstName: 'Owner',
+  });
+  const order = await makeOrder(world.database, {
+    advertiser: advertiserAccount.id,
+    at: world.clock.now(),
+    items: 2,
+    channelOverrides: {
+      owner: ownerAccount.id,
+      title: 'Seller channel',
+      settings: { timezone: 'Europe/Moscow', ...settings },
+    },
   });
   // Telegram lets a bot write only to people who started it.
   owner.send('/start');
@@ -121,7 +128,7 @@ export async function seedPeople(
 }
 
 /** What the database says about the order (system read, for assertions). */
-export function readOrderState(world: CheckoutWorld, order: SeededOrder) {
+export function readOrderState(world: CheckoutWorld, order: MadeOrder) {
   return world.database
     .withSystem('test read', async (tx) => {
       const [row] = await tx.select().from(orders).where(eq(orders.id, order.orderId));

@@ -10,7 +10,8 @@ import {
 
 let world: CheckoutWorld;
 beforeAll(async () => {
-  world = await startCheckoutWorld();
+  // The jobs process tells the other side: the outbox's notifications and review cards.
+  world = await startCheckoutWorld({ jobs: true });
 });
 afterAll(async () => {
   await world?.close();
@@ -80,7 +81,7 @@ describe('Stars checkout through the emulator', () => {
     owner.send('Not about travel');
     await owner.waitForMessage(/Rejected/);
     await advertiser.waitForMessage(/rejected your order: Not about travel/);
-    await advertiser.waitForMessage(/1,540 ⭐ refunded/);
+    await advertiser.waitForMessage(/Refunded: 1,540 ⭐/);
     expect(world.sandbox.emulator.world.charges.get(paid.value.chargeId)?.refunded).toBe(true);
     const state = await readOrderState(world, order);
     expect(state.order.status).toBe('refunded');
@@ -126,7 +127,7 @@ describe('Stars checkout through the emulator', () => {
     await advertiser.click('↩️ Cancel order');
     await advertiser.waitFor((m) => (m.text ?? '').includes('Cancel this order?'));
     await advertiser.click('Yes, cancel');
-    await advertiser.waitForMessage(/Order cancelled. 1,540 ⭐ refunded/);
+    await advertiser.waitForMessage(/Refunded: 1,540 ⭐/);
     await owner.waitForMessage(/cancelled their order/);
     expect(world.sandbox.emulator.world.charges.get(paid.value.chargeId)?.refunded).toBe(true);
     const state = await readOrderState(world, order);

@@ -4,7 +4,7 @@ import { samplePng } from '../../../sandbox/actions/user-messages.js';
 import { mediaFields, storeFile } from '../../../sandbox/files.js';
 import { appendMessage } from '../../../sandbox/methods/common.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
-import { seedHeldBundle } from '../../models/creatives/seed-bundle.js';
+import { makeOrder } from '../../factories/orders.js';
 import { type BotHarness, startBotHarness } from '../harness.js';
 import { accountOf, seedOwnedChannel, sendEntryButton } from '../selling/setup.js';
 
@@ -44,10 +44,11 @@ beforeAll(async () => {
   }
   const channel = await seedOwnedChannel(h, owner, 'Tech digest', 'en');
   const advertiserId = await accountOf(h, buyer);
-  ({ bundleId } = await seedHeldBundle(h.database, {
-    workspaceId: channel.workspaceId,
-    advertiserId,
-    channelIds: [channel.channelId],
+  ({ bundleId } = await makeOrder(h.database, {
+    channel: { id: channel.channelId, workspaceId: channel.workspaceId },
+    advertiser: advertiserId,
+    marking: null,
+    creative: null,
   }));
 });
 

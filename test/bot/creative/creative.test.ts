@@ -7,7 +7,7 @@ import { creatives, orders } from '../../../models/schema.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
 import { type BotHarness, startBotHarness } from '../harness.js';
 import { accountOf, buttonsOf, seedOwnedChannel, sendEntryButton } from '../selling/setup.js';
-import { seedHeldBundle } from '../../models/creatives/seed-bundle.js';
+import { makeOrder } from '../../factories/orders.js';
 
 let h: BotHarness;
 let olga: TestUser;
@@ -40,10 +40,11 @@ beforeAll(async () => {
   );
   expect(rules.ok).toBe(true);
   const advertiserId = await accountOf(h, artem);
-  bundle = await seedHeldBundle(h.database, {
-    workspaceId,
-    advertiserId,
-    channelIds: [channel.channelId],
+  bundle = await makeOrder(h.database, {
+    channel: { id: channel.channelId, workspaceId },
+    advertiser: advertiserId,
+    marking: null,
+    creative: null,
   });
 });
 

@@ -69,7 +69,8 @@ describe('sendCreativePreview', () => {
     expect(await sendCreativePreview(api, 7, creative, marking, 'Buttons:')).toEqual([1, 2, 3]);
     expect(calls.map((c) => c.method)).toEqual(['sendMediaGroup', 'sendMessage']);
     expect(calls[0]!.args[1]).toEqual([
-      { type: 'photo', media: 'P1', caption: `Two\n\n${line}` },
+      // Entities given (none here): the caption goes as typed, never parsed as HTML.
+      { type: 'photo', media: 'P1', caption: `Two\n\n${line}`, caption_entities: [] },
       { type: 'video', media: 'V2' },
     ]);
     expect(calls[1]!.args).toEqual([

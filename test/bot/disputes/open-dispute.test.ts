@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, disputes, orders } from '../../../models/schema.js';
-import { seedPublishedOrder } from '../../models/settlement/seed-settlement.js';
+import { disputes, orders } from '../../../models/schema.js';
+import { makeAccount } from '../../factories/accounts.js';
+import { makeServedOrder } from '../../factories/placements.js';
 import { startCheckoutWorld, type CheckoutWorld } from '../checkout/setup.js';
 
 let world: CheckoutWorld;
@@ -14,17 +15,16 @@ afterAll(async () => {
 
 async function advertiserWithPublishedOrder(name: string) {
   const user = world.sandbox.user({ first_name: name, language_code: 'en' });
-  const [account] = await world.database.withSystem('test seed', (tx) =>
-    tx
-      .insert(accounts)
-      .values({ telegramId: user.id, language: 'en', firstName: name })
-      .returning({ id: accounts.id }),
-  );
-  const order = await seedPublishedOrder(world.database, {
+  const account = await makeAccount(world.database, {
+    telegramId: user.id,
+    language: 'en',
+    firstName: name,
+  });
+  const order = await makeServedOrder(world.database, {
     base: world.clock.now(),
     amount: 700,
     placements: [{ status: 'published' }],
-    advertiserAccountId: account!.id,
+    advertiser: account.id,
   });
   return { user, order };
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders } from '../../../models/schema.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
-import { seedHeldBundle } from '../../models/creatives/seed-bundle.js';
+import { makeOrder } from '../../factories/orders.js';
 import { type BotHarness, startBotHarness } from '../harness.js';
 import { accountOf, buttonsOf, seedOwnedChannel, sendEntryButton } from '../selling/setup.js';
 
@@ -44,10 +44,11 @@ async function markingOf(orderId: string) {
 
 /** Opens the creative step of a fresh held order and hands in a text post without buttons. */
 async function handInPost(label: string) {
-  const bundle = await seedHeldBundle(h.database, {
-    workspaceId,
-    advertiserId,
-    channelIds: [channelId],
+  const bundle = await makeOrder(h.database, {
+    channel: { id: channelId, workspaceId },
+    advertiser: advertiserId,
+    marking: null,
+    creative: null,
   });
   await sendEntryButton(h, artem, label, `crt:start:${bundle.bundleId}`);
   await artem.click(label);

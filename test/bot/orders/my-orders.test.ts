@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMyOrder } from '../../../models/checkout/my-orders.js';
-import { seedAdvertiser } from '../../models/orders/seed-orders.js';
+import { makeAccount } from '../../factories/accounts.js';
 import {
   openInvoice,
   readOrderState,
@@ -54,8 +54,8 @@ describe('My orders', () => {
 
   it('never shows another advertiser’s order', async () => {
     const { order } = await seedPeople(world);
-    const stranger = await seedAdvertiser(world.database);
-    expect(await readMyOrder(world.database, stranger, order.orderId)).toBeUndefined();
+    const stranger = await makeAccount(world.database);
+    expect(await readMyOrder(world.database, stranger.id, order.orderId)).toBeUndefined();
   });
 
   it('the invoice of an order cancelled before paying is refused at pre-checkout', async () => {

@@ -44,7 +44,7 @@ describe('review deadline and refund retries (jobs on the test clock)', () => {
     expect((await readOrderState(world, order)).order.status).toBe('in_review');
     await advance(61);
     await advertiser.waitForMessage(/did not review your order in time/, { timeoutMs: 15_000 });
-    await advertiser.waitForMessage(/1,540 ⭐ refunded/, { timeoutMs: 15_000 });
+    await advertiser.waitForMessage(/Refunded: 1,540 ⭐/, { timeoutMs: 15_000 });
     await owner.waitForMessage(/not reviewed in time/);
     expect(world.sandbox.emulator.world.charges.get(paid.value.chargeId)?.refunded).toBe(true);
     const state = await readOrderState(world, order);
@@ -74,7 +74,7 @@ describe('review deadline and refund retries (jobs on the test clock)', () => {
     expect(state.payments[0]?.details).toMatchObject({ refundAttempts: 1 });
     expect(world.sandbox.emulator.world.charges.get(paid.value.chargeId)?.refunded).toBe(false);
     await advance(2);
-    await advertiser.waitForMessage(/1,540 ⭐ refunded/, { timeoutMs: 15_000 });
+    await advertiser.waitForMessage(/Refunded: 1,540 ⭐/, { timeoutMs: 15_000 });
     state = await readOrderState(world, order);
     expect(state.order.status).toBe('refunded');
     expect(state.escrow).toBe(0);
@@ -99,7 +99,11 @@ describe('the review deadline comes before the slot', () => {
     await openInvoice(advertiser);
     const paid = await advertiser.pay();
     if (!paid.ok) throw new Error('not paid');
-    await owner.waitForMessage(/New order to review/);
+    // A jobs process delivers the owner's card (from the outbox), then goes away before the deadline.
+    const cards = createJobs(late.deps);
+    await cards.start();
+    await owner.waitForMessage(/New order to review/, { timeoutMs: 15_000 });
+    await cards.stop();
     const before = await readOrderState(late, order);
     const firstSlot = Math.min(
       ...before.slots.filter((s) => s.orderId === order.orderId).map((s) => s.startsAt.getTime()),
@@ -126,8 +130,12 @@ describe('the review deadline comes before the slot', () => {
     await jobs.start();
     try {
       await advanceIn(late, 1);
-      await advertiser.waitForMessage(/did not review your order in time/, { timeoutMs: 15_000 });
-      await advertiser.waitForMessage(/1,540 ⭐ refunded/, { timeoutMs: 15_000 });
+      // Two events (the rejection, the refund): their notices may arrive in either order.
+      const told = (re: RegExp) => advertiser.botMessages().some((m) => re.test(m.text ?? ''));
+      await advertiser.waitFor(
+        () => told(/did not review your order in time/) && told(/Refunded: 1,540 ⭐/),
+        { timeoutMs: 15_000, what: 'the deadline news and the refund receipt' },
+      );
       await owner.waitForMessage(/not reviewed in time/);
       const state = await readOrderState(late, order);
       expect(state.order).toMatchObject({ status: 'refunded', statusReason: 'review_deadline' });

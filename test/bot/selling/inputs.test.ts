@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultChannelSettings } from '../../../models/channels/settings.js';
 import { createI18n } from '../../../bot/i18n.js';
+import type { HtmlArgs } from '../../../messages/i18n.js';
 import {
   inputErrorText,
   parseInput,
@@ -56,8 +57,7 @@ describe('selling inputs', () => {
   it('explains every refusal in both languages, quoting only the start of a long token', () => {
     const i18n = createI18n();
     for (const locale of ['en', 'ru']) {
-      const t = (key: string, variables?: Record<string, string | number>) =>
-        i18n.t(locale, key, variables);
+      const t = (key: string, variables?: HtmlArgs) => i18n.t(locale, key, variables);
       const long = parseInput({ kind: 'horizon', channelId }, `<${'9'.repeat(4000)}`, today);
       expect(long.ok).toBe(false);
       if (long.ok) return;
@@ -111,8 +111,7 @@ describe('selling inputs', () => {
       'too_long',
     ];
     for (const locale of ['en', 'ru']) {
-      const t = (key: string, variables?: Record<string, string | number>) =>
-        i18n.t(locale, key, variables);
+      const t = (key: string, variables?: HtmlArgs) => i18n.t(locale, key, variables);
       const settings = {
         ...defaultChannelSettings(locale),
         pinned: { hours: 24, price: 100_00 },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../../bot/i18n.js';
+import type { HtmlArgs } from '../../../messages/i18n.js';
 import {
   catalogScreen,
   formatsScreen,
@@ -51,8 +52,7 @@ describe('selling screens', () => {
   it('render in both languages with escaped titles and callback data within 64 bytes', () => {
     const i18n = createI18n();
     for (const locale of ['en', 'ru']) {
-      const t = (key: string, variables?: Record<string, string | number>) =>
-        i18n.t(locale, key, variables);
+      const t = (key: string, variables?: HtmlArgs) => i18n.t(locale, key, variables);
       for (const full of [false, true]) {
         const v = view(locale, full);
         const screens = [

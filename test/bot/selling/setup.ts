@@ -1,13 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { accounts, channels } from '../../../models/schema.js';
+import { accounts } from '../../../models/schema.js';
 import { defaultChannelSettings } from '../../../models/channels/settings.js';
-import { ensureOwnerWorkspace } from '../../../models/workspaces/ensure-owner-workspace.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
 import { callBotApi } from '../../helpers/sandbox.js';
 import type { BotHarness } from '../harness.js';
-
-let chatSeq = 5_000;
+import { makeOwnChannel } from '../../factories/channels.js';
 
 /** The account of a person who has already talked to the bot. */
 export async function accountOf(h: BotHarness, user: TestUser): Promise<string> {
@@ -26,24 +23,14 @@ export async function seedOwnedChannel(
   language = 'en',
 ): Promise<{ accountId: string; workspaceId: string; channelId: string }> {
   const accountId = await accountOf(h, user);
-  const { workspaceId } = await ensureOwnerWorkspace(h.database, accountId);
-  const chat = (chatSeq += 1);
-  const [row] = await h.database.withScope({ workspaceId, accountId }, (tx) =>
-    tx
-      .insert(channels)
-      .values({
-        workspaceId,
-        telegramChatId: -1_009_000_000_000 - chat,
-        title,
-        status: 'active',
-        language,
-        settings: defaultChannelSettings(language) as unknown as Record<string, unknown>,
-        shareCode: randomBytes(6).toString('hex'),
-      })
-      .returning({ id: channels.id }),
-  );
-  if (!row) throw new Error('channel not inserted');
-  return { accountId, workspaceId, channelId: row.id };
+  const channel = await makeOwnChannel(h.database, accountId, {
+    title,
+    language,
+    subscribers: 0,
+    // The defaults as registering leaves them (no prices yet).
+    settings: defaultChannelSettings(language),
+  });
+  return { accountId, workspaceId: channel.workspaceId, channelId: channel.id };
 }
 
 /** Stands in for another feature's screen: a bot message with one callback button. */

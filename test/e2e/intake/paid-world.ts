@@ -11,7 +11,7 @@ import { ledgerEntries, payments } from '../../../models/schema.js';
 import { testStarsRates } from '../../helpers/pay-order.js';
 import { callBotApi, type Sandbox } from '../../helpers/sandbox.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
-import { seedHeldOrder } from '../../models/checkout/seed-order.js';
+import { makeOrder } from '../../factories/orders.js';
 
 const child = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 const clock = createSystemClock();
@@ -44,7 +44,7 @@ export async function preparePayments(
         clock,
       ),
     );
-    const order = await seedHeldOrder(database, account.id, { now: clock.now(), slotCount: 1 });
+    const order = await makeOrder(database, { advertiser: account.id, at: clock.now() });
     const invoice = await prepareInvoice(
       database,
       {

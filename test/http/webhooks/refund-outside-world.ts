@@ -23,8 +23,9 @@ import { startYooKassaFake, type YooKassaFake } from '../../../sandbox/fakes/yoo
 import { createTestDatabase } from '../../helpers/db.js';
 import { startSandbox, type Sandbox } from '../../helpers/sandbox.js';
 import { preparedForProvider } from '../../models/payments/paid-orders.js';
-import { bindSandboxChannel } from '../../models/placements/seed-placement.js';
 import { deliverEvents } from '../../helpers/outbox.js';
+import { bindSandboxChannel } from '../../factories/sandbox-placements.js';
+import { testPublishDeps } from '../../helpers/publish-deps.js';
 
 /** Both providers' fakes posting to our webhook routes, the Telegram emulator and the publish job's deps. */
 export interface RefundWorld {
@@ -81,14 +82,10 @@ export async function startRefundWorld(): Promise<RefundWorld> {
   stripe.webhookUrl = `${server.url}/webhooks/stripe`;
   yookassa.webhookUrl = `${server.url}/webhooks/yookassa`;
   const sender = testOutbound(sandbox);
-  const publish: PublishDeps = {
-    database,
-    clock,
-    logger,
-    api: sender.api,
-    publicUrl: 'https://lytslot.test',
-    refund: () => Promise.reject(new Error('no order of these tests fails')),
-  };
+  const publish = testPublishDeps(
+    { database, clock, api: sender.api },
+    { logger, refund: () => Promise.reject(new Error('no order of these tests fails')) },
+  );
   return {
     database,
     sandbox,

@@ -3,7 +3,7 @@ import Stripe from 'stripe';
 import { createHttpApp } from '../../../http/app.js';
 import { createMetrics } from '../../../http/metrics.js';
 import { startHttpServer } from '../../../http/server.js';
-import { stripeWebhookRoutes, type StripeWebhookDeps } from '../../../http/webhooks/stripe.js';
+import { stripeWebhookRoutes } from '../../../http/webhooks/stripe.js';
 import type { Clock } from '../../../models/clock.js';
 import type { Database } from '../../../models/db.js';
 import { createLogger, type Logger } from '../../../models/logger.js';
@@ -12,8 +12,8 @@ import { createStripeGateway, type StripeGateway } from '../../../models/provide
 import { orders, payments, webhookEvents, workspaces } from '../../../models/schema.js';
 import { startStripeFake, type StripeFake } from '../../../sandbox/fakes/stripe.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { seedHeldOrder, type SeededOrder } from '../../models/checkout/seed-order.js';
-import { seedAdvertiser } from '../../models/orders/seed-orders.js';
+import { makeAccount } from '../../factories/accounts.js';
+import { makeOrder, type MadeOrder } from '../../factories/orders.js';
 
 export interface StripeWebhookWorld {
   database: Database;
@@ -28,7 +28,6 @@ export interface StripeWebhookWorld {
 /** A test database, the Stripe fake and `POST /webhooks/stripe` on a local server. */
 export async function startStripeWebhook(
   clock: Clock,
-  onOrderPaid?: StripeWebhookDeps['onOrderPaid'],
   logger: Logger = createLogger({ level: 'silent' }),
 ): Promise<StripeWebhookWorld> {
   const [database, fake] = await Promise.all([
@@ -50,7 +49,6 @@ export async function startStripeWebhook(
         clock,
         logger,
         gateway,
-        ...(onOrderPaid ? { onOrderPaid } : {}),
       }),
     ],
   });
@@ -70,7 +68,7 @@ export async function startStripeWebhook(
   };
 }
 
-export type StripeOrder = SeededOrder & { advertiserId: string; sessionId: string };
+export type StripeOrder = MadeOrder & { advertiserId: string; sessionId: string };
 
 /** A held USD order with a Stripe Checkout Session opened for it (pending row, order awaiting payment). */
 export async function orderAwaitingStripe(
@@ -78,11 +76,12 @@ export async function orderAwaitingStripe(
   gateway: StripeGateway,
   clock: Clock,
 ): Promise<StripeOrder> {
-  const advertiserId = await seedAdvertiser(database);
-  const seeded = await seedHeldOrder(database, advertiserId, { now: clock.now(), slotCount: 1 });
-  await database.withSystem('test seed: USD order', (tx) =>
-    tx.update(orders).set({ currency: 'USD' }).where(eq(orders.id, seeded.orderId)),
-  );
+  const advertiserId = (await makeAccount(database)).id;
+  const seeded = await makeOrder(database, {
+    advertiser: advertiserId,
+    at: clock.now(),
+    currency: 'USD',
+  });
   const key = `order:${seeded.orderId}:1:stripe`;
   const [row] = await database.withScope(
     { workspaceId: seeded.workspaceId, accountId: advertiserId },

@@ -6,7 +6,7 @@ import type { Database } from '../../../models/db.js';
 import type { StripeGateway } from '../../../models/providers/stripe.js';
 import { payments, subscriptions } from '../../../models/schema.js';
 import type { StripeFake } from '../../../sandbox/fakes/stripe.js';
-import { seedTenant } from '../../models/seed.js';
+import { makeTenant } from '../../factories/channels.js';
 import { startStripeWebhook, type StripeWebhookWorld, workspaceRow } from './stripe-helpers.js';
 
 let database: Database;
@@ -30,7 +30,7 @@ const periodEnd = (event: Record<string, unknown>) =>
 
 /** A workspace that bought Pro through Stripe Checkout; the fake's events are returned, not sent. */
 async function subscribed() {
-  const tenant = await seedTenant(database, 'Pro buyer');
+  const tenant = await makeTenant(database, { title: 'Pro buyer' });
   const { sessionId } = await gateway.createSubscriptionCheckout({
     idempotencyKey: `sub:${tenant.workspaceId}:1`,
     workspaceId: tenant.workspaceId,

@@ -9,12 +9,12 @@ import {
 } from '../../../models/admin/moderate-placement.js';
 import type { Clock } from '../../../models/clock.js';
 import type { Database } from '../../../models/db.js';
-import { createLogger } from '../../../models/logger.js';
 import { auditLog, orders, placements } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { deliverEvents } from '../../helpers/outbox.js';
 import { startSandbox, type Sandbox } from '../../helpers/sandbox.js';
 import { makeScheduledPlacement } from '../../factories/sandbox-placements.js';
+import { testPublishDeps } from '../../helpers/publish-deps.js';
 
 let database: Database;
 let sandbox: Sandbox;
@@ -31,16 +31,7 @@ afterAll(async () => {
 });
 
 function deps(extra: Partial<PublishDeps> = {}): PublishDeps {
-  const sender = testOutbound(sandbox);
-  return {
-    database,
-    clock,
-    logger: createLogger({ level: 'silent' }),
-    api: sender.api,
-    publicUrl: 'https://lytslot.test',
-    refund: async () => undefined,
-    ...extra,
-  };
+  return testPublishDeps({ database, clock, api: testOutbound(sandbox).api }, extra);
 }
 
 /** A placement whose publisher died after sending: it waits for an admin. */

@@ -6,7 +6,7 @@ import { searchCatalog } from '../../../models/catalog/search-catalog.js';
 import type { Database } from '../../../models/db.js';
 import { channels, slots } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { seedCatalogChannel } from './seed-catalog.js';
+import { makeListedChannel, type ChannelOverrides } from '../../factories/channels.js';
 
 let database: Database;
 const now = new Date('2026-12-01T08:00:00Z');
@@ -15,8 +15,8 @@ const codes: Record<string, string> = {};
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const seed = async (key: string, spec: Parameters<typeof seedCatalogChannel>[1]) => {
-    const made = await seedCatalogChannel(database, spec);
+  const seed = async (key: string, spec: ChannelOverrides) => {
+    const made = await makeListedChannel(database, spec);
     ids[key] = made.id;
     codes[key] = made.shareCode;
   };
@@ -25,11 +25,14 @@ beforeAll(async () => {
     title: 'Tech Daily',
     username: 'tech_daily',
     subscribers: 5_000,
-    category: 'tech',
     language: 'ru',
-    settings: { currency: 'RUB', prices: { '1/24': 300_000, '2/48': 500_000 } },
+    settings: { category: 'tech', currency: 'RUB', prices: { '1/24': 300_000, '2/48': 500_000 } },
   });
-  await seed('percent', { title: '100% Deals_Now', subscribers: 800, category: 'business' });
+  await seed('percent', {
+    title: '100% Deals_Now',
+    subscribers: 800,
+    settings: { category: 'business' },
+  });
   await seed('pinned', {
     title: 'Pins only',
     subscribers: 200_000,
@@ -41,7 +44,11 @@ beforeAll(async () => {
   await seed('noprice', { title: 'Unpriced Travels', settings: { prices: {}, pinned: null } });
   await seed('noschedule', { title: 'Unscheduled Travels', settings: { schedule: null } });
   for (let i = 0; i < 7; i++) {
-    await seed(`many${i}`, { title: `Many ${i}`, subscribers: 100 + i, category: 'games' });
+    await seed(`many${i}`, {
+      title: `Many ${i}`,
+      subscribers: 100 + i,
+      settings: { category: 'games' },
+    });
   }
 });
 afterAll(async () => {
@@ -143,12 +150,12 @@ describe('searchCatalog', () => {
 
 describe('loadCatalogCard', () => {
   it('shows the public card: prices, next free slots after the lead time, zero reputation', async () => {
-    const made = await seedCatalogChannel(database, {
+    const made = await makeListedChannel(database, {
       title: 'Card Channel',
       username: 'card_channel',
       subscribers: 3_000,
       settings: { timezone: 'Europe/Berlin', leadTimeMinutes: 120, description: 'Trips & <tips>' },
-      slotsAt: now,
+      slotsFrom: now,
     });
     const card = await loadCatalogCard(database, { channelId: made.id }, now);
     expect(card).toMatchObject({
@@ -170,7 +177,7 @@ describe('loadCatalogCard', () => {
   });
 
   it('computes fill rate and reputation from slots and counters', async () => {
-    const made = await seedCatalogChannel(database, { title: 'Busy', slotsAt: now });
+    const made = await makeListedChannel(database, { title: 'Busy', slotsFrom: now });
     await database.withSystem('test: sell slots', async (tx) => {
       const rows = await tx
         .select({ id: slots.id })

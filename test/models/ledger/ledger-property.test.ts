@@ -19,8 +19,8 @@ import { payoutMinimums } from '../../../models/payouts/rules.js';
 import type { PaymentRefunder } from '../../../models/providers/types.js';
 import { settlePlacement } from '../../../models/settlement/settle-placement.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import type { Tenant } from '../seed.js';
-import { seedOwner, seedServedOrder, type PublishedOrder } from '../payouts/seed-payouts.js';
+import { makeTenant, type Tenant } from '../../factories/channels.js';
+import { makeEarningOrder, type EarningOrder } from '../../factories/payouts.js';
 
 /**
  * The whole money journal under random sequences of payments in three currencies, settlements,
@@ -141,7 +141,7 @@ function checkSigns(accounts: Account[], receivableOwners: Set<string>) {
 }
 
 interface Live {
-  order: PublishedOrder;
+  order: EarningOrder;
   owner: Tenant;
   state: 'published' | 'settled' | 'closed';
 }
@@ -161,7 +161,10 @@ describe('money journal (property, real database)', () => {
     };
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 6, maxLength: 12, size: 'max' }), async (ops) => {
-        const owners = [await seedOwner(database, 'P0'), await seedOwner(database, 'P1')];
+        const owners = [
+          await makeTenant(database, { title: 'P0' }),
+          await makeTenant(database, { title: 'P1' }),
+        ];
         const live: Live[] = [];
         const paidOut = new Set<string>();
         const pick = (n: number, state: Live['state']) => {
@@ -171,7 +174,7 @@ describe('money journal (property, real database)', () => {
         for (const o of ops) {
           if (o.kind === 'pay') {
             const owner = owners[o.owner]!;
-            const order = await seedServedOrder(database, owner, { ...o, base });
+            const order = await makeEarningOrder(database, owner, { ...o, base });
             live.push({ order, owner, state: 'published' });
           } else if (o.kind === 'settle') {
             const l = pick(o.pick, 'published');

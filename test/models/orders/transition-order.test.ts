@@ -62,6 +62,7 @@ describe('transitionOrder', () => {
       ok: true,
       value: {
         id: orderId,
+        from: 'held',
         status: 'awaiting_payment',
         workspaceId,
         advertiserAccountId: advertiserId,

@@ -13,10 +13,11 @@ import {
 import { payoutHistory } from '../../../models/payouts/queries.js';
 import { requestPayout } from '../../../models/payouts/request-payout.js';
 import { adminCards, auditLog, workspaceMembers } from '../../../models/schema.js';
-import { seedAdvertiser } from '../orders/seed-orders.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { deliverEvents } from '../../helpers/outbox.js';
-import { seedOwner, seedServedOrder, seedSettledEarnings } from './seed-payouts.js';
+import { makeAccount } from '../../factories/accounts.js';
+import { makeTenant } from '../../factories/channels.js';
+import { makeEarningOrder, makeSettledEarnings } from '../../factories/payouts.js';
 
 let database: Database;
 const base = new Date(Date.UTC(2031, 2, 10, 10));
@@ -40,10 +41,10 @@ const systemRead = <T>(fn: Parameters<Database['withSystem']>[1]) =>
 
 describe('owner balances', () => {
   it('derives available, pending and earnings by UTC month from the journal', async () => {
-    const t = await seedOwner(database);
-    await seedSettledEarnings(database, t, { amount: 500_000, currency: 'RUB', base });
-    await seedSettledEarnings(database, t, { amount: 250_001, currency: 'RUB', base });
-    await seedSettledEarnings(database, t, { amount: 3_000, currency: 'XTR', base });
+    const t = await makeTenant(database);
+    await makeSettledEarnings(database, t, { amount: 500_000, currency: 'RUB', base });
+    await makeSettledEarnings(database, t, { amount: 250_001, currency: 'RUB', base });
+    await makeSettledEarnings(database, t, { amount: 3_000, currency: 'XTR', base });
     const balances = await ownerBalances(database, t.workspaceId);
     const rub = balances.find((b) => b.currency === 'RUB')!;
     // 500 000 → owner 400 000; 250 001 → fee 50 000, owner 200 001
@@ -54,7 +55,7 @@ describe('owner balances', () => {
     expect(balances.find((b) => b.currency === 'XTR')!.available).toBe(2_400);
     expect(balances.map((b) => b.currency)).toEqual(['RUB', 'XTR']);
     // A paid order still running: its escrow is pending, nothing more is available.
-    await seedServedOrder(database, t, { amount: 70_000, currency: 'RUB', base });
+    await makeEarningOrder(database, t, { amount: 70_000, currency: 'RUB', base });
     const after = (await ownerBalances(database, t.workspaceId)).find((b) => b.currency === 'RUB')!;
     expect(after).toMatchObject({ available: 600_001, pending: 70_000 });
   });
@@ -62,8 +63,8 @@ describe('owner balances', () => {
 
 describe('requestPayout', () => {
   it('refuses bad amounts, details, managers, overdrafts and a second open request', async () => {
-    const t = await seedOwner(database);
-    await seedSettledEarnings(database, t, { amount: 500_000, currency: 'RUB', base });
+    const t = await makeTenant(database);
+    await makeSettledEarnings(database, t, { amount: 500_000, currency: 'RUB', base });
     const ask = (over: Partial<Parameters<typeof requestPayout>[1]> = {}) =>
       requestPayout(
         database,
@@ -90,7 +91,7 @@ describe('requestPayout', () => {
     expect(
       await ask({ destination: { method: 'paypal', details: 'me@example.com' } }),
     ).toMatchObject({ ok: false, code: 'invalid_method' });
-    const manager = await seedAdvertiser(database);
+    const manager = (await makeAccount(database)).id;
     await database.withSystem('test seed', (tx) =>
       tx
         .insert(workspaceMembers)
@@ -120,8 +121,8 @@ describe('requestPayout', () => {
 
 describe('approve, mark paid, reject', () => {
   it('approval posts owner → payouts:pending, paid posts → provider:manual, receipt queued', async () => {
-    const t = await seedOwner(database);
-    await seedSettledEarnings(database, t, { amount: 500_000, currency: 'RUB', base });
+    const t = await makeTenant(database);
+    await makeSettledEarnings(database, t, { amount: 500_000, currency: 'RUB', base });
     const asked = await requestPayout(
       database,
       {
@@ -183,8 +184,8 @@ describe('approve, mark paid, reject', () => {
   });
 
   it('rejecting an approved payout gives the money back; approval re-checks the balance', async () => {
-    const t = await seedOwner(database);
-    const order = await seedSettledEarnings(database, t, {
+    const t = await makeTenant(database);
+    const order = await makeSettledEarnings(database, t, {
       amount: 500_000,
       currency: 'RUB',
       base,
@@ -235,8 +236,8 @@ describe('approve, mark paid, reject', () => {
 
 describe('refund after payout', () => {
   it('leaves a receivable that the next settlement fills before anything is available', async () => {
-    const t = await seedOwner(database);
-    const order = await seedSettledEarnings(database, t, {
+    const t = await makeTenant(database);
+    const order = await makeSettledEarnings(database, t, {
       amount: 200_000,
       currency: 'USD',
       base,
@@ -271,18 +272,18 @@ describe('refund after payout', () => {
     let usd = (await ownerBalances(database, t.workspaceId)).find((b) => b.currency === 'USD')!;
     expect(usd).toMatchObject({ available: 0, receivable: 160_000 });
     // Next settlement of 150 000: owner share 120 000 only shrinks the hole.
-    await seedSettledEarnings(database, t, { amount: 150_000, currency: 'USD', base });
+    await makeSettledEarnings(database, t, { amount: 150_000, currency: 'USD', base });
     usd = (await ownerBalances(database, t.workspaceId)).find((b) => b.currency === 'USD')!;
     expect(usd).toMatchObject({ available: 0, receivable: 40_000 });
     // One more of 100 000 (owner 80 000): 40 000 fills the rest, 40 000 becomes available.
-    await seedSettledEarnings(database, t, { amount: 100_000, currency: 'USD', base });
+    await makeSettledEarnings(database, t, { amount: 100_000, currency: 'USD', base });
     usd = (await ownerBalances(database, t.workspaceId)).find((b) => b.currency === 'USD')!;
     expect(usd).toMatchObject({ available: 40_000, receivable: 0 });
   });
 
   it('repeated partial refunds never take more fee than the order paid, and sum exactly', async () => {
-    const t = await seedOwner(database);
-    const order = await seedSettledEarnings(database, t, { amount: 6, currency: 'XTR', base });
+    const t = await makeTenant(database);
+    const order = await makeSettledEarnings(database, t, { amount: 6, currency: 'XTR', base });
     // settled 6: fee round(1.2) = 1, owner 5. Two refunds of 3 would take 1 + 1 fee at a flat 20 %.
     const refund = (amount: number) =>
       database.withScope({ workspaceId: t.workspaceId }, (tx) =>

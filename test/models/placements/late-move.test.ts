@@ -4,7 +4,6 @@ import { publishPlacement, type PublishDeps } from '../../../jobs/publish.js';
 import { testOutbound } from '../../helpers/outbound.js';
 import type { Clock } from '../../../models/clock.js';
 import type { Database } from '../../../models/db.js';
-import { createLogger } from '../../../models/logger.js';
 import {
   applyLateDefault,
   lateOfferTimes,
@@ -14,6 +13,7 @@ import { orderItems, placements, slots } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { startSandbox, type Sandbox } from '../../helpers/sandbox.js';
 import { makeScheduledPlacement } from '../../factories/sandbox-placements.js';
+import { testPublishDeps } from '../../helpers/publish-deps.js';
 
 let database: Database;
 let sandbox: Sandbox;
@@ -31,14 +31,7 @@ afterAll(async () => {
 });
 
 function deps(): PublishDeps {
-  return {
-    database,
-    clock,
-    logger: createLogger({ level: 'silent' }),
-    api: testOutbound(sandbox).api,
-    publicUrl: 'https://lytslot.test',
-    refund: () => Promise.resolve(),
-  };
+  return testPublishDeps({ database, clock, api: testOutbound(sandbox).api });
 }
 
 /** A placement whose publication ran 10 minutes late (the advertiser is asked), and free slots. */

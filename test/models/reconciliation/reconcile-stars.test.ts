@@ -20,7 +20,7 @@ import { accounts, auditLog, orders, payments, workspaces } from '../../../model
 import { subscriptionPayload } from '../../../models/subscriptions/payload.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { payWithStars, testStarsRates } from '../../helpers/pay-order.js';
-import { manualClock } from '../subscriptions/fixtures.js';
+import { manualClock } from '../../helpers/manual-clock.js';
 import { deliverEvents } from '../../helpers/outbox.js';
 import { makeAccount } from '../../factories/accounts.js';
 import { makeTenant } from '../../factories/channels.js';

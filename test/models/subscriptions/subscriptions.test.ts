@@ -17,8 +17,9 @@ import { expireSubscriptionsJob } from '../../../models/subscriptions/jobs.js';
 import { proPeriodMs } from '../../../models/subscriptions/pricing.js';
 import { subscriptions } from '../../../models/subscriptions/table.js';
 import { createTestDatabase } from '../../helpers/db.js';
-import { addChannel, manualClock, queuedJobs } from './fixtures.js';
-import { makeTenant } from '../../factories/channels.js';
+import { manualClock } from '../../helpers/manual-clock.js';
+import { queuedJobs } from '../../helpers/queued-jobs.js';
+import { makeChannel, makeTenant, type ChannelOverrides } from '../../factories/channels.js';
 
 let database: Database;
 const start = new Date('2026-12-01T10:00:00Z');
@@ -27,6 +28,24 @@ const day = 24 * 60 * 60 * 1000;
 beforeAll(async () => {
   database = await createTestDatabase();
 });
+
+const postingRights = {
+  status: 'administrator',
+  can_post_messages: true,
+  can_edit_messages: true,
+  can_delete_messages: true,
+};
+
+/** One more channel of a workspace (active with posting rights, no settings, unless told otherwise). */
+async function addChannel(workspaceId: string, overrides: ChannelOverrides): Promise<string> {
+  const channel = await makeChannel(database, {
+    workspaceId,
+    botRights: postingRights,
+    settings: null,
+    ...overrides,
+  });
+  return channel.id;
+}
 afterAll(async () => {
   await database?.close();
 });
@@ -315,26 +334,26 @@ describe('expireSubscriptions and renewal', () => {
   it('pauses channels beyond the Free limit keeping the oldest, and renewal resumes only those', async () => {
     const clock = manualClock(start);
     const tenant = await makeTenant(database, { title: 'Expiry channel' });
-    // seedTenant's channel is the oldest (created now in real time, pending review, no rights):
-    // make the workspace's channels explicit instead.
+    // makeTenant's channel would be the oldest (created now in real time): make the workspace's
+    // channels explicit instead.
     await database.withSystem('test: drop seeded channel', (tx) =>
       tx.delete(channels).where(eq(channels.id, tenant.channelId)),
     );
-    const oldest = await addChannel(database, tenant.workspaceId, {
+    const oldest = await addChannel(tenant.workspaceId, {
       title: 'Oldest',
       createdAt: new Date(start.getTime() - 10 * day),
     });
-    const second = await addChannel(database, tenant.workspaceId, {
+    const second = await addChannel(tenant.workspaceId, {
       title: 'Second',
       createdAt: new Date(start.getTime() - 5 * day),
     });
-    const ownerPaused = await addChannel(database, tenant.workspaceId, {
+    const ownerPaused = await addChannel(tenant.workspaceId, {
       title: 'Owner paused',
       createdAt: new Date(start.getTime() - 4 * day),
       status: 'paused',
       statusReason: 'owner',
     });
-    const noRights = await addChannel(database, tenant.workspaceId, {
+    const noRights = await addChannel(tenant.workspaceId, {
       title: 'Rights lost later',
       createdAt: new Date(start.getTime() - 3 * day),
     });
@@ -410,11 +429,11 @@ describe('expireSubscriptions and renewal', () => {
     await database.withSystem('test: drop seeded channel', (tx) =>
       tx.delete(channels).where(eq(channels.id, tenant.channelId)),
     );
-    const kept = await addChannel(database, tenant.workspaceId, {
+    const kept = await addChannel(tenant.workspaceId, {
       title: 'Kept',
       createdAt: new Date(start.getTime() - 10 * day),
     });
-    const waiting = await addChannel(database, tenant.workspaceId, {
+    const waiting = await addChannel(tenant.workspaceId, {
       title: 'Waiting for review',
       createdAt: new Date(start.getTime() - 9 * day),
       status: 'pending_review',

@@ -4,7 +4,7 @@ import { ensureAccount } from '../../../models/accounts/ensure-account.js';
 import { updateChannelSettings } from '../../../models/selling/update-settings.js';
 import { createTestClock } from '../../../models/clock.js';
 import type { Database } from '../../../models/db.js';
-import { channels, workspaceInvites } from '../../../models/schema.js';
+import { workspaceInvites } from '../../../models/schema.js';
 import { channelAccess } from '../../../models/workspaces/access.js';
 import { ensureOwnerWorkspace } from '../../../models/workspaces/ensure-owner-workspace.js';
 import {
@@ -14,6 +14,7 @@ import {
 } from '../../../models/workspaces/invites.js';
 import { listMembers, revokeMember } from '../../../models/workspaces/members.js';
 import { createTestDatabase } from '../../helpers/db.js';
+import { makeChannel } from '../../factories/channels.js';
 
 const clock = createTestClock();
 let database: Database;
@@ -45,18 +46,15 @@ beforeAll(async () => {
   database = await createTestDatabase();
   ownerId = await account();
   workspaceId = (await ensureOwnerWorkspace(database, ownerId)).workspaceId;
-  const [row] = await database.withScope({ workspaceId, accountId: ownerId }, (tx) =>
-    tx
-      .insert(channels)
-      .values({
-        workspaceId,
-        telegramChatId: -100_777,
-        title: 'Olga Travels',
-        shareCode: 'inv-test',
-      })
-      .returning({ id: channels.id }),
-  );
-  channelId = row?.id ?? '';
+  // Registered, not yet reviewed or set up.
+  const channel = await makeChannel(database, {
+    workspaceId,
+    title: 'Olga Travels',
+    status: 'pending_review',
+    subscribers: 0,
+    settings: null,
+  });
+  channelId = channel.id;
 });
 
 afterAll(async () => {

@@ -1,4 +1,4 @@
-import type { I18n } from '@grammyjs/i18n';
+import type { BotI18n } from '../../../i18n.js';
 import { Composer } from 'grammy';
 import { adminLanguageOf } from '../../../../models/admin/admin-language.js';
 import { adminCardOf } from '../../../../models/admin/cards.js';
@@ -6,15 +6,14 @@ import { closeMootAdminCard } from '../../../../models/admin/moot-cards.js';
 import type { AdminCardKind } from '../../../../models/admin/table.js';
 import { assertNever, type Result } from '../../../../models/errors.js';
 import type { BotContext, BotDeps } from '../../../context.js';
-import { html } from '../../../../format/html.js';
 import { adminActor, askAdminReason, onAdminReply, type AdminReply } from '../ask-reason.js';
-import { adminDataPattern } from '../../../../messages/callback-data/admin.js';
+import { adminCardData, type ModeratedCardKind } from '../../../../messages/callback-data/admin.js';
 import { postAdminCard } from '../../../../messages/admin-cards/post.js';
 
 /** What every card module's actions get from the admin feature. */
 export interface AdminCardActionDeps {
   deps: BotDeps;
-  i18n: I18n<BotContext>;
+  i18n: BotI18n;
   /** Re-renders the object's card at once (the queued render job does it too; both idempotent). */
   refresh(ctx: BotContext, kind: AdminCardKind, objectId: string): Promise<void>;
 }
@@ -69,7 +68,7 @@ export async function answerAdmin(
   const text = await adminText(input, key, vars);
   if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text });
   else if (ctx.message)
-    await ctx.reply(text, { ...html, reply_parameters: { message_id: ctx.message.message_id } });
+    await ctx.reply(text, { reply_parameters: { message_id: ctx.message.message_id } });
 }
 
 /** Why a moderation decision did not apply: the object is gone or was already decided. */
@@ -113,7 +112,7 @@ export async function answerModerationCode(
 
 /** One approve/reject moderation card: the use-cases it calls and what follows a decision. */
 export interface ModerationCardSpec<A, R> {
-  kind: AdminCardKind;
+  kind: ModeratedCardKind;
   /** Locale key of the ForceReply prompt asking for the rejection reason. */
   promptKey: string;
   approve(objectId: string, admin: AdminReply['admin']): Promise<Result<A, ModerationCode>>;
@@ -134,8 +133,9 @@ export function moderationCardActions<A, R>(
 ): Composer<BotContext> {
   const { deps, i18n } = input;
   const feature = new Composer<BotContext>();
-  feature.callbackQuery(adminDataPattern(spec.kind, ['ok', 'no']), async (ctx) => {
-    const [, action, objectId] = ctx.match as RegExpMatchArray as [string, string, string];
+  const data = adminCardData[spec.kind];
+  feature.callbackQuery(data.filter, async (ctx) => {
+    const { action, id: objectId } = data.parse(ctx.callbackQuery.data);
     if (action === 'no') {
       await askAdminReason(ctx, deps, i18n, {
         kind: spec.kind,

@@ -2,40 +2,20 @@ import {
   approveOrderCreatives,
   rejectOrderCreatives,
 } from '../../../../models/admin/moderate-creative.js';
-import { noticeDeps } from '../../../outbound.js';
-import {
-  tellAdvertiser,
-  tellMembers,
-  sendReviewCards,
-} from '../../../../messages/review-notices.js';
-import { refundAndTell } from '../../../../messages/refund-and-tell.js';
+import { refundOrder } from '../../../../telegram/refund-order.js';
 import { type AdminCardActions, moderationCardActions } from './actions-kit.js';
 
 /**
- * Approve ⇒ routing goes on (owner review or scheduled) and both sides hear of it as after a
- * payment; Reject asks for the reason, then the advertiser sees it and is refunded in full.
+ * Approve ⇒ routing goes on (owner review or scheduled; both sides hear of it from the route's
+ * events, as after a payment); Reject asks for the reason, then the order is refunded in full.
  */
 export const creativeCardActions: AdminCardActions = (input) => {
-  const { deps, i18n } = input;
+  const { deps } = input;
   return moderationCardActions(input, {
     kind: 'creative',
     promptKey: 'admin-ask-reason-advertiser',
     approve: (orderId, admin) =>
       approveOrderCreatives(deps.database, { orderId, admin }, deps.clock),
-    approved: async (_ctx, approved, orderId) => {
-      const notify = noticeDeps(deps, i18n);
-      const { workspaceId } = approved;
-      if (approved.route === 'in_review' && approved.reviewDeadlineAt) {
-        await tellAdvertiser(notify, workspaceId, orderId, {
-          kind: 'in_review',
-          deadline: approved.reviewDeadlineAt,
-        });
-        await sendReviewCards(notify, workspaceId, orderId);
-      } else {
-        await tellAdvertiser(notify, workspaceId, orderId, { kind: 'scheduled' });
-        await tellMembers(notify, workspaceId, orderId, 'auto_scheduled');
-      }
-    },
     reject: (reply) =>
       rejectOrderCreatives(
         deps.database,
@@ -43,8 +23,8 @@ export const creativeCardActions: AdminCardActions = (input) => {
         deps.clock,
       ),
     rejected: (_ctx, rejected, reply) =>
-      refundAndTell(
-        noticeDeps(deps, i18n),
+      refundOrder(
+        { ...deps, api: deps.outbound.api },
         { workspaceId: rejected.workspaceId, orderId: rejected.orderId },
         `admin:${reply.admin.telegramId}`,
       ),

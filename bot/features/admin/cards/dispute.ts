@@ -14,11 +14,10 @@ import { paymentRefunders } from '../../../../models/providers/create-providers.
 import type { BotContext } from '../../../context.js';
 import { createStarsRefunder } from '../../../../telegram/stars.js';
 import { askAdminReason, onAdminReply, type AdminReply } from '../ask-reason.js';
-import { adminDataPattern } from '../../../../messages/callback-data/admin.js';
+import { adminCardData } from '../../../../messages/callback-data/admin.js';
 import { answerAdmin, type AdminCardActions } from './actions-kit.js';
 
 const actions = { full: 'full_refund', part: 'partial_refund', none: 'no_refund' } as const;
-type Action = keyof typeof actions;
 
 function failureKey(code: ResolveDisputeCode | 'invalid_amount'): string {
   switch (code) {
@@ -49,9 +48,8 @@ export const disputeCardActions: AdminCardActions = (input) => {
   const { deps, i18n } = input;
   const composer = new Composer<BotContext>();
 
-  composer.callbackQuery(adminDataPattern('dispute', Object.keys(actions)), async (ctx) => {
-    const action = ctx.match[1] as Action;
-    const disputeId = ctx.match[2] ?? '';
+  composer.callbackQuery(adminCardData.dispute.filter, async (ctx) => {
+    const { action, id: disputeId } = adminCardData.dispute.parse(ctx.callbackQuery.data);
     const view = await readDisputeCardView(deps.database, disputeId);
     const locale = await adminLanguageOf(deps.database, deps.config.adminTelegramIds);
     if (!view || view.status !== 'open')

@@ -3,15 +3,15 @@ import { decideParkedUpdate } from '../../../../models/intake/parked.js';
 import { assertNever } from '../../../../models/errors.js';
 import type { BotContext } from '../../../context.js';
 import { adminActor } from '../ask-reason.js';
-import { adminDataPattern } from '../../../../messages/callback-data/admin.js';
+import { adminCardData } from '../../../../messages/callback-data/admin.js';
 import { type AdminCardActions, answerAdmin, answerStaleCard } from './actions-kit.js';
 
 /** "Retry" queues the update again with fresh attempts; "Dismiss" ends it unhandled. */
 export const parkedUpdateCardActions: AdminCardActions = (input) => {
   const { deps } = input;
   const feature = new Composer<BotContext>();
-  feature.callbackQuery(adminDataPattern('parked_update', ['retry', 'dismiss']), async (ctx) => {
-    const [, action, id] = ctx.match as RegExpMatchArray as [string, string, string];
+  feature.callbackQuery(adminCardData.parked_update.filter, async (ctx) => {
+    const { action, id } = adminCardData.parked_update.parse(ctx.callbackQuery.data);
     const result = await decideParkedUpdate(deps.database, {
       id,
       decision: action === 'retry' ? 'retry' : 'dismiss',

@@ -11,7 +11,7 @@ import {
 } from '../../../../models/payouts/decide-payout.js';
 import type { BotContext } from '../../../context.js';
 import { adminActor, askAdminReason, onAdminReply } from '../ask-reason.js';
-import { adminDataPattern } from '../../../../messages/callback-data/admin.js';
+import { adminCardData } from '../../../../messages/callback-data/admin.js';
 import { answerAdmin, type AdminCardActions } from './actions-kit.js';
 
 function failureKey(code: DecidePayoutCode): string {
@@ -35,9 +35,8 @@ export const createPayoutCardActions: AdminCardActions = (kit) => {
   const { deps, i18n } = kit;
   const composer = new Composer<BotContext>();
 
-  composer.callbackQuery(adminDataPattern('payout', ['approve', 'paid', 'reject']), async (ctx) => {
-    const action = ctx.match[1] as 'approve' | 'paid' | 'reject';
-    const payoutId = ctx.match[2] ?? '';
+  composer.callbackQuery(adminCardData.payout.filter, async (ctx) => {
+    const { action, id: payoutId } = adminCardData.payout.parse(ctx.callbackQuery.data);
     const locale = await adminLanguageOf(deps.database, deps.config.adminTelegramIds);
     const view = await readPayoutCard(deps.database, payoutId);
     if (!view) return answerAdmin(ctx, kit, 'balance-admin-already');

@@ -6,10 +6,9 @@ import {
 } from '../../../../models/admin/moderate-placement.js';
 import { assertNever } from '../../../../models/errors.js';
 import type { BotContext } from '../../../context.js';
-import { noticeDeps } from '../../../outbound.js';
-import { refundAndTell } from '../../../../messages/refund-and-tell.js';
+import { refundOrder } from '../../../../telegram/refund-order.js';
 import { adminActor, askAdminReason, onAdminReply } from '../ask-reason.js';
-import { adminDataPattern } from '../../../../messages/callback-data/admin.js';
+import { adminCardData } from '../../../../messages/callback-data/admin.js';
 import {
   type AdminCardActionDeps,
   type AdminCardActions,
@@ -58,8 +57,8 @@ export const placementCardActions: AdminCardActions = (input) => {
       action: 'published',
       promptKey: 'admin-placement-ask-link',
     });
-  feature.callbackQuery(adminDataPattern('placement', ['pub', 'fail']), async (ctx) => {
-    const [, action, placementId] = ctx.match as RegExpMatchArray as [string, string, string];
+  feature.callbackQuery(adminCardData.placement.filter, async (ctx) => {
+    const { action, id: placementId } = adminCardData.placement.parse(ctx.callbackQuery.data);
     if (action === 'pub') return askLink(ctx, placementId);
     const result = await failUncertainPlacement(
       deps.database,
@@ -70,8 +69,8 @@ export const placementCardActions: AdminCardActions = (input) => {
     await answerAdmin(ctx, input, 'admin-done');
     await input.refresh(ctx, 'placement', placementId);
     if (result.value.orderFailed) {
-      await refundAndTell(
-        noticeDeps(deps, i18n),
+      await refundOrder(
+        { ...deps, api: deps.outbound.api },
         { workspaceId: result.value.workspaceId, orderId: result.value.orderId },
         `admin:${ctx.from?.id ?? 0}`,
       );

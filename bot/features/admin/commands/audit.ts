@@ -1,4 +1,4 @@
-import type { I18n } from '@grammyjs/i18n';
+import type { BotI18n } from '../../../i18n.js';
 import { Composer, GrammyError, InlineKeyboard } from 'grammy';
 import { formatUtc } from '../../../../format/dates.js';
 import {
@@ -17,12 +17,12 @@ import {
 import { fail, ok, type Result } from '../../../../models/errors.js';
 import type { Database } from '../../../../models/db.js';
 import type { BotContext, BotDeps } from '../../../context.js';
-import { escapeHtml, html } from '../../../../format/html.js';
+import { escapeHtml } from '../../../../format/html.js';
 import { refFailure } from './block.js';
-import { auditKindOf, auditPattern, kindCodes, opsData, type KindCode } from './ops-callback.js';
+import { opsAuditData } from '../../../../messages/callback-data/admin.js';
+import { isUuid } from '../../../../models/uuid.js';
 import { adminTranslator, splitArgs, type AdminT } from './ops-text.js';
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Data keys worth a glance in one audit line (the rest stays in the database). */
 const keyFields = ['from', 'to', 'reason', 'amount', 'currency', 'decision', 'admin', 'status'];
 
@@ -41,7 +41,7 @@ async function resolveAuditRef(
       return resolveUserRef(database, ref);
     case 'payout':
     case 'dispute':
-      return uuidPattern.test(ref.trim()) ? ok(ref.trim().toLowerCase()) : fail('bad_ref');
+      return isUuid(ref.trim()) ? ok(ref.trim().toLowerCase()) : fail('bad_ref');
   }
 }
 
@@ -75,42 +75,45 @@ export function renderAuditPage(
     pages: page.pages,
   });
   const body = page.rows.length ? page.rows.map(auditLine).join('\n') : t('admin-ops-audit-empty');
-  const code = (Object.keys(kindCodes) as KindCode[]).find((k) => kindCodes[k] === kind)!;
   const keyboard = new InlineKeyboard();
   if (page.page > 0)
-    keyboard.text(t('admin-ops-button-newer'), opsData.page(code, objectId, page.page - 1));
+    keyboard.text(
+      t('admin-ops-button-newer'),
+      opsAuditData.pack({ mode: 'page', kind, id: objectId, page: page.page - 1 }),
+    );
   if (page.page + 1 < page.pages)
-    keyboard.text(t('admin-ops-button-older'), opsData.page(code, objectId, page.page + 1));
+    keyboard.text(
+      t('admin-ops-button-older'),
+      opsAuditData.pack({ mode: 'page', kind, id: objectId, page: page.page + 1 }),
+    );
   return { text: `${header}\n\n${body}`, keyboard };
 }
 
 /** `/audit <order|channel|user|payout|dispute> <id>` and its page buttons, in the admin chat. */
-export function createAuditCommands(deps: BotDeps, i18n: I18n<BotContext>): Composer<BotContext> {
+export function createAuditCommands(deps: BotDeps, i18n: BotI18n): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command('audit', async (ctx) => {
     const t = await adminTranslator(deps, i18n);
     const { first, rest } = splitArgs(ctx.match);
     const kind = auditObjectKinds.find((k) => k === first.toLowerCase());
     const { first: ref } = splitArgs(rest);
-    if (!kind || !ref) return ctx.reply(t('admin-ops-audit-usage'), html);
+    if (!kind || !ref) return ctx.reply(t('admin-ops-audit-usage'));
     const found = await resolveAuditRef(deps.database, kind, ref);
-    if (!found.ok) return ctx.reply(refFailure(t, found.code, ref), html);
+    if (!found.ok) return ctx.reply(refFailure(t, found.code, ref));
     const page = await auditTrail(deps.database, { kind, objectId: found.value, page: 0 });
     const view = renderAuditPage(t, kind, found.value, page);
-    return ctx.reply(view.text, { ...html, reply_markup: view.keyboard });
+    return ctx.reply(view.text, { reply_markup: view.keyboard });
   });
-  composer.callbackQuery(auditPattern, async (ctx) => {
-    const [, mode, code = '', objectId = '', pageText = '0'] = ctx.match;
-    const kind = auditKindOf(code);
-    if (!kind) return ctx.answerCallbackQuery();
+  composer.callbackQuery(opsAuditData.filter, async (ctx) => {
+    const { mode, kind, id, page: pageNumber } = opsAuditData.parse(ctx.callbackQuery.data);
     const t = await adminTranslator(deps, i18n);
-    const page = await auditTrail(deps.database, { kind, objectId, page: Number(pageText) });
-    const view = renderAuditPage(t, kind, objectId, page);
+    const page = await auditTrail(deps.database, { kind, objectId: id, page: pageNumber });
+    const view = renderAuditPage(t, kind, id, page);
     await ctx.answerCallbackQuery();
     // From a look-up answer: a new message; from the audit view itself: turn the page in place.
-    if (mode === 'a') return ctx.reply(view.text, { ...html, reply_markup: view.keyboard });
+    if (mode === 'open') return ctx.reply(view.text, { reply_markup: view.keyboard });
     try {
-      await ctx.editMessageText(view.text, { ...html, reply_markup: view.keyboard });
+      await ctx.editMessageText(view.text, { reply_markup: view.keyboard });
     } catch (error) {
       if (!(error instanceof GrammyError) || !error.description.includes('not modified'))
         throw error;

@@ -15,10 +15,9 @@ import {
 } from '../../../../models/admin/lookup-refs.js';
 import { assertNever } from '../../../../models/errors.js';
 import type { BotContext, BotDeps } from '../../../context.js';
-import { escapeHtml, html } from '../../../../format/html.js';
 import { refundOrders } from './ops-refunds.js';
 import { adminOf, adminTranslator, splitArgs, type AdminT } from './ops-text.js';
-import type { I18n } from '@grammyjs/i18n';
+import type { BotI18n } from '../../../i18n.js';
 
 export type BlockTarget = 'channel' | 'user';
 
@@ -26,11 +25,11 @@ export type BlockTarget = 'channel' | 'user';
 export function refFailure(t: AdminT, code: RefCode, ref: string): string {
   switch (code) {
     case 'bad_ref':
-      return t('admin-ops-ref-bad', { ref: escapeHtml(ref) });
+      return t('admin-ops-ref-bad', { ref: ref });
     case 'not_found':
-      return t('admin-ops-ref-not-found', { ref: escapeHtml(ref) });
+      return t('admin-ops-ref-not-found', { ref: ref });
     case 'ambiguous':
-      return t('admin-ops-ref-ambiguous', { ref: escapeHtml(ref) });
+      return t('admin-ops-ref-ambiguous', { ref: ref });
     default:
       return assertNever(code);
   }
@@ -63,8 +62,8 @@ export async function runBlockChannel(
   const paid = orders.filter((o) => o.paid);
   const tally = await refundOrders(deps, paid, `admin:${input.admin.telegramId}`);
   return t('admin-ops-channel-blocked', {
-    channel: escapeHtml(title),
-    reason: escapeHtml(input.reason.trim()),
+    channel: title,
+    reason: input.reason.trim(),
     cancelled: orders.length,
     refunded: tally.refunded,
     pending: tally.pending,
@@ -81,7 +80,7 @@ export async function runBlockUser(
   if (!result.ok) return blockFailure(t, result.code);
   return t('admin-ops-user-blocked', {
     user: String(result.value.telegramId),
-    reason: escapeHtml(input.reason.trim()),
+    reason: input.reason.trim(),
   });
 }
 
@@ -99,7 +98,7 @@ export async function runUnblock(
       deps.clock,
     );
     return result.ok
-      ? t('admin-ops-channel-unblocked', { channel: escapeHtml(result.value.title) })
+      ? t('admin-ops-channel-unblocked', { channel: result.value.title })
       : blockFailure(t, result.code);
   }
   const result = await unblockAccount(
@@ -116,7 +115,7 @@ export async function runUnblock(
  * `/block channel <@username|id> <reason>`, `/block user <telegram id|@username> <reason>`,
  * `/unblock channel|user <ref>` in the admin chat (behind ADMIN-CORE's guard).
  */
-export function createBlockCommands(deps: BotDeps, i18n: I18n<BotContext>): Composer<BotContext> {
+export function createBlockCommands(deps: BotDeps, i18n: BotI18n): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const parse = (match: string) => {
     const { first: target, rest } = splitArgs(match);
@@ -127,35 +126,35 @@ export function createBlockCommands(deps: BotDeps, i18n: I18n<BotContext>): Comp
     const t = await adminTranslator(deps, i18n);
     const { target, ref, reason } = parse(ctx.match);
     if ((target !== 'channel' && target !== 'user') || !ref || !reason)
-      return ctx.reply(t('admin-ops-block-usage'), html);
+      return ctx.reply(t('admin-ops-block-usage'));
     const admin = adminOf(ctx.from!);
     if (target === 'channel') {
       const found = await resolveChannelRef(deps.database, ref);
-      if (!found.ok) return ctx.reply(refFailure(t, found.code, ref), html);
+      if (!found.ok) return ctx.reply(refFailure(t, found.code, ref));
       await ctx.replyWithChatAction('typing');
       const text = await runBlockChannel(deps, t, {
         channelId: found.value,
         admin,
         reason,
       });
-      return ctx.reply(text, html);
+      return ctx.reply(text);
     }
     const found = await resolveUserRef(deps.database, ref);
-    if (!found.ok) return ctx.reply(refFailure(t, found.code, ref), html);
-    return ctx.reply(await runBlockUser(deps, t, { accountId: found.value, admin, reason }), html);
+    if (!found.ok) return ctx.reply(refFailure(t, found.code, ref));
+    return ctx.reply(await runBlockUser(deps, t, { accountId: found.value, admin, reason }));
   });
   composer.command('unblock', async (ctx) => {
     const t = await adminTranslator(deps, i18n);
     const { target, ref } = parse(ctx.match);
     if ((target !== 'channel' && target !== 'user') || !ref)
-      return ctx.reply(t('admin-ops-unblock-usage'), html);
+      return ctx.reply(t('admin-ops-unblock-usage'));
     const found =
       target === 'channel'
         ? await resolveChannelRef(deps.database, ref)
         : await resolveUserRef(deps.database, ref);
-    if (!found.ok) return ctx.reply(refFailure(t, found.code, ref), html);
+    if (!found.ok) return ctx.reply(refFailure(t, found.code, ref));
     const admin = adminOf(ctx.from!);
-    return ctx.reply(await runUnblock(deps, t, target, { id: found.value, admin }), html);
+    return ctx.reply(await runUnblock(deps, t, target, { id: found.value, admin }));
   });
   return composer;
 }

@@ -1,4 +1,4 @@
-import type { I18n } from '@grammyjs/i18n';
+import type { BotI18n } from '../../../i18n.js';
 import { Composer } from 'grammy';
 import { lookUpChannel, lookUpOrder } from '../../../../models/admin/lookup.js';
 import { lookUpUser } from '../../../../models/admin/lookup-user.js';
@@ -8,7 +8,6 @@ import {
   resolveUserRef,
 } from '../../../../models/admin/lookup-refs.js';
 import type { BotContext, BotDeps } from '../../../context.js';
-import { html } from '../../../../format/html.js';
 import { refFailure } from './block.js';
 import { renderChannel, renderOrder, renderUser, type Rendered } from './lookup-render.js';
 import { adminTranslator, splitArgs, type AdminT } from './ops-text.js';
@@ -53,18 +52,18 @@ function usage(t: AdminT, kind: Kind): string {
 const resolvers = { order: resolveOrderRef, channel: resolveChannelRef, user: resolveUserRef };
 
 /** `/order <id or short id>`, `/channel <@username|id>`, `/user <telegram id|@username>` in the admin chat. */
-export function createLookupCommands(deps: BotDeps, i18n: I18n<BotContext>): Composer<BotContext> {
+export function createLookupCommands(deps: BotDeps, i18n: BotI18n): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   for (const kind of ['order', 'channel', 'user'] as const) {
     composer.command(kind, async (ctx) => {
       const t = await adminTranslator(deps, i18n);
       const { first: ref } = splitArgs(ctx.match);
-      if (!ref) return ctx.reply(usage(t, kind), html);
+      if (!ref) return ctx.reply(usage(t, kind));
       const found = await resolvers[kind](deps.database, ref);
-      if (!found.ok) return ctx.reply(refFailure(t, found.code, ref), html);
+      if (!found.ok) return ctx.reply(refFailure(t, found.code, ref));
       const answer = await renderLookup(deps, t, kind, found.value);
-      if (!answer) return ctx.reply(refFailure(t, 'not_found', ref), html);
-      return ctx.reply(answer.text, { ...html, reply_markup: answer.keyboard });
+      if (!answer) return ctx.reply(refFailure(t, 'not_found', ref));
+      return ctx.reply(answer.text, { reply_markup: answer.keyboard });
     });
   }
   return composer;

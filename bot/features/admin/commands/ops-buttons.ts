@@ -1,4 +1,4 @@
-import type { I18n } from '@grammyjs/i18n';
+import type { BotI18n } from '../../../i18n.js';
 import { Composer, GrammyError } from 'grammy';
 import { normalizeBlockReason } from '../../../../models/admin/block.js';
 import {
@@ -12,10 +12,9 @@ import {
 } from '../../../../models/admin/ops-prompts.js';
 import { assertNever } from '../../../../models/errors.js';
 import type { BotContext, BotDeps } from '../../../context.js';
-import { html } from '../../../../format/html.js';
+import { opsActionData } from '../../../../messages/callback-data/admin.js';
 import { runBlockChannel, runBlockUser, runUnblock } from './block.js';
 import { renderLookup } from './lookup.js';
-import { actionPattern } from './ops-callback.js';
 import { refundOrders } from './ops-refunds.js';
 import { adminOf, adminTranslator, type AdminT } from './ops-text.js';
 
@@ -63,34 +62,33 @@ async function runManualRefund(
  * refreshes the answer; Block and Refund ask the reason with a ForceReply prompt, and the admin's
  * reply to that prompt carries the action out.
  */
-export function createOpsButtons(deps: BotDeps, i18n: I18n<BotContext>): Composer<BotContext> {
+export function createOpsButtons(deps: BotDeps, i18n: BotI18n): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  composer.callbackQuery(actionPattern, async (ctx) => {
-    const [, action, kind, id = ''] = ctx.match;
+  composer.callbackQuery(opsActionData.filter, async (ctx) => {
+    const { action, kind, id } = opsActionData.parse(ctx.callbackQuery.data);
     const t = await adminTranslator(deps, i18n);
     const admin = adminOf(ctx.from);
-    if (action === 'u' && (kind === 'c' || kind === 'u')) {
-      const text = await runUnblock(deps, t, kind === 'c' ? 'channel' : 'user', { id, admin });
+    if (action === 'unblock' && kind !== 'order') {
+      const text = await runUnblock(deps, t, kind, { id, admin });
       await ctx.answerCallbackQuery();
-      const fresh = await renderLookup(deps, t, kind === 'c' ? 'channel' : 'user', id);
+      const fresh = await renderLookup(deps, t, kind, id);
       if (fresh)
         await ctx
-          .editMessageText(fresh.text, { ...html, reply_markup: fresh.keyboard })
+          .editMessageText(fresh.text, { reply_markup: fresh.keyboard })
           .catch(ignoreUnchanged);
-      return ctx.reply(text, html);
+      return ctx.reply(text);
     }
     const prompt: OpsPrompt['action'] | undefined =
-      action === 'b' && kind === 'c'
+      action === 'block' && kind === 'channel'
         ? 'block_channel'
-        : action === 'b' && kind === 'u'
+        : action === 'block' && kind === 'user'
           ? 'block_user'
-          : action === 'r' && kind === 'o'
+          : action === 'refund' && kind === 'order'
             ? 'refund_order'
             : undefined;
     if (!prompt) return ctx.answerCallbackQuery();
     await ctx.answerCallbackQuery();
     const sent = await ctx.reply(t(promptKeys[prompt], { id: id.slice(0, 8) }), {
-      ...html,
       reply_markup: {
         force_reply: true,
         input_field_placeholder: t('admin-ops-reason-placeholder'),
@@ -119,7 +117,7 @@ export function createOpsButtons(deps: BotDeps, i18n: I18n<BotContext>): Compose
         chatId: ctx.chat.id,
         promptMessageId: replyTo.message_id,
       });
-      return ctx.reply(t('admin-ops-reason-invalid'), html);
+      return ctx.reply(t('admin-ops-reason-invalid'));
     }
     const admin = adminOf(ctx.from);
     let text: string;
@@ -144,7 +142,7 @@ export function createOpsButtons(deps: BotDeps, i18n: I18n<BotContext>): Compose
       default:
         return assertNever(pending.action);
     }
-    return ctx.reply(text, { ...html, reply_parameters: { message_id: ctx.message.message_id } });
+    return ctx.reply(text, { reply_parameters: { message_id: ctx.message.message_id } });
   });
   return composer;
 }

@@ -1,19 +1,20 @@
-import type { I18n, TranslationVariables } from '@grammyjs/i18n';
 import type { User } from 'grammy/types';
 import { adminLanguageOf } from '../../../../models/admin/admin-language.js';
 import type { AdminActor } from '../../../../models/admin/block.js';
 import type { BotContext, BotDeps } from '../../../context.js';
+import type { BotI18n } from '../../../i18n.js';
+import type { HtmlArgs, Translate } from '../../../../messages/i18n.js';
 
 /** Translates in the admin chat's one language (/adminlang, else its admins' language). */
-export type AdminT = ((key: string, vars?: TranslationVariables) => string) & { locale: string };
+export type AdminT = Translate & { locale: string };
 
 /** The translator of the admin chat, read once per update. */
 export async function adminTranslator(
   deps: Pick<BotDeps, 'database' | 'config'>,
-  i18n: I18n<BotContext>,
+  i18n: BotI18n,
 ): Promise<AdminT> {
   const locale = await adminLanguageOf(deps.database, deps.config.adminTelegramIds);
-  const t = ((key: string, vars?: TranslationVariables) => i18n.t(locale, key, vars)) as AdminT;
+  const t = ((key: string, vars?: HtmlArgs) => i18n.t(locale, key, vars)) as AdminT;
   t.locale = locale;
   return t;
 }

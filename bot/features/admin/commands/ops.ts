@@ -1,4 +1,4 @@
-import type { I18n } from '@grammyjs/i18n';
+import type { BotI18n } from '../../../i18n.js';
 import { Composer } from 'grammy';
 import type { ChartRenderer } from '../../../../models/providers/quickchart.js';
 import type { BotContext, BotDeps } from '../../../context.js';
@@ -15,7 +15,7 @@ import { createStatsCommand } from './stats.js';
  */
 export function createAdminOpsCommands(
   deps: BotDeps,
-  i18n: I18n<BotContext>,
+  i18n: BotI18n,
   options: { charts?: ChartRenderer } = {},
 ): Composer<BotContext> {
   const composer = new Composer<BotContext>();

@@ -2,7 +2,7 @@ import { formatDayMonth, formatMonthShort } from '../../../../format/dates.js';
 import { formatMoney, formatMoneyList } from '../../../../format/money.js';
 import type { CurrencySeries, PlatformStats, StatsPeriod } from '../../../../models/admin/stats.js';
 import type { ChartConfig } from '../../../../models/providers/quickchart.js';
-import { escapeHtml } from '../../../../format/html.js';
+import { trustedHtml } from '../../../../format/html.js';
 import type { AdminT } from './ops-text.js';
 
 /** The period as the summary and chart titles name it ("by week"). */
@@ -83,8 +83,8 @@ export function statsSummary(t: AdminT, stats: PlatformStats): string {
         .map((c, i) =>
           t('admin-ops-stats-top-channel', {
             n: i + 1,
-            title: escapeHtml(c.title),
-            username: c.username ? ` @${escapeHtml(c.username)}` : '',
+            title: c.title,
+            username: c.username ? ` @${c.username}` : '',
             orders: c.orders,
             sales: formatMoneyList(c.sales, loc),
           }),
@@ -96,8 +96,8 @@ export function statsSummary(t: AdminT, stats: PlatformStats): string {
         .map((a, i) =>
           t('admin-ops-stats-top-advertiser', {
             n: i + 1,
-            name: escapeHtml(a.name ?? '—'),
-            username: a.username ? ` @${escapeHtml(a.username)}` : '',
+            name: a.name ?? '—',
+            username: a.username ? ` @${a.username}` : '',
             telegramId: String(a.telegramId),
             orders: a.orders,
             spent: formatMoneyList(a.spent, loc),
@@ -106,7 +106,7 @@ export function statsSummary(t: AdminT, stats: PlatformStats): string {
         .join('\n')
     : '—';
   return t('admin-ops-stats-summary', {
-    period: periodName(t, stats.period),
+    period: trustedHtml(periodName(t, stats.period)),
     buckets: stats.buckets.length,
     from: stats.from.toISOString().slice(0, 10),
     to: stats.to.toISOString().slice(0, 10),
@@ -120,7 +120,7 @@ export function statsSummary(t: AdminT, stats: PlatformStats): string {
       : '0.0',
     activeChannels: stats.activeChannels,
     activeAdvertisers: stats.activeAdvertisers,
-    topChannels,
-    topAdvertisers,
+    topChannels: trustedHtml(topChannels),
+    topAdvertisers: trustedHtml(topAdvertisers),
   });
 }

@@ -1,4 +1,4 @@
-import type { I18n } from '@grammyjs/i18n';
+import type { BotI18n } from '../../../i18n.js';
 import { Composer, InputFile } from 'grammy';
 import { platformStats, statsPeriods, type StatsPeriod } from '../../../../models/admin/stats.js';
 import {
@@ -7,7 +7,6 @@ import {
   type ChartRenderer,
 } from '../../../../models/providers/quickchart.js';
 import type { BotContext, BotDeps } from '../../../context.js';
-import { html } from '../../../../format/html.js';
 import { adminTranslator, splitArgs } from './ops-text.js';
 import { moneyChart, periodName, statsSummary } from './stats-render.js';
 
@@ -18,7 +17,7 @@ import { moneyChart, periodName, statsSummary } from './stats-render.js';
  */
 export function createStatsCommand(
   deps: BotDeps,
-  i18n: I18n<BotContext>,
+  i18n: BotI18n,
   charts: ChartRenderer = createQuickChart({
     baseUrl: deps.config.quickchartUrl ?? publicQuickChartUrl,
   }),
@@ -29,7 +28,7 @@ export function createStatsCommand(
     const arg = splitArgs(ctx.match).first.toLowerCase();
     const period: StatsPeriod | undefined =
       arg === '' ? 'week' : statsPeriods.find((p) => p === arg);
-    if (!period) return ctx.reply(t('admin-ops-stats-usage'), html);
+    if (!period) return ctx.reply(t('admin-ops-stats-usage'));
     await ctx.replyWithChatAction('upload_photo');
     const stats = await platformStats(deps.database, period, deps.clock);
     const summary = statsSummary(t, stats);
@@ -51,10 +50,7 @@ export function createStatsCommand(
     );
     const failed = rendered.find((r) => !r.ok);
     if (failed && !failed.ok) deps.logger.warn({ error: failed.error }, 'stats chart failed');
-    await ctx.reply(
-      failed ? `${summary}\n\n${t('admin-ops-stats-charts-unavailable')}` : summary,
-      html,
-    );
+    await ctx.reply(failed ? `${summary}\n\n${t('admin-ops-stats-charts-unavailable')}` : summary);
     if (failed) return;
     for (const [i, chart] of rendered.entries()) {
       if (!chart.ok) continue;

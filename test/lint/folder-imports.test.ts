@@ -4,29 +4,27 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const models = new URL('../../models/', import.meta.url).pathname;
+const features = new URL('../../bot/features/', import.meta.url).pathname;
 
-/** Source files by path relative to models/ ('orders/queries.ts'). */
+/** Source files by path relative to the folder read ('orders/queries.ts'). */
 type Sources = Map<string, string>;
 
-async function readModels(): Promise<Sources> {
-  const entries = await readdir(models, { recursive: true, withFileTypes: true });
+async function readSources(root: string): Promise<Sources> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
   const sources: Sources = new Map();
   for (const entry of entries) {
     if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
     const file = path.join(entry.parentPath, entry.name);
-    sources.set(
-      path.relative(models, file).split(path.sep).join('/'),
-      await readFile(file, 'utf8'),
-    );
+    sources.set(path.relative(root, file).split(path.sep).join('/'), await readFile(file, 'utf8'));
   }
   return sources;
 }
 
-/** The top-level folder of a path relative to models/, or undefined for a root file (db.ts…). */
+/** The top-level folder of a path (relative to the folder read), undefined for a root file (db.ts…). */
 const folderOf = (file: string) => (file.includes('/') ? file.split('/')[0] : undefined);
 
 /**
- * Directed edges `from → to` between top-level folders of models/: every import specifier
+ * Directed edges `from → to` between top-level folders (of models/, of bot/features/): every import specifier
  * (static, `export … from`, side-effect or dynamic) that resolves into another folder, except
  * imports of that folder's table.ts (tables are the shared schema, see models/schema.ts).
  */
@@ -105,11 +103,22 @@ describe('imports between the domain folders of models/', () => {
   });
 
   it('go one way in the code base: no two folders import each other, no cycle', async () => {
-    const sources = await readModels();
+    const sources = await readSources(models);
     const edges = folderEdges(sources);
     // The scan sees the real code base: known one-way dependencies are among its edges.
     expect(edges).toContain('settlement ledger');
     expect(edges).toContain('slots channels');
+    expect(mutualPairs(edges)).toEqual([]);
+    expect(findCycle(edges)).toBeUndefined();
+  });
+});
+
+describe('imports between the features of bot/features/', () => {
+  it('go one way: no two features import each other, no cycle', async () => {
+    const edges = folderEdges(await readSources(features));
+    // A submenu lives with its root menu (start/help-menu.ts); callback data shared by two
+    // features lives in messages/callback-data/, so a «‹ Back» button imports no feature.
+    expect(edges).toContain('start help');
     expect(mutualPairs(edges)).toEqual([]);
     expect(findCycle(edges)).toBeUndefined();
   });

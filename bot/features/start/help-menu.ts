@@ -1,8 +1,7 @@
 import { Menu } from '@grammyjs/menu';
 import type { BotContext, BotDeps } from '../../context.js';
-import { html } from '../../../format/html.js';
 import { menuOptions, showInMenu } from '../../menu-options.js';
-import { welcomeText } from '../start/welcome.js';
+import { welcomeText } from './welcome.js';
 import { supportConversationId } from '../support/conversation.js';
 
 export const helpMenuId = 'help';
@@ -14,11 +13,11 @@ export function createHelpMenu(deps: BotDeps): Menu<BotContext> {
       (ctx) => ctx.t('help-ask-support'),
       async (ctx) => {
         if (deps.config.adminChatId === undefined) {
-          await ctx.reply(ctx.t('support-not-configured'), html);
+          await ctx.reply(ctx.t('support-not-configured'));
           return;
         }
         if (ctx.conversation.active(supportConversationId) > 0) {
-          await ctx.reply(ctx.t('support-already-open'), html);
+          await ctx.reply(ctx.t('support-already-open'));
           return;
         }
         await ctx.conversation.enter(supportConversationId);

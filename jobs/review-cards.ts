@@ -1,0 +1,54 @@
+import type { Agenda } from 'agenda';
+import { z } from 'zod';
+import { createI18n, type Translator } from '../messages/i18n.js';
+import { reviewCardJob, sendReviewCard } from '../messages/review-card.js';
+import { defineJob } from './define-job.js';
+import type { JobsDeps } from './index.js';
+import {
+  createJobScheduler,
+  isPermanent,
+  maxNotificationAttempts,
+  retryAt,
+} from './notifications.js';
+
+const reviewCardData = z.object({
+  workspaceId: z.string().uuid(),
+  orderId: z.string().uuid(),
+  accountId: z.string().uuid(),
+  attempt: z.number().int().min(0).default(0),
+});
+
+/**
+ * `orders.send-review-card` (one-off, queued by the review-cards consumer): one owner's or
+ * manager's review card through the outbound gateway — nothing once the order left review. Like a
+ * notification it never throws: a refusal (blocked, chat gone) is dropped, other failures are
+ * re-queued with backoff up to maxNotificationAttempts (the whole card again: preview and details).
+ */
+export function defineReviewCardJob(agenda: Agenda, deps: JobsDeps): void {
+  let i18n: Translator | undefined;
+  const schedule = createJobScheduler(agenda, deps.clock);
+  const log = deps.logger.child({ job: reviewCardJob });
+  defineJob(agenda, deps.logger, {
+    name: reviewCardJob,
+    data: reviewCardData,
+    concurrency: 10,
+    run: async (data) => {
+      const api = deps.outbound?.api;
+      if (!api) return log.debug({ orderId: data.orderId }, 'no bot token: review card skipped');
+      i18n ??= createI18n();
+      const { attempt: _attempt, ...target } = data;
+      try {
+        const sent = await sendReviewCard({ api, i18n, database: deps.database }, target);
+        if (sent === 'moot') log.info({ ...target }, 'review card moot: order left review');
+      } catch (err) {
+        const attempt = data.attempt + 1;
+        if (isPermanent(err) || attempt >= maxNotificationAttempts) {
+          log.warn({ err, ...target, attempt }, 'review card dropped');
+          return;
+        }
+        log.info({ err, ...target, attempt }, 'review card failed, retrying later');
+        await schedule(reviewCardJob, { ...data, attempt }, retryAt(deps.clock, attempt));
+      }
+    },
+  });
+}
