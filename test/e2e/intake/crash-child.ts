@@ -1,11 +1,12 @@
 // A bot process for test/e2e/intake/crash.test.ts: polls the emulator through the durable intake
 // and kills itself (SIGKILL) at the fault point it is given, on its n-th pass there.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createBot } from '../../../bot/index.js';
 import type { BotDeps } from '../../../bot/context.js';
 import { startBot } from '../../../bot/runner.js';
 import { parseConfig } from '../../../config.js';
 import { createSystemClock } from '../../../models/clock.js';
-import { openDatabase } from '../../../models/db.js';
+import { openDatabase, type Database, type Tx } from '../../../models/db.js';
 import { createPgIntakeStore, type IntakeStore } from '../../../models/intake/store.js';
 import { createLogger } from '../../../models/logger.js';
 import { testOutbound } from '../../helpers/outbound.js';
@@ -41,13 +42,27 @@ const deps: BotDeps = {
   outbound: testOutbound(parsed.value, { logger }),
 };
 const bot = createBot(deps);
-// mid-handler: the handler's first message after its use-case committed (a payment is recorded),
-// a reply through ctx or a notice through the outbound gateway (the payer's «in review»).
-for (const api of [bot.api, deps.outbound.api])
-  api.config.use((prev, method, payload, signal) => {
-    if (method === 'sendMessage') at('mid-handler');
-    return prev(method, payload, signal);
-  });
+// mid-handler: inside a payment update's handler, in a transaction whose work is done but not yet
+// committed (the payment's own, or any other the handler opens) — a kill there rolls it back, and
+// the redelivered update must record the charge once. The update in hand is tracked per async chain.
+const handling = new AsyncLocalStorage<{ paid: boolean }>();
+const handleUpdate = bot.handleUpdate.bind(bot);
+bot.handleUpdate = (update, webhookReply) =>
+  handling.run({ paid: 'message' in update && Boolean(update.message?.successful_payment) }, () =>
+    handleUpdate(update, webhookReply),
+  );
+const beforeCommit =
+  <A extends unknown[], T>(run: (...args: [...A, (tx: Tx) => Promise<T>]) => Promise<T>) =>
+  (...args: [...A, (tx: Tx) => Promise<T>]) => {
+    const fn = args.pop() as (tx: Tx) => Promise<T>;
+    return run(...(args as unknown as A), async (tx: Tx) => {
+      const result = await fn(tx);
+      if (handling.getStore()?.paid) at('mid-handler');
+      return result;
+    });
+  };
+database.withScope = beforeCommit(database.withScope.bind(database)) as Database['withScope'];
+database.withSystem = beforeCommit(database.withSystem.bind(database)) as Database['withSystem'];
 const inner = createPgIntakeStore(database, { owner: `crash-${process.pid}`, leaseMs: 60_000 });
 const store: IntakeStore = {
   ...inner,

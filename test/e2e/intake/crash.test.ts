@@ -14,7 +14,10 @@ import {
   startBotProcess,
 } from './paid-world.js';
 
-/** Where the bot process dies: before/after storing a batch, mid-handler, before marking done. */
+/**
+ * Where the bot process dies: before/after storing a batch, mid-handler (in a payment handler's
+ * transaction, its work done, not committed), before marking done.
+ */
 const faults = ['before-append', 'after-append', 'mid-handler', 'before-complete', 'random'];
 const payments = 52;
 
