@@ -1,4 +1,4 @@
-import { type Context, GrammyError } from 'grammy';
+import { type Context, GrammyError, type InlineKeyboard } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 
 /** Telegram's answer to an edit that changes nothing (the same button pressed twice). */
@@ -15,6 +15,11 @@ export function ignoreNotModified(error: unknown): void {
 export interface Screen {
   text: string;
   keyboard?: InlineKeyboardMarkup;
+}
+
+/** A screen whose buttons are a grammY keyboard still open to more rows (a caller may add some). */
+export interface KeyboardScreen extends Screen {
+  keyboard: InlineKeyboard;
 }
 
 /**

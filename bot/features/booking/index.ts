@@ -8,7 +8,7 @@ import { readBundle } from '../../../models/orders/read-bundle.js';
 import { removeHeldItem } from '../../../models/orders/remove-held-item.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { trustedHtml } from '../../../format/html.js';
-import { showScreen } from '../../kit/show-screen.js';
+import { showScreen, type Screen } from '../../kit/show-screen.js';
 import { installAccessHandlers } from './access.js';
 import { viewFailure } from './failures.js';
 import {
@@ -30,6 +30,7 @@ import {
   renderTimes,
   timeButtons,
   whenLabel,
+  type SlotsView,
 } from './render.js';
 import { privateChats, type WithAccount } from '../../kit/account.js';
 
@@ -83,31 +84,31 @@ export function createBookingFeature(deps: BotDeps, i18n: BotI18n): Composer<Bot
     await openBooking(ctx, startData.parse(ctx.callbackQuery.data).channelId);
   });
 
-  chats.callbackQuery(formatData.filter, async (ctx) => {
-    const { channelId, format } = formatData.parse(ctx.callbackQuery.data);
-    const accountId = ctx.account.id;
+  /** The channel's free slots in `format` shown by `render`, or the reason they cannot be. */
+  const showSlots = async (
+    ctx: WithAccount,
+    input: { channelId: string; format: string },
+    render: (view: SlotsView) => Screen,
+  ) => {
     const view = await readBookableSlots(
       deps.database,
-      { accountId, channelId, format },
+      { accountId: ctx.account.id, ...input },
       deps.clock,
     );
     if (!view.ok) return alert(ctx, viewFailure(ctx, view.code));
     await ctx.answerCallbackQuery();
-    await showScreen(ctx, renderDays(ctx, view.value, format));
+    await showScreen(ctx, render(view.value));
+  };
+
+  chats.callbackQuery(formatData.filter, async (ctx) => {
+    const { channelId, format } = formatData.parse(ctx.callbackQuery.data);
+    await showSlots(ctx, { channelId, format }, (view) => renderDays(ctx, view, format));
   });
 
   chats.callbackQuery(dayData.filter, async (ctx) => {
     const { channelId, format, date: day } = dayData.parse(ctx.callbackQuery.data);
     if (!DateTime.fromISO(day).isValid) return alert(ctx, ctx.t('booking-error-unavailable'));
-    const accountId = ctx.account.id;
-    const view = await readBookableSlots(
-      deps.database,
-      { accountId, channelId, format },
-      deps.clock,
-    );
-    if (!view.ok) return alert(ctx, viewFailure(ctx, view.code));
-    await ctx.answerCallbackQuery();
-    await showScreen(ctx, renderTimes(ctx, view.value, format, day));
+    await showSlots(ctx, { channelId, format }, (view) => renderTimes(ctx, view, format, day));
   });
 
   chats.callbackQuery(timeData.filter, async (ctx) => {

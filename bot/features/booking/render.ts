@@ -19,11 +19,9 @@ import {
   timeData,
 } from '../../../messages/callback-data/booking.js';
 import { creativeStartData } from '../../../messages/callback-data/creative.js';
+import type { KeyboardScreen as Screen } from '../../kit/show-screen.js';
 
-export interface Screen {
-  text: string;
-  keyboard: InlineKeyboard;
-}
+export type { KeyboardScreen as Screen } from '../../kit/show-screen.js';
 
 /** Days offered at most on the date screen; times at most on a day screen. */
 const dayLimit = 14;
@@ -60,7 +58,7 @@ export function renderFormats(ctx: BotContext, view: BookingChannelView): Screen
   return { text: lines.join('\n\n'), keyboard };
 }
 
-type SlotsView = BookingChannelView & { price: number; slots: Date[] };
+export type SlotsView = BookingChannelView & { price: number; slots: Date[] };
 
 function header(ctx: BotContext, view: SlotsView, format: string) {
   return {

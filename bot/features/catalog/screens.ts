@@ -19,11 +19,9 @@ import {
 } from '../../../messages/callback-data/catalog.js';
 import { encodeFilters, type FilterState } from './filter-code.js';
 import { entryLine, type Translate } from './view-helpers.js';
+import type { KeyboardScreen as Screen } from '../../kit/show-screen.js';
 
-export interface Screen {
-  text: string;
-  keyboard: InlineKeyboard;
-}
+export type { KeyboardScreen as Screen } from '../../kit/show-screen.js';
 
 export const listData = (f: FilterState, page: number) =>
   listCallback.pack({ filters: encodeFilters(f), page });

@@ -11,11 +11,9 @@ import { checkoutData } from '../../../messages/callback-data/checkout.js';
 import { openDisputeData } from '../../../messages/callback-data/disputes.js';
 import { itemLines, markingText, totalLines } from '../../../messages/order-lines.js';
 import { listData, orderData } from '../../../messages/callback-data/orders.js';
+import type { KeyboardScreen as Screen } from '../../kit/show-screen.js';
 
-export interface Screen {
-  text: string;
-  keyboard: InlineKeyboard;
-}
+export type { KeyboardScreen as Screen } from '../../kit/show-screen.js';
 
 /** The list of the advertiser's orders: one button each (channels · status · total · date). */
 export function renderList(

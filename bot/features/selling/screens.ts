@@ -11,11 +11,9 @@ import { contentRulesData } from '../../../messages/callback-data/marking.js';
 import { sellingData } from '../../../messages/callback-data/selling.js';
 import { describeSchedule, onOff, summaryText, weekdayName, type Translate } from './format.js';
 import { channelCardData } from '../../../messages/callback-data/channels.js';
+import type { KeyboardScreen as Screen } from '../../kit/show-screen.js';
 
-export interface Screen {
-  text: string;
-  keyboard: InlineKeyboard;
-}
+export type { KeyboardScreen as Screen } from '../../kit/show-screen.js';
 
 /** Callback data of this feature: `sell:<action>:<channelId>[:<args>]`. */
 export const sellData = (action: string, channelId: string, ...args: (string | number)[]) =>
