@@ -56,15 +56,21 @@ export async function askAdminReason(
       await ctx.answerCallbackQuery({ text: i18n.t(locale, 'admin-card-closed') });
     return;
   }
-  const sent = await ctx.api.sendMessage(chatId, i18n.t(locale, input.promptKey, input.vars), {
-    reply_markup: {
-      force_reply: true,
-      input_field_placeholder: i18n.t(locale, 'admin-reason-placeholder'),
+  // The admin chat is a group: the prompt counts against its 20 messages a minute with the cards,
+  // so it goes through the outbound gateway like them.
+  const sent = await deps.outbound.api.sendMessage(
+    chatId,
+    i18n.t(locale, input.promptKey, input.vars),
+    {
+      reply_markup: {
+        force_reply: true,
+        input_field_placeholder: i18n.t(locale, 'admin-reason-placeholder'),
+      },
+      ...(card.messageId !== null
+        ? { reply_parameters: { message_id: card.messageId, allow_sending_without_reply: true } }
+        : {}),
     },
-    ...(card.messageId !== null
-      ? { reply_parameters: { message_id: card.messageId, allow_sending_without_reply: true } }
-      : {}),
-  });
+  );
   await awaitAdminReply(deps.database, {
     kind: input.kind,
     objectId: input.objectId,
