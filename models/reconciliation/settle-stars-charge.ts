@@ -3,7 +3,6 @@ import { parseInvoicePayload } from '../checkout/payload.js';
 import { recordStarsPayment, type StarsPaymentOutcome } from '../checkout/record-stars-payment.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
-import type { ReviewRoute } from '../review/route-paid-order.js';
 import { parseSubscriptionPayload } from '../subscriptions/payload.js';
 import { recordStarsSubscriptionPayment } from '../subscriptions/stars-subscription.js';
 import { refundOrderPayment, type StarsRefunder } from '../payments/refund-order.js';
@@ -33,8 +32,6 @@ export interface SettledStarsCharge {
   payload: string;
   outcome: StarsChargeOutcome;
   target: StarsChargeTarget;
-  /** Where a recorded order went (the edge tells both sides, as after a successful_payment). */
-  route?: { status: ReviewRoute['status']; reviewDeadlineAt: Date | null };
 }
 
 /** 'handled': recorded by its own update meanwhile; 'failed': the refund was refused (next run). */
@@ -46,7 +43,7 @@ export type StarsChargeSettlement =
 export type UnmatchedStarsCharge = StarsTransaction & { user: StarsTransactionUser };
 
 /** What became of a charge something could take: credited (and maybe given back), or seen already. */
-type Credit = Pick<SettledStarsCharge, 'outcome' | 'target' | 'route'> | 'handled';
+type Credit = Pick<SettledStarsCharge, 'outcome' | 'target'> | 'handled';
 
 /**
  * Settles a charge no successful_payment was handled for and no refund was made of, as its update
@@ -126,11 +123,8 @@ async function creditOrder(
     case 'duplicate':
       return 'handled';
     case 'paid':
-      return {
-        outcome: 'recorded',
-        target,
-        route: { status: outcome.status, reviewDeadlineAt: outcome.reviewDeadlineAt },
-      };
+      // Routed in the payment's transaction: its events tell both sides.
+      return { outcome: 'recorded', target };
     case 'orphan': {
       const back = await refundOrderPayment(
         database,
