@@ -1,14 +1,12 @@
 import type { Agenda } from 'agenda';
 import { z } from 'zod';
 import { postAdminCard } from '../messages/admin-cards/post.js';
-import type { Translator } from '../messages/i18n.js';
-import { createI18n } from '../messages/i18n.js';
 import { adminCardRenderJob, resolveAdminCard } from '../models/admin/cards.js';
 import { closeMootAdminCards } from '../models/admin/moot-cards.js';
 import { adminCardKinds } from '../models/admin/table.js';
 import { defineJob } from './define-job.js';
 import { createJobScheduler } from './notifications.js';
-import type { JobsDeps } from './index.js';
+import type { TellingDeps } from './index.js';
 
 export const mootCardsJob = 'admin.close-moot-cards';
 
@@ -35,8 +33,7 @@ const retryBaseMs = 60_000;
  * old job with (kind, object) opens its card here first). One at a time,
  * so a card is never posted twice; a failure is retried with backoff (maxCardRenderAttempts).
  */
-export function defineAdminCardJobs(agenda: Agenda, deps: JobsDeps): void {
-  let i18n: Translator | undefined;
+export function defineAdminCardJobs(agenda: Agenda, deps: TellingDeps): void {
   const log = deps.logger.child({ job: adminCardRenderJob });
   const schedule = createJobScheduler(agenda, deps.clock);
   defineJob(agenda, deps.logger, {
@@ -46,7 +43,7 @@ export function defineAdminCardJobs(agenda: Agenda, deps: JobsDeps): void {
     run: async (data) => {
       const api = deps.outbound?.api;
       if (!api) return log.debug('no bot token: admin card not posted');
-      i18n ??= createI18n();
+      const { i18n } = deps;
       const cardId = await resolveAdminCard(
         deps.database,
         'cardId' in data ? data : { ...data, at: deps.clock.now() },

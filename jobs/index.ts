@@ -21,6 +21,7 @@ import { defineSettleJobs } from './settle.js';
 import { defineSlotJobs, scheduleSlotJobs } from './slots.js';
 import { defineSubscriptionJobs, scheduleSubscriptionJobs } from './subscriptions.js';
 import { defineVerifyJobs } from './verify.js';
+import { createI18n, type Translator } from '../messages/i18n.js';
 
 export interface JobsDeps {
   config: Config;
@@ -34,6 +35,9 @@ export interface JobsDeps {
   /** The process's Prometheus metrics the jobs count into (served by the http role's /metrics). */
   metrics?: Pick<Metrics, 'starsReconciled'>;
 }
+
+/** The deps of the jobs that write to people: the texts, loaded once per process. */
+export type TellingDeps = JobsDeps & { i18n: Translator };
 
 export interface Jobs {
   readonly agenda: Agenda;
@@ -84,13 +88,14 @@ export function createJobs(deps: JobsDeps): Jobs {
   });
   definePlatformJobs(agenda, deps);
   defineSlotJobs(agenda, deps);
-  defineOrderJobs(agenda, deps);
-  defineReviewJobs(agenda, deps);
+  const telling: TellingDeps = { ...deps, i18n: createI18n() };
+  defineOrderJobs(agenda, telling);
+  defineReviewJobs(agenda, telling);
   definePublishJobs(agenda, deps);
-  defineNotificationJobs(agenda, deps);
+  defineNotificationJobs(agenda, telling);
   defineSettleJobs(agenda, deps);
   defineVerifyJobs(agenda, deps);
-  defineAdminCardJobs(agenda, deps);
+  defineAdminCardJobs(agenda, telling);
   defineSubscriptionJobs(agenda, deps);
   defineRefundStatusJobs(agenda, deps);
   defineReconcileStarsJobs(agenda, deps);

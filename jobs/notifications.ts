@@ -2,7 +2,6 @@ import type { Agenda } from 'agenda';
 import { GrammyError, InlineKeyboard } from 'grammy';
 import { z } from 'zod';
 import type { Translator } from '../messages/i18n.js';
-import { createI18n } from '../messages/i18n.js';
 import { formatMoment } from '../format/dates.js';
 import { localeOf } from '../format/locale.js';
 import { formatMoney } from '../format/money.js';
@@ -16,7 +15,7 @@ import type { ScheduleJob } from '../models/platform/schedule-job.js';
 import { notificationRecipient, type Recipient } from '../models/notifications/recipient.js';
 import { currencies } from '../models/orders/table.js';
 import { defineJob } from './define-job.js';
-import type { JobsDeps } from './index.js';
+import type { TellingDeps } from './index.js';
 
 /** Attempts per notification (a chat that keeps failing is logged and given up). */
 export const maxNotificationAttempts = 4;
@@ -107,8 +106,7 @@ export function isPermanent(err: unknown): boolean {
  * a refusal (blocked, chat gone) is logged and dropped; other failures are re-queued with backoff
  * up to maxNotificationAttempts — a failing chat never blocks other jobs.
  */
-export function defineNotificationJobs(agenda: Agenda, deps: JobsDeps): void {
-  let i18n: Translator | undefined;
+export function defineNotificationJobs(agenda: Agenda, deps: TellingDeps): void {
   const schedule = createJobScheduler(agenda, deps.clock);
   const log = deps.logger.child({ job: notificationJob });
   defineJob(agenda, deps.logger, {
@@ -118,7 +116,7 @@ export function defineNotificationJobs(agenda: Agenda, deps: JobsDeps): void {
     run: async (data) => {
       const api = deps.outbound?.api;
       if (!api) return log.debug({ key: data.key }, 'no bot token: notification skipped');
-      i18n ??= createI18n();
+      const { i18n } = deps;
       const recipient = await notificationRecipient(deps.database, data);
       if (!recipient) return log.warn({ key: data.key }, 'notification recipient unknown');
       const { text, keyboard } = renderNotification(i18n, data, recipient);

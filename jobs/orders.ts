@@ -1,12 +1,11 @@
 import type { Agenda } from 'agenda';
 import { z } from 'zod';
 import { tellHoldsExpired, type ExpiryNoticeDeps } from '../messages/holds-expired.js';
-import { createI18n } from '../messages/i18n.js';
 import { expireHolds } from '../models/orders/expire-holds.js';
 import { confirmPendingPayments } from '../models/payments/confirm-pending-payments.js';
 import { refundOrder } from '../telegram/refund-order.js';
 import { defineJob } from './define-job.js';
-import type { JobsDeps } from './index.js';
+import type { JobsDeps, TellingDeps } from './index.js';
 
 export const expireHoldsJob = 'orders.expire-holds';
 const confirmActor = `system:${expireHoldsJob}`;
@@ -14,10 +13,10 @@ const confirmActor = `system:${expireHoldsJob}`;
 const expireData = z.object({ batchSize: z.number().int().min(1).max(5000).optional() });
 
 /** The Telegram side of the job (none without a token: expiry still runs, nobody is told). */
-function createNotices(deps: JobsDeps): ExpiryNoticeDeps | undefined {
+function createNotices(deps: TellingDeps): ExpiryNoticeDeps | undefined {
   const api = deps.outbound?.api;
   if (!api) return undefined;
-  return { api, i18n: createI18n(), database: deps.database, logger: deps.logger };
+  return { api, i18n: deps.i18n, database: deps.database, logger: deps.logger };
 }
 
 /**
@@ -43,7 +42,7 @@ async function confirmPayments(deps: JobsDeps): Promise<void> {
  * the orders expired and tells each advertiser once per checkout. Before that, external payments
  * still pending past their hold are confirmed with their provider (never expired blindly).
  */
-export function defineOrderJobs(agenda: Agenda, deps: JobsDeps): void {
+export function defineOrderJobs(agenda: Agenda, deps: TellingDeps): void {
   let notices: ExpiryNoticeDeps | undefined;
   defineJob(agenda, deps.logger, {
     name: expireHoldsJob,

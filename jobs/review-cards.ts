@@ -1,9 +1,8 @@
 import type { Agenda } from 'agenda';
 import { z } from 'zod';
-import { createI18n, type Translator } from '../messages/i18n.js';
 import { reviewCardJob, sendReviewCard } from '../messages/review-card.js';
 import { defineJob } from './define-job.js';
-import type { JobsDeps } from './index.js';
+import type { TellingDeps } from './index.js';
 import {
   createJobScheduler,
   isPermanent,
@@ -24,8 +23,7 @@ const reviewCardData = z.object({
  * notification it never throws: a refusal (blocked, chat gone) is dropped, other failures are
  * re-queued with backoff up to maxNotificationAttempts (the whole card again: preview and details).
  */
-export function defineReviewCardJob(agenda: Agenda, deps: JobsDeps): void {
-  let i18n: Translator | undefined;
+export function defineReviewCardJob(agenda: Agenda, deps: TellingDeps): void {
   const schedule = createJobScheduler(agenda, deps.clock);
   const log = deps.logger.child({ job: reviewCardJob });
   defineJob(agenda, deps.logger, {
@@ -35,7 +33,7 @@ export function defineReviewCardJob(agenda: Agenda, deps: JobsDeps): void {
     run: async (data) => {
       const api = deps.outbound?.api;
       if (!api) return log.debug({ orderId: data.orderId }, 'no bot token: review card skipped');
-      i18n ??= createI18n();
+      const { i18n } = deps;
       const { attempt: _attempt, ...target } = data;
       try {
         const sent = await sendReviewCard({ api, i18n, database: deps.database }, target);

@@ -7,7 +7,7 @@ import { refundOrderPayment } from '../models/payments/refund-order.js';
 import { createRefunders } from '../telegram/stars.js';
 import { rejectOverdueReviews, reviewDeadlineActor } from '../models/review/reject-overdue.js';
 import { defineJob } from './define-job.js';
-import type { JobsDeps } from './index.js';
+import type { JobsDeps, TellingDeps } from './index.js';
 import { defineReviewCardJob } from './review-cards.js';
 
 export const reviewDeadlineJob = 'orders.review-deadline';
@@ -34,7 +34,7 @@ export function createTelegram(deps: JobsDeps): (RefundDeps & { api: Api }) | un
  * provider (Telegram Stars, Stripe, YooKassa) refused earlier (or that were interrupted) are tried
  * again until they go through — never lost, never doubled. Also defines `orders.send-review-card`.
  */
-export function defineReviewJobs(agenda: Agenda, deps: JobsDeps): void {
+export function defineReviewJobs(agenda: Agenda, deps: TellingDeps): void {
   const tg = () => createTelegram(deps);
   defineReviewCardJob(agenda, deps);
   defineJob(agenda, deps.logger, {

@@ -5,10 +5,7 @@ import type {
   FetchStarsTransactions,
   StarsTransaction,
 } from '../models/payments/stars-transactions.js';
-import {
-  paymentRefunders,
-  type PaymentProviders,
-} from '../models/providers/create-providers.js';
+import { paymentRefunders, type PaymentProviders } from '../models/providers/create-providers.js';
 import type { PaymentRefunders } from '../models/providers/types.js';
 
 /**

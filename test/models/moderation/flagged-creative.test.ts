@@ -32,7 +32,12 @@ beforeAll(async () => {
       .returning({ id: accounts.id });
     return row!.id;
   });
-  ({ bundleId, orderId } = await makeOrder(database, { channels: [tenant.channelId].map((id) => ({ id, workspaceId: tenant.workspaceId })), advertiser: advertiserId, marking: null, creative: null }));
+  ({ bundleId, orderId } = await makeOrder(database, {
+    channels: [tenant.channelId].map((id) => ({ id, workspaceId: tenant.workspaceId })),
+    advertiser: advertiserId,
+    marking: null,
+    creative: null,
+  }));
 });
 
 afterAll(async () => {

@@ -30,7 +30,12 @@ describe('needsAdminModeration', () => {
         return row!.id;
       });
     const first = await newAccount();
-    const { orderId } = await makeOrder(database, { channels: [tenant.channelId].map((id) => ({ id, workspaceId: tenant.workspaceId })), advertiser: first, marking: null, creative: null });
+    const { orderId } = await makeOrder(database, {
+      channels: [tenant.channelId].map((id) => ({ id, workspaceId: tenant.workspaceId })),
+      advertiser: first,
+      marking: null,
+      creative: null,
+    });
     expect(await check(first)).toBe(true);
     await database.withSystem('test: scheduled once', (tx) =>
       tx.update(orders).set({ scheduledAt: new Date() }).where(eq(orders.id, orderId)),
@@ -38,7 +43,12 @@ describe('needsAdminModeration', () => {
     expect(await check(first)).toBe(false);
 
     const second = await newAccount();
-    const held = await makeOrder(database, { channels: [tenant.channelId].map((id) => ({ id, workspaceId: tenant.workspaceId })), advertiser: second, marking: null, creative: null });
+    const held = await makeOrder(database, {
+      channels: [tenant.channelId].map((id) => ({ id, workspaceId: tenant.workspaceId })),
+      advertiser: second,
+      marking: null,
+      creative: null,
+    });
     await database.withSystem('test: creative', (tx) =>
       tx.insert(creatives).values({
         orderId: held.orderId,
