@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/table.js';
 import { workspaces } from '../workspaces/table.js';
 
@@ -24,6 +24,8 @@ export const apiKeys = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // A key is found by its public prefix, then its hash compared in constant time.
+    uniqueIndex('api_keys_prefix_idx').on(t.prefix),
     index('api_keys_workspace_idx').on(t.workspaceId),
     index('api_keys_account_idx').on(t.accountId),
     check('api_keys_scope_check', sql`(${t.workspaceId} is null) <> (${t.accountId} is null)`),

@@ -279,7 +279,10 @@ describe('admin moderation in the sandbox (pre-moderation on)', () => {
     await advertiser.click('↩️ Cancel order');
     await advertiser.waitFor((m) => text(m).includes('Cancel this order?'), { what: 'confirm' });
     await advertiser.click('Yes, cancel');
-    await advertiser.waitForMessage(/Refund receipt[\s\S]*Refunded: .* ⭐/, { timeoutMs: 10_000 });
+    await advertiser.waitFor((m) => /Refund receipt[\s\S]*Refunded: .* ⭐/.test(m.text ?? ''), {
+      timeoutMs: 10_000,
+      what: 'the refund receipt',
+    });
     expect(world.sandbox.emulator.world.charges.get(paid.value.chargeId)?.refunded).toBe(true);
     expect((await readOrderState(world, order)).order.status).toBe('refunded');
 

@@ -130,7 +130,10 @@ describe('a publication the platform would make late', () => {
     await outageUntil(placement.dueAt, 5);
     await advertiser.waitForMessage(/could not go out at the booked time/, { timeoutMs: 15_000 });
     await advertiser.click('💸 Refund instead');
-    await advertiser.waitForMessage(/Refunded: 1,540 ⭐/, { timeoutMs: 15_000 });
+    await advertiser.waitFor((m) => /Refunded: 1,540 ⭐/.test(m.text ?? ''), {
+      timeoutMs: 15_000,
+      what: 'the refund receipt',
+    });
     await owner.waitForMessage(/the advertiser chose a refund instead of a late post/, {
       timeoutMs: 15_000,
     });

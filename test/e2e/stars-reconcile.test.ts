@@ -116,7 +116,10 @@ describe('Stars reconciliation: a payment whose update Telegram never delivered'
     expect((await readOrderState(world, order)).order.status).toBe('expired');
 
     await runJob(reconcileStarsJob);
-    await advertiser.waitForMessage(/Refunded: 1,540 ⭐/, { timeoutMs: 10_000 });
+    await advertiser.waitFor((m) => /Refunded: 1,540 ⭐/.test(m.text ?? ''), {
+      timeoutMs: 10_000,
+      what: 'the refund receipt',
+    });
     expect(world.sandbox.emulator.world.charges.get(chargeId)?.refunded).toBe(true);
     const listed = await callBotApi(world.sandbox, 'getStarTransactions');
     const ours = (

@@ -66,7 +66,10 @@ describe('refunded_payment (Telegram’s message about a Stars refund)', () => {
     await owner.waitForMessage(/Why do you reject/);
     owner.send('Not about travel');
     await advertiser.waitForMessage(/rejected your order: Not about travel/);
-    await advertiser.waitForMessage(receipt, { timeoutMs: 10_000 });
+    await advertiser.waitFor((m) => (m.text ?? '').includes(receipt), {
+      timeoutMs: 10_000,
+      what: 'the refund receipt',
+    });
     expect(refundedMessage(advertiser).refunded_payment).toMatchObject({
       currency: 'XTR',
       total_amount: 1540,
@@ -97,7 +100,10 @@ describe('refunded_payment (Telegram’s message about a Stars refund)', () => {
     });
 
     // Receipts and notices are queued jobs: give a loaded CI machine time.
-    const line = await advertiser.waitForMessage(receipt, { timeoutMs: 30_000 });
+    const line = await advertiser.waitFor((m) => (m.text ?? '').includes(receipt), {
+      timeoutMs: 30_000,
+      what: 'the refund receipt',
+    });
     expect(line.text).toContain(`order ${order.orderId.slice(0, 8)}`);
     expect(line.text).toContain('1,540 ⭐');
     // The order follows the refund (the notices to both sides are queued in the same transaction;

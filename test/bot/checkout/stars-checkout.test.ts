@@ -81,7 +81,9 @@ describe('Stars checkout through the emulator', () => {
     owner.send('Not about travel');
     await owner.waitForMessage(/Rejected/);
     await advertiser.waitForMessage(/rejected your order: Not about travel/);
-    await advertiser.waitForMessage(/Refunded: 1,540 ⭐/);
+    await advertiser.waitFor((m) => /Refunded: 1,540 ⭐/.test(m.text ?? ''), {
+      what: 'the refund receipt',
+    });
     expect(world.sandbox.emulator.world.charges.get(paid.value.chargeId)?.refunded).toBe(true);
     const state = await readOrderState(world, order);
     expect(state.order.status).toBe('refunded');
@@ -130,7 +132,9 @@ describe('Stars checkout through the emulator', () => {
     await advertiser.click('↩️ Cancel order');
     await advertiser.waitFor((m) => (m.text ?? '').includes('Cancel this order?'));
     await advertiser.click('Yes, cancel');
-    await advertiser.waitForMessage(/Refunded: 1,540 ⭐/);
+    await advertiser.waitFor((m) => /Refunded: 1,540 ⭐/.test(m.text ?? ''), {
+      what: 'the refund receipt',
+    });
     await owner.waitForMessage(/cancelled their order/);
     expect(world.sandbox.emulator.world.charges.get(paid.value.chargeId)?.refunded).toBe(true);
     const state = await readOrderState(world, order);

@@ -44,7 +44,10 @@ describe('review deadline and refund retries (jobs on the test clock)', () => {
     expect((await readOrderState(world, order)).order.status).toBe('in_review');
     await advance(61);
     await advertiser.waitForMessage(/did not review your order in time/, { timeoutMs: 15_000 });
-    await advertiser.waitForMessage(/Refunded: 1,540 ⭐/, { timeoutMs: 15_000 });
+    await advertiser.waitFor((m) => /Refunded: 1,540 ⭐/.test(m.text ?? ''), {
+      timeoutMs: 15_000,
+      what: 'the refund receipt',
+    });
     await owner.waitForMessage(/not reviewed in time/);
     expect(world.sandbox.emulator.world.charges.get(paid.value.chargeId)?.refunded).toBe(true);
     const state = await readOrderState(world, order);
@@ -74,7 +77,10 @@ describe('review deadline and refund retries (jobs on the test clock)', () => {
     expect(state.payments[0]?.details).toMatchObject({ refundAttempts: 1 });
     expect(world.sandbox.emulator.world.charges.get(paid.value.chargeId)?.refunded).toBe(false);
     await advance(2);
-    await advertiser.waitForMessage(/Refunded: 1,540 ⭐/, { timeoutMs: 15_000 });
+    await advertiser.waitFor((m) => /Refunded: 1,540 ⭐/.test(m.text ?? ''), {
+      timeoutMs: 15_000,
+      what: 'the refund receipt',
+    });
     state = await readOrderState(world, order);
     expect(state.order.status).toBe('refunded');
     expect(state.escrow).toBe(0);
