@@ -109,6 +109,12 @@ const shape = z.object({
   MODERATION_API_KEY: optionalString,
   TEST_CLOCK: z.enum(['on', 'off']).default('off'),
   SENTRY_DSN: optionalUrl,
+  API_RATE_LIMIT: z.coerce
+    .number({ error: 'must be a whole number of requests per minute, 1 to 100000' })
+    .int('must be a whole number of requests per minute, 1 to 100000')
+    .min(1, 'must be a whole number of requests per minute, 1 to 100000')
+    .max(100_000, 'must be a whole number of requests per minute, 1 to 100000')
+    .default(120),
 });
 
 /** Names of every environment variable the app reads (documented one by one in .env.example). */
@@ -216,6 +222,8 @@ export interface Config {
   moderation: { url: string; apiKey: string | undefined } | undefined;
   testClock: boolean;
   sentryDsn: string | undefined;
+  /** Partner API requests per minute per key. */
+  apiRateLimit: number;
 }
 
 export type ConfigResult = { ok: true; value: Config } | { ok: false; errors: string[] };
@@ -287,6 +295,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
         : undefined,
       testClock: e.TEST_CLOCK === 'on',
       sentryDsn: e.SENTRY_DSN,
+      apiRateLimit: e.API_RATE_LIMIT,
     },
   };
 }

@@ -13,6 +13,7 @@ import { assertPortsFree, PortInUseError, wantedPorts } from './http/ports.js';
 import { startHttpServer } from './http/server.js';
 import { redirectRoutes } from './http/routes/redirect.js';
 import { testClockRoutes } from './http/routes/test-clock.js';
+import { v1Routes } from './http/v1/router.js';
 import { stripeWebhookRoutes } from './http/webhooks/stripe.js';
 import { yooKassaWebhookRoutes } from './http/webhooks/yookassa.js';
 import { createJobs, type Jobs } from './jobs/index.js';
@@ -137,6 +138,13 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
         readiness,
         routers: [
           redirectRoutes({ database, clock }),
+          v1Routes({
+            database,
+            clock,
+            logger,
+            redis,
+            rateLimit: config.apiRateLimit,
+          }),
           ...(providers.yookassa
             ? [
                 yooKassaWebhookRoutes({
@@ -244,7 +252,9 @@ async function main(): Promise<void> {
     process.stdout.write(`\nLytSlot sandbox: open ${app.sandboxUrl} to chat with the bot.\n`);
   }
   if (app.httpUrl)
-    process.stdout.write(`HTTP server: ${app.httpUrl} (/healthz, /readyz, /metrics)\n\n`);
+    process.stdout.write(
+      `HTTP server: ${app.httpUrl} (/healthz, /readyz, /metrics, partner API /v1/docs)\n\n`,
+    );
   installShutdown(app, logger);
 }
 

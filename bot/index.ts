@@ -2,6 +2,7 @@ import { Bot } from 'grammy';
 import type { BotContext, BotDeps } from './context.js';
 import { createConversations } from './conversations.js';
 import { createAdminFeature } from './features/admin/index.js';
+import { createApiKeysFeature } from './features/api-keys/index.js';
 import { createBalanceFeature } from './features/balance/index.js';
 import { createBookingFeature } from './features/booking/index.js';
 import { createCalendarFeature } from './features/calendar/index.js';
@@ -81,6 +82,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(createDisputesFeature(deps));
   bot.use(createMarkingFeature(deps));
   bot.use(createBalanceFeature(deps));
+  bot.use(createApiKeysFeature(deps));
   bot.use(createCatalogFeature(deps));
   bot.use(createBookingFeature(deps, i18n));
 

@@ -935,6 +935,7 @@ subscription-capability-channels = up to { $limit } { $limit ->
         [one] channel
        *[other] channels
     }
+subscription-capability-api-keys = API keys for the partner API
 subscription-pro-offer = <b>Pro</b> for one month: { $prices }
 subscription-buy = Buy Pro · { $price }
 subscription-extend = Add a month · { $price }
@@ -947,7 +948,7 @@ subscription-cancel-nothing = There is no automatic renewal to cancel.
 subscription-cancel-failed = ⚠️ The payment service did not accept the cancellation. Please try again in a minute.
 subscription-method-unavailable = This payment method is not available.
 subscription-invoice-title = LytSlot Pro — 1 month
-subscription-invoice-description = Pro plan for 30 days: up to 10 channels. Renews monthly until you cancel.
+subscription-invoice-description = Pro plan for 30 days: up to 10 channels and API keys. Renews monthly until you cancel.
 subscription-pay-text = Pay { $price } with { $method ->
         [stars] Telegram Stars (renews every 30 days until you cancel)
         [stripe] a card via Stripe (renews monthly until you cancel)
@@ -976,6 +977,56 @@ subscription-expired-paused =
     ⏸ Your Pro plan has ended; the workspace is on the Free plan now.
     Paused (not deleted): { $channels }. Ads already booked in them are still published as agreed; new bookings are closed until you renew Pro, which resumes them at once.
 subscription-open = 💎 Open the plan
+
+## api keys
+apikeys-button = 🔑 API keys
+apikeys-command = API keys for the partner API
+apikeys-choose =
+    🔑 <b>API keys</b>
+
+    A key lets your own programs work with LytSlot through the partner API. Whose keys do you want to see?
+apikeys-choose-workspace = 📢 For my channels
+apikeys-choose-account = 🎯 For my advertiser account
+apikeys-title-workspace = 🔑 <b>API keys of your channels</b>
+apikeys-title-account = 🔑 <b>API keys of your advertiser account</b>
+apikeys-none = No keys yet.
+apikeys-line =
+    • <b>{ $name }</b> · <code>lsk_live_{ $prefix }_…</code>
+       created { $created } · { $used }
+apikeys-line-revoked = • <s>{ $name }</s> · <code>lsk_live_{ $prefix }_…</code> · revoked { $revoked }
+apikeys-used = last used { $at }
+apikeys-never-used = never used
+apikeys-limit = Active keys: { $used } of { $limit }.
+apikeys-pro-required = 💎 API keys for your channels come with the <b>Pro</b> plan. While the workspace is on Free, its keys do not work.
+apikeys-hint = A key is shown only once, when it is created. Revoke a key you no longer need or that may have leaked: it stops working with the next request.
+apikeys-create-button = ➕ Create a key
+apikeys-revoke-button = 🗑 Revoke «{ $name }»
+apikeys-back = ‹ Back
+apikeys-back-to-list = ‹ To my keys
+apikeys-ask-name = Send a name for the new key (up to { $max } { $max ->
+        [one] character
+       *[other] characters
+    }), for example «CRM» or «Reports script». /cancel to stop.
+apikeys-name-invalid = The name must be 1 to { $max } characters on one line. Send another name.
+apikeys-created =
+    ✅ Key «{ $name }» is ready. Copy it now: <b>it will not be shown again.</b>
+
+    <code>{ $key }</code>
+
+    Send it with every request to the API:
+    <code>Authorization: Bearer { $key }</code>
+
+    Keep it secret. If it leaks, revoke it here and create a new one.
+apikeys-forbidden = Only the owner of the workspace can manage its API keys.
+apikeys-too-many = You already have { $limit } active { $limit ->
+        [one] key
+       *[other] keys
+    }. Revoke one to create another.
+apikeys-revoke-confirm = Revoke the key «{ $name }» (<code>lsk_live_{ $prefix }_…</code>)? Programs using it are refused from their next request. This cannot be undone.
+apikeys-revoke-yes = Yes, revoke
+apikeys-revoke-no = ‹ Keep it
+apikeys-revoked = Key «{ $name }» revoked
+apikeys-not-found = This key is no longer active.
 
 ## disputes
 disputes-button-open = ⚖️ Open a dispute

@@ -938,6 +938,7 @@ subscription-capability-channels = до { $limit } { $limit ->
         [one] канала
        *[other] каналов
     }
+subscription-capability-api-keys = API-ключи для партнёрского API
 subscription-pro-offer = <b>Pro</b> на месяц: { $prices }
 subscription-buy = Купить Pro · { $price }
 subscription-extend = Продлить на месяц · { $price }
@@ -950,7 +951,7 @@ subscription-cancel-nothing = Автопродления, которое мож�
 subscription-cancel-failed = ⚠️ Платёжный сервис не принял отмену. Попробуйте ещё раз через минуту.
 subscription-method-unavailable = Этот способ оплаты недоступен.
 subscription-invoice-title = LytSlot Pro — 1 месяц
-subscription-invoice-description = Тариф Pro на 30 дней: до 10 каналов. Продлевается каждый месяц, пока вы не отмените.
+subscription-invoice-description = Тариф Pro на 30 дней: до 10 каналов и API-ключи. Продлевается каждый месяц, пока вы не отмените.
 subscription-pay-text = Оплатите { $price } через { $method ->
         [stars] Telegram Stars (продление каждые 30 дней, пока вы не отмените)
         [stripe] карту в Stripe (продление каждый месяц, пока вы не отмените)
@@ -979,6 +980,57 @@ subscription-expired-paused =
     ⏸ Тариф Pro закончился; теперь у пространства тариф Free.
     На паузе (не удалены): { $channels }. Уже забронированная реклама в них будет опубликована, как договорились; новые бронирования закрыты, пока вы не продлите Pro — тогда каналы сразу возобновятся.
 subscription-open = 💎 Открыть тариф
+
+## api keys
+apikeys-button = 🔑 API-ключи
+apikeys-command = API-ключи для партнёрского API
+apikeys-choose =
+    🔑 <b>API-ключи</b>
+
+    Ключ позволяет вашим программам работать с LytSlot через партнёрский API. Чьи ключи открыть?
+apikeys-choose-workspace = 📢 Для моих каналов
+apikeys-choose-account = 🎯 Для моего аккаунта рекламодателя
+apikeys-title-workspace = 🔑 <b>API-ключи ваших каналов</b>
+apikeys-title-account = 🔑 <b>API-ключи вашего аккаунта рекламодателя</b>
+apikeys-none = Ключей пока нет.
+apikeys-line =
+    • <b>{ $name }</b> · <code>lsk_live_{ $prefix }_…</code>
+       создан { $created } · { $used }
+apikeys-line-revoked = • <s>{ $name }</s> · <code>lsk_live_{ $prefix }_…</code> · отозван { $revoked }
+apikeys-used = последнее использование { $at }
+apikeys-never-used = ещё не использовался
+apikeys-limit = Активных ключей: { $used } из { $limit }.
+apikeys-pro-required = 💎 API-ключи для каналов входят в тариф <b>Pro</b>. Пока у пространства тариф Free, его ключи не работают.
+apikeys-hint = Ключ показывается только один раз, при создании. Отзовите ключ, который больше не нужен или мог утечь: он перестанет работать со следующего запроса.
+apikeys-create-button = ➕ Создать ключ
+apikeys-revoke-button = 🗑 Отозвать «{ $name }»
+apikeys-back = ‹ Назад
+apikeys-back-to-list = ‹ К моим ключам
+apikeys-ask-name = Пришлите название нового ключа (до { $max } { $max ->
+        [one] символа
+       *[other] символов
+    }), например «CRM» или «Скрипт отчётов». /cancel — отменить.
+apikeys-name-invalid = Название — от 1 до { $max } символов в одну строку. Пришлите другое название.
+apikeys-created =
+    ✅ Ключ «{ $name }» готов. Скопируйте его сейчас: <b>больше он показан не будет.</b>
+
+    <code>{ $key }</code>
+
+    Передавайте его с каждым запросом к API:
+    <code>Authorization: Bearer { $key }</code>
+
+    Храните ключ в секрете. Если он утёк, отзовите его здесь и создайте новый.
+apikeys-forbidden = Управлять API-ключами пространства может только его владелец.
+apikeys-too-many = У вас уже { $limit } { $limit ->
+        [one] активный ключ
+        [few] активных ключа
+       *[many] активных ключей
+    }. Отзовите один, чтобы создать новый.
+apikeys-revoke-confirm = Отозвать ключ «{ $name }» (<code>lsk_live_{ $prefix }_…</code>)? Программы с ним получат отказ со следующего запроса. Отменить это нельзя.
+apikeys-revoke-yes = Да, отозвать
+apikeys-revoke-no = ‹ Оставить
+apikeys-revoked = Ключ «{ $name }» отозван
+apikeys-not-found = Этот ключ больше не активен.
 
 ## disputes
 disputes-button-open = ⚖️ Открыть спор

@@ -12,6 +12,7 @@ export { payouts } from './payouts/table.js';
 export { subscriptions } from './subscriptions/table.js';
 export { events } from './events/table.js';
 export { apiKeys } from './api-keys/table.js';
+export { apiIdempotency } from './api-idempotency/table.js';
 export { auditLog } from './audit/table.js';
 export { webhookEvents } from './webhooks/table.js';
 export { botSessions } from './sessions/table.js';

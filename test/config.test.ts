@@ -188,3 +188,18 @@ describe('secrets in configuration errors', () => {
     expect(result.errors.find((e) => e.startsWith('REDIS_URL'))).toContain('redis://:***@cache');
   });
 });
+
+describe('API_RATE_LIMIT', () => {
+  it('defaults to 120 requests a minute and names anything but a whole number from 1', () => {
+    const unset = parseConfig({});
+    expect(unset.ok && unset.value.apiRateLimit).toBe(120);
+    const set = parseConfig({ API_RATE_LIMIT: '600' });
+    expect(set.ok && set.value.apiRateLimit).toBe(600);
+    for (const bad of ['0', '1.5', 'lots']) {
+      const result = parseConfig({ API_RATE_LIMIT: bad });
+      expect(result.ok || result.errors).toEqual([
+        `API_RATE_LIMIT (got "${bad}"): must be a whole number of requests per minute, 1 to 100000`,
+      ]);
+    }
+  });
+});

@@ -68,7 +68,7 @@ export function createFallbackStore(
 }
 
 /** Fixed windows per key in memory, the first hit opening the window; expired keys are swept. */
-function createMemoryCounters(windowMs: number) {
+export function createMemoryCounters(windowMs: number) {
   const hits = new Map<string, { count: number; endsAt: number }>();
   let sweptAt = performance.now();
   return {

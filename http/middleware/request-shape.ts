@@ -21,6 +21,8 @@ export function requestShape(): Middleware {
     }
     await next();
     const refusal = routerRefusals[ctx.status];
-    if (refusal) ctx.body = { error: refusal, requestId };
+    // The partner API answers its own refusals as problem documents (http/v1/problems.ts).
+    if (refusal && ctx.response.type !== 'application/problem+json')
+      ctx.body = { error: refusal, requestId };
   };
 }

@@ -1,4 +1,5 @@
 import * as admin from './admin.js';
+import * as apiKeys from './api-keys.js';
 import * as balance from './balance.js';
 import * as booking from './booking.js';
 import * as calendar from './calendar.js';
@@ -19,6 +20,7 @@ import * as subscription from './subscription.js';
 /** Every module of callback data, by file name (a test checks none is missing). */
 export const callbackDataModules = {
   admin,
+  'api-keys': apiKeys,
   balance,
   booking,
   calendar,

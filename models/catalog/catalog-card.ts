@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { accounts } from '../accounts/table.js';
-import { offeredFormats } from '../channels/rights.js';
+import { formatPrices } from '../channels/format-prices.js';
 import { readChannelSettings, type PriceCurrency } from '../channels/settings.js';
 import { channels } from '../channels/table.js';
 import type { FormatId } from '../channels/formats.js';
@@ -80,12 +80,7 @@ export async function readCatalogCard(
     .limit(1);
   if (!row || row.status !== 'active') return undefined;
   const settings = readChannelSettings(row.settings, row.language ?? 'en');
-  const prices = offeredFormats(settings).map((format) => ({
-    format,
-    price: format.startsWith('pin:')
-      ? (settings.pinned?.price ?? 0)
-      : (settings.prices[format as keyof typeof settings.prices] ?? 0),
-  }));
+  const prices = formatPrices(settings);
   const from = new Date(now.getTime() + settings.leadTimeMinutes * 60_000);
   const to = new Date(now.getTime() + settings.horizonDays * 86_400_000);
   const free =

@@ -1,6 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PriceCurrency } from '../channels/settings.js';
 import type { Database, DbOrTx } from '../db.js';
+import { keysetPage, type KeysetPage } from '../keyset.js';
+import { isUuid } from '../uuid.js';
 import { escapeLike, type CatalogFilters } from './filters.js';
 
 export const catalogPageSize = 5;
@@ -74,6 +76,20 @@ type Row = {
   cheapest: string | number;
 };
 
+function toEntry(r: Row): CatalogEntry {
+  return {
+    id: r.id,
+    title: r.title,
+    username: r.username,
+    subscribers: r.subscribers,
+    category: r.category,
+    language: r.language,
+    currency: r.currency,
+    cheapestPrice: Number(r.cheapest),
+    shareCode: r.share_code,
+  };
+}
+
 /** One page of sellable channels matching the filters, in a stable order (subscribers desc, id). */
 export async function queryCatalog(
   tx: DbOrTx,
@@ -92,18 +108,7 @@ export async function queryCatalog(
     select * from (${sellable}) s where ${where}
     order by s.subscribers desc, s.id
     limit ${pageSize} offset ${page * pageSize}`);
-  const items = found.rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    username: r.username,
-    subscribers: r.subscribers,
-    category: r.category,
-    language: r.language,
-    currency: r.currency,
-    cheapestPrice: Number(r.cheapest),
-    shareCode: r.share_code,
-  }));
-  return { items, total, page, pages };
+  return { items: found.rows.map(toEntry), total, page, pages };
 }
 
 /**
@@ -118,4 +123,37 @@ export async function searchCatalog(
   return database.withSystem('catalog: list sellable channels', (tx) =>
     queryCatalog(tx, filters, options),
   );
+}
+
+/** Where a page of the catalog ends in its order (subscribers descending, then id). */
+export interface CatalogKey {
+  subscribers: number;
+  id: string;
+}
+
+/**
+ * One keyset page of the catalog (searchCatalog's filters and order) for the partner API, or only
+ * the listed channel `channelId`: the same audited cross-tenant read of public columns.
+ */
+export async function listCatalog(
+  database: Database,
+  filters: CatalogFilters,
+  options: { limit: number; after?: CatalogKey; channelId?: string },
+): Promise<KeysetPage<CatalogEntry, CatalogKey>> {
+  const { after, channelId, limit } = options;
+  if ((channelId !== undefined && !isUuid(channelId)) || (after && !isUuid(after.id)))
+    return { items: [], next: undefined };
+  const parts = [conditions(filters)];
+  if (channelId !== undefined) parts.push(sql`s.id = ${channelId}::uuid`);
+  if (after) {
+    parts.push(sql`(s.subscribers < ${after.subscribers}
+      or (s.subscribers = ${after.subscribers} and s.id > ${after.id}::uuid))`);
+  }
+  const found = await database.withSystem('catalog: partner API page', (tx) =>
+    tx.execute<Row>(sql`
+      select * from (${sellable}) s where ${sql.join(parts, sql` and `)}
+      order by s.subscribers desc, s.id
+      limit ${limit + 1}`),
+  );
+  return keysetPage(found.rows, limit, toEntry, (r) => ({ subscribers: r.subscribers, id: r.id }));
 }

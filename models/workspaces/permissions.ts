@@ -10,12 +10,14 @@ export type WorkspaceAction =
   | 'slots.edit'
   | 'orders.review'
   | 'members.manage'
-  | 'payouts.manage';
+  | 'payouts.manage'
+  | 'api_keys.manage';
 
 const ownerOnly: ReadonlySet<WorkspaceAction> = new Set([
   'channels.remove',
   'members.manage',
   'payouts.manage',
+  'api_keys.manage',
 ]);
 
 /** True when a member with this role may perform the action. */

@@ -21,18 +21,20 @@ export function channelLimitOf(plan: WorkspacePlan): number {
   return channelLimits[plan];
 }
 
-/** What a plan unlocks, built features only (the API and analytics issues add theirs). */
-export const planCapabilities = ['channels'] as const;
+/** What a plan unlocks, built features only (the analytics issue adds its own). */
+export const planCapabilities = ['channels', 'api_keys'] as const;
 export type PlanCapability = (typeof planCapabilities)[number];
 
 /**
  * Whether a plan allows a capability. 'channels' asks whether the plan may have more than the
- * Free limit of channels (use channelLimitOf for the number).
+ * Free limit of channels (use channelLimitOf for the number); 'api_keys': workspace API keys (Pro).
  */
 export function planAllows(plan: WorkspacePlan, capability: PlanCapability): boolean {
   switch (capability) {
     case 'channels':
       return channelLimitOf(plan) > channelLimits.free;
+    case 'api_keys':
+      return plan === 'pro';
   }
 }
 

@@ -1,6 +1,7 @@
 import { Menu } from '@grammyjs/menu';
 import type { BotContext, BotDeps } from '../../context.js';
 import { menuOptions, showInMenu } from '../../menu-options.js';
+import { showApiKeys } from '../api-keys/index.js';
 import { showBalance } from '../balance/index.js';
 import { showAddChannel, showChannelList } from '../channels/screens.js';
 import { helpMenuId } from './help-menu.js';
@@ -30,6 +31,11 @@ export function createStartMenu(helpMenu: Menu<BotContext>, deps: BotDeps): Menu
     .text(
       (ctx) => ctx.t('subscription-menu-button'),
       (ctx) => showPlanScreen(ctx, deps),
+    )
+    .row()
+    .text(
+      (ctx) => ctx.t('apikeys-button'),
+      (ctx) => showApiKeys(ctx, deps, 'workspace'),
     )
     .row()
     .text(

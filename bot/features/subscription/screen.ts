@@ -43,6 +43,8 @@ function capabilityName(ctx: BotContext, capability: PlanCapability): string {
   switch (capability) {
     case 'channels':
       return ctx.t('subscription-capability-channels', { limit: channelLimitOf('pro') });
+    case 'api_keys':
+      return ctx.t('subscription-capability-api-keys');
   }
 }
 

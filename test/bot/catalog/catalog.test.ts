@@ -51,6 +51,7 @@ describe('an advertiser finds a channel', () => {
       'cat:home',
       'ord:list',
       'adv:balance',
+      'apk:show:a',
       'start:menu',
     ]);
     await alex.click('🔎 Find channels');

@@ -32,8 +32,9 @@ describe('the Subscription screen with Stars only', () => {
     olga.send('/plan');
     const screen = await olga.waitForMessage('Ваш тариф: Free');
     expect(screen.text).toContain('Каналов: 0 из 1');
-    // Only built entitlements are listed: no API keys, A/B tests or CSV exports yet.
-    expect(screen.text).not.toMatch(/API|A\/B|CSV/);
+    // Only built entitlements are listed: API keys (locked on Free), no A/B tests or CSV exports yet.
+    expect(screen.text).toContain('🔒 API-ключи для партнёрского API');
+    expect(screen.text).not.toMatch(/A\/B|CSV/);
     expect(buttons(screen)).toEqual(['Купить Pro · 7\u00a0700 ⭐']);
   });
 
