@@ -18,7 +18,7 @@ export const defaultRetryPolicy: RetryPolicy = {
   outageMaxMs: 30_000,
 };
 
-export type FailureVerdict = 'retry' | 'park' | 'finish';
+export type FailureVerdict = 'retry' | 'park' | 'finish' | 'outage';
 
 export interface DispatcherOptions {
   store: IntakeStore;
@@ -30,7 +30,9 @@ export interface DispatcherOptions {
   retry?: RetryPolicy;
   /**
    * What a failure means: 'retry' (default: the cause may pass), 'park' (trying again cannot help;
-   * an admin decides) or 'finish' (nothing left to do, e.g. the user blocked the bot).
+   * an admin decides), 'finish' (nothing left to do, e.g. the user blocked the bot) or 'outage'
+   * (the database was unreachable: the update's fault it is not, so the attempt is not counted and
+   * the update waits as in a store outage — a paid update is never parked by a flapping database).
    */
   classify?: (error: unknown) => FailureVerdict;
   /** What of an error may be logged (e.g. a BotError's cause without its context). */
@@ -90,7 +92,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
    * the next wait, or undefined when the dispatcher is stopping and the caller should give up.
    */
   async function outage(error: unknown, waitMs: number): Promise<number | undefined> {
-    if (!storeDown) logger.warn({ err: error }, 'update intake unreachable; waiting');
+    if (!storeDown) logger.warn({ err: loggable(error) }, 'update intake unreachable; waiting');
     storeDown = true;
     if (stopping.signal.aborted) return undefined;
     await sleep(waitMs);
@@ -126,6 +128,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
       if (!failure) return finish(updateId);
       const verdict = classify(failure.error);
+      if (verdict === 'outage') {
+        outageWaitMs = await outage(failure.error, outageWaitMs ?? retry.outageMaxMs);
+        if (outageWaitMs === undefined) return;
+        continue;
+      }
       if (verdict === 'finish') {
         logger.warn(
           { err: loggable(failure.error), update_id: updateId },

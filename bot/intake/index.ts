@@ -7,6 +7,7 @@ import { chargeOf, updateKind, type IntakeUpdate } from '../../models/intake/ord
 import { createPgIntakeStore, type IntakeStore } from '../../models/intake/store.js';
 import type { BotContext, BotDeps } from '../context.js';
 import { createDispatcher, type FailureVerdict, type RetryPolicy } from './dispatcher.js';
+import { isDatabaseOutage } from '../../models/db-outage.js';
 
 /** What /metrics learns from the intake. */
 export interface IntakeMetrics {
@@ -143,9 +144,12 @@ export function createIntake(
 /**
  * Telegram's refusals are final: a 403 (the user blocked the bot, the bot left the chat) or an
  * expired callback/pre-checkout query leaves nothing to do; any other 400 would be refused again,
- * so the update goes to the admins at once. Everything else (network, 5xx, database) is retried.
+ * so the update goes to the admins at once. A database that could not be reached (a connection
+ * refused, or lost under a query — pooled connections die with an outage) is an outage: the
+ * update waits without using up its attempts. Everything else (network, 5xx) is retried.
  */
 export function classifyFailure(error: unknown): FailureVerdict {
+  if (isDatabaseOutage(error)) return 'outage';
   if (!(error instanceof GrammyError)) return 'retry';
   if (error.error_code === 403) return 'finish';
   if (error.error_code !== 400) return 'retry';

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../bot/intake/dispatcher.js';
+import { classifyFailure } from '../../../bot/intake/index.js';
 import type { Database } from '../../../models/db.js';
 import type { IntakeUpdate } from '../../../models/intake/order-key.js';
 import { createPgIntakeStore, type IntakeStore } from '../../../models/intake/store.js';
@@ -13,6 +14,13 @@ let store: IntakeStore;
 const logger = createLogger({ level: 'silent' });
 const retry = { attempts: 3, delaysMs: [30, 60], outageMaxMs: 100 };
 let nextId = 10_000;
+
+/** What drizzle throws for a failed query: the driver's error as its cause. */
+class DrizzleLikeError extends Error {
+  constructor(query: string, cause: Error) {
+    super(`Failed query: ${query}`, { cause });
+  }
+}
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -106,6 +114,30 @@ describe('the intake dispatcher', () => {
     expect(calls).toBeGreaterThan(retry.attempts); // more tries than attempts: none were counted
     down = false;
     await done;
+    expect(await row(stored!.update.update_id)).toMatchObject({ status: 'done', attempts: 0 });
+    await dispatcher.stop(1000);
+  });
+
+  it('does not count a handler’s database outage either: a paid update is never parked by it', async () => {
+    let failures = 0;
+    const lost = new Error('Connection terminated unexpectedly');
+    const dispatcher = createDispatcher({
+      store,
+      logger,
+      retry,
+      onParked: async () => undefined,
+      classify: classifyFailure,
+      handle: async () => {
+        // Pooled connections die with an outage: more failures in a row than attempts allowed.
+        if (failures < retry.attempts * 3) {
+          failures++;
+          throw new DrizzleLikeError('select 1', lost);
+        }
+      },
+    });
+    const [stored] = await store.append([message(7, 'paid while the pool recovers')]);
+    await dispatcher.run(stored!);
+    expect(failures).toBe(retry.attempts * 3);
     expect(await row(stored!.update.update_id)).toMatchObject({ status: 'done', attempts: 0 });
     await dispatcher.stop(1000);
   });
