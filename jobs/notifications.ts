@@ -6,6 +6,7 @@ import { formatMoment } from '../format/dates.js';
 import { localeOf } from '../format/locale.js';
 import { formatMoney } from '../format/money.js';
 import type { Clock } from '../models/clock.js';
+import type { Logger } from '../models/logger.js';
 import {
   notificationJob,
   type NotificationButton,
@@ -95,6 +96,25 @@ export function retryAt(clock: Clock, attempt: number): Date {
   return new Date(clock.now().getTime() + retryBaseMs * 2 ** (attempt - 1));
 }
 
+/**
+ * After a failed send of a message job: a refusal (blocked, chat gone) or the last attempt is
+ * logged and dropped; anything else queues the job again with `attempt` + 1 at its backoff time.
+ */
+export async function dropOrRetry<D extends { attempt: number }>(
+  retry: { schedule: ScheduleJob; clock: Clock; log: Logger; job: string; what: string },
+  data: D,
+  err: unknown,
+  fields: Record<string, unknown>,
+): Promise<void> {
+  const attempt = data.attempt + 1;
+  if (isPermanent(err) || attempt >= maxNotificationAttempts) {
+    retry.log.warn({ err, ...fields, attempt }, `${retry.what} dropped`);
+    return;
+  }
+  retry.log.info({ err, ...fields, attempt }, `${retry.what} failed, retrying later`);
+  await retry.schedule(retry.job, { ...data, attempt }, retryAt(retry.clock, attempt));
+}
+
 /** Telegram refusals that will not change by retrying: blocked bot, chat gone, bad request. */
 export function isPermanent(err: unknown): boolean {
   return err instanceof GrammyError && (err.error_code === 403 || err.error_code === 400);
@@ -107,8 +127,14 @@ export function isPermanent(err: unknown): boolean {
  * up to maxNotificationAttempts — a failing chat never blocks other jobs.
  */
 export function defineNotificationJobs(agenda: Agenda, deps: TellingDeps): void {
-  const schedule = createJobScheduler(agenda, deps.clock);
   const log = deps.logger.child({ job: notificationJob });
+  const retry = {
+    schedule: createJobScheduler(agenda, deps.clock),
+    clock: deps.clock,
+    log,
+    job: notificationJob,
+    what: 'notification',
+  };
   defineJob(agenda, deps.logger, {
     name: notificationJob,
     data: notificationData,
@@ -125,13 +151,7 @@ export function defineNotificationJobs(agenda: Agenda, deps: TellingDeps): void 
           ...(keyboard ? { reply_markup: keyboard } : {}),
         });
       } catch (err) {
-        const attempt = data.attempt + 1;
-        if (isPermanent(err) || attempt >= maxNotificationAttempts) {
-          log.warn({ err, key: data.key, attempt }, 'notification dropped');
-          return;
-        }
-        log.info({ err, key: data.key, attempt }, 'notification failed, retrying later');
-        await schedule(notificationJob, { ...data, attempt }, retryAt(deps.clock, attempt));
+        await dropOrRetry(retry, data, err, { key: data.key });
       }
     },
   });

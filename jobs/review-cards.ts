@@ -3,12 +3,7 @@ import { z } from 'zod';
 import { reviewCardJob, sendReviewCard } from '../messages/review-card.js';
 import { defineJob } from './define-job.js';
 import type { TellingDeps } from './index.js';
-import {
-  createJobScheduler,
-  isPermanent,
-  maxNotificationAttempts,
-  retryAt,
-} from './notifications.js';
+import { createJobScheduler, dropOrRetry } from './notifications.js';
 
 const reviewCardData = z.object({
   workspaceId: z.string().uuid(),
@@ -24,8 +19,14 @@ const reviewCardData = z.object({
  * re-queued with backoff up to maxNotificationAttempts (the whole card again: preview and details).
  */
 export function defineReviewCardJob(agenda: Agenda, deps: TellingDeps): void {
-  const schedule = createJobScheduler(agenda, deps.clock);
   const log = deps.logger.child({ job: reviewCardJob });
+  const retry = {
+    schedule: createJobScheduler(agenda, deps.clock),
+    clock: deps.clock,
+    log,
+    job: reviewCardJob,
+    what: 'review card',
+  };
   defineJob(agenda, deps.logger, {
     name: reviewCardJob,
     data: reviewCardData,
@@ -39,13 +40,7 @@ export function defineReviewCardJob(agenda: Agenda, deps: TellingDeps): void {
         const sent = await sendReviewCard({ api, i18n, database: deps.database }, target);
         if (sent === 'moot') log.info({ ...target }, 'review card moot: order left review');
       } catch (err) {
-        const attempt = data.attempt + 1;
-        if (isPermanent(err) || attempt >= maxNotificationAttempts) {
-          log.warn({ err, ...target, attempt }, 'review card dropped');
-          return;
-        }
-        log.info({ err, ...target, attempt }, 'review card failed, retrying later');
-        await schedule(reviewCardJob, { ...data, attempt }, retryAt(deps.clock, attempt));
+        await dropOrRetry(retry, data, err, target);
       }
     },
   });

@@ -70,6 +70,7 @@ export async function authenticateApiKey(
         accountId: apiKeys.accountId,
         createdByAccountId: apiKeys.createdByAccountId,
         revokedAt: apiKeys.revokedAt,
+        lastUsedAt: apiKeys.lastUsedAt,
         plan: workspaces.plan,
         planExpiresAt: workspaces.planExpiresAt,
         workspaceOwnerId: workspaces.ownerAccountId,
@@ -97,7 +98,11 @@ export async function authenticateApiKey(
     } else {
       return undefined;
     }
-    await touchLastUsed(tx, row.id, now);
+    // Most requests find the mark fresh and write nothing (the UPDATE re-checks, for races).
+    const fresh =
+      row.lastUsedAt !== null &&
+      now.getTime() - row.lastUsedAt.getTime() < apiKeyLastUsedResolutionMs;
+    if (!fresh) await touchLastUsed(tx, row.id, now);
     return scope;
   });
 }

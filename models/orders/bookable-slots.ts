@@ -1,14 +1,10 @@
-import type { PriceCurrency } from '../channels/settings.js';
+import type { ChannelSettings, PriceCurrency } from '../channels/settings.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
 import { fail, ok, type Result } from '../errors.js';
 import { availableSlots } from '../slots/queries.js';
-import {
-  bookingChannelOf,
-  formatPrice,
-  offeredFormats,
-  type BookingChannel,
-} from './booking-channel.js';
+import { formatPrices } from '../channels/format-prices.js';
+import { bookingChannelOf, formatPrice, type BookingChannel } from './booking-channel.js';
 
 export type BookingViewCode =
   | 'channel_not_found'
@@ -37,7 +33,8 @@ export async function readBookingChannel(
   return viewOf(await bookingChannelOf(database, input.channelId, input.accountId));
 }
 
-function viewOf(
+/** The booking rules applied to a looked-up channel: its view, or why the advertiser may not book it. */
+export function viewOf(
   channel: BookingChannel | undefined,
 ): Result<BookingChannelView, Exclude<BookingViewCode, 'format_not_offered'>> {
   if (!channel || channel.status !== 'active') return fail('channel_not_found');
@@ -54,7 +51,7 @@ function viewOf(
     timezone: channel.settings.timezone,
     advertiserTimezone: channel.advertiserTimezone,
     currency: channel.settings.currency,
-    formats: offeredFormats(channel.settings),
+    formats: formatPrices(channel.settings),
     bundleDiscount: channel.settings.bundleDiscount,
   });
 }
@@ -70,11 +67,33 @@ export async function readBookableSlots(
   if (!view.ok || !channel) return view.ok ? fail('channel_not_found') : view;
   const price = formatPrice(channel.settings, input.format);
   if (price === undefined) return fail('format_not_offered');
+  const slots = await sellableStartTimes(database, channel, input.format, clock);
+  return ok({ ...view.value, price, slots });
+}
+
+/**
+ * A channel's free start times sellable now for a format (from the lead time to the horizon,
+ * narrowed to `within` when given), in time order; read in the channel's workspace scope.
+ */
+export async function sellableStartTimes(
+  database: Database,
+  channel: { id: string; workspaceId: string; settings: ChannelSettings },
+  format: string,
+  clock: Clock,
+  within?: { from: Date; to: Date },
+): Promise<Date[]> {
   const now = clock.now().getTime();
-  const from = new Date(now + channel.settings.leadTimeMinutes * 60_000);
-  const to = new Date(now + channel.settings.horizonDays * 86_400_000);
-  const free = await database.withScope({ workspaceId: channel.workspaceId }, (tx) =>
-    availableSlots(tx, channel.id, from, to, { format: input.format }),
+  const from = Math.max(
+    now + channel.settings.leadTimeMinutes * 60_000,
+    within?.from.getTime() ?? 0,
   );
-  return ok({ ...view.value, price, slots: free.map((s) => s.startsAt) });
+  const to = Math.min(
+    now + channel.settings.horizonDays * 86_400_000,
+    within?.to.getTime() ?? Infinity,
+  );
+  if (from >= to) return [];
+  const free = await database.withScope({ workspaceId: channel.workspaceId }, (tx) =>
+    availableSlots(tx, channel.id, new Date(from), new Date(to), { format }),
+  );
+  return free.map((s) => s.startsAt);
 }

@@ -89,14 +89,3 @@ export function formatPrice(settings: ChannelSettings, format: string): number |
   }
   return (settings.prices as Record<string, number | undefined>)[format];
 }
-
-/** The formats a channel offers, with prices, fixed formats first. */
-export function offeredFormats(settings: ChannelSettings): { format: string; price: number }[] {
-  const fixed = Object.entries(settings.prices)
-    .filter((e): e is [string, number] => typeof e[1] === 'number')
-    .map(([format, price]) => ({ format, price }));
-  const pinned = settings.pinned
-    ? [{ format: `pin:${settings.pinned.hours}`, price: settings.pinned.price }]
-    : [];
-  return [...fixed, ...pinned];
-}
