@@ -19,7 +19,11 @@ export interface StoredUpdate {
  * when the store is unreachable; the callers then neither acknowledge nor forget anything.
  */
 export interface IntakeStore {
-  /** Stores updates durably; returns those it did not hold before (a redelivery returns none). */
+  /**
+   * Stores updates durably; returns those this process should run: new ones, and redelivered ones
+   * still pending that no other process holds (an earlier append of this process whose answer was
+   * lost). A redelivery of a finished or parked update, or of one another process runs, returns none.
+   */
   append(updates: IntakeUpdate[]): Promise<StoredUpdate[]>;
   /**
    * Unfinished updates for this process, in update_id order: with takeover every one another
@@ -83,7 +87,22 @@ export function createPgIntakeStore(
               leaseUntil,
             })),
           )
-          .onConflictDoNothing({ target: updateIntake.updateId })
+          // A redelivery of an update already stored is returned again when it is still pending
+          // and no other process's lease is live: the first append may have committed while its
+          // answer was lost (a connection cut mid-reply), and nothing else would run the update
+          // before its lease ran out. The dispatcher skips an update it is already running.
+          .onConflictDoUpdate({
+            target: updateIntake.updateId,
+            set: { leaseOwner: options.owner, leaseUntil },
+            setWhere: and(
+              eq(updateIntake.status, 'pending'),
+              or(
+                eq(updateIntake.leaseOwner, options.owner),
+                isNull(updateIntake.leaseUntil),
+                lt(updateIntake.leaseUntil, sql`now()`),
+              ),
+            ),
+          })
           .returning({ ...returned, updateId: updateIntake.updateId }),
       );
       return rows.sort((a, b) => a.updateId - b.updateId).map(toStored);

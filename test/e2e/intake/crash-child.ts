@@ -18,7 +18,7 @@ const env = (name: string) => {
 };
 const fault = process.env.CRASH_FAULT ?? 'none';
 let passesLeft = Number(process.env.CRASH_FAULT_AT ?? '1');
-/** Dies at the fault point on its n-th pass. */
+/** Dies at the fault point on its n-th pass (lost-answer: fails its first n passes instead). */
 const at = (point: string) => {
   if (point !== fault) return;
   passesLeft -= 1;
@@ -74,6 +74,11 @@ const store: IntakeStore = {
     if (paid) at('before-append');
     const stored = await inner.append(updates);
     if (paid) at('after-append');
+    // lost-answer: the batch committed but its answer is lost on the way back (a cut connection);
+    // the poller fetches the batch again and the store must hand the updates back at once.
+    if (paid && fault === 'lost-answer' && passesLeft-- > 0) {
+      throw new Error('Connection terminated unexpectedly');
+    }
     return stored;
   },
   async complete(updateId) {

@@ -71,4 +71,22 @@ describe('durable intake: the database goes away under load and comes back', () 
     }
     await expectMoneyConsistent(database);
   }, 180_000);
+
+  it('a payment batch stored while its answer was lost is handled at once, not after its lease', async () => {
+    const batch = await preparePayments(database, sandbox, 2);
+    const bot = await startBotProcess({ databaseUrl, sandbox, fault: 'lost-answer', faultAt: 2 });
+    try {
+      const paid = await Promise.all(batch.map((p) => pay(sandbox, p)));
+      expect(paid.every(Boolean)).toBe(true);
+      // The lease is 60 s and the sweep 30 s: settling well within them proves the redelivery ran.
+      await eventually(
+        async () => (await chargesSettled(database, sandbox)).length === 0,
+        async () => `unsettled: ${(await chargesSettled(database, sandbox)).join(', ')}`,
+        20_000,
+      );
+    } finally {
+      await kill(bot);
+    }
+    await expectMoneyConsistent(database);
+  }, 60_000);
 });

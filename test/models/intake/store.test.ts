@@ -32,9 +32,21 @@ describe('the intake table', () => {
     const first = await store.append([message(1001, 7), message(1002, 7)]);
     expect(first.map((s) => s.update.update_id)).toEqual([1001, 1002]);
     await store.complete(1001);
-    const again = await store.append([message(1001, 7), message(1002, 7), message(1003, 7)]);
-    expect(again.map((s) => s.update.update_id)).toEqual([1003]);
+    // Another process receiving the batch again runs neither: 1001 is done, 'a' holds 1002.
+    const neighbour = createPgIntakeStore(database, { owner: 'b', leaseMs: 60_000 });
+    expect(await neighbour.append([message(1001, 7), message(1002, 7)])).toEqual([]);
+    expect((await row(1002))?.leaseOwner).toBe('a');
     expect((await row(1001))?.status).toBe('done');
+  });
+
+  it('runs a redelivered pending update at once when its first append’s answer was lost', async () => {
+    // The append committed but its answer never came back: the poller fetches the batch again.
+    const store = createPgIntakeStore(database, { owner: 'lost', leaseMs: 60_000 });
+    await store.append([message(1101, 17), message(1102, 17)]);
+    await store.complete(1101);
+    const again = await store.append([message(1101, 17), message(1102, 17), message(1103, 17)]);
+    expect(again.map((s) => s.update.update_id)).toEqual([1102, 1103]);
+    expect((await row(1102))?.leaseOwner).toBe('lost');
   });
 
   it('hands unfinished updates to a restarted process (takeover) but not to a live neighbour', async () => {
