@@ -108,6 +108,7 @@ const shape = z.object({
   MODERATION_API_URL: optionalUrl,
   MODERATION_API_KEY: optionalString,
   TEST_CLOCK: z.enum(['on', 'off']).default('off'),
+  WEBHOOK_ALLOW_PRIVATE: optionalString.pipe(z.enum(['on', 'off']).optional()),
   SENTRY_DSN: optionalUrl,
   API_RATE_LIMIT: z.coerce
     .number({ error: 'must be a whole number of requests per minute, 1 to 100000' })
@@ -126,6 +127,14 @@ const schema = shape.superRefine((c, ctx) => {
       code: 'custom',
       path: ['TEST_CLOCK'],
       message: 'is refused when NODE_ENV=production (the test clock is for the sandbox and tests)',
+    });
+  }
+  if (c.WEBHOOK_ALLOW_PRIVATE === 'on' && c.NODE_ENV === 'production') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['WEBHOOK_ALLOW_PRIVATE'],
+      message:
+        'is refused when NODE_ENV=production (partner webhooks never go to private addresses there)',
     });
   }
   if (c.NODE_ENV === 'production' && !c.BOT_TOKEN && c.ROLES.includes('bot')) {
@@ -224,6 +233,12 @@ export interface Config {
   sentryDsn: string | undefined;
   /** Partner API requests per minute per key. */
   apiRateLimit: number;
+  /**
+   * Partner webhook endpoints may be http://localhost and private hosts, and deliveries may go to
+   * private addresses: WEBHOOK_ALLOW_PRIVATE, default on in the sandbox (no BOT_TOKEN) outside
+   * production, refused in production.
+   */
+  webhookAllowPrivate: boolean;
 }
 
 export type ConfigResult = { ok: true; value: Config } | { ok: false; errors: string[] };
@@ -296,6 +311,10 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       testClock: e.TEST_CLOCK === 'on',
       sentryDsn: e.SENTRY_DSN,
       apiRateLimit: e.API_RATE_LIMIT,
+      webhookAllowPrivate:
+        e.WEBHOOK_ALLOW_PRIVATE === undefined
+          ? !e.BOT_TOKEN && e.NODE_ENV !== 'production'
+          : e.WEBHOOK_ALLOW_PRIVATE === 'on',
     },
   };
 }

@@ -27,6 +27,8 @@ import { closeRedis, createRedis } from './models/redis.js';
 import { installShutdown } from './shutdown.js';
 import { syncModerationDefault } from './models/moderation/moderation-policy.js';
 import { createPaymentProviders } from './models/providers/create-providers.js';
+import { moderationFromConfig } from './models/providers/moderation.js';
+import { createI18n } from './messages/i18n.js';
 import { loadTestClockOffset, syncTestClock } from './models/platform/test-clock.js';
 import { bootSandbox } from './sandbox/boot.js';
 import { createOutboundGateway, type OutboundGateway } from './telegram/gateway.js';
@@ -97,6 +99,7 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
       ? createOutboundGateway({ token, apiRoot: config.telegramApiRoot, redis, logger })
       : undefined;
     const providers = createPaymentProviders(config);
+    const moderation = moderationFromConfig(config.moderation, logger);
     // Pre-moderation defaults to on when there is an admin chat to moderate in (docs/admin.md).
     await syncModerationDefault(database, {
       adminChatConfigured: config.adminChatId !== undefined,
@@ -144,6 +147,15 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
             logger,
             redis,
             rateLimit: config.apiRateLimit,
+            webhookAllowPrivate: config.webhookAllowPrivate,
+            orders: {
+              ...(outbound ? { telegram: outbound.api } : {}),
+              providers,
+              starsRates: { starsPerRub: config.starsPerRub, starsPerUsd: config.starsPerUsd },
+              ...(moderation ? { moderation } : {}),
+              i18n: createI18n(),
+              publicUrl: config.publicUrl,
+            },
           }),
           ...(providers.yookassa
             ? [

@@ -1,6 +1,7 @@
 import { adminCardsConsumer } from '../messages/admin-cards-on-events.js';
 import { notificationConsumer } from '../messages/notify-on-events.js';
 import { reviewCardsConsumer } from '../messages/review-cards-on-events.js';
+import { partnerWebhooksConsumer } from '../models/partner-webhooks/queue-deliveries.js';
 import type { Database } from '../models/db.js';
 import type { OutageLog } from '../models/log-throttle.js';
 import type { Logger } from '../models/logger.js';
@@ -11,6 +12,7 @@ export const eventConsumers: Consumer[] = [
   notificationConsumer,
   reviewCardsConsumer,
   adminCardsConsumer,
+  partnerWebhooksConsumer,
 ];
 
 export interface EventDispatcher {

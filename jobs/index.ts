@@ -12,6 +12,7 @@ import { defineAdminCardJobs, scheduleAdminCardJobs } from './admin-cards.js';
 import { createEventDispatcher, eventConsumers } from './events.js';
 import { defineNotificationJobs } from './notifications.js';
 import { defineOrderJobs, scheduleOrderJobs } from './orders.js';
+import { definePartnerWebhookJobs } from './partner-webhooks.js';
 import { definePlatformJobs, schedulePlatformJobs } from './platform.js';
 import { clickTrackingWarning, definePublishJobs } from './publish.js';
 import { defineReconcileStarsJobs, scheduleReconcileStarsJobs } from './reconcile-stars.js';
@@ -99,6 +100,7 @@ export function createJobs(deps: JobsDeps): Jobs {
   defineSubscriptionJobs(agenda, deps);
   defineRefundStatusJobs(agenda, deps);
   defineReconcileStarsJobs(agenda, deps);
+  definePartnerWebhookJobs(agenda, deps);
 
   // Domain events become notifications and admin cards (and, later, webhooks and analytics) here.
   const events = createEventDispatcher({

@@ -1027,6 +1027,50 @@ apikeys-revoke-yes = Yes, revoke
 apikeys-revoke-no = ‹ Keep it
 apikeys-revoked = Key «{ $name }» revoked
 apikeys-not-found = This key is no longer active.
+webhooks-button = 🔔 Webhooks
+webhooks-title-workspace = 🔔 <b>Webhooks of your channels</b>
+webhooks-title-account = 🔔 <b>Webhooks of your advertiser account</b>
+webhooks-none = No endpoints yet.
+webhooks-line = { $n }. <code>{ $url }</code> · { $events ->
+        [one] { $events } event
+       *[other] { $events } events
+    }
+webhooks-line-disabled = { $n }. <s>{ $url }</s> · ⏸ switched off
+webhooks-hint = Order events are POSTed to your endpoints, signed with the endpoint’s secret (<code>LytSlot-Signature</code>). The secret is shown only once; a new secret keeps the old one signing for 24 hours. Up to { $limit } { $limit ->
+        [one] endpoint
+       *[other] endpoints
+    }.
+webhooks-pro-required = 💎 Webhooks for your channels come with the <b>Pro</b> plan.
+webhooks-forbidden = Only the owner of the workspace can manage its webhooks.
+webhooks-add-button = ➕ Add an endpoint
+webhooks-rotate-button = 🔄 New secret for { $n }
+webhooks-enable-button = ▶️ Switch { $n } on
+webhooks-delete-button = 🗑 Delete { $n }
+webhooks-back-to-list = ‹ To my webhooks
+webhooks-ask-url = Send the https:// address that should receive the order events. /cancel to stop.
+webhooks-url-invalid = That is not an https:// address on a public host. Send another address.
+webhooks-created =
+    ✅ Endpoint <code>{ $url }</code> added; it receives every order event.
+
+    Its signing secret — copy it now, <b>it will not be shown again</b>:
+    <code>{ $secret }</code>
+webhooks-rotated =
+    🔄 New secret for <code>{ $url }</code> — copy it now, <b>it will not be shown again</b>:
+    <code>{ $secret }</code>
+
+    The previous secret keeps signing beside it for 24 hours.
+webhooks-too-many = You already have { $limit } { $limit ->
+        [one] endpoint
+       *[other] endpoints
+    }. Delete one to add another.
+webhooks-delete-confirm = Delete the endpoint <code>{ $url }</code>? Nothing more is sent to it and its delivery history is deleted.
+webhooks-delete-yes = Yes, delete
+webhooks-delete-no = ‹ Keep it
+webhooks-deleted = Endpoint deleted
+webhooks-enabled = Endpoint switched on
+webhooks-not-found = This endpoint no longer exists.
+webhooks-disabled-notice = ⏸ Your webhook endpoint <code>{ $url }</code> was switched off: { $failures } deliveries in a row failed for 24 hours. Fix it, then switch it on again.
+webhooks-open-button = 🔔 Webhooks
 
 ## disputes
 disputes-button-open = ⚖️ Open a dispute

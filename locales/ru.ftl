@@ -1031,6 +1031,52 @@ apikeys-revoke-yes = Да, отозвать
 apikeys-revoke-no = ‹ Оставить
 apikeys-revoked = Ключ «{ $name }» отозван
 apikeys-not-found = Этот ключ больше не активен.
+webhooks-button = 🔔 Вебхуки
+webhooks-title-workspace = 🔔 <b>Вебхуки ваших каналов</b>
+webhooks-title-account = 🔔 <b>Вебхуки вашего рекламного аккаунта</b>
+webhooks-none = Адресов пока нет.
+webhooks-line = { $n }. <code>{ $url }</code> · { $events ->
+        [one] { $events } событие
+        [few] { $events } события
+       *[other] { $events } событий
+    }
+webhooks-line-disabled = { $n }. <s>{ $url }</s> · ⏸ отключён
+webhooks-hint = События заказов отправляются POST-запросом на ваши адреса с подписью секретом адреса (<code>LytSlot-Signature</code>). Секрет показывается один раз; после замены старый секрет подписывает ещё 24 часа. Не больше { $limit } { $limit ->
+        [one] адреса
+       *[other] адресов
+    }.
+webhooks-pro-required = 💎 Вебхуки для ваших каналов входят в тариф <b>Pro</b>.
+webhooks-forbidden = Вебхуками пространства может управлять только его владелец.
+webhooks-add-button = ➕ Добавить адрес
+webhooks-rotate-button = 🔄 Новый секрет для { $n }
+webhooks-enable-button = ▶️ Включить { $n }
+webhooks-delete-button = 🗑 Удалить { $n }
+webhooks-back-to-list = ‹ К моим вебхукам
+webhooks-ask-url = Пришлите адрес https://, на который отправлять события заказов. /cancel — отменить.
+webhooks-url-invalid = Это не адрес https:// на публичном хосте. Пришлите другой адрес.
+webhooks-created =
+    ✅ Адрес <code>{ $url }</code> добавлен, на него приходят все события заказов.
+
+    Секрет подписи — скопируйте сейчас, <b>больше он показан не будет</b>:
+    <code>{ $secret }</code>
+webhooks-rotated =
+    🔄 Новый секрет для <code>{ $url }</code> — скопируйте сейчас, <b>больше он показан не будет</b>:
+    <code>{ $secret }</code>
+
+    Прежний секрет подписывает рядом с ним ещё 24 часа.
+webhooks-too-many = У вас уже { $limit } { $limit ->
+        [one] адрес
+        [few] адреса
+       *[other] адресов
+    }. Удалите один, чтобы добавить другой.
+webhooks-delete-confirm = Удалить адрес <code>{ $url }</code>? На него больше ничего не отправится, история доставок будет удалена.
+webhooks-delete-yes = Да, удалить
+webhooks-delete-no = ‹ Оставить
+webhooks-deleted = Адрес удалён
+webhooks-enabled = Адрес включён
+webhooks-not-found = Этого адреса больше нет.
+webhooks-disabled-notice = ⏸ Адрес вебхуков <code>{ $url }</code> отключён: { $failures } доставок подряд не удались за 24 часа. Исправьте его и включите снова.
+webhooks-open-button = 🔔 Вебхуки
 
 ## disputes
 disputes-button-open = ⚖️ Открыть спор

@@ -15,6 +15,7 @@ import { readPlacementAudience, type PlacementAudience } from '../models/notific
 import { workspaceAudience } from '../models/workspaces/queries.js';
 import { openDisputeData } from './callback-data/disputes.js';
 import { lateOfferData, orderData } from './callback-data/orders.js';
+import { webhooksCallback } from './callback-data/api-keys.js';
 import { planCallback } from './callback-data/subscription.js';
 import { orderTellers } from './order-news.js';
 
@@ -414,6 +415,21 @@ const tellers: { [T in DomainEventType]?: Tell<T> } = {
   ],
   'account.unblocked': async (_tx, e) => [
     { accountId: e.accountId, key: 'admin-ops-account-unblocked' },
+  ],
+  'webhook_endpoint.disabled': async (_tx, e) => [
+    {
+      accountId: e.ownerAccountId,
+      key: 'webhooks-disabled-notice',
+      vars: { url: e.url, failures: e.failedDeliveries },
+      buttons: [
+        [
+          {
+            key: 'webhooks-open-button',
+            data: webhooksCallback.show.pack({ owner: e.workspaceId ? 'workspace' : 'account' }),
+          },
+        ],
+      ],
+    },
   ],
   'placement.failed': async (tx, e) => {
     const vars = { channel: e.channelTitle, cause: e.cause, detail: e.detail, refund: e.refund };

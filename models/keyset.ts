@@ -1,3 +1,5 @@
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+
 /** One page of a keyset listing: its items and the key the next page starts after (none: last page). */
 export interface KeysetPage<T, K> {
   items: T[];
@@ -20,4 +22,12 @@ export function keysetPage<R, T, K>(
     items: shown.map(toItem),
     next: rows.length > limit && last !== undefined ? keyOf(last) : undefined,
   };
+}
+
+/**
+ * A timestamp column as microseconds since the epoch (bigint): a JS Date would drop the
+ * microseconds, and a keyset's next page must not skip a row. Select it `::text`.
+ */
+export function epochMicros(column: AnyColumn): SQL<string> {
+  return sql<string>`(extract(epoch from ${column}) * 1000000)::bigint`;
 }

@@ -13,6 +13,7 @@ export { subscriptions } from './subscriptions/table.js';
 export { events } from './events/table.js';
 export { apiKeys } from './api-keys/table.js';
 export { apiIdempotency } from './api-idempotency/table.js';
+export { webhookAttempts, webhookDeliveries, webhookEndpoints } from './partner-webhooks/table.js';
 export { auditLog } from './audit/table.js';
 export { webhookEvents } from './webhooks/table.js';
 export { botSessions } from './sessions/table.js';

@@ -3,6 +3,7 @@ import {
   authenticateApiKey,
   type ApiKeyScope,
 } from '../../models/api-keys/authenticate-api-key.js';
+import type { ApiKeyOwner } from '../../models/api-keys/key-owner.js';
 import type { Clock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import { answerProblem } from './problems.js';
@@ -21,6 +22,14 @@ export function apiKeyScopeOf(ctx: Context): ApiKeyScope {
   const scope = ctx.state.apiKey as ApiKeyScope | undefined;
   if (!scope) throw new Error('requireApiKey did not run before this handler');
   return scope;
+}
+
+/** Whose data this request's key reads: its workspace (owner keys) or its account (advertiser keys). */
+export function apiKeyOwnerOf(ctx: Context): ApiKeyOwner {
+  const scope = apiKeyScopeOf(ctx);
+  return scope.kind === 'workspace'
+    ? { workspaceId: scope.workspaceId }
+    : { accountId: scope.accountId };
 }
 
 /**

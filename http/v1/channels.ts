@@ -14,15 +14,11 @@ import {
 import { channelCategories, priceCurrencies } from '../../models/channels/settings.js';
 import { channelStatuses } from '../../models/channels/table.js';
 import type { Database } from '../../models/db.js';
-import { uuidSource } from '../../models/uuid.js';
 import { apiKeyScopeOf } from './auth.js';
 import { defineOperation, type Operation } from './operation.js';
 import { decodeCursor, pageBody, pageQuery, pageSchema } from './pagination.js';
 import { ProblemError } from './problems.js';
-import { named } from './schemas.js';
-
-const uuid = z.string().regex(new RegExp(`^${uuidSource}$`, 'i'), 'must be a uuid');
-const minorUnits = z.number().int().describe('Minor units of `currency` (kopecks, cents).');
+import { minorUnits, named, uuid } from './schemas.js';
 
 const ownedChannel = named(
   'OwnedChannel',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Operation, OperationResponse } from './operation.js';
+import { isWrite, type Operation, type OperationResponse } from './operation.js';
 import { problemMediaType, problems, problemSchema, type ProblemSlug } from './problems.js';
 import { apiSchemas } from './schemas.js';
 
@@ -13,6 +13,20 @@ const componentRef = (id: string) => `#/components/schemas/${id}`;
 /** Problems any operation with a key may answer. */
 const keyedProblems: ProblemSlug[] = ['validation-failed', 'unauthorized', 'rate-limited'];
 const rateLimitHeaders = ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'];
+/** Problems any write may answer (docs/api.md#idempotency). */
+const writeProblems: ProblemSlug[] = [
+  'idempotency-key-missing',
+  'idempotency-key-reused',
+  'idempotency-key-in-use',
+];
+const idempotencyKeyParameter = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: true,
+  description:
+    'A unique key per intended write (a UUID): a retry with the same key and body gets the first answer.',
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
+};
 
 /** A JSON Schema (2020-12, OpenAPI 3.1's dialect) of a schema used in place (a parameter, a body). */
 function inlineSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
@@ -31,7 +45,8 @@ function parameters(operation: Operation): JsonSchema[] {
     ['path', operation.params],
     ['query', operation.query],
   ] as const;
-  return parts.flatMap(([location, object]) =>
+  const headers: JsonSchema[] = isWrite(operation) ? [idempotencyKeyParameter] : [];
+  const fromSchemas = parts.flatMap(([location, object]) =>
     Object.entries((object?.shape ?? {}) as Record<string, z.ZodType>).map(([name, schema]) => {
       const { description, ...json } = inlineSchema(schema, 'input');
       return {
@@ -43,11 +58,13 @@ function parameters(operation: Operation): JsonSchema[] {
       };
     }),
   );
+  return [...fromSchemas, ...headers];
 }
 
 function headersOf(operation: Operation, status: number): Record<string, unknown> | undefined {
   if (operation.public || status === 401) return undefined;
-  const names = status === 429 ? [...rateLimitHeaders, 'Retry-After'] : rateLimitHeaders;
+  const retries = status === 429 || (isWrite(operation) && (status === 409 || status === 503));
+  const names = retries ? [...rateLimitHeaders, 'Retry-After'] : rateLimitHeaders;
   return Object.fromEntries(names.map((n) => [n, { $ref: `#/components/headers/${n}` }]));
 }
 
@@ -60,6 +77,7 @@ function successResponse(response: OperationResponse): JsonSchema {
 function problemResponses(operation: Operation): Record<string, JsonSchema> {
   const slugs: ProblemSlug[] = [
     ...(operation.public ? [] : keyedProblems),
+    ...(isWrite(operation) ? writeProblems : []),
     ...(operation.problems ?? []),
     'internal-error',
   ];

@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import type { RouterContext } from '@koa/router';
 import { z } from 'zod';
 import { readJsonBody } from '../middleware/json-body.js';
+import { runIdempotently, type IdempotencyDeps, type StoredAnswer } from './idempotency.js';
 import { fieldErrors, ProblemError, type FieldError, type ProblemSlug } from './problems.js';
 
 type AnyObject = z.ZodObject;
@@ -53,7 +54,13 @@ export interface Operation<
   /** Problems beyond those every keyed operation may answer (400, 401, 429, 500). */
   problems?: ProblemSlug[];
   handle(ctx: RouterContext, input: OperationInput<P, Q, B>): Promise<OperationResult>;
+  /** A write's answer to a retry with its Idempotency-Key (default: the stored answer as is). */
+  replay?(ctx: RouterContext, stored: StoredAnswer): Promise<OperationResult>;
 }
+
+/** A keyed operation that changes something: it runs under an Idempotency-Key. */
+export const isWrite = (operation: Operation): boolean =>
+  operation.method !== 'get' && !operation.public;
 
 /** Declares an operation with its schemas' types inferred for the handler. */
 export function defineOperation<
@@ -82,8 +89,15 @@ function parsePart(
   return undefined;
 }
 
-/** Registers an operation: params, query and body validated (all issues in one 400), then handled. */
-export function mountOperation(router: Router, operation: Operation): void {
+/**
+ * Registers an operation: params, query and body validated (all issues in one 400), then handled —
+ * a write under its Idempotency-Key (http/v1/idempotency.ts).
+ */
+export function mountOperation(
+  router: Router,
+  operation: Operation,
+  idempotency?: IdempotencyDeps,
+): void {
   router.register(routerPath(operation.path), [operation.method.toUpperCase()], async (ctx) => {
     const errors: FieldError[] = [];
     const params = parsePart(operation.params, ctx.params, 'path', errors);
@@ -92,11 +106,14 @@ export function mountOperation(router: Router, operation: Operation): void {
     const body = parsePart(operation.body, rawBody, 'body', errors);
     if (errors.length > 0)
       throw new ProblemError('validation-failed', 'Each rejected member is in `errors`.', errors);
-    const result = await operation.handle(ctx, { params, query, body } as OperationInput<
-      AnyObject,
-      AnyObject,
-      z.ZodType
-    >);
+    const input = { params, query, body } as OperationInput<AnyObject, AnyObject, z.ZodType>;
+    const run = () => operation.handle(ctx, input);
+    const { replay: replayOperation } = operation;
+    const replay = replayOperation && ((stored: StoredAnswer) => replayOperation(ctx, stored));
+    const result =
+      idempotency && isWrite(operation)
+        ? await runIdempotently(ctx, idempotency, rawBody, run, replay)
+        : await run();
     ctx.status = result.status ?? 200;
     ctx.body = result.body;
     if (result.type) ctx.type = result.type;

@@ -6,13 +6,19 @@ import type { Clock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import type { Logger } from '../../models/logger.js';
 import { requireApiKey } from './auth.js';
+import { availabilityOperations } from './availability.js';
 import { channelOperations } from './channels.js';
 import { renderDocsPage } from './docs-page.js';
 import { buildOpenApiDocument, type OpenApiDocument } from './openapi.js';
 import { defineOperation, mountOperation, type Operation } from './operation.js';
+import { orderReadOperations } from './orders-read.js';
+import type { OrderWriteDeps } from './order-payment.js';
+import { orderWriteOperations } from './orders-write.js';
 import { answerProblem, problemBoundary } from './problems.js';
 import { rateLimitPerKey } from './rate-limit.js';
 import { named } from './schemas.js';
+import { statsOperations } from './stats.js';
+import { webhookEndpointOperations } from './webhook-endpoints.js';
 
 export interface V1Deps {
   database: Database;
@@ -21,6 +27,10 @@ export interface V1Deps {
   redis?: Redis;
   /** Requests per minute per key (API_RATE_LIMIT). */
   rateLimit: number;
+  /** WEBHOOK_ALLOW_PRIVATE: webhook endpoints may be http://localhost or private hosts. */
+  webhookAllowPrivate?: boolean;
+  /** Booking through the API (POST /v1/orders): Telegram, providers, rates, texts. */
+  orders?: Omit<OrderWriteDeps, 'database' | 'clock' | 'logger'>;
 }
 
 const openApiJson = named(
@@ -83,7 +93,8 @@ export function createV1Router(deps: V1Deps, operations: Operation[]): Router {
   const document = buildOpenApiDocument(all);
   const open = new Router();
   const keyed = new Router();
-  for (const operation of all) mountOperation(operation.public ? open : keyed, operation);
+  const writes = { database: deps.database, clock: deps.clock };
+  for (const operation of all) mountOperation(operation.public ? open : keyed, operation, writes);
   const router = new Router();
   router.all(
     '/v1{/*rest}',
@@ -102,7 +113,19 @@ export function createV1Router(deps: V1Deps, operations: Operation[]): Router {
   return router;
 }
 
+/** Every operation of the partner API (booking only when `deps.orders` is given). */
+export function v1Operations(deps: V1Deps): Operation[] {
+  return [
+    ...channelOperations(deps),
+    ...availabilityOperations(deps),
+    ...orderReadOperations(deps),
+    ...(deps.orders ? orderWriteOperations({ ...deps, ...deps.orders }) : []),
+    ...statsOperations(deps),
+    ...webhookEndpointOperations(deps),
+  ];
+}
+
 /** The partner API as main mounts it (docs/api.md). */
 export function v1Routes(deps: V1Deps): Router {
-  return createV1Router(deps, channelOperations(deps));
+  return createV1Router(deps, v1Operations(deps));
 }

@@ -135,18 +135,39 @@ async function takeOver(
 export async function completeIdempotentRequest(
   database: Database,
   owner: IdempotencyOwner,
-  input: { keyId: string; idempotencyKey: string; statusCode: number; body: unknown },
+  input: IdempotentResponse,
 ): Promise<void> {
   await database.withScope(scopeOf(owner), (tx) =>
     tx
       .update(apiIdempotency)
-      .set({
-        statusCode: input.statusCode,
-        responseBody: input.body ?? null,
-        lockedUntil: null,
-      })
+      .set({ statusCode: input.statusCode, responseBody: input.body ?? null, lockedUntil: null })
       .where(keyIs(input.keyId, input.idempotencyKey)),
   );
+}
+
+export interface IdempotentResponse {
+  keyId: string;
+  idempotencyKey: string;
+  statusCode: number;
+  body: unknown;
+}
+
+/**
+ * Stores the response in the caller's transaction (which must see the key's owner), only while the
+ * key is still running: a write that commits its rows and its response together never runs twice
+ * for one key. False when another request completed the key first (a takeover after the lock
+ * lapsed): the caller must roll back.
+ */
+export async function completeIdempotentRequestInTx(
+  tx: Tx,
+  input: IdempotentResponse,
+): Promise<boolean> {
+  const stored = await tx
+    .update(apiIdempotency)
+    .set({ statusCode: input.statusCode, responseBody: input.body ?? null, lockedUntil: null })
+    .where(and(keyIs(input.keyId, input.idempotencyKey), isNull(apiIdempotency.statusCode)))
+    .returning({ keyId: apiIdempotency.keyId });
+  return stored.length > 0;
 }
 
 /**

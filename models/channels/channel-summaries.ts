@@ -1,6 +1,6 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db.js';
-import { keysetPage, type KeysetPage } from '../keyset.js';
+import { epochMicros, keysetPage, type KeysetPage } from '../keyset.js';
 import { isUuid } from '../uuid.js';
 import type { FormatId } from './formats.js';
 import { formatPrices } from './format-prices.js';
@@ -28,8 +28,7 @@ export interface ChannelSummaryKey {
   id: string;
 }
 
-// Microseconds as text: a JS Date would drop them, and the next page must not skip a row.
-const createdMicros = sql<string>`(extract(epoch from ${channels.createdAt}) * 1000000)::bigint`;
+const createdMicros = epochMicros(channels.createdAt);
 
 function toSummary(row: SummaryRow): ChannelSummary {
   const settings = readChannelSettings(row.settings, row.language ?? 'en');

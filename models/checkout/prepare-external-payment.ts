@@ -10,7 +10,7 @@ import type { ExternalProvider } from '../providers/types.js';
 import { orderVersion } from './payload.js';
 import { cancelOtherPending, type OrderReadiness, type PayableCode } from './payable-order.js';
 import { paymentMethodsFor } from './payment-methods.js';
-import { preparePayableOrder } from './prepare-payable.js';
+import { preparePayableOrder, type PaymentPreparation } from './prepare-payable.js';
 
 export type PrepareExternalCode = PayableCode | 'method_unavailable';
 
@@ -46,24 +46,14 @@ async function reopenPayment(
   return { id: payment.id, confirmationUrl: payment.confirmationUrl };
 }
 
-/**
- * Readies an order for payment by Stripe or YooKassa: the same checks as a Stars invoice, the
- * currency must suit the provider, the order moves held → awaiting_payment, other pending payments
- * are voided and this provider's pending row is opened (or reopened) under the idempotency key
- * `order:<orderId>:<version>:<provider>` — the edge calls the gateway with that key.
- */
-export async function prepareExternalPayment(
-  database: Database,
-  input: {
-    accountId: string;
-    orderId: string;
-    provider: ExternalProvider;
-    readiness: OrderReadiness;
-  },
-  clock: Clock,
-): Promise<Result<PreparedExternalPayment, PrepareExternalCode>> {
+/** The Stripe/YooKassa preparation: the provider suits the currency; its pending row, keyed. */
+export function externalPreparation(input: {
+  accountId: string;
+  orderId: string;
+  provider: ExternalProvider;
+}): PaymentPreparation<PreparedExternalPayment, 'method_unavailable' | 'not_payable'> {
   const { accountId, orderId, provider } = input;
-  return preparePayableOrder(database, input, clock, async (tx, order, { workspaceId, now }) => {
+  return async (tx, order, { workspaceId, now }) => {
     const everywhere = { stripe: true, yookassa: true };
     if (!paymentMethodsFor(order.currency, everywhere).includes(provider))
       return fail('method_unavailable');
@@ -125,7 +115,26 @@ export async function prepareExternalPayment(
       currency: order.currency,
       confirmationUrl: row.confirmationUrl,
     });
-  });
+  };
+}
+
+/**
+ * Readies an order for payment by Stripe or YooKassa: the same checks as a Stars invoice, the
+ * currency must suit the provider, the order moves held → awaiting_payment, other pending payments
+ * are voided and this provider's pending row is opened (or reopened) under the idempotency key
+ * `order:<orderId>:<version>:<provider>` — the edge calls the gateway with that key.
+ */
+export async function prepareExternalPayment(
+  database: Database,
+  input: {
+    accountId: string;
+    orderId: string;
+    provider: ExternalProvider;
+    readiness: OrderReadiness;
+  },
+  clock: Clock,
+): Promise<Result<PreparedExternalPayment, PrepareExternalCode>> {
+  return preparePayableOrder(database, input, clock, externalPreparation(input));
 }
 
 /**

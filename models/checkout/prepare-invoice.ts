@@ -7,7 +7,7 @@ import { starsFor, type StarsRates } from '../payments/stars-amount.js';
 import { payments } from '../payments/table.js';
 import { orderVersion, invoicePayload } from './payload.js';
 import { cancelOtherPending, type OrderReadiness, type PayableCode } from './payable-order.js';
-import { preparePayableOrder } from './prepare-payable.js';
+import { preparePayableOrder, type PaymentPreparation } from './prepare-payable.js';
 
 export type { OrderReadiness } from './payable-order.js';
 
@@ -56,19 +56,14 @@ async function upsertPendingPayment(
   });
 }
 
-/**
- * Readies one order of a checkout for a Stars invoice: it must be the advertiser's, held (or already
- * awaiting payment) with a live hold, non-empty and ready (creative, marking, content). Computes the
- * Stars amount and the payload version, stores the pending payment row and moves held →
- * awaiting_payment.
- */
-export async function prepareInvoice(
-  database: Database,
-  input: { accountId: string; orderId: string; rates: StarsRates; readiness: OrderReadiness },
-  clock: Clock,
-): Promise<Result<PreparedInvoice, PrepareInvoiceCode>> {
+/** The Stars method's preparation: its amount, the payload version and the pending row. */
+export function starsPreparation(input: {
+  accountId: string;
+  orderId: string;
+  rates: StarsRates;
+}): PaymentPreparation<PreparedInvoice, never> {
   const { accountId, orderId } = input;
-  return preparePayableOrder(database, input, clock, async (tx, order, { workspaceId, now }) => {
+  return async (tx, order, { workspaceId, now }) => {
     const stars = starsFor(order.total, order.currency, input.rates);
     const version = orderVersion({
       items: order.items,
@@ -87,5 +82,19 @@ export async function prepareInvoice(
       currency: order.currency,
       payload,
     });
-  });
+  };
+}
+
+/**
+ * Readies one order of a checkout for a Stars invoice: it must be the advertiser's, held (or already
+ * awaiting payment) with a live hold, non-empty and ready (creative, marking, content). Computes the
+ * Stars amount and the payload version, stores the pending payment row and moves held →
+ * awaiting_payment.
+ */
+export async function prepareInvoice(
+  database: Database,
+  input: { accountId: string; orderId: string; rates: StarsRates; readiness: OrderReadiness },
+  clock: Clock,
+): Promise<Result<PreparedInvoice, PrepareInvoiceCode>> {
+  return preparePayableOrder(database, input, clock, starsPreparation(input));
 }

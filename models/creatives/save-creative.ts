@@ -1,7 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
 import type { Clock } from '../clock.js';
-import type { Database } from '../db.js';
+import type { Database, Tx } from '../db.js';
+import type { Flag } from '../moderation/flags.js';
 import { fail, ok, type Result } from '../errors.js';
 import { checkCreativeContent, type ModerationAdapter } from './check-content.js';
 import { creatives, orders } from '../orders/table.js';
@@ -12,6 +13,49 @@ import { checkCreativeLength } from './render.js';
 
 export type SaveCreativeCode =
   'not_found' | 'not_editable' | 'variant_limit' | 'content_refused' | 'too_long';
+
+/**
+ * Stores one variant of an order's creative (replacing it) with the content check's flags — a
+ * flagged variant waits for an admin ('pending') — and audits it (caller's transaction).
+ */
+export async function writeCreativeVariant(
+  tx: Tx,
+  order: { id: string; workspaceId: string },
+  input: { accountId: string; variantIndex: number; creative: Creative; flags: Flag[] },
+  now: Date,
+): Promise<void> {
+  const { accountId, variantIndex, creative, flags } = input;
+  const values = {
+    content: creative.content as unknown as Record<string, unknown>,
+    buttons: creative.buttons as unknown[],
+    moderationFlags: flags as unknown[],
+    moderationStatus: flags.length > 0 ? ('pending' as const) : ('not_required' as const),
+  };
+  await tx
+    .insert(creatives)
+    .values({
+      orderId: order.id,
+      workspaceId: order.workspaceId,
+      advertiserAccountId: accountId,
+      variantIndex,
+      ...values,
+    })
+    .onConflictDoUpdate({ target: [creatives.orderId, creatives.variantIndex], set: values });
+  await tx.update(orders).set({ updatedAt: now }).where(eq(orders.id, order.id));
+  await recordAudit(tx, {
+    actor: `account:${accountId}`,
+    action: 'order.creative.save',
+    objectType: 'order',
+    objectId: order.id,
+    data: {
+      variantIndex,
+      kind: creative.content.kind,
+      ...(flags.length ? { flags: flags.map((flag) => flag.code) } : {}),
+    },
+    at: now,
+    workspaceId: order.workspaceId,
+  });
+}
 
 /**
  * Stores one variant (index 0..3, no gaps) of the bundle's creative on every draft/held order of
@@ -60,36 +104,7 @@ export async function saveCreativeVariant(
       .for('update');
     if (open.length === 0) return fail('not_editable');
     for (const order of open) {
-      const values = {
-        content: creative.content as unknown as Record<string, unknown>,
-        buttons: creative.buttons as unknown[],
-        moderationFlags: flags as unknown[],
-        moderationStatus: flags.length > 0 ? ('pending' as const) : ('not_required' as const),
-      };
-      await tx
-        .insert(creatives)
-        .values({
-          orderId: order.id,
-          workspaceId: order.workspaceId,
-          advertiserAccountId: accountId,
-          variantIndex,
-          ...values,
-        })
-        .onConflictDoUpdate({ target: [creatives.orderId, creatives.variantIndex], set: values });
-      await tx.update(orders).set({ updatedAt: now }).where(eq(orders.id, order.id));
-      await recordAudit(tx, {
-        actor: `account:${accountId}`,
-        action: 'order.creative.save',
-        objectType: 'order',
-        objectId: order.id,
-        data: {
-          variantIndex,
-          kind: creative.content.kind,
-          ...(flags.length ? { flags: flags.map((flag) => flag.code) } : {}),
-        },
-        at: now,
-        workspaceId: order.workspaceId,
-      });
+      await writeCreativeVariant(tx, order, { accountId, variantIndex, creative, flags }, now);
     }
     return ok({ orderIds: open.map((order) => order.id) });
   });

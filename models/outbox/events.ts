@@ -216,6 +216,26 @@ export type DomainEvent =
       reasons: ('first_time' | 'flagged')[];
     }
   | {
+      /** An advertiser's first hold created a held order (its items follow in the same transaction). */
+      type: 'order.created';
+      workspaceId: string;
+      orderId: string;
+      advertiserAccountId: string;
+      currency: Currency;
+      holdExpiresAt: string;
+    }
+  | {
+      /** A partner's webhook endpoint was switched off after its deliveries kept failing. */
+      type: 'webhook_endpoint.disabled';
+      /** The endpoint's workspace; null for an advertiser account's endpoint. */
+      workspaceId: string | null;
+      endpointId: string;
+      /** Who is told: the workspace's owner or the advertiser account. */
+      ownerAccountId: string;
+      url: string;
+      failedDeliveries: number;
+    }
+  | {
       /** A paid order waits for its channels' owners to decide, until `deadline`. */
       type: 'order.review_requested';
       workspaceId: string;

@@ -12,6 +12,8 @@ import { showScreen } from '../../kit/show-screen.js';
 import { createApiKeyConversation, createApiKeyConversationId } from './conversation.js';
 import { ownKeyOwner } from './owner.js';
 import { apiKeysHomeScreen, apiKeysScreen } from './screen.js';
+import { addWebhookConversation, addWebhookConversationId } from './webhook-conversation.js';
+import { registerWebhooks } from './webhooks.js';
 
 /** Shows the presser's keys of one kind (the owner menu's and the advertiser screen's «🔑 API keys»). */
 export async function showApiKeys(
@@ -55,7 +57,13 @@ export function createApiKeysFeature(deps: BotDeps): Composer<BotContext> {
       id: createApiKeyConversationId,
     }),
   );
+  feature.use(
+    createConversation<BotContext, ConversationContext>(addWebhookConversation(deps), {
+      id: addWebhookConversationId,
+    }),
+  );
   const chats = privateChats(feature);
+  registerWebhooks(chats, deps);
 
   chats.command('apikeys', (ctx) => showScreen(ctx, apiKeysHomeScreen(ctx)));
   chats.callbackQuery(apiKeysCallback.home, async (ctx) => {

@@ -5,6 +5,7 @@ import { maxLiveApiKeys } from '../../../models/api-keys/create-api-key.js';
 import type { ApiKeyList, ApiKeyListItem } from '../../../models/api-keys/list-api-keys.js';
 import {
   apiKeysCallback,
+  webhooksCallback,
   type ApiKeysOwnerKind,
 } from '../../../messages/callback-data/api-keys.js';
 import { advertiserScreenData } from '../../../messages/callback-data/start.js';
@@ -70,6 +71,7 @@ export function apiKeysScreen(
         apiKeysCallback.revoke.pack({ owner: kind, keyId: key.id }),
       )
       .row();
+  keyboard.text(ctx.tPlain('webhooks-button'), webhooksCallback.show.pack({ owner: kind })).row();
   keyboard.text(
     ctx.tPlain('apikeys-back'),
     kind === 'account' ? advertiserScreenData : apiKeysCallback.home,

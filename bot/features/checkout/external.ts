@@ -4,54 +4,12 @@ import { readMyOrder } from '../../../models/checkout/my-orders.js';
 import {
   attachProviderPayment,
   prepareExternalPayment,
-  type PreparedExternalPayment,
 } from '../../../models/checkout/prepare-external-payment.js';
+import { createProviderPayment } from '../../../models/checkout/provider-payment.js';
 import { orderReadiness } from '../../../models/creatives/order-readiness.js';
 import type { ExternalProvider } from '../../../models/providers/types.js';
 import type { BotContext, BotDeps } from '../../context.js';
 import { refusal, replyRefused } from './invoice.js';
-
-/** How long a Stripe Checkout link stays valid (Stripe accepts 30 min … 24 h). */
-const stripeSessionMs = 60 * 60_000;
-
-/** Asks the gateway for the payment page of a prepared payment (same idempotency key on a retry). */
-async function createAtProvider(
-  ctx: BotContext,
-  deps: BotDeps,
-  provider: ExternalProvider,
-  prepared: PreparedExternalPayment,
-  description: string,
-): Promise<{ providerPaymentId: string; url: string }> {
-  const back = `https://t.me/${ctx.me.username}`;
-  if (provider === 'stripe') {
-    const stripe = deps.providers?.stripe;
-    if (!stripe || prepared.currency === 'RUB' || prepared.currency === 'XTR')
-      throw new Error('stripe unavailable for this order');
-    const session = await stripe.createOrderCheckout({
-      idempotencyKey: prepared.idempotencyKey,
-      orderId: prepared.orderId,
-      paymentId: prepared.paymentId,
-      amount: prepared.amount,
-      currency: prepared.currency,
-      description,
-      successUrl: back,
-      cancelUrl: back,
-      expiresAt: new Date(deps.clock.now().getTime() + stripeSessionMs),
-    });
-    return { providerPaymentId: session.sessionId, url: session.url };
-  }
-  const yookassa = deps.providers?.yookassa;
-  if (!yookassa || prepared.currency !== 'RUB') throw new Error('yookassa unavailable');
-  const payment = await yookassa.createPayment({
-    idempotenceKey: prepared.idempotencyKey,
-    amount: prepared.amount,
-    currency: 'RUB',
-    description,
-    returnUrl: back,
-    metadata: { orderId: prepared.orderId, paymentId: prepared.paymentId },
-  });
-  return { providerPaymentId: payment.paymentId, url: payment.confirmationUrl };
-}
 
 /**
  * Pay one order by Stripe or YooKassa: prepareExternalPayment (checks, awaiting_payment, pending
@@ -83,7 +41,11 @@ export async function payExternally(
       .tPlain('checkout-invoice-description', { channels, count: view?.items.length ?? 0 })
       .slice(0, 255);
     try {
-      const created = await createAtProvider(ctx, deps, provider, payment, description);
+      const returnUrl = `https://t.me/${ctx.me.username}`;
+      const created = await createProviderPayment(deps, provider, payment, {
+        description,
+        returnUrl,
+      });
       const attached = await attachProviderPayment(
         deps.database,
         {

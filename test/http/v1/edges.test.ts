@@ -143,8 +143,16 @@ describe('problems', () => {
   });
 
   it('answers a body that is not JSON with 400 malformed-body, and a wrong one with its errors', async () => {
+    // Every write needs an Idempotency-Key (a new one each: these are different requests).
+    let n = 0;
     const echo = (body: string) =>
-      world.call({ method: 'post', path: '/v1/test/echo', key: owner.key, body });
+      world.call({
+        method: 'post',
+        path: '/v1/test/echo',
+        key: owner.key,
+        body,
+        headers: { 'idempotency-key': `echo-${(n += 1)}` },
+      });
     const broken = await echo('{"name":');
     expect(broken.status).toBe(400);
     problemOf(broken, 'malformed-body', '/v1/test/echo');

@@ -5,6 +5,7 @@ import type { Database } from '../../../models/db.js';
 import { closeRedis, createRedis } from '../../../models/redis.js';
 import { capturedLogger } from '../../helpers/captured-logger.js';
 import { createTestDatabase } from '../../helpers/db.js';
+import { manualClock } from '../../helpers/manual-clock.js';
 import {
   freePort,
   redisServerOrCiError,
@@ -39,8 +40,9 @@ function expectRefusedFor30s(answer: ApiAnswer) {
 
 describe('rate limit per key, in memory', () => {
   let world: V1World;
+  const clock = manualClock(new Date(Date.UTC(2032, 4, 10, 9, 0, 30)));
   beforeAll(async () => {
-    world = await startV1World({ database, rateLimit: limit });
+    world = await startV1World({ database, clock, rateLimit: limit });
   });
   afterAll(async () => {
     await world?.close();
@@ -62,7 +64,7 @@ describe('rate limit per key, in memory', () => {
     const another = await world.advertiserKey();
     const fresh = await world.call({ path: '/v1/channels', key: another.key });
     expect(rateHeaders(fresh)).toEqual({ status: 200, limit: '3', remaining: '2' });
-    world.clock.add(30_000);
+    clock.add(30_000);
     const next = await world.call({ path: '/v1/channels', key });
     expect(rateHeaders(next)).toEqual({ status: 200, limit: '3', remaining: '2' });
     expect(next.headers.get('ratelimit-reset')).toBe('60');

@@ -4,11 +4,11 @@ import { expect } from 'vitest';
 import { createHttpApp } from '../../../http/app.js';
 import { createMetrics } from '../../../http/metrics.js';
 import { startHttpServer, type HttpServer } from '../../../http/server.js';
-import { channelOperations } from '../../../http/v1/channels.js';
 import type { OpenApiDocument } from '../../../http/v1/openapi.js';
 import type { Operation } from '../../../http/v1/operation.js';
-import { createV1Router } from '../../../http/v1/router.js';
+import { createV1Router, v1Operations, type V1Deps } from '../../../http/v1/router.js';
 import { createApiKey } from '../../../models/api-keys/create-api-key.js';
+import type { Clock } from '../../../models/clock.js';
 import type { Database } from '../../../models/db.js';
 import { createLogger, type Logger } from '../../../models/logger.js';
 import { makeAccount } from '../../factories/accounts.js';
@@ -37,7 +37,7 @@ export interface ApiCall {
 
 export interface V1World {
   database: Database;
-  clock: ReturnType<typeof manualClock>;
+  clock: Clock;
   server: HttpServer;
   document: OpenApiDocument;
   /** Calls the API and checks the answer against the OpenAPI document (media type and schema). */
@@ -51,6 +51,11 @@ export interface V1World {
 
 export interface V1WorldOptions {
   database?: Database;
+  /** The platform clock (default: a manual one at 2032-05-10 09:00:30 UTC). */
+  clock?: Clock;
+  /** Booking through the API (POST /v1/orders): without it those operations are not mounted. */
+  orders?: V1Deps['orders'];
+  /** Test-only operations mounted beside every production one. */
   operations?: Operation[];
   rateLimit?: number;
   redis?: Redis;
@@ -60,7 +65,15 @@ export interface V1WorldOptions {
 /** Validates bodies against the document's schemas (JSON Schema 2020-12, OpenAPI 3.1's dialect). */
 function createResponseChecker(document: OpenApiDocument) {
   const base = 'https://lytslot.test/openapi.json';
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  const ajv = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    // The formats zod writes for z.iso.date() and z.iso.datetime() (no ajv-formats here).
+    formats: {
+      date: /^\d{4}-\d{2}-\d{2}$/,
+      'date-time': /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/,
+    },
+  });
   ajv.addSchema({ $id: base, components: document.components });
   const compiled = new Map<string, ValidateFunction>();
   return (schema: Record<string, unknown>, body: unknown) => {
@@ -92,16 +105,20 @@ function answerSchema(document: OpenApiDocument, call: ApiCall, answer: ApiAnswe
 /** The partner API over a real database (PGlite unless TEST_DATABASE_URL), on a free port. */
 export async function startV1World(options: V1WorldOptions = {}): Promise<V1World> {
   const database = options.database ?? (await createTestDatabase());
-  const clock = manualClock(new Date(Date.UTC(2032, 4, 10, 9, 0, 30)));
+  const clock = options.clock ?? manualClock(new Date(Date.UTC(2032, 4, 10, 9, 0, 30)));
   const logger = options.logger ?? createLogger({ level: 'silent' });
-  const deps = {
+  const deps: V1Deps = {
     database,
     clock,
     logger,
-    redis: options.redis,
+    ...(options.redis ? { redis: options.redis } : {}),
     rateLimit: options.rateLimit ?? 1000,
+    // The tests' webhook receivers listen on 127.0.0.1, as the sandbox's inbox does.
+    webhookAllowPrivate: true,
+    ...(options.orders ? { orders: options.orders } : {}),
   };
-  const router = createV1Router(deps, [...channelOperations(deps), ...(options.operations ?? [])]);
+  // What main mounts, so every test exercises the deployed routes and the whole document.
+  const router = createV1Router(deps, [...v1Operations(deps), ...(options.operations ?? [])]);
   const app = createHttpApp({ logger, metrics: createMetrics(), readiness: {}, routers: [router] });
   const server = await startHttpServer(app, '127.0.0.1', 0);
   const document = (await (await fetch(`${server.url}/v1/openapi.json`)).json()) as OpenApiDocument;

@@ -1,0 +1,107 @@
+import { and, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { sumsByCurrency, type MoneyByCurrency } from '../admin/lookup.js';
+import type { ApiKeyOwner } from '../api-keys/key-owner.js';
+import type { Database, Tx } from '../db.js';
+import { events } from '../events/table.js';
+import { allocate } from '../ledger/shares.js';
+import { ownerEarningsByOrder, type OrderEarnings } from '../ledger/owner-earnings.js';
+import { orderItems } from '../orders/table.js';
+import { placements } from '../placements/table.js';
+import { localDaysWindow } from '../slots/local-days.js';
+import { slotChannelOf } from '../slots/queries.js';
+
+export interface ChannelStats {
+  channelId: string;
+  timezone: string;
+  /** Posts published in the range. */
+  publications: number;
+  /** Clicks on the posts' tracked links in the range (unique: a visitor's first of the day per post). */
+  clicks: number;
+  uniqueClicks: number;
+  /** The owner's share of settlements posted in the range, this channel's part by item price. */
+  earned: MoneyByCurrency[];
+}
+
+/** This channel's part of each order's earnings: the order's amount allocated over its channels by item price. */
+async function channelPart(tx: Tx, channelId: string, earnings: OrderEarnings[]) {
+  if (earnings.length === 0) return [];
+  const weights = await tx
+    .select({
+      orderId: orderItems.orderId,
+      channelId: orderItems.channelId,
+      price: sql<string>`sum(${orderItems.price})::text`,
+    })
+    .from(orderItems)
+    .where(
+      inArray(
+        orderItems.orderId,
+        earnings.map((e) => e.orderId),
+      ),
+    )
+    .groupBy(orderItems.orderId, orderItems.channelId)
+    .orderBy(orderItems.orderId, orderItems.channelId);
+  return earnings.map((e) => {
+    const channels = weights.filter((w) => w.orderId === e.orderId);
+    const shares = allocate(
+      e.amount,
+      channels.map((w) => Number(w.price)),
+    );
+    const index = channels.findIndex((w) => w.channelId === channelId);
+    return { currency: e.currency, amount: index < 0 ? 0 : shares[index]! };
+  });
+}
+
+/**
+ * What one of the workspace's channels did on local days `from`..`to` of its time zone:
+ * publications, clicks and the owner's earnings. Owner keys only; undefined for any other channel.
+ */
+export async function readChannelStats(
+  database: Database,
+  owner: ApiKeyOwner,
+  input: { channelId: string; days: { from: string; to: string } },
+): Promise<ChannelStats | undefined> {
+  if (!('workspaceId' in owner)) return undefined;
+  const { workspaceId } = owner;
+  return database.withScope({ workspaceId }, async (tx) => {
+    const channel = await slotChannelOf(tx, input.channelId);
+    if (!channel) return undefined;
+    const { from, to } = localDaysWindow(channel.settings.timezone, input.days);
+    const [published] = await tx
+      .select({ n: count() })
+      .from(placements)
+      .where(
+        and(
+          eq(placements.channelId, channel.id),
+          gte(placements.publishedAt, from),
+          lt(placements.publishedAt, to),
+        ),
+      );
+    const [clicks] = await tx
+      .select({
+        all: sql<number>`count(*)::int`,
+        unique: sql<number>`(count(*) filter (where ${events.data}->>'unique' = 'true'))::int`,
+      })
+      .from(events)
+      .where(
+        and(
+          eq(events.workspaceId, workspaceId),
+          eq(events.kind, 'click'),
+          eq(events.channelId, channel.id),
+          gte(events.occurredAt, from),
+          lt(events.occurredAt, to),
+        ),
+      );
+    const earnings = await ownerEarningsByOrder(tx, workspaceId, { from, to });
+    const parts = await channelPart(tx, channel.id, earnings);
+    const byCurrency = new Map<MoneyByCurrency['currency'], number>();
+    for (const p of parts) byCurrency.set(p.currency, (byCurrency.get(p.currency) ?? 0) + p.amount);
+    return {
+      channelId: channel.id,
+      timezone: channel.settings.timezone,
+      publications: published?.n ?? 0,
+      clicks: clicks?.all ?? 0,
+      uniqueClicks: clicks?.unique ?? 0,
+      earned: sumsByCurrency([...byCurrency].map(([currency, amount]) => ({ currency, amount }))),
+    };
+  });
+}
