@@ -208,7 +208,9 @@ export async function deliverWebhook(
     return { kind: 'moot' };
   }
   const at = deps.clock.now();
-  const timestamp = Math.floor(at.getTime() / 1000);
+  // Signed with the wall clock the partner checks `t` against: the sandbox's test clock may run
+  // ahead of it (in production the two are the same).
+  const timestamp = Math.floor((at.getTime() - deps.clock.offsetMs()) / 1000);
   const secrets = [loaded.secret];
   if (loaded.previousSecret && (loaded.previousSecretExpiresAt?.getTime() ?? 0) > at.getTime())
     secrets.push(loaded.previousSecret);
