@@ -9,6 +9,8 @@ import { startFakeQuickChart } from './fakes/quickchart.js';
 import { startStripeFake } from './fakes/stripe.js';
 import { startYooKassaFake } from './fakes/yookassa.js';
 import { readJson, sendJson, type RouteHook } from './http-utils.js';
+import { createPartnerInbox } from './partner-inbox.js';
+import { partnerRoutes } from './partner-routes.js';
 import { createSandboxWorld } from './seed.js';
 
 /** Fixed, so that sessions and accounts in ./data keep matching the seeded world across restarts. */
@@ -48,6 +50,17 @@ export async function bootSandbox(deps: SandboxDeps): Promise<BootedSandbox> {
   const world = createSandboxWorld(emulator, { botToken: sandboxBotToken });
   emulator.addRoute(requestLog(log));
   emulator.addRoute(clockRoutes(deps));
+  // The page's «Partner API» section: test keys and an inbox its webhooks are delivered to.
+  let httpUrl: string | undefined;
+  emulator.addRoute(
+    partnerRoutes({
+      ...deps,
+      world: emulator.world,
+      inbox: createPartnerInbox(deps.clock),
+      sandboxUrl: () => emulator.url,
+      httpUrl: () => httpUrl,
+    }),
+  );
   const { url } = await emulator.listen(deps.config.sandboxPort, '127.0.0.1');
   // Without Stripe keys, a local fake Stripe (its Checkout link opens a test "Pay" page).
   const ports = deps.config.sandboxFakePorts;
@@ -62,9 +75,10 @@ export async function bootSandbox(deps: SandboxDeps): Promise<BootedSandbox> {
     : await startFakeQuickChart({ port: ports.quickchart });
   return {
     url,
-    useHttpUrl(httpUrl) {
-      if (stripe) stripe.webhookUrl = `${httpUrl}/webhooks/stripe`;
-      if (yookassa) yookassa.webhookUrl = `${httpUrl}/webhooks/yookassa`;
+    useHttpUrl(url) {
+      httpUrl = url;
+      if (stripe) stripe.webhookUrl = `${url}/webhooks/stripe`;
+      if (yookassa) yookassa.webhookUrl = `${url}/webhooks/yookassa`;
     },
     yookassaSources: yookassa ? ['127.0.0.1/32'] : undefined,
     close: async () => {

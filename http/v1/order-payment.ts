@@ -4,7 +4,7 @@ import {
   attachProviderPayment,
   prepareExternalPayment,
 } from '../../models/checkout/prepare-external-payment.js';
-import { prepareInvoice } from '../../models/checkout/prepare-invoice.js';
+import { attachInvoiceLink, prepareInvoice } from '../../models/checkout/prepare-invoice.js';
 import { createProviderPayment } from '../../models/checkout/provider-payment.js';
 import type { Clock } from '../../models/clock.js';
 import { orderReadiness } from '../../models/creatives/order-readiness.js';
@@ -67,8 +67,8 @@ export async function paymentLinkOf(
     .slice(0, 255);
   if (payment.method === 'stars') {
     if (!deps.telegram) throw new Error('no Telegram Api for Stars invoice links');
-    const { payload, stars } = payment.invoice;
-    return deps.telegram.createInvoiceLink(
+    const { payload, stars, orderId, workspaceId } = payment.invoice;
+    const link = await deps.telegram.createInvoiceLink(
       deps.i18n.tPlain(locale, 'checkout-invoice-title'),
       description,
       payload,
@@ -76,6 +76,14 @@ export async function paymentLinkOf(
       'XTR',
       [{ label: deps.i18n.tPlain(locale, 'checkout-invoice-label'), amount: stars }],
     );
+    // Kept for reads of the order. Not kept when the payment moved on meanwhile (paid, or its
+    // invoice refreshed in the bot): the link then leads to the bot's own checks, which decide.
+    await attachInvoiceLink(
+      deps.database,
+      { accountId, workspaceId, orderId, payload, link },
+      deps.clock,
+    );
+    return link;
   }
   const prepared = payment.external;
   if (prepared.confirmationUrl) return prepared.confirmationUrl;
@@ -109,6 +117,8 @@ export async function reprepare(
   orderId: string,
   method: NonNullable<OrderBody['payment']>['method'],
 ): Promise<BookedPayment | undefined> {
+  // The API books with a link to pay; the bot's balance is never an awaited payment here.
+  if (method === 'balance') return undefined;
   const input = { accountId, orderId, readiness: orderReadiness };
   if (method === 'stars') {
     const invoice = await prepareInvoice(

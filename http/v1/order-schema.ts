@@ -6,7 +6,9 @@ import { minorUnits, named, uuid } from './schemas.js';
 /** How an order is (to be) paid, and where the advertiser pays it. */
 export const orderPayment = z
   .object({
-    method: z.enum(['stars', 'stripe', 'yookassa']),
+    method: z
+      .enum(['stars', 'stripe', 'yookassa', 'balance'])
+      .describe('balance: paid from the advertiser’s LytSlot balance in the bot (no link).'),
     amount: minorUnits,
     currency: z.enum(currencies),
     url: z

@@ -75,7 +75,7 @@ function presentPartnerOrder(order: PartnerOrder): OrderBody {
   const { payment } = order;
   return presentOrder(
     order,
-    payment && payment.provider !== 'balance'
+    payment
       ? {
           method: payment.provider,
           amount: payment.amount,

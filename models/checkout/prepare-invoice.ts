@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Database, Tx } from '../db.js';
-import { ok, type Result } from '../errors.js';
+import { fail, ok, type Result } from '../errors.js';
 import type { Currency } from '../orders/table.js';
 import { starsFor, type StarsRates } from '../payments/stars-amount.js';
 import { payments } from '../payments/table.js';
@@ -22,6 +22,35 @@ export interface PreparedInvoice {
   payload: string;
 }
 
+/**
+ * Keeps the Stars invoice link made for the order's pending payment of this very payload (the
+ * partner API shows it when the order is read again); 'not_pending' when that payment is gone or
+ * was refreshed meanwhile.
+ */
+export async function attachInvoiceLink(
+  database: Database,
+  input: { accountId: string; workspaceId: string; orderId: string; payload: string; link: string },
+  clock: Clock,
+): Promise<Result<void, 'not_pending'>> {
+  const updated = await database.withScope(
+    { workspaceId: input.workspaceId, accountId: input.accountId },
+    (tx) =>
+      tx
+        .update(payments)
+        .set({ confirmationUrl: input.link, updatedAt: clock.now() })
+        .where(
+          and(
+            eq(payments.orderId, input.orderId),
+            eq(payments.provider, 'stars'),
+            eq(payments.status, 'pending'),
+            sql`${payments.details}->>'payload' = ${input.payload}`,
+          ),
+        )
+        .returning({ id: payments.id }),
+  );
+  return updated.length > 0 ? ok(undefined) : fail('not_pending');
+}
+
 /** Creates or refreshes the order's pending Stars payment row (one per order). */
 async function upsertPendingPayment(
   tx: Tx,
@@ -31,7 +60,8 @@ async function upsertPendingPayment(
   const details = { payload: row.payload };
   const updated = await tx
     .update(payments)
-    .set({ amount: row.stars, details, updatedAt: at })
+    // A new payload voids an invoice link made for the old one (its pre-checkout would be refused).
+    .set({ amount: row.stars, details, confirmationUrl: null, updatedAt: at })
     .where(
       and(
         eq(payments.orderId, row.orderId),

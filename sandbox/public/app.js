@@ -7,6 +7,7 @@ import { applyMessageEvent, loadChat, showLinkedMessage } from './conversation.j
 import { byId, formatCount } from './dom.js';
 import { chooseChannel, linkTarget } from './links.js';
 import { attempt, showError, toast } from './notify.js';
+import { startPartner } from './partner.js';
 import { chatKey, chatsOf, renderChats, renderUsers, sameChat } from './sidebar.js';
 import { refOfView, state } from './state.js';
 
@@ -196,6 +197,7 @@ async function main() {
       if (status === 'live') wasLive = true;
     },
   );
+  startPartner();
   await startClock();
 }
 

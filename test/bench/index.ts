@@ -1,4 +1,5 @@
 import { cpus, loadavg } from 'node:os';
+import { apiBenchmark } from './api.js';
 import { bookingRaceBenchmark } from './booking-race.js';
 import { memoryBenchmark } from './memory/index.js';
 import { publishBurstBenchmark } from './publish-burst.js';
@@ -14,6 +15,7 @@ const benchmarks: Benchmark[] = [
   slotsMaterializeBenchmark,
   bookingRaceBenchmark,
   publishBurstBenchmark,
+  apiBenchmark,
 ];
 
 const usage = `usage: npm run bench [-- [--quick] [--list] [name…]]

@@ -8,6 +8,13 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The nearest-rank percentile (0 < p ≤ 100) of a non-empty list, e.g. p95 of latencies. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) throw new Error('percentile of nothing');
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1]!;
+}
+
 /** A number with at most `digits` decimals and thin grouping, e.g. 1234.5 → "1 234.5". */
 export function num(value: number, digits = 0): string {
   const [whole = '', fraction] = Math.abs(value).toFixed(digits).split('.');

@@ -109,6 +109,9 @@ describe('a partner through the generated client', () => {
     expect(retried.data?.id).toBe(order.id);
     expect(retried.response.headers.get('idempotent-replayed')).toBe('true');
     expect((await world.ordersOf(advertiserKey.accountId)).length).toBe(1);
+    // Read again, the order still carries its link to pay.
+    const reread = await advertiser.GET('/v1/orders/{id}', { params: { path: { id: order.id } } });
+    expect(reread.data?.payment).toEqual(order.payment);
 
     // The advertiser pays the Stars link, as a person would in Telegram: accepted at once.
     const paid = await advertiserKey.user.pay({ link: order.payment!.url! });

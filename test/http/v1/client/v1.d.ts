@@ -412,8 +412,11 @@ export interface components {
         amount: number;
         /** @enum {string} */
         currency: 'RUB' | 'USD' | 'EUR' | 'XTR';
-        /** @enum {string} */
-        method: 'stars' | 'stripe' | 'yookassa';
+        /**
+         * @description balance: paid from the advertiser’s LytSlot balance in the bot (no link).
+         * @enum {string}
+         */
+        method: 'stars' | 'stripe' | 'yookassa' | 'balance';
         /** @description Where to pay; null once the order no longer takes payment. */
         url: string | null;
       } | null;
