@@ -8,7 +8,7 @@ import { orderItems, orders, payments, slots } from '../../../models/schema.js';
 import { startCheckoutWorld, type CheckoutWorld } from '../../bot/checkout/setup.js';
 import { makeAccount } from '../../factories/accounts.js';
 import { everyDayAt, makeListedChannel } from '../../factories/channels.js';
-import { makeSlots } from '../../factories/slots.js';
+import { ensureFreeSlots } from '../../factories/slots.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
 import { startV1World, type ApiAnswer, type V1World } from './world.js';
 
@@ -98,16 +98,8 @@ export async function startOrdersWorld(): Promise<OrdersWorld> {
           ...settings,
         },
       });
-      // The schedule's generator may have made some of them already.
-      const existing = await database.withSystem('test read', (tx) =>
-        tx.select({ at: slots.startsAt }).from(slots).where(eq(slots.channelId, made.id)),
-      );
-      const known = new Set(existing.map((s) => s.at.getTime()));
-      await makeSlots(
-        database,
-        made,
-        startsAt.filter((at) => !known.has(at.getTime())),
-      );
+      // The schedule's generator (the jobs' horizon pass) may make some of them meanwhile.
+      await ensureFreeSlots(database, made, startsAt);
       return { id: made.id, workspaceId: made.workspaceId, startsAt };
     },
     post(path, key, body, idempotencyKey = randomUUID(), params) {
