@@ -9,6 +9,7 @@ import type { Logger } from '../models/logger.js';
 import type { PaymentProviders } from '../models/providers/create-providers.js';
 import type { OutboundGateway } from '../telegram/gateway.js';
 import { defineAdminCardJobs, scheduleAdminCardJobs } from './admin-cards.js';
+import { defineChannelSizeJobs, scheduleChannelSizeJobs } from './channel-sizes.js';
 import { createEventDispatcher, eventConsumers } from './events.js';
 import { defineNotificationJobs } from './notifications.js';
 import { defineOrderJobs, scheduleOrderJobs } from './orders.js';
@@ -89,6 +90,7 @@ export function createJobs(deps: JobsDeps): Jobs {
   });
   definePlatformJobs(agenda, deps);
   defineSlotJobs(agenda, deps);
+  defineChannelSizeJobs(agenda, deps);
   const telling: TellingDeps = { ...deps, i18n: createI18n() };
   defineOrderJobs(agenda, telling);
   defineReviewJobs(agenda, telling);
@@ -119,6 +121,7 @@ export function createJobs(deps: JobsDeps): Jobs {
       events.start();
       await schedulePlatformJobs(agenda);
       await scheduleSlotJobs(agenda);
+      await scheduleChannelSizeJobs(agenda);
       await scheduleOrderJobs(agenda);
       await scheduleReviewJobs(agenda);
       await scheduleSubscriptionJobs(agenda);

@@ -9,7 +9,7 @@ import { defineJob } from './define-job.js';
 import type { JobsDeps } from './index.js';
 
 /** Runs a Bot API call; Telegram's refusals become values, network failures still throw (retry). */
-async function call<T>(run: () => Promise<T>): Promise<TelegramCall<T>> {
+export async function call<T>(run: () => Promise<T>): Promise<TelegramCall<T>> {
   try {
     return { ok: true, value: await run() };
   } catch (error) {

@@ -62,6 +62,16 @@ const placement = named(
         .describe('Checks that the post was still there (and pinned) during its lifetime.'),
       clicks: z.number().int(),
       unique_clicks: z.number().int(),
+      reactions: z
+        .object({
+          total: z.number().int().describe('All reactions on the post.'),
+          counts: z
+            .record(z.string(), z.number().int())
+            .describe(
+              'Per reaction: the emoji itself, `custom_emoji:<id>` for custom emoji, `paid` for Stars reactions.',
+            ),
+        })
+        .describe('The latest reaction counts Telegram reported for the post (zero before any).'),
       settled: z.boolean().describe('Its part of the order’s money has been settled.'),
     })
     .describe('One post of an order in one channel and how its delivery went.'),
@@ -112,6 +122,7 @@ function presentPlacement(p: PartnerPlacement): z.output<typeof placement> {
     checks: p.checks.map(({ kind, at, outcome }) => ({ kind, at, outcome })),
     clicks: p.clicks,
     unique_clicks: p.uniqueClicks,
+    reactions: p.reactions,
     settled: p.settled,
   };
 }

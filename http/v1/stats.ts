@@ -23,6 +23,8 @@ const clicks = {
     .describe('Of those, a visitor’s first click on a post that day (UTC).'),
 };
 
+const subscribers = z.number().int().min(0).nullable();
+
 const channelStats = named(
   'ChannelStats',
   z
@@ -35,6 +37,12 @@ const channelStats = named(
       ...clicks,
       earned: money.describe(
         'Your share of the orders settled in the range (after the platform fee and any refund), this channel’s part by item price; per payment currency.',
+      ),
+      subscribers_start: subscribers.describe(
+        'Members on the first measured day of the range (measured once a day with Telegram’s member count); null when no day of the range was measured.',
+      ),
+      subscribers_end: subscribers.describe(
+        'Members on the last measured day of the range; null when no day of the range was measured.',
       ),
     })
     .describe('What one of your channels did on a range of its local days.'),
@@ -70,7 +78,7 @@ export function statsOperations(deps: { database: Database }): Operation[] {
     path: '/v1/channels/{id}/stats',
     tag: 'Statistics',
     summary: 'Statistics of one of your channels',
-    description: `Owner keys: publications, clicks and earnings of a channel of the workspace on local days \`from\`..\`to\` (at most ${maxStatsDays}) of its time zone. Any other channel, and any channel for an advertiser key, is not found.`,
+    description: `Owner keys: publications, clicks, earnings and size (members at the range’s ends) of a channel of the workspace on local days \`from\`..\`to\` (at most ${maxStatsDays}) of its time zone. Any other channel, and any channel for an advertiser key, is not found.`,
     params: z.object({ id: uuid.describe('The channel’s id.') }),
     query: checkDayRange(z.object(dayRangeMembers(maxStatsDays)), maxStatsDays),
     responses: { 200: { description: 'The statistics.', schema: channelStats } },
@@ -91,6 +99,8 @@ export function statsOperations(deps: { database: Database }): Operation[] {
           clicks: stats.clicks,
           unique_clicks: stats.uniqueClicks,
           earned: stats.earned,
+          subscribers_start: stats.subscribersStart,
+          subscribers_end: stats.subscribersEnd,
         } satisfies z.output<typeof channelStats>,
       };
     },

@@ -9,6 +9,7 @@ import { orderItems } from '../orders/table.js';
 import { placements } from '../placements/table.js';
 import { localDaysWindow } from '../slots/local-days.js';
 import { slotChannelOf } from '../slots/queries.js';
+import { channelGrowth, readChannelSizeSeries } from './channel-size.js';
 
 export interface ChannelStats {
   channelId: string;
@@ -20,6 +21,9 @@ export interface ChannelStats {
   uniqueClicks: number;
   /** The owner's share of settlements posted in the range, this channel's part by item price. */
   earned: MoneyByCurrency[];
+  /** Members on the first and last measured local days of the range; null when none was measured. */
+  subscribersStart: number | null;
+  subscribersEnd: number | null;
 }
 
 /** This channel's part of each order's earnings: the order's amount allocated over its channels by item price. */
@@ -53,7 +57,7 @@ async function channelPart(tx: Tx, channelId: string, earnings: OrderEarnings[])
 
 /**
  * What one of the workspace's channels did on local days `from`..`to` of its time zone:
- * publications, clicks and the owner's earnings. Owner keys only; undefined for any other channel.
+ * publications, clicks, the owner's earnings and its size at the range's ends. Owner keys only; undefined for any other channel.
  */
 export async function readChannelStats(
   database: Database,
@@ -91,6 +95,13 @@ export async function readChannelStats(
           lt(events.occurredAt, to),
         ),
       );
+    const growth = channelGrowth(
+      await readChannelSizeSeries(
+        tx,
+        { id: channel.id, workspaceId, timezone: channel.settings.timezone },
+        input.days,
+      ),
+    );
     const earnings = await ownerEarningsByOrder(tx, workspaceId, { from, to });
     const parts = await channelPart(tx, channel.id, earnings);
     const byCurrency = new Map<MoneyByCurrency['currency'], number>();
@@ -102,6 +113,8 @@ export async function readChannelStats(
       clicks: clicks?.all ?? 0,
       uniqueClicks: clicks?.unique ?? 0,
       earned: sumsByCurrency([...byCurrency].map(([currency, amount]) => ({ currency, amount }))),
+      subscribersStart: growth?.from.subscribers ?? null,
+      subscribersEnd: growth?.to.subscribers ?? null,
     };
   });
 }

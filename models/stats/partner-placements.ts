@@ -4,6 +4,8 @@ import { channels } from '../channels/table.js';
 import type { Database } from '../db.js';
 import { postLink } from '../notifications/audience.js';
 import { partnerOrderRef } from '../orders/partner-orders.js';
+import type { ReactionTally } from '../reactions/counts.js';
+import { latestReactions } from '../reactions/queries.js';
 import { countedPlacements } from '../settlement/queries.js';
 import { readProbeResults } from '../verification/proof.js';
 import {
@@ -32,6 +34,8 @@ export interface PartnerPlacement {
   checks: ProbeResult[];
   clicks: number;
   uniqueClicks: number;
+  /** The post's latest reaction counts (zero and empty before any were seen). */
+  reactions: ReactionTally;
   /** Its part in the order's settlement was counted (audited once per placement). */
   settled: boolean;
 }
@@ -73,10 +77,9 @@ export async function listPartnerPlacements(
       .innerJoin(channels, eq(channels.id, placements.channelId))
       .where(eq(placements.orderId, order.id))
       .orderBy(asc(placements.dueAt), asc(placements.id));
-    const settled = await countedPlacements(
-      tx,
-      rows.map((r) => r.id),
-    );
+    const ids = rows.map((r) => r.id);
+    const settled = await countedPlacements(tx, ids);
+    const reactions = await latestReactions(tx, ids);
     return rows.map(({ messageIds, violations, probeResults, username, telegramChatId, ...p }) => ({
       ...p,
       postUrl:
@@ -90,6 +93,7 @@ export async function listPartnerPlacements(
         until,
       })),
       checks: readProbeResults(probeResults),
+      reactions: reactions.get(p.id) ?? { total: 0, counts: {} },
       settled: settled.has(p.id),
     }));
   });

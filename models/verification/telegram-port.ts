@@ -1,6 +1,6 @@
-/** A Bot API call's outcome as plain values (the jobs edge adapts grammY's Api to this). */
-export type TelegramCall<T> =
-  { ok: true; value: T } | { ok: false; errorCode: number; description: string };
+import type { TelegramCall } from '../telegram-call.js';
+
+export type { TelegramCall } from '../telegram-call.js';
 
 /** The three Bot API calls the checks make (through the one outbound path). */
 export interface VerifyTelegram {

@@ -1,5 +1,6 @@
 import { Composer } from 'grammy';
 import type { Message } from 'grammy/types';
+import { recordReactionCount } from '../../../models/reactions/record-reaction-count.js';
 import { recordChannelPost } from '../../../models/verification/record-channel-post.js';
 import type { BotContext, BotDeps } from '../../context.js';
 
@@ -32,6 +33,8 @@ export function isPost(message: Message): boolean {
 /**
  * channel_post in any channel: a post in a registered channel during a published placement's top
  * window is recorded as a top violation (models/verification/record-channel-post.ts).
+ * message_reaction_count: a placement's post gets its counts recorded (models/reactions/); reactions
+ * on any other post are dropped silently.
  */
 export function createChannelWatchFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -49,6 +52,16 @@ export function createChannelWatchFeature(deps: BotDeps): Composer<BotContext> {
         { placementId: notice.placementId, messageId: post.message_id },
         'top violation recorded',
       );
+  });
+  composer.on('message_reaction_count', async (ctx) => {
+    const { chat, message_id: messageId, date, reactions } = ctx.messageReactionCount;
+    await recordReactionCount(deps.database, {
+      updateId: ctx.update.update_id,
+      telegramChatId: chat.id,
+      messageId,
+      date: new Date(date * 1000),
+      reactions,
+    });
   });
   return composer;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureClickLinks } from '../../../models/clicks/codes.js';
 import { recordClick } from '../../../models/clicks/record-click.js';
+import { channelLocalDay, recordMemberCount } from '../../../models/channels/member-counts.js';
 import { ensureEventPartitions } from '../../../models/events/ensure-partitions.js';
 import { settlePlacement } from '../../../models/settlement/settle-placement.js';
 import { makeChannel, type MadeChannel } from '../../factories/channels.js';
@@ -20,6 +21,19 @@ let channel: MadeChannel;
 let quiet: MadeChannel;
 let served: ServedOrder;
 let held: MadeOrder;
+
+/** The channel's measured size at `at` (the daily job's sample); false when its day has one. */
+function sample(count: number, at: string) {
+  return world.database.withScope({ workspaceId: owner.workspaceId }, (tx) =>
+    recordMemberCount(tx, {
+      channelId: channel.id,
+      workspaceId: owner.workspaceId,
+      count,
+      day: channelLocalDay('Europe/Moscow', utc(at)),
+      at: utc(at),
+    }),
+  );
+}
 
 async function click(code: string, visitorKey: string, at: string) {
   const result = await recordClick(
@@ -60,6 +74,9 @@ beforeAll(async () => {
   await click(code!, 'visitor one', '2032-04-30T10:00:00');
   await click(code!, 'visitor one', '2032-04-30T11:00:00');
   await click(code!, 'visitor two', '2032-04-30T22:30:00'); // 1 May, 01:30 in Moscow
+  expect(await sample(1_000, '2032-04-30T08:00:00')).toBe(true);
+  expect(await sample(1_005, '2032-04-30T20:00:00')).toBe(false); // 23:00 in Moscow: same day
+  expect(await sample(1_040, '2032-05-01T21:30:00')).toBe(true); // 2 May, 00:30 in Moscow
   held = await makeOrder(world.database, {
     channel,
     advertiser: advertiser.accountId,
@@ -88,16 +105,38 @@ describe('GET /v1/channels/{id}/stats', () => {
       clicks: 3,
       unique_clicks: 2,
       earned: [{ currency: 'RUB', amount: 80_000 }],
+      subscribers_start: 1_000,
+      subscribers_end: 1_040,
     });
     expect(
       (await channelStats(owner.key, channel.id, '2032-04-30', '2032-04-30')).body,
-    ).toMatchObject({ publications: 1, clicks: 2, unique_clicks: 1, earned: [] });
+    ).toMatchObject({
+      publications: 1,
+      clicks: 2,
+      unique_clicks: 1,
+      earned: [],
+      subscribers_start: 1_000,
+      subscribers_end: 1_000,
+    });
     expect(
       (await channelStats(owner.key, channel.id, '2032-05-01', '2032-05-01')).body,
-    ).toMatchObject({ publications: 0, clicks: 1, unique_clicks: 1, earned: [] });
+    ).toMatchObject({
+      publications: 0,
+      clicks: 1,
+      unique_clicks: 1,
+      earned: [],
+      subscribers_start: null,
+      subscribers_end: null,
+    });
     expect(
       (await channelStats(owner.key, channel.id, '2032-05-02', '2032-05-02')).body,
-    ).toMatchObject({ publications: 0, clicks: 0, earned: [{ currency: 'RUB', amount: 80_000 }] });
+    ).toMatchObject({
+      publications: 0,
+      clicks: 0,
+      earned: [{ currency: 'RUB', amount: 80_000 }],
+      subscribers_start: 1_040,
+      subscribers_end: 1_040,
+    });
   });
 
   it('gives another channel of the workspace only its own numbers', async () => {
@@ -108,6 +147,8 @@ describe('GET /v1/channels/{id}/stats', () => {
       clicks: 0,
       unique_clicks: 0,
       earned: [],
+      subscribers_start: null,
+      subscribers_end: null,
     });
   });
 

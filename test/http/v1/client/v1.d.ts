@@ -73,7 +73,7 @@ export interface paths {
     };
     /**
      * Statistics of one of your channels
-     * @description Owner keys: publications, clicks and earnings of a channel of the workspace on local days `from`..`to` (at most 366) of its time zone. Any other channel, and any channel for an advertiser key, is not found.
+     * @description Owner keys: publications, clicks, earnings and size (members at the range’s ends) of a channel of the workspace on local days `from`..`to` (at most 366) of its time zone. Any other channel, and any channel for an advertiser key, is not found.
      */
     get: operations['getChannelStats'];
     put?: never;
@@ -369,6 +369,10 @@ export interface components {
       from: string;
       /** @description Ads published in the range. */
       publications: number;
+      /** @description Members on the last measured day of the range; null when no day of the range was measured. */
+      subscribers_end: number | null;
+      /** @description Members on the first measured day of the range (measured once a day with Telegram’s member count); null when no day of the range was measured. */
+      subscribers_start: number | null;
       /** @description IANA time zone the days are counted in. */
       timezone: string;
       /** Format: date */
@@ -533,6 +537,15 @@ export interface components {
       /** @description t.me link to the post while it is up. */
       post_url: string | null;
       published_at: string | null;
+      /** @description The latest reaction counts Telegram reported for the post (zero before any). */
+      reactions: {
+        /** @description Per reaction: the emoji itself, `custom_emoji:<id>` for custom emoji, `paid` for Stars reactions. */
+        counts: {
+          [key: string]: number;
+        };
+        /** @description All reactions on the post. */
+        total: number;
+      };
       /**
        * Format: date-time
        * @description When the post is (was) due.
