@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Problem } from '../../../http/v1/problems.js';
+import { comparableAnswer } from './isolation.js';
 import { orderBody, startOrdersWorld, type OrdersWorld } from './orders-world.js';
 import type { ApiAnswer, ApiCall } from './world.js';
 
@@ -81,12 +81,6 @@ const forbiddenForKind: Record<string, string[]> = {
   'post /v1/orders/{id}/cancel': ['owner'],
 };
 
-function strip(answer: ApiAnswer) {
-  if (answer.status < 400) return { status: answer.status, body: answer.body };
-  const { request_id: _id, instance: _instance, ...problem } = answer.body as Problem;
-  return { ...problem, status: answer.status };
-}
-
 function operationsById() {
   return Object.entries(world.api.document.paths).flatMap(([path, item]) =>
     Object.entries(item as Record<string, DocumentOperation>)
@@ -122,16 +116,16 @@ describe('every operation with an id, called with another tenant’s keys', () =
       // A listed channel is public to every advertiser by design (the catalog): owners only.
       const others = kind === 'channels' ? { owner: strangers.owner } : strangers;
       for (const [who, key] of Object.entries(others)) {
-        const foreign = strip(await call(key, ids[kind]));
-        const missing = strip(await call(key, randomUUID()));
+        const foreign = comparableAnswer(await call(key, ids[kind]));
+        const missing = comparableAnswer(await call(key, randomUUID()));
         expect(foreign, `${method} ${path} as another ${who}`).toEqual(missing);
         // 404, unless the key's kind may never use the operation (then 403 for every id alike).
         const expected = forbiddenForKind[`${method} ${path}`]?.includes(who) ? 403 : 404;
-        expect(foreign.status, `${method} ${path} as another ${who}`).toBe(expected);
+        expect(foreign.answered, `${method} ${path} as another ${who}`).toBe(expected);
       }
       checked.push(`${method} ${path}`);
       if (process.env.ISOLATION_DEBUG)
-        console.log(method, path, strip(await call(strangers.owner, ids[kind])));
+        console.log(method, path, comparableAnswer(await call(strangers.owner, ids[kind])));
     }
     expect(checked).toEqual(expect.arrayContaining(['post /v1/orders/{id}/cancel']));
 
