@@ -43,6 +43,8 @@ export function defineJob<S extends z.ZodType>(
       log.debug('job finished');
     },
     {
+      // Locks no more jobs than it runs at once: the rest stay free for other workers.
+      lockLimit: spec.concurrency ?? agenda.attrs.defaultConcurrency,
       ...(spec.concurrency ? { concurrency: spec.concurrency } : {}),
       ...(spec.lockLifetimeMs ? { lockLifetime: spec.lockLifetimeMs } : {}),
     },

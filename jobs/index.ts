@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { PostgresBackend } from '@agendajs/postgres-backend';
 import { Agenda } from 'agenda';
 import type { Config } from '../config.js';
@@ -5,6 +7,7 @@ import type { Metrics } from '../http/metrics.js';
 import type { Clock } from '../models/clock.js';
 import type { Database } from '../models/db.js';
 import { createOutageLog } from '../models/log-throttle.js';
+import { releaseUnstartedJobs } from '../models/platform/job-queue.js';
 import type { Logger } from '../models/logger.js';
 import type { PaymentProviders } from '../models/providers/create-providers.js';
 import type { OutboundGateway } from '../telegram/gateway.js';
@@ -20,6 +23,7 @@ import { defineReconcileStarsJobs, scheduleReconcileStarsJobs } from './reconcil
 import { defineRefundStatusJobs, scheduleRefundStatusJobs } from './refund-status.js';
 import { defineReviewJobs, scheduleReviewJobs } from './review.js';
 import { defineSettleJobs } from './settle.js';
+import { stoppableBackend } from './stoppable-backend.js';
 import { defineSlotJobs, scheduleSlotJobs } from './slots.js';
 import { defineSubscriptionJobs, scheduleSubscriptionJobs } from './subscriptions.js';
 import { defineVerifyJobs } from './verify.js';
@@ -65,12 +69,19 @@ export function createJobs(deps: JobsDeps): Jobs {
     // PGlite served over pglite-socket never delivers NOTIFY: poll instead (~1 s).
     disableNotifications: embedded,
   });
+  // Unique per instance (a test or a restart may make another in the same process): what this
+  // worker locked and never started is released by name when it stops.
+  const worker = `lytslot-${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const taking = stoppableBackend(backend);
   const agenda = new Agenda({
-    backend,
-    name: `lytslot-${process.pid}`,
+    backend: taking.backend,
+    name: worker,
     // The test clock moves due times in the table; poll often so jobs follow within a second.
     processEvery: deps.config.testClock ? 500 : embedded ? 1000 : 5000,
     maxConcurrency: 20,
+    // A worker locks no more jobs than it can run (each definition's lock limit is its
+    // concurrency, see defineJob): the rest stay free for other workers and for a restart.
+    lockLimit: 20,
     defaultConcurrency: 5,
     defaultLockLifetime: 5 * 60_000,
   });
@@ -137,8 +148,14 @@ export function createJobs(deps: JobsDeps): Jobs {
       if (!running) return;
       running = false;
       await events.stop();
+      await taking.stopTaking();
       const drained = await agenda.drain(timeoutMs);
-      log.info({ drained }, 'jobs stopped');
+      // Taken but never started: free them now rather than after their lock lifetime.
+      const released = await releaseUnstartedJobs(deps.database.db, worker).catch((err) => {
+        log.warn({ err }, 'could not release the jobs this worker took; they wait out their locks');
+        return 0;
+      });
+      log.info({ drained, released }, 'jobs stopped');
     },
     isRunning: () => running,
     notificationState: () => backend.notificationChannel?.state,

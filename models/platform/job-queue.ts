@@ -46,3 +46,19 @@ export async function busyJobCount(db: Db | Tx, realNow: Date): Promise<number> 
       and (locked_at is not null or next_run_at <= ${realNow.toISOString()}::timestamptz)`);
   return Number(rows[0]?.n ?? 0);
 }
+
+/**
+ * Unlocks the jobs a worker took from the queue but never started: Agenda's drain waits for the
+ * running ones and leaves these locked until their lock lifetime ends, so a restarted process
+ * would wait minutes for them. Not running is Agenda's own rule: never run, or its last run
+ * finished (a run saves last_run_at before its handler starts). Returns how many were released.
+ */
+export async function releaseUnstartedJobs(db: Db | Tx, worker: string): Promise<number> {
+  if (!(await queueExists(db))) return 0;
+  const result = await db.execute(sql`
+    update ${table} set locked_at = null
+    where last_modified_by = ${worker} and locked_at is not null
+      and (last_run_at is null
+        or (last_finished_at is not null and last_run_at <= last_finished_at))`);
+  return result.rowCount ?? 0;
+}

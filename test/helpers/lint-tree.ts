@@ -17,9 +17,8 @@ const productionFolders = [
 let results: Promise<ESLint.LintResult[]> | undefined;
 
 /**
- * The whole production tree linted once per worker process (test files share it: vitest runs with
- * isolate: false), so each rule's "no offender" test reads the same results instead of linting
- * the tree again.
+ * The whole production tree linted once per process; its "no offender" tests live in one file
+ * (test/lint/tree.test.ts), so a pass lints it once.
  */
 export function lintProductionTree(): Promise<ESLint.LintResult[]> {
   results ??= new ESLint({ cwd: root.pathname }).lintFiles(productionFolders);

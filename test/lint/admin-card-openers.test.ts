@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { treeLintTimeout, treeOffenders } from '../helpers/lint-tree.js';
 
 const root = new URL('../../', import.meta.url);
 
@@ -32,13 +31,5 @@ describe('admin cards opened by a use-case', () => {
     async (path) => {
       expect(await lintAs(path)).toEqual([]);
     },
-  );
-
-  it(
-    'the whole production tree has no offender',
-    async () => {
-      expect(await treeOffenders('no-restricted-imports', /admin-cards/)).toEqual([]);
-    },
-    treeLintTimeout,
   );
 });

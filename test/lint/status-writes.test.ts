@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { treeLintTimeout, treeOffenders } from '../helpers/lint-tree.js';
 
 const root = new URL('../../', import.meta.url);
 
@@ -39,12 +38,4 @@ describe('status writes outside the transition modules', () => {
   ])('are allowed in the owner %s', async (path) => {
     expect(await lintAs(path)).toEqual([]);
   });
-
-  it(
-    'the whole code base has no offender',
-    async () => {
-      expect(await treeOffenders('no-restricted-syntax', /status/i)).toEqual([]);
-    },
-    treeLintTimeout,
-  );
 });

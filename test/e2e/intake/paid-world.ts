@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { ensureAccount } from '../../../models/accounts/ensure-account.js';
@@ -12,8 +11,9 @@ import { testStarsRates } from '../../helpers/pay-order.js';
 import { callBotApi, type Sandbox } from '../../helpers/sandbox.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
 import { makeOrder } from '../../factories/orders.js';
+import { bundledScript } from '../../helpers/child-process.js';
 
-const child = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
+const child = new URL('./crash-child.ts', import.meta.url);
 const clock = createSystemClock();
 
 /** An advertiser with a held order and a Stars invoice link for it. */
@@ -104,7 +104,7 @@ export async function startBotProcess(env: {
   fault?: string;
   faultAt?: number;
 }): Promise<BotProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', child], {
+  const proc = spawn(process.execPath, [await bundledScript(child)], {
     env: {
       ...process.env,
       CRASH_DATABASE_URL: env.databaseUrl,
