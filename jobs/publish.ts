@@ -33,7 +33,11 @@ import {
   recordSendFailure,
   type PublishFailureCause,
 } from '../models/placements/record-send-failure.js';
+import { renderCreative } from '../models/creatives/render.js';
+import { inviteInPlaceOf } from '../models/joins/invite-link.js';
+import { promotedUsername } from '../models/joins/invite-target.js';
 import { defineJob } from './define-job.js';
+import { ensurePostInvite, type PostInvite } from './publish-invites.js';
 import type { JobsDeps } from './index.js';
 
 export interface PublishDeps {
@@ -106,16 +110,24 @@ async function missingRights(api: Api, target: PublishTarget): Promise<string[]>
   return needed.filter((right) => rights[right] !== true);
 }
 
-/** The rendered post with every link swapped for its `/r/<code>` redirect (as is without a base). */
-function trackedLinks(
+/**
+ * The rendered post as it goes out: every link swapped for its `/r/<code>` redirect (with a public
+ * base), and links to the chat the placement's invite link opens swapped for that link where they
+ * are not tracked (a tracked one redirects to it).
+ */
+function postLinks(
   rendered: Creative,
   codes: string[],
   publicUrl: string | undefined,
+  invite: PostInvite | undefined,
 ): Creative {
-  if (publicUrl === undefined) return rendered;
+  if (publicUrl === undefined && !invite) return rendered;
   return rewriteLinks(rendered, (index, url) => {
-    const code = codes[index];
-    return code ? `${publicUrl}/r/${code}` : url;
+    const code = publicUrl === undefined ? undefined : codes[index];
+    if (code) return `${publicUrl}/r/${code}`;
+    return invite && promotedUsername(url)?.toLowerCase() === invite.username
+      ? inviteInPlaceOf(invite, url)
+      : url;
   });
 }
 
@@ -173,6 +185,11 @@ export async function publishPlacement(
     );
     return offer ? 'asked' : 'skipped';
   }
+  const invite = await ensurePostInvite(
+    { database, api, logger: log, botId: () => botIdOf(api) },
+    placementId,
+    renderCreative(target.creative, target.marking),
+  );
   if (!(await markSendStarted(database, placementId, clock))) return 'skipped';
   let messageIds: number[];
   try {
@@ -182,7 +199,7 @@ export async function publishPlacement(
       target.creative,
       target.marking,
       undefined,
-      (rendered) => trackedLinks(rendered, target.linkCodes, deps.publicUrl),
+      (rendered) => postLinks(rendered, target.linkCodes, deps.publicUrl, invite),
     );
   } catch (error) {
     // Telegram answered with an error: nothing was posted (retried, or failed when refused).

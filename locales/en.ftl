@@ -846,7 +846,10 @@ settle-report-advertiser =
         [yes] kept in full
        *[no] broken for { $brokenMinutes } min
     }
-    Clicks so far: { $clicks }
+    Clicks so far: { $clicks } · Reactions: { $reactions }{ $invite ->
+        [yes] {" · "}Joined through the ad: { $joins } (left within 24 h: { $leftDay })
+       *[no] {""}
+    }
 settle-report-owner =
     📊 <b>Ad finished — { $channel }</b>
     Published: { $publishedAt }
@@ -854,7 +857,10 @@ settle-report-owner =
         [yes] kept in full
        *[no] broken for { $brokenMinutes } min
     }
-    Clicks so far: { $clicks }
+    Clicks so far: { $clicks } · Reactions: { $reactions }{ $invite ->
+        [yes] {" · "}Joined through the ad: { $joins } (left within 24 h: { $leftDay })
+       *[no] {""}
+    }
 settle-earned-owner = 💰 Order completed: { $amount } added to your balance (platform fee { $fee }).
 settle-credited-advertiser = ↩️ { $amount } credited to your balance for the time your ad was not shown as booked. It pays for your next bookings.
 settle-undelivered-advertiser = ❌ Your ad in <b>{ $channel }</b> was not delivered. The full { $amount } is being refunded.

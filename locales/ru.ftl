@@ -858,7 +858,10 @@ settle-report-advertiser =
         [yes] соблюдён полностью
        *[no] нарушен на { $brokenMinutes } мин
     }
-    Переходов пока: { $clicks }
+    Переходов пока: { $clicks } · Реакций: { $reactions }{ $invite ->
+        [yes] {" · "}Подписались по ссылке: { $joins } (отписались за 24 ч: { $leftDay })
+       *[no] {""}
+    }
 settle-report-owner =
     📊 <b>Размещение завершено — { $channel }</b>
     Опубликовано: { $publishedAt }
@@ -866,7 +869,10 @@ settle-report-owner =
         [yes] соблюдён полностью
        *[no] нарушен на { $brokenMinutes } мин
     }
-    Переходов пока: { $clicks }
+    Переходов пока: { $clicks } · Реакций: { $reactions }{ $invite ->
+        [yes] {" · "}Подписались по ссылке: { $joins } (отписались за 24 ч: { $leftDay })
+       *[no] {""}
+    }
 settle-earned-owner = 💰 Заказ завершён: { $amount } зачислено на ваш баланс (комиссия платформы { $fee }).
 settle-credited-advertiser = ↩️ { $amount } зачислено на ваш баланс за время, когда реклама показывалась не по условиям. Ими можно оплатить следующие размещения.
 settle-undelivered-advertiser = ❌ Ваша реклама в <b>{ $channel }</b> не была размещена. Возвращаем полностью { $amount }.

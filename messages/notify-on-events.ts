@@ -1,4 +1,5 @@
 import type { Tx } from '../models/db.js';
+import { readPlacementJoins } from '../models/joins/queries.js';
 import { orderChannelTitles } from '../models/payments/receipt.js';
 import { enqueueJobInTx } from '../models/platform/enqueue-job.js';
 import { platformFee } from '../models/ledger/shares.js';
@@ -158,10 +159,15 @@ const tellers: { [T in DomainEventType]?: Tell<T> } = {
     const told: Notification[] = [];
     if (e.report && audience.publishedAt) {
       const brokenMinutes = e.brokenMs === null ? 0 : Math.ceil(e.brokenMs / 60_000);
+      const joins = await readPlacementJoins(tx, e.placementId);
       const vars = {
         channel: audience.channelTitle,
         publishedAt: audience.publishedAt.toISOString(),
         clicks: audience.clicks,
+        reactions: audience.reactions,
+        invite: joins.invite ? 'yes' : 'no',
+        joins: joins.joins,
+        leftDay: joins.leftWithinDay,
         kept: brokenMinutes === 0 ? 'yes' : 'no',
         brokenMinutes,
       };

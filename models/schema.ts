@@ -20,6 +20,7 @@ export { botSessions } from './sessions/table.js';
 export { jobHeartbeats } from './heartbeats/table.js';
 export { platformSettings } from './platform/table.js';
 export { clickLinks } from './clicks/table.js';
+export { inviteJoins } from './joins/table.js';
 export { adminCards } from './admin/table.js';
 export { disputes } from './disputes/table.js';
 export { updateIntake } from './intake/table.js';

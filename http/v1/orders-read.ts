@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Clock } from '../../models/clock.js';
 import type { Database } from '../../models/db.js';
 import {
   findPartnerOrder,
@@ -72,6 +73,30 @@ const placement = named(
             ),
         })
         .describe('The latest reaction counts Telegram reported for the post (zero before any).'),
+      joins: z
+        .object({
+          joined: z
+            .number()
+            .int()
+            .describe('People who joined through the invite link (each once).'),
+          left_within_24h: z.number().int().describe('Of them, left less than 24 h after joining.'),
+          left_within_7d: z
+            .number()
+            .int()
+            .describe('Of them, left less than 7 days after joining.'),
+          joined_24h_ago: z
+            .number()
+            .int()
+            .describe('Joins at least 24 h old: the base of a final 24 h retention.'),
+          joined_7d_ago: z
+            .number()
+            .int()
+            .describe('Joins at least 7 days old: the base of a final 7-day retention.'),
+        })
+        .nullable()
+        .describe(
+          'Subscribers gained: when the ad promotes a channel or group where the bot is an admin that may invite, the post carries an invite link of its own and joins through it are counted. Null otherwise.',
+        ),
       settled: z.boolean().describe('Its part of the order’s money has been settled.'),
     })
     .describe('One post of an order in one channel and how its delivery went.'),
@@ -123,6 +148,13 @@ function presentPlacement(p: PartnerPlacement): z.output<typeof placement> {
     clicks: p.clicks,
     unique_clicks: p.uniqueClicks,
     reactions: p.reactions,
+    joins: p.joins && {
+      joined: p.joins.joins,
+      left_within_24h: p.joins.leftWithinDay,
+      left_within_7d: p.joins.leftWithinWeek,
+      joined_24h_ago: p.joins.joinsDayOld,
+      joined_7d_ago: p.joins.joinsWeekOld,
+    },
     settled: p.settled,
   };
 }
@@ -130,7 +162,7 @@ function presentPlacement(p: PartnerPlacement): z.output<typeof placement> {
 const notFound = () => new ProblemError('not-found', 'No order with this id for this key.');
 
 /** `GET /v1/orders`, `GET /v1/orders/{id}` and `GET /v1/orders/{id}/placements`. */
-export function orderReadOperations(deps: { database: Database }): Operation[] {
+export function orderReadOperations(deps: { database: Database; clock: Clock }): Operation[] {
   const list = defineOperation({
     operationId: 'listOrders',
     method: 'get',
@@ -182,7 +214,12 @@ export function orderReadOperations(deps: { database: Database }): Operation[] {
     responses: { 200: { description: 'The placements.', schema: placementList } },
     problems: ['not-found'],
     async handle(ctx, { params }) {
-      const rows = await listPartnerPlacements(deps.database, apiKeyOwnerOf(ctx), params.id);
+      const rows = await listPartnerPlacements(
+        deps.database,
+        apiKeyOwnerOf(ctx),
+        params.id,
+        deps.clock.now(),
+      );
       if (!rows) throw notFound();
       return { body: { data: rows.map(presentPlacement) } };
     },

@@ -41,6 +41,14 @@ async function visitorSalt(tx: Tx): Promise<string> {
 }
 
 /**
+ * A person as the statistics keep them: the platform's salted SHA-256 of a key that names them
+ * (the visitor's address and agent for clicks, the Telegram user for joins), never the key itself.
+ */
+export async function saltedHash(tx: Tx, key: string): Promise<string> {
+  return createHash('sha256').update(`${await visitorSalt(tx)}\n${key}`).digest('base64url');
+}
+
+/**
  * One click on `/r/<code>`: a single audited cross-tenant transaction finds the link; bots are
  * redirected but not counted; otherwise a `click` event is written (with the salted visitor hash)
  * and placements.clicks +1, unique_clicks +1 for the visitor's first click on the placement that
@@ -75,9 +83,7 @@ export async function recordClick(
       } as const;
     }
     const at = clock.now();
-    const visitor = createHash('sha256')
-      .update(`${await visitorSalt(tx)}\n${input.visitorKey}`)
-      .digest('base64url');
+    const visitor = await saltedHash(tx, input.visitorKey);
     // Same visitor clicking twice at once: the second waits, then sees the first's event.
     await tx.execute(
       sql`select pg_advisory_xact_lock(hashtext(${`${link.placementId}:${visitor}`}))`,

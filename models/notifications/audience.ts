@@ -16,6 +16,8 @@ export interface PlacementAudience {
   postUrl: string | undefined;
   publishedAt: Date | null;
   clicks: number;
+  /** The post's latest reaction total. */
+  reactions: number;
 }
 
 /** A public link to a channel post: t.me/<username>/<id>, or t.me/c/<internal id>/<id> for private channels. */
@@ -45,6 +47,7 @@ export async function readPlacementAudience(
       publishedAt: placements.publishedAt,
       messageIds: placements.messageIds,
       clicks: placements.clicks,
+      reactions: placements.reactions,
       title: channels.title,
       username: channels.username,
       telegramChatId: channels.telegramChatId,
@@ -67,5 +70,6 @@ export async function readPlacementAudience(
     postUrl: postLink(row, row.messageIds[0]),
     publishedAt: row.publishedAt,
     clicks: row.clicks,
+    reactions: row.reactions,
   };
 }

@@ -65,7 +65,13 @@ export const placements = pgTable(
     failingSince: timestamp('failing_since', { withTimezone: true }),
     lastError: text('last_error'),
     clickCode: text('click_code').unique(),
+    /**
+     * The placement's own invite link to the chat its ad promotes (a channel or group where the bot
+     * is an admin that may invite), made before the post goes out; joins through it are attributed
+     * (models/joins/). Null when the ad promotes no such chat.
+     */
     inviteLink: text('invite_link'),
+    inviteChatId: bigint('invite_chat_id', { mode: 'number' }),
     probeResults: jsonb('probe_results').$type<unknown[]>().notNull().default([]),
     violations: jsonb('violations').$type<unknown[]>().notNull().default([]),
     clicks: integer('clicks').notNull().default(0),
@@ -81,6 +87,9 @@ export const placements = pgTable(
     index('placements_workspace_idx').on(t.workspaceId, t.status, t.dueAt),
     index('placements_channel_idx').on(t.channelId, t.status),
     index('placements_due_idx').on(t.status, t.dueAt),
+    index('placements_invite_link_idx')
+      .on(t.inviteChatId, t.inviteLink)
+      .where(sql`${t.inviteLink} is not null`),
     check(
       'placements_status_check',
       sql`${t.status} in ('scheduled', 'publishing', 'published', 'completed', 'failed', 'needs_review', 'cancelled')`,

@@ -6,6 +6,7 @@ import { postLink } from '../notifications/audience.js';
 import { partnerOrderRef } from '../orders/partner-orders.js';
 import type { ReactionTally } from '../reactions/counts.js';
 import { latestReactions } from '../reactions/queries.js';
+import { noJoins, readJoinStats, type JoinStats } from '../joins/queries.js';
 import { countedPlacements } from '../settlement/queries.js';
 import { readProbeResults } from '../verification/proof.js';
 import {
@@ -36,6 +37,8 @@ export interface PartnerPlacement {
   uniqueClicks: number;
   /** The post's latest reaction counts (zero and empty before any were seen). */
   reactions: ReactionTally;
+  /** Joins through its invite link (null when the ad promoted no chat where the bot invites). */
+  joins: JoinStats | null;
   /** Its part in the order's settlement was counted (audited once per placement). */
   settled: boolean;
 }
@@ -48,6 +51,7 @@ export async function listPartnerPlacements(
   database: Database,
   owner: ApiKeyOwner,
   orderId: string,
+  now: Date,
 ): Promise<PartnerPlacement[] | undefined> {
   const order = await partnerOrderRef(database, owner, orderId);
   if (!order) return undefined;
@@ -70,6 +74,7 @@ export async function listPartnerPlacements(
         probeResults: placements.probeResults,
         clicks: placements.clicks,
         uniqueClicks: placements.uniqueClicks,
+        inviteLink: placements.inviteLink,
         username: channels.username,
         telegramChatId: channels.telegramChatId,
       })
@@ -80,21 +85,25 @@ export async function listPartnerPlacements(
     const ids = rows.map((r) => r.id);
     const settled = await countedPlacements(tx, ids);
     const reactions = await latestReactions(tx, ids);
-    return rows.map(({ messageIds, violations, probeResults, username, telegramChatId, ...p }) => ({
-      ...p,
-      postUrl:
-        p.publishedAt && !p.deletedAt
-          ? (postLink({ username, telegramChatId }, messageIds[0]) ?? null)
-          : null,
-      violations: readViolations(violations).map(({ kind, at, from, until }) => ({
-        kind,
-        at,
-        from,
-        until,
-      })),
-      checks: readProbeResults(probeResults),
-      reactions: reactions.get(p.id) ?? { total: 0, counts: {} },
-      settled: settled.has(p.id),
-    }));
+    const joins = await readJoinStats(tx, ids, now);
+    return rows.map(
+      ({ messageIds, violations, probeResults, username, telegramChatId, inviteLink, ...p }) => ({
+        ...p,
+        postUrl:
+          p.publishedAt && !p.deletedAt
+            ? (postLink({ username, telegramChatId }, messageIds[0]) ?? null)
+            : null,
+        violations: readViolations(violations).map(({ kind, at, from, until }) => ({
+          kind,
+          at,
+          from,
+          until,
+        })),
+        checks: readProbeResults(probeResults),
+        reactions: reactions.get(p.id) ?? { total: 0, counts: {} },
+        joins: inviteLink ? (joins.get(p.id) ?? noJoins) : null,
+        settled: settled.has(p.id),
+      }),
+    );
   });
 }

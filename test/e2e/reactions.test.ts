@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import type { Update } from 'grammy/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../bot/index.js';
-import { createApiKey } from '../../models/api-keys/create-api-key.js';
 import { updateIntake } from '../../models/intake/table.js';
 import { createLogger } from '../../models/logger.js';
 import { advanceTestClock } from '../../models/platform/test-clock.js';
@@ -133,16 +132,10 @@ describe('reactions on a published ad', () => {
     expect(history[2]!.counts).toEqual({ '👍': 2, '🔥': 1 });
 
     // The partner API's placements answer carries the latest counts.
-    const key = await createApiKey(
-      database,
-      { owner: { accountId: advertiser }, actorAccountId: advertiser, name: 'reactions' },
-      clock,
-    );
-    if (!key.ok) throw new Error(key.code);
     const answer = await api.call({
       path: '/v1/orders/{id}/placements',
       params: { id: placement.orderId },
-      key: key.value.key,
+      key: (await api.advertiserKey(advertiser)).key,
     });
     expect(answer.status).toBe(200);
     const [listed] = (answer.body as { data: { id: string; reactions: unknown }[] }).data;

@@ -7,7 +7,7 @@ import { payWithStars } from '../helpers/pay-order.js';
 import { callBotApi, type Sandbox } from '../helpers/sandbox.js';
 import { makeAccount } from './accounts.js';
 import type { ChannelOverrides } from './channels.js';
-import { makeOrder, type MadeOrder } from './orders.js';
+import { makeOrder, type MadeOrder, type OrderOverrides } from './orders.js';
 import { makePlacement, type PlacementRow } from './placements.js';
 
 const hour = 3_600_000;
@@ -53,9 +53,11 @@ export async function makeScheduledPlacement(
   format: string,
   slotCount = 1,
   channel: ChannelOverrides = {},
+  order: Pick<OrderOverrides, 'creative'> = {},
 ): Promise<ScheduledPlacement> {
   const advertiser = (await makeAccount(database)).id;
   const seeded = await makeOrder(database, {
+    ...order,
     advertiser,
     at: clock.now(),
     items: slotCount,

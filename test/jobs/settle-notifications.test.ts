@@ -71,6 +71,10 @@ describe('notifications.send', () => {
         channel: '<Кофе>',
         publishedAt: '2031-05-10T10:00:00.000Z',
         clicks: 7,
+        reactions: 12,
+        invite: 'yes',
+        joins: 3,
+        leftDay: 1,
         kept: 'yes',
         brokenMinutes: 0,
       },
@@ -85,6 +89,9 @@ describe('notifications.send', () => {
     expect(report.text).toContain('<Кофе>');
     expect(report.text).toContain('13:00'); // 10:00 UTC in Moscow
     expect(report.text).toContain('соблюдён полностью');
+    expect(report.text).toContain(
+      'Переходов пока: 7 · Реакций: 12 · Подписались по ссылке: 3 (отписались за 24 ч: 1)',
+    );
     expect(report.reply_markup?.inline_keyboard?.[0]?.[0]).toMatchObject({
       text: '🔗 Открыть пост',
       url: 'https://t.me/coffee/5',

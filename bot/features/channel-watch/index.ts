@@ -1,5 +1,6 @@
 import { Composer } from 'grammy';
 import type { Message } from 'grammy/types';
+import { recordChatMember } from '../../../models/joins/record-chat-member.js';
 import { recordReactionCount } from '../../../models/reactions/record-reaction-count.js';
 import { recordChannelPost } from '../../../models/verification/record-channel-post.js';
 import type { BotContext, BotDeps } from '../../context.js';
@@ -35,6 +36,8 @@ export function isPost(message: Message): boolean {
  * window is recorded as a top violation (models/verification/record-channel-post.ts).
  * message_reaction_count: a placement's post gets its counts recorded (models/reactions/); reactions
  * on any other post are dropped silently.
+ * chat_member (in a chat an ad promotes, where the bot is an admin): joins through a placement's
+ * invite link and later leaves are recorded (models/joins/); other changes record nothing.
  */
 export function createChannelWatchFeature(deps: BotDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -61,6 +64,20 @@ export function createChannelWatchFeature(deps: BotDeps): Composer<BotContext> {
       messageId,
       date: new Date(date * 1000),
       reactions,
+    });
+  });
+  composer.on('chat_member', async (ctx) => {
+    const { chat, new_chat_member: next, old_chat_member: old, invite_link, date } =
+      ctx.chatMember;
+    await recordChatMember(deps.database, {
+      telegramChatId: chat.id,
+      userId: next.user.id,
+      date: new Date(date * 1000),
+      oldStatus: old.status,
+      ...('is_member' in old ? { oldIsMember: old.is_member } : {}),
+      newStatus: next.status,
+      ...('is_member' in next ? { newIsMember: next.is_member } : {}),
+      ...(invite_link ? { inviteLink: invite_link.invite_link } : {}),
     });
   });
   return composer;

@@ -44,8 +44,8 @@ export interface V1World {
   call(call: ApiCall): Promise<ApiAnswer>;
   /** A Pro workspace and an owner key for it. */
   ownerKey(): Promise<{ key: string; keyId: string; workspaceId: string; accountId: string }>;
-  /** An advertiser account and a key for it. */
-  advertiserKey(): Promise<{ key: string; keyId: string; accountId: string }>;
+  /** An advertiser account (a new one unless given) and a key for it. */
+  advertiserKey(accountId?: string): Promise<{ key: string; keyId: string; accountId: string }>;
   close(): Promise<void>;
 }
 
@@ -179,8 +179,8 @@ export async function startV1World(options: V1WorldOptions = {}): Promise<V1Worl
         accountId: ownerAccountId,
       };
     },
-    async advertiserKey() {
-      const { id } = await makeAccount(database);
+    async advertiserKey(accountId) {
+      const id = accountId ?? (await makeAccount(database)).id;
       return { ...(await keyFor({ accountId: id }, id)), accountId: id };
     },
     async close() {

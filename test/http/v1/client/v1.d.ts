@@ -533,6 +533,19 @@ export interface components {
       deleted_at: string | null;
       format: string;
       id: string;
+      /** @description Subscribers gained: when the ad promotes a channel or group where the bot is an admin that may invite, the post carries an invite link of its own and joins through it are counted. Null otherwise. */
+      joins: {
+        /** @description People who joined through the invite link (each once). */
+        joined: number;
+        /** @description Joins at least 7 days old: the base of a final 7-day retention. */
+        joined_7d_ago: number;
+        /** @description Joins at least 24 h old: the base of a final 24 h retention. */
+        joined_24h_ago: number;
+        /** @description Of them, left less than 7 days after joining. */
+        left_within_7d: number;
+        /** @description Of them, left less than 24 h after joining. */
+        left_within_24h: number;
+      } | null;
       pin_until: string | null;
       /** @description t.me link to the post while it is up. */
       post_url: string | null;
