@@ -45,7 +45,9 @@ async function visitorSalt(tx: Tx): Promise<string> {
  * (the visitor's address and agent for clicks, the Telegram user for joins), never the key itself.
  */
 export async function saltedHash(tx: Tx, key: string): Promise<string> {
-  return createHash('sha256').update(`${await visitorSalt(tx)}\n${key}`).digest('base64url');
+  return createHash('sha256')
+    .update(`${await visitorSalt(tx)}\n${key}`)
+    .digest('base64url');
 }
 
 /**

@@ -67,8 +67,7 @@ export function createChannelWatchFeature(deps: BotDeps): Composer<BotContext> {
     });
   });
   composer.on('chat_member', async (ctx) => {
-    const { chat, new_chat_member: next, old_chat_member: old, invite_link, date } =
-      ctx.chatMember;
+    const { chat, new_chat_member: next, old_chat_member: old, invite_link, date } = ctx.chatMember;
     await recordChatMember(deps.database, {
       telegramChatId: chat.id,
       userId: next.user.id,
