@@ -12,6 +12,7 @@ import type { Logger } from '../models/logger.js';
 import type { PaymentProviders } from '../models/providers/create-providers.js';
 import type { OutboundGateway } from '../telegram/gateway.js';
 import { defineAdminCardJobs, scheduleAdminCardJobs } from './admin-cards.js';
+import { defineAnalyticsJobs, scheduleAnalyticsJobs } from './analytics.js';
 import { defineChannelSizeJobs, scheduleChannelSizeJobs } from './channel-sizes.js';
 import { createEventDispatcher, eventConsumers } from './events.js';
 import { defineNotificationJobs } from './notifications.js';
@@ -102,6 +103,7 @@ export function createJobs(deps: JobsDeps): Jobs {
   definePlatformJobs(agenda, deps);
   defineSlotJobs(agenda, deps);
   defineChannelSizeJobs(agenda, deps);
+  defineAnalyticsJobs(agenda, deps);
   const telling: TellingDeps = { ...deps, i18n: createI18n() };
   defineOrderJobs(agenda, telling);
   defineReviewJobs(agenda, telling);
@@ -133,6 +135,7 @@ export function createJobs(deps: JobsDeps): Jobs {
       await schedulePlatformJobs(agenda);
       await scheduleSlotJobs(agenda);
       await scheduleChannelSizeJobs(agenda);
+      await scheduleAnalyticsJobs(agenda);
       await scheduleOrderJobs(agenda);
       await scheduleReviewJobs(agenda);
       await scheduleSubscriptionJobs(agenda);

@@ -21,6 +21,7 @@ export { jobHeartbeats } from './heartbeats/table.js';
 export { platformSettings } from './platform/table.js';
 export { clickLinks } from './clicks/table.js';
 export { inviteJoins } from './joins/table.js';
+export { placementRollups } from './analytics/table.js';
 export { adminCards } from './admin/table.js';
 export { disputes } from './disputes/table.js';
 export { updateIntake } from './intake/table.js';

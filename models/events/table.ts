@@ -26,6 +26,8 @@ export const events = pgTable(
     accountId: uuid('account_id'),
     value: bigint('value', { mode: 'number' }).notNull().default(1),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    /** When the row was written (database time): what the rollups catch up by (late events too). */
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ name: 'events_pkey', columns: [t.id, t.occurredAt] }),
