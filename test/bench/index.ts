@@ -1,4 +1,5 @@
 import { cpus, loadavg } from 'node:os';
+import { analyticsBenchmark } from './analytics.js';
 import { apiBenchmark } from './api.js';
 import { bookingRaceBenchmark } from './booking-race.js';
 import { memoryBenchmark } from './memory/index.js';
@@ -16,6 +17,7 @@ const benchmarks: Benchmark[] = [
   bookingRaceBenchmark,
   publishBurstBenchmark,
   apiBenchmark,
+  analyticsBenchmark,
 ];
 
 const usage = `usage: npm run bench [-- [--quick] [--list] [name…]]
