@@ -570,6 +570,7 @@ creative-error-label-too-long = The label is { $length } { $length ->
 creative-try-again = Send it again.
 creative-error-stop-word = The channel «{ $channel }» does not accept ads with the word «{ $word }». Change the post and send it again.
 creative-error-blocked-domain = The channel «{ $channel }» does not accept links to { $domain }. Change the post and send it again.
+creative-joins-hint = 👥 The ad links to { $chats }. To count who subscribes from it, make { $bot } an admin there with the right to invite users (no other right is needed): each post then carries an invite link of its own, and your report shows the joins.
 creative-preview-intro = 👀 This is exactly how the ad will look in the channel:
 creative-preview-buttons = 🔗 Buttons of the post:
 creative-preview-actions = Is everything right?

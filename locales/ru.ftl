@@ -576,6 +576,7 @@ creative-error-label-too-long = Текст кнопки — { $length } { $lengt
 creative-try-again = Пришлите ещё раз.
 creative-error-stop-word = Канал «{ $channel }» не принимает рекламу со словом «{ $word }». Измените пост и пришлите снова.
 creative-error-blocked-domain = Канал «{ $channel }» не принимает ссылки на { $domain }. Измените пост и пришлите снова.
+creative-joins-hint = 👥 Реклама ведёт в { $chats }. Чтобы считать подписавшихся с неё, сделайте { $bot } администратором там с правом приглашать пользователей (другие права не нужны): тогда у каждого поста будет своя пригласительная ссылка, а в отчёте — подписки.
 creative-preview-intro = 👀 Вот так объявление будет выглядеть в канале:
 creative-preview-buttons = 🔗 Кнопки поста:
 creative-preview-actions = Всё верно?

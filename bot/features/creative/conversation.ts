@@ -1,3 +1,5 @@
+import { linkTargets } from '../../../models/clicks/links.js';
+import { promotedUsername } from '../../../models/joins/invite-target.js';
 import { InlineKeyboard } from 'grammy';
 import { loadCreativeBundle, variantLimit } from '../../../models/creatives/bundle.js';
 import { checkCreativeLength } from '../../../models/creatives/render.js';
@@ -93,6 +95,19 @@ export function createCreativeConversation(deps: BotDeps) {
         marking,
         ctx.t('creative-preview-buttons'),
       );
+      // Links to a channel or group: joins are counted once the bot may invite there.
+      const promoted = [
+        ...new Set(
+          linkTargets(creative).flatMap((url) => {
+            const username = promotedUsername(url);
+            return username ? [`@${username}`] : [];
+          }),
+        ),
+      ];
+      if (promoted.length)
+        await ctx.reply(
+          ctx.t('creative-joins-hint', { chats: promoted.join(', '), bot: `@${ctx.me.username}` }),
+        );
       const keyboard = new InlineKeyboard()
         .text(ctx.t('creative-looks-good'), 'crt:ok')
         .row()

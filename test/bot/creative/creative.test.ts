@@ -188,4 +188,19 @@ describe('handing in a creative with marking', () => {
     ]);
     expect(rows.readiness.ok).toBe(true);
   });
+
+  it('an ad linking to a channel is told how its joins get counted', async () => {
+    await sendEntryButton(h, artem, 'Once more', `crt:start:${bundle.bundleId}`);
+    await artem.click('Once more');
+    await artem.waitForMessage(/Ad variant \d of up to 4/);
+    await artem.waitForMessage('Send the post exactly');
+    artem.send('Follow https://t.me/roastery_news for fresh beans');
+    await artem.waitForMessage('Add URL buttons');
+    await artem.click('⏭ No buttons');
+    const hint = await artem.waitForMessage('The ad links to @roastery_news');
+    expect(hint.text).toMatch(/make @\w+ an admin there with the right to invite users/);
+    await artem.waitForMessage('Is everything right?');
+    await artem.click('✅ Looks good');
+    await artem.waitForMessage('The ad is saved');
+  });
 });
