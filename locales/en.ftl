@@ -775,6 +775,23 @@ orders-card = 🧾 <b>Order</b> — { $channels }
 orders-card-reason = Reason: { $reason }
 orders-card-refunded = Refunded: { $amount }
 orders-reason-deadline = the owner did not review it in time
+orders-button-report = 📊 Report
+orders-button-back-card = ◀️ Back to the order
+orders-report-title = 📊 <b>Report</b> — { $channels }
+orders-report-not-out = not out yet (due { $due })
+orders-report-post = <b>{ $channel }</b> · { $format } · { $when }
+    { $violations ->
+        [0] Kept as booked
+        [one] 1 promise broken
+       *[other] { $violations } promises broken
+    } · clicks { $clicks } (unique { $unique }) · reactions { $reactions }{ $invite ->
+        [yes] {" · "}joined { $joins } (left within 24 h: { $leftDay })
+       *[no] {""}
+    }
+orders-report-totals = <b>In all</b>: spent { $spent } · clicks { $clicks } (unique { $unique }), { $perClick } per click · reactions { $reactions }{ $invite ->
+        [yes] {" · "}joined { $joins } (left within 24 h: { $leftDay }), { $perJoin } per join
+       *[no] {""}
+    }
 orders-button-preview = 👁 Show the ad post
 orders-button-pay = 💳 Pay
 orders-button-cancel = ↩️ Cancel order

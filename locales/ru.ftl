@@ -775,6 +775,23 @@ orders-card = 🧾 <b>Заказ</b> — { $channels }
 orders-card-reason = Причина: { $reason }
 orders-card-refunded = Возвращено: { $amount }
 orders-reason-deadline = владелец не проверил заказ вовремя
+orders-button-report = 📊 Отчёт
+orders-button-back-card = ◀️ К заказу
+orders-report-title = 📊 <b>Отчёт</b> — { $channels }
+orders-report-not-out = ещё не вышел (по плану { $due })
+orders-report-post = <b>{ $channel }</b> · { $format } · { $when }
+    { $violations ->
+        [0] Условия соблюдены
+        [one] Нарушено условий: 1
+       *[other] Нарушено условий: { $violations }
+    } · переходов { $clicks } (уникальных { $unique }) · реакций { $reactions }{ $invite ->
+        [yes] {" · "}подписались { $joins } (отписались за 24 ч: { $leftDay })
+       *[no] {""}
+    }
+orders-report-totals = <b>Итого</b>: потрачено { $spent } · переходов { $clicks } (уникальных { $unique }), { $perClick } за переход · реакций { $reactions }{ $invite ->
+        [yes] {" · "}подписались { $joins } (отписались за 24 ч: { $leftDay }), { $perJoin } за подписчика
+       *[no] {""}
+    }
 orders-button-preview = 👁 Показать рекламный пост
 orders-button-pay = 💳 Оплатить
 orders-button-cancel = ↩️ Отменить заказ

@@ -3,9 +3,9 @@ import { callbackData, field } from './codec.js';
 /** ord:list — my orders. */
 export const listData = 'ord:list';
 
-/** ord:card|pv|cx|cxy:<orderId> — card, preview, cancel?, cancel! */
+/** ord:card|pv|cx|cxy|rep:<orderId> — card, preview, cancel?, cancel!, report */
 export const orderData = callbackData('ord', {
-  action: field.oneOf('card', 'pv', 'cx', 'cxy'),
+  action: field.oneOf('card', 'pv', 'cx', 'cxy', 'rep'),
   orderId: field.uuid,
 });
 

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { recordClick } from '../../models/clicks/record-click.js';
 import { readJoinStats } from '../../models/joins/queries.js';
 import { joinKind, leaveKind } from '../../models/joins/record-chat-member.js';
@@ -7,6 +7,7 @@ import { createLogger } from '../../models/logger.js';
 import { advanceTestClock } from '../../models/platform/test-clock.js';
 import { clickLinks, events, inviteJoins, placements } from '../../models/schema.js';
 import { startCheckoutWorld, type CheckoutWorld } from '../bot/checkout/setup.js';
+import { makeAccount } from '../factories/accounts.js';
 import { makeScheduledPlacement } from '../factories/sandbox-placements.js';
 import { startV1World, type V1World } from '../http/v1/world.js';
 
@@ -43,6 +44,12 @@ describe('joins through a placement’s invite link', () => {
       rights: { can_invite_users: true, can_post_messages: true },
       byUserId: brand.id,
     });
+    const alex = sandbox.user({ first_name: 'Alex' });
+    const { id: alexAccount } = await makeAccount(database, {
+      telegramId: alex.id,
+      language: 'en',
+      firstName: 'Alex',
+    });
     const { placement, chatId, advertiser } = await makeScheduledPlacement(
       database,
       sandbox,
@@ -51,6 +58,7 @@ describe('joins through a placement’s invite link', () => {
       1,
       {},
       {
+        advertiser: alexAccount,
         creative: {
           content: { kind: 'text', text: 'Fresh beans every week' },
           buttons: [
@@ -166,6 +174,22 @@ describe('joins through a placement’s invite link', () => {
       joined_24h_ago: 3,
       joined_7d_ago: 0,
     });
+    // And in the bot: the order's report shows the post's joins and the totals.
+    alex.send('/orders');
+    await alex.waitForMessage(/Your orders|orders/i);
+    await alex.click(/completed/);
+    await vi.waitFor(() => alex.click('📊 Report'), { timeout: 5_000 });
+    const report = await vi.waitFor(
+      () => {
+        const found = alex.messages().find((m) => m.text?.startsWith('📊 Report'));
+        if (!found) throw new Error('no report yet');
+        return found;
+      },
+      { timeout: 5_000 },
+    );
+    expect(report.text).toContain('joined 3 (left within 24 h: 1)');
+    expect(report.text).toMatch(/In all: spent .+ · clicks 2 \(unique \d\), .+ per click/);
+    expect(report.text).toMatch(/joined 3 \(left within 24 h: 1\), .+ per join/);
     // Only hashes are kept of the people.
     const people = await database.withSystem('test read', (tx) =>
       tx.select({ member: inviteJoins.member }).from(inviteJoins),

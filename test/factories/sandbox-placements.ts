@@ -53,9 +53,9 @@ export async function makeScheduledPlacement(
   format: string,
   slotCount = 1,
   channel: ChannelOverrides = {},
-  order: Pick<OrderOverrides, 'creative'> = {},
+  order: Pick<OrderOverrides, 'creative' | 'advertiser'> = {},
 ): Promise<ScheduledPlacement> {
-  const advertiser = (await makeAccount(database)).id;
+  const advertiser = order.advertiser ?? (await makeAccount(database)).id;
   const seeded = await makeOrder(database, {
     ...order,
     advertiser,

@@ -10,7 +10,8 @@ import { sendCreativePreview } from '../../../messages/creative-preview.js';
 import { refundOrder } from '../../../telegram/refund-order.js';
 import { listData, orderData } from '../../../messages/callback-data/orders.js';
 import { createLateOfferFeature } from './late-offer.js';
-import { renderCancelConfirm, renderCard, renderList } from './render.js';
+import { renderCancelConfirm, renderCard, renderList, renderReport } from './render.js';
+import { readOrderReport } from '../../../models/stats/order-report.js';
 import { privateChats } from '../../kit/account.js';
 
 /**
@@ -54,6 +55,11 @@ export function createOrdersFeature(deps: BotDeps): Composer<BotContext> {
       case 'card':
         await ctx.answerCallbackQuery();
         return showScreen(ctx, renderCard(ctx, order, locale));
+      case 'rep': {
+        await ctx.answerCallbackQuery();
+        const report = await readOrderReport(deps.database, order, deps.clock.now());
+        return showScreen(ctx, renderReport(ctx, order, report, locale));
+      }
       case 'pv':
         await ctx.answerCallbackQuery();
         if (!order.creative || !ctx.chat) return;

@@ -5,6 +5,8 @@ import { cancellableStatuses } from '../../../models/checkout/cancel-order.js';
 import { disputableStatuses } from '../../../models/disputes/rules.js';
 import type { MyOrderRow } from '../../../models/checkout/my-orders.js';
 import type { OrderView } from '../../../models/orders/order-view.js';
+import type { OrderStatus } from '../../../models/orders/table.js';
+import type { OrderReport } from '../../../models/stats/order-report.js';
 import type { BotContext } from '../../context.js';
 import { trustedHtml } from '../../../format/html.js';
 import { checkoutData } from '../../../messages/callback-data/checkout.js';
@@ -89,10 +91,67 @@ export function renderCard(ctx: BotContext, order: OrderView, locale: string): S
     keyboard
       .text(ctx.t('orders-button-cancel'), orderData.pack({ action: 'cx', orderId: order.id }))
       .row();
+  if (reportedStatuses.includes(order.status))
+    keyboard
+      .text(ctx.t('orders-button-report'), orderData.pack({ action: 'rep', orderId: order.id }))
+      .row();
   if (disputableStatuses.includes(order.status))
     keyboard.text(ctx.t('disputes-button-open'), openDisputeData.pack({ orderId: order.id })).row();
   keyboard.text(ctx.t('orders-button-back'), listData);
   return { text, keyboard };
+}
+
+/** Orders whose posts have started going out: their card offers the report. */
+const reportedStatuses: OrderStatus[] = ['publishing', 'published', 'completed', 'disputed'];
+
+/**
+ * The advertiser's report of an order: each post (channel, format, when it went out, promises
+ * broken, clicks, reactions, joins and how many left within 24 h) and the totals with the cost
+ * per click and per join. Only what was measured: joins only where the post had an invite link.
+ */
+export function renderReport(
+  ctx: BotContext,
+  order: OrderView,
+  report: OrderReport,
+  locale: string,
+): Screen {
+  const zone = order.advertiser.timezone;
+  const money = (amount: number) => formatMoney(amount, order.currency, locale);
+  const lines = report.placements.map((p) =>
+    ctx.t('orders-report-post', {
+      channel: p.channelTitle,
+      format: p.format,
+      when: p.publishedAt
+        ? formatMoment(p.publishedAt, zone, locale)
+        : trustedHtml(ctx.t('orders-report-not-out', { due: formatMoment(p.dueAt, zone, locale) })),
+      violations: p.violations,
+      clicks: p.clicks,
+      unique: p.uniqueClicks,
+      reactions: p.reactions,
+      invite: p.joins ? 'yes' : 'no',
+      joins: p.joins?.joins ?? 0,
+      leftDay: p.joins?.leftWithinDay ?? 0,
+    }),
+  );
+  const totals = ctx.t('orders-report-totals', {
+    spent: money(report.spent),
+    clicks: report.clicks,
+    unique: report.uniqueClicks,
+    reactions: report.reactions,
+    perClick: report.costPerClick === null ? '—' : money(report.costPerClick),
+    invite: report.joins ? 'yes' : 'no',
+    joins: report.joins?.joins ?? 0,
+    leftDay: report.joins?.leftWithinDay ?? 0,
+    perJoin: report.costPerJoin === null ? '—' : money(report.costPerJoin),
+  });
+  const channels = [...new Set(order.items.map((i) => i.channelTitle))].join(', ');
+  return {
+    text: [ctx.t('orders-report-title', { channels }), ...lines, totals].join('\n\n'),
+    keyboard: new InlineKeyboard().text(
+      ctx.t('orders-button-back-card'),
+      orderData.pack({ action: 'card', orderId: order.id }),
+    ),
+  };
 }
 
 /** "Cancel this order?" with the refund promise when it was paid. */
