@@ -792,6 +792,10 @@ orders-report-totals = <b>In all</b>: spent { $spent } · clicks { $clicks } (un
         [yes] {" · "}joined { $joins } (left within 24 h: { $leftDay }), { $perJoin } per join
        *[no] {""}
     }
+orders-report-chart-title = Clicks and joins by day
+orders-report-chart-clicks = Clicks
+orders-report-chart-joins = Joins
+orders-report-chart-day = { $day }: clicks { $clicks }, joins { $joins }
 orders-button-preview = 👁 Show the ad post
 orders-button-pay = 💳 Pay
 orders-button-cancel = ↩️ Cancel order

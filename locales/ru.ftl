@@ -792,6 +792,10 @@ orders-report-totals = <b>Итого</b>: потрачено { $spent } · пе�
         [yes] {" · "}подписались { $joins } (отписались за 24 ч: { $leftDay }), { $perJoin } за подписчика
        *[no] {""}
     }
+orders-report-chart-title = Переходы и подписки по дням
+orders-report-chart-clicks = Переходы
+orders-report-chart-joins = Подписки
+orders-report-chart-day = { $day }: переходов { $clicks }, подписок { $joins }
 orders-button-preview = 👁 Показать рекламный пост
 orders-button-pay = 💳 Оплатить
 orders-button-cancel = ↩️ Отменить заказ

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runRollups } from '../../models/analytics/rollups.js';
 import { recordClick } from '../../models/clicks/record-click.js';
+import { startFakeQuickChart, type FakeQuickChart } from '../../sandbox/fakes/quickchart.js';
 import { readJoinStats } from '../../models/joins/queries.js';
 import { joinKind, leaveKind } from '../../models/joins/record-chat-member.js';
 import { createLogger } from '../../models/logger.js';
@@ -19,13 +21,19 @@ import { startV1World, type V1World } from '../http/v1/world.js';
  */
 let world: CheckoutWorld;
 let api: V1World;
+let charts: FakeQuickChart;
 beforeAll(async () => {
-  world = await startCheckoutWorld({ jobs: true, env: { PUBLIC_URL: 'https://lytslot.test' } });
+  charts = await startFakeQuickChart();
+  world = await startCheckoutWorld({
+    jobs: true,
+    env: { PUBLIC_URL: 'https://lytslot.test', QUICKCHART_URL: charts.url },
+  });
   api = await startV1World({ database: world.database, clock: world.clock });
 }, 60_000);
 afterAll(async () => {
   await api?.close();
   await world?.close();
+  await charts?.close();
 });
 
 const poll = { timeout: 15_000, interval: 100 };
@@ -174,7 +182,9 @@ describe('joins through a placement’s invite link', () => {
       joined_24h_ago: 3,
       joined_7d_ago: 0,
     });
-    // And in the bot: the order's report shows the post's joins and the totals.
+    // And in the bot: the order's report shows the post's joins and the totals, and under it a
+    // chart of clicks and joins by day from the rollups (the job's run, done here at once).
+    await runRollups(database, { settleMs: 0 });
     alex.send('/orders');
     await alex.waitForMessage(/Your orders|orders/i);
     await alex.click(/completed/);
@@ -190,6 +200,19 @@ describe('joins through a placement’s invite link', () => {
     expect(report.text).toContain('joined 3 (left within 24 h: 1)');
     expect(report.text).toMatch(/In all: spent .+ · clicks 2 \(unique \d\), .+ per click/);
     expect(report.text).toMatch(/joined 3 \(left within 24 h: 1\), .+ per join/);
+    const photo = await alex.waitFor((m) => m.photo !== undefined, {
+      timeoutMs: 10_000,
+      what: 'the report chart',
+    });
+    const days = (photo.caption ?? '').split('\n').slice(1);
+    const summed = (pattern: RegExp) =>
+      days.reduce((sum, line) => sum + Number(pattern.exec(line)?.[1] ?? 0), 0);
+    expect(photo.caption).toMatch(/^Clicks and joins by day\n/);
+    expect([summed(/clicks (\d+)/), summed(/joins (\d+)/)]).toEqual([2, 3]);
+    expect(charts.requests.at(-1)?.chart.data.datasets.map((d) => d.label)).toEqual([
+      'Clicks',
+      'Joins',
+    ]);
     // Only hashes are kept of the people.
     const people = await database.withSystem('test read', (tx) =>
       tx.select({ member: inviteJoins.member }).from(inviteJoins),

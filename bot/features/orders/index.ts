@@ -1,4 +1,13 @@
-import { Composer } from 'grammy';
+import { Composer, InputFile } from 'grammy';
+import { readRollupSeries } from '../../../models/analytics/queries.js';
+import type { OrderView } from '../../../models/orders/order-view.js';
+import {
+  createQuickChart,
+  publicQuickChartUrl,
+  type ChartRenderer,
+} from '../../../models/providers/quickchart.js';
+import type { OrderReport } from '../../../models/stats/order-report.js';
+import { reportChart } from './report-chart.js';
 import { closeMootAdminCard } from '../../../models/admin/moot-cards.js';
 import { cancelOrder } from '../../../models/checkout/cancel-order.js';
 import { listMyOrders, readMyOrder } from '../../../models/checkout/my-orders.js';
@@ -19,8 +28,41 @@ import { privateChats } from '../../kit/account.js';
  * slots, marking and total, the creative preview, «Pay» while held, and «Cancel» before approval
  * (confirmed; a paid order is refunded in full and its slots freed); the answer to a late offer.
  */
-export function createOrdersFeature(deps: BotDeps): Composer<BotContext> {
+export function createOrdersFeature(
+  deps: BotDeps,
+  charts: ChartRenderer = createQuickChart({
+    baseUrl: deps.config.quickchartUrl ?? publicQuickChartUrl,
+  }),
+): Composer<BotContext> {
   const feature = new Composer<BotContext>();
+
+  /** Under the report: clicks and joins per day as a photo; the report already has the numbers. */
+  const sendReportChart = async (
+    ctx: BotContext,
+    order: OrderView,
+    report: OrderReport,
+    locale: string,
+  ) => {
+    const published = report.placements.flatMap((p) => (p.publishedAt ? [p.publishedAt] : []));
+    if (published.length === 0) return;
+    const from = new Date(Math.min(...published.map((at) => at.getTime())) - 86_400_000);
+    const series = await deps.database.withScope(
+      { workspaceId: order.workspaceId, accountId: order.advertiserAccountId },
+      (tx) =>
+        readRollupSeries(tx, { placementIds: report.placements.map((p) => p.id) }, 'day', {
+          from,
+          to: new Date(deps.clock.now().getTime() + 86_400_000),
+        }),
+    );
+    if (series.length === 0) return;
+    const { chart, caption } = reportChart(ctx, series, locale);
+    const rendered = await charts.render(chart);
+    if (!rendered.ok) {
+      deps.logger.warn({ error: rendered.error, orderId: order.id }, 'report chart failed');
+      return;
+    }
+    await ctx.replyWithPhoto(new InputFile(rendered.png, `report-${order.id}.png`), { caption });
+  };
   feature.use(createLateOfferFeature(deps));
   const chats = privateChats(feature);
 
@@ -58,7 +100,8 @@ export function createOrdersFeature(deps: BotDeps): Composer<BotContext> {
       case 'rep': {
         await ctx.answerCallbackQuery();
         const report = await readOrderReport(deps.database, order, deps.clock.now());
-        return showScreen(ctx, renderReport(ctx, order, report, locale));
+        await showScreen(ctx, renderReport(ctx, order, report, locale));
+        return sendReportChart(ctx, order, report, locale);
       }
       case 'pv':
         await ctx.answerCallbackQuery();
