@@ -93,7 +93,8 @@ export const analyticsBenchmark: Benchmark = {
             )
             insert into events (occurred_at, workspace_id, kind, channel_id, order_id,
               placement_id, value, data, recorded_at)
-            select ${from.toISOString()}::timestamptz + make_interval(secs => (g % ${Math.floor(spanMs / 1000)})),
+            select ${from.toISOString()}::timestamptz
+                + make_interval(secs => (g::float8 * ${spanMs / 1000} / ${count})),
               p.workspace_id,
               case when g % 50 = 0 then 'join' when g % 173 = 0 then 'leave' else 'click' end,
               p.channel_id, p.order_id, p.id, 1,
