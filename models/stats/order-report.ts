@@ -2,10 +2,13 @@ import { asc, eq } from 'drizzle-orm';
 import { soldStatuses } from '../admin/lookup.js';
 import { channels } from '../channels/table.js';
 import type { Database } from '../db.js';
-import { readJoinStats, sumJoinStats, type JoinStats } from '../joins/queries.js';
+import { readRollupSeries, type RollupPoint } from '../analytics/queries.js';
+import { noJoins, readJoinStats, sumJoinStats, type JoinStats } from '../joins/queries.js';
 import type { OrderView } from '../orders/order-view.js';
 import { placements, type PlacementStatus } from '../placements/table.js';
 import { readViolations } from '../verification/violations.js';
+
+const dayMs = 86_400_000;
 
 /** One post of the order and what it brought. */
 export interface PlacementReport {
@@ -35,12 +38,14 @@ export interface OrderReport {
   /** spent ÷ clicks (÷ joins), rounded to a minor unit; null without any. */
   costPerClick: number | null;
   costPerJoin: number | null;
+  /** Clicks and joins per local day of the channels, from the day before the first post (rollups). */
+  daily: RollupPoint[];
 }
 
 /**
  * The advertiser's report of one of their orders (already read as theirs): each placement with
- * its clicks, reactions and joins, and the order's totals and costs, in the order's workspace
- * scope with the advertiser.
+ * its clicks, reactions and joins, the order's totals and costs, and its daily series from the
+ * rollups, in one transaction of the order's workspace scope with the advertiser.
  */
 export async function readOrderReport(
   database: Database,
@@ -50,7 +55,7 @@ export async function readOrderReport(
   >,
   now: Date,
 ): Promise<OrderReport> {
-  const rows = await database.withScope(
+  const { rows, daily } = await database.withScope(
     { workspaceId: order.workspaceId, accountId: order.advertiserAccountId },
     async (tx) => {
       const found = await tx
@@ -76,11 +81,19 @@ export async function readOrderReport(
         found.map((p) => p.id),
         now,
       );
-      return found.map(({ inviteLink, violations, ...p }) => ({
+      const rows = found.map(({ inviteLink, violations, ...p }) => ({
         ...p,
         violations: readViolations(violations).length,
-        joins: inviteLink ? (joins.get(p.id) ?? sumJoinStats([])) : null,
+        joins: inviteLink ? (joins.get(p.id) ?? noJoins) : null,
       }));
+      const published = found.flatMap((p) => (p.publishedAt ? [p.publishedAt.getTime()] : []));
+      const daily = published.length
+        ? await readRollupSeries(tx, { placementIds: found.map((p) => p.id) }, 'day', {
+            from: new Date(Math.min(...published) - dayMs),
+            to: new Date(now.getTime() + dayMs),
+          })
+        : [];
+      return { rows, daily };
     },
   );
   const spent = soldStatuses.includes(order.status) ? order.total - order.refundedAmount : 0;
@@ -99,5 +112,6 @@ export async function readOrderReport(
     joins,
     costPerClick: per(clicks),
     costPerJoin: per(joins?.joins),
+    daily,
   };
 }

@@ -1,5 +1,4 @@
 import { Composer, InputFile } from 'grammy';
-import { readRollupSeries } from '../../../models/analytics/queries.js';
 import type { OrderView } from '../../../models/orders/order-view.js';
 import {
   createQuickChart,
@@ -43,19 +42,8 @@ export function createOrdersFeature(
     report: OrderReport,
     locale: string,
   ) => {
-    const published = report.placements.flatMap((p) => (p.publishedAt ? [p.publishedAt] : []));
-    if (published.length === 0) return;
-    const from = new Date(Math.min(...published.map((at) => at.getTime())) - 86_400_000);
-    const series = await deps.database.withScope(
-      { workspaceId: order.workspaceId, accountId: order.advertiserAccountId },
-      (tx) =>
-        readRollupSeries(tx, { placementIds: report.placements.map((p) => p.id) }, 'day', {
-          from,
-          to: new Date(deps.clock.now().getTime() + 86_400_000),
-        }),
-    );
-    if (series.length === 0) return;
-    const { chart, caption } = reportChart(ctx, series, locale);
+    if (report.daily.length === 0) return;
+    const { chart, caption } = reportChart(ctx, report.daily, locale);
     const rendered = await charts.render(chart);
     if (!rendered.ok) {
       deps.logger.warn({ error: rendered.error, orderId: order.id }, 'report chart failed');
