@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { startEmbedded } from './db-embedded.js';
@@ -71,13 +72,34 @@ function migrationsFolder(): string {
   return found;
 }
 
+/**
+ * drizzle's migrator applies only the migrations dated after the newest one recorded (by the
+ * journal's `when`). Migrations 0011–0015 were once dated before 0010, so a database migrated up
+ * to 0010 skipped them, and one migrated from scratch recorded them with those dates. Each
+ * recorded migration (found by its hash) gets the journal's current date first, so either kind
+ * of database goes on from where it really is. A no-op once the dates agree.
+ */
+async function alignMigrationDates(client: pg.PoolClient, folder: string): Promise<void> {
+  const { rows } = await client.query<{ ok: boolean }>(
+    `select to_regclass('drizzle.__drizzle_migrations') is not null as ok`,
+  );
+  if (!rows[0]?.ok) return;
+  for (const migration of readMigrationFiles({ migrationsFolder: folder }))
+    await client.query(
+      'update drizzle.__drizzle_migrations set created_at = $1 where hash = $2 and created_at <> $1',
+      [migration.folderMillis, migration.hash],
+    );
+}
+
 async function runMigrations(pool: pg.Pool, logger: Logger): Promise<void> {
   const client = await pool.connect();
   let failed: Error | undefined;
   try {
     await client.query('select pg_advisory_lock($1)', [migrationLockKey]);
     try {
-      await migrate(drizzle(client, { schema }), { migrationsFolder: migrationsFolder() });
+      const folder = migrationsFolder();
+      await alignMigrationDates(client, folder);
+      await migrate(drizzle(client, { schema }), { migrationsFolder: folder });
       logger.debug('database migrations applied');
     } finally {
       await client.query('select pg_advisory_unlock($1)', [migrationLockKey]);
