@@ -102,15 +102,23 @@ class SessionQueue {
  * Starts PGlite in dataDir as the login role (not a superuser: row-level security binds it, as on a
  * server) and serves it over the PostgreSQL protocol on 127.0.0.1:<random>.
  */
-export async function startEmbedded(
-  dataDir: string,
-  maxConnections: number,
-  loadDataDir: Blob | undefined,
-): Promise<Embedded> {
+export async function startEmbedded(options: {
+  dataDir: string;
+  maxConnections: number;
+  loadDataDir: Blob | undefined;
+  sharedBuffers: string | undefined;
+}): Promise<Embedded> {
+  const { dataDir, maxConnections, loadDataDir, sharedBuffers } = options;
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
-  const lite = await PGlite.create({ dataDir, ...(loadDataDir ? { loadDataDir } : {}) });
+  const lite = await PGlite.create({
+    dataDir,
+    ...(loadDataDir ? { loadDataDir } : {}),
+    ...(sharedBuffers
+      ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] }
+      : {}),
+  });
   try {
     await enterLoginRole(lite);
   } catch (err) {

@@ -42,6 +42,11 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
   /** Embedded only: start from this PGlite data-dir tarball (tests load a migrated template). */
   loadDataDir?: Blob;
+  /**
+   * Embedded only: PostgreSQL's shared_buffers (PGlite's default 128MB is set up at every start,
+   * a third of the CPU of starting from a template; a test database needs far less).
+   */
+  sharedBuffers?: string;
 }
 
 /** Serializes migrations of concurrent processes on one database (any constant bigint). */
@@ -121,11 +126,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const poolSize = options.poolSize ?? 10;
   const embedded = options.url
     ? undefined
-    : await startEmbedded(
-        options.dataDir ?? 'memory://',
-        poolSize + embeddedSpareConnections,
-        options.loadDataDir,
-      );
+    : await startEmbedded({
+        dataDir: options.dataDir ?? 'memory://',
+        maxConnections: poolSize + embeddedSpareConnections,
+        loadDataDir: options.loadDataDir,
+        sharedBuffers: options.sharedBuffers,
+      });
   const url = options.url ?? embedded?.url ?? '';
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', (err) => logger.warn({ err }, 'idle database connection failed'));

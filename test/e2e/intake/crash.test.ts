@@ -50,7 +50,7 @@ describe('durable intake: a killed bot loses no paid update and no /start', () =
         fault,
         faultAt: 1 + (cycle % 3),
       });
-      const batch = queue.splice(0, 6);
+      const batch = queue.splice(0, 10);
       const starter = sandbox.user({ first_name: `Starter ${cycle}` });
       starters.push(starter);
       starter.send('/start');
