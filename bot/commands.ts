@@ -7,6 +7,7 @@ export function localizedCommands(t: (key: string) => string): BotCommand[] {
     { command: 'orders', description: t('commands-orders') },
     { command: 'plan', description: t('subscription-command') },
     { command: 'balance', description: t('balance-command') },
+    { command: 'analytics', description: t('analytics-command') },
     { command: 'apikeys', description: t('apikeys-command') },
     { command: 'help', description: t('commands-help') },
     { command: 'paysupport', description: t('paysupport-command') },

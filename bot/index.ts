@@ -3,6 +3,7 @@ import type { BotContext, BotDeps } from './context.js';
 import { createConversations } from './conversations.js';
 import { createAdminFeature } from './features/admin/index.js';
 import { createApiKeysFeature } from './features/api-keys/index.js';
+import { createAnalyticsFeature } from './features/analytics/index.js';
 import { createBalanceFeature } from './features/balance/index.js';
 import { createBookingFeature } from './features/booking/index.js';
 import { createCalendarFeature } from './features/calendar/index.js';
@@ -82,6 +83,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(createDisputesFeature(deps));
   bot.use(createMarkingFeature(deps));
   bot.use(createBalanceFeature(deps));
+  bot.use(createAnalyticsFeature(deps));
   bot.use(createApiKeysFeature(deps));
   bot.use(createCatalogFeature(deps));
   bot.use(createBookingFeature(deps, i18n));

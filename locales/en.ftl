@@ -515,8 +515,26 @@ catalog-card-no-slots = No free slots right now.
 catalog-card-stats = 📊 Fill rate { $fill }% · { $published } { $published ->
         [one] ad
        *[other] ads
-    } published · on time { $ontime }% · deleted early { $deletions }
+    } published · on time { $ontime }% · kept up as promised { $kept }% · deleted early { $deletions }
 catalog-card-stats-new = 🆕 New on LytSlot: no ads published yet · fill rate { $fill }%
+catalog-card-growth = { $trend ->
+        [down] 📉 −{ $change }
+        [flat] ➖ ±{ $change }
+       *[up] 📈 +{ $change }
+    } { $change ->
+        [one] subscriber
+       *[other] subscribers
+    } in { $days } { $days ->
+        [one] day
+       *[other] days
+    }
+catalog-card-clicks = 👆 Clicks per ad per 1,000 subscribers: { $average } ({ $ads } { $ads ->
+        [one] ad
+       *[other] ads
+    } in { $days } { $days ->
+        [one] day
+       *[other] days
+    })
 catalog-card-link = 🔗 { $link }
 catalog-button-book = 📅 Book
 catalog-back = ‹ Back
@@ -1653,3 +1671,36 @@ receipt-refund-balance =
     <b>{ $amount }</b> returned to your balance with us (the order was paid from it).
     Date: { $date }
     Payment: <code>{ $payment }</code>
+
+## analytics (the owner dashboard: «📊 Statistics», /analytics)
+analytics-command = Statistics of my channels
+analytics-menu-button = 📊 Statistics
+analytics-no-workspace = Statistics are for channel owners: add a channel first (/start → «I own channels»).
+analytics-unknown-channel = This channel is not one of yours.
+analytics-title = 📊 <b>Statistics</b> — { $scope } · last { $days ->
+        [one] day
+       *[other] { $days } days
+    }
+analytics-scope-all = all channels
+analytics-revenue = 💰 <b>Revenue</b> (settled): { $lines }
+analytics-revenue-line = gross { $gross }, net { $net }
+analytics-revenue-none = 💰 <b>Revenue</b>: nothing settled in this period
+analytics-fill = 📅 <b>Fill rate</b>: { $percent }% (slots sold: { $sold } of { $offered })
+analytics-prices-title = 🏷 <b>Average price per format</b>
+analytics-price-line = { $format }: { $price } (sold: { $sold })
+analytics-prices-none = 🏷 <b>Average price</b>: nothing sold in this period
+analytics-advertisers-title = 👥 <b>Top advertisers</b>
+analytics-advertiser-line = { $n }. { $name } — { $spent } (orders: { $orders })
+analytics-activity = 🔗 <b>Clicks and joins</b>: clicks { $clicks } (unique { $unique }) · joined { $joins } · left { $leaves }
+analytics-placement-line = • { $channel }, { $when }: clicks { $clicks } (unique { $unique }) · joined { $joins } (left within 24 h: { $leftDay }) · reactions { $reactions }
+analytics-placement-not-out = not out yet
+analytics-growth-title = 📈 <b>Channel growth</b> (subscribers)
+analytics-growth-line = { $title }: { $from } → { $to } ({ $change })
+analytics-growth-none = 📈 <b>Channel growth</b>: not measured yet (the bot counts subscribers once a day)
+analytics-chart-title = Clicks and joins by day
+analytics-button-period = { $days } { $days ->
+        [one] day
+       *[other] days
+    }
+analytics-button-all = All channels
+analytics-button-chart = 📈 Chart

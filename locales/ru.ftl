@@ -519,8 +519,30 @@ catalog-card-slots-title = 📅 <b>Ближайшие свободные сло�
 catalog-card-zone = Время — { $zone }:
 catalog-card-zones = Время канала ({ $zone }), в скобках — ваше ({ $yours }):
 catalog-card-no-slots = Свободных слотов сейчас нет.
-catalog-card-stats = 📊 Заполненность { $fill }% · опубликовано реклам: { $published } · вовремя { $ontime }% · удалено досрочно: { $deletions }
+catalog-card-stats = 📊 Заполненность { $fill }% · опубликовано реклам: { $published } · вовремя { $ontime }% · простояли обещанный срок: { $kept }% · удалено досрочно: { $deletions }
 catalog-card-stats-new = 🆕 Новый канал в LytSlot: рекламы ещё не было · заполненность { $fill }%
+catalog-card-growth = { $trend ->
+        [down] 📉 −{ $change }
+        [flat] ➖ ±{ $change }
+       *[up] 📈 +{ $change }
+    } { $change ->
+        [one] подписчик
+        [few] подписчика
+       *[many] подписчиков
+    } за { $days } { $days ->
+        [one] день
+        [few] дня
+       *[many] дней
+    }
+catalog-card-clicks = 👆 Кликов на рекламу на 1000 подписчиков: { $average } ({ $ads } { $ads ->
+        [one] реклама
+        [few] рекламы
+       *[many] реклам
+    } за { $days } { $days ->
+        [one] день
+        [few] дня
+       *[many] дней
+    })
 catalog-card-link = 🔗 { $link }
 catalog-button-book = 📅 Забронировать
 catalog-back = ‹ Назад
@@ -1648,3 +1670,38 @@ receipt-refund-balance =
     <b>{ $amount }</b> возвращено на ваш баланс у нас (заказ был оплачен с него).
     Дата: { $date }
     Платёж: <code>{ $payment }</code>
+
+## analytics (the owner dashboard: «📊 Statistics», /analytics)
+analytics-command = Статистика моих каналов
+analytics-menu-button = 📊 Статистика
+analytics-no-workspace = Статистика — для владельцев каналов: сначала добавьте канал (/start → «У меня есть каналы»).
+analytics-unknown-channel = Это не ваш канал.
+analytics-title = 📊 <b>Статистика</b> — { $scope } · за { $days ->
+        [one] последний { $days } день
+        [few] последние { $days } дня
+       *[many] последние { $days } дней
+    }
+analytics-scope-all = все каналы
+analytics-revenue = 💰 <b>Выручка</b> (рассчитанная): { $lines }
+analytics-revenue-line = всего { $gross }, ваша доля { $net }
+analytics-revenue-none = 💰 <b>Выручка</b>: за период расчётов не было
+analytics-fill = 📅 <b>Заполненность</b>: { $percent }% (продано слотов: { $sold } из { $offered })
+analytics-prices-title = 🏷 <b>Средняя цена по форматам</b>
+analytics-price-line = { $format }: { $price } (продано: { $sold })
+analytics-prices-none = 🏷 <b>Средняя цена</b>: за период ничего не продано
+analytics-advertisers-title = 👥 <b>Топ рекламодателей</b>
+analytics-advertiser-line = { $n }. { $name } — { $spent } (заказов: { $orders })
+analytics-activity = 🔗 <b>Переходы и подписки</b>: переходов { $clicks } (уникальных { $unique }) · подписались { $joins } · отписались { $leaves }
+analytics-placement-line = • { $channel }, { $when }: переходов { $clicks } (уникальных { $unique }) · подписались { $joins } (отписались за 24 ч: { $leftDay }) · реакций { $reactions }
+analytics-placement-not-out = ещё не вышел
+analytics-growth-title = 📈 <b>Рост каналов</b> (подписчики)
+analytics-growth-line = { $title }: { $from } → { $to } ({ $change })
+analytics-growth-none = 📈 <b>Рост каналов</b>: ещё не измерялся (бот считает подписчиков раз в день)
+analytics-chart-title = Переходы и подписки по дням
+analytics-button-period = { $days } { $days ->
+        [one] день
+        [few] дня
+       *[many] дней
+    }
+analytics-button-all = Все каналы
+analytics-button-chart = 📈 График

@@ -1,4 +1,5 @@
 import * as admin from './admin.js';
+import * as analytics from './analytics.js';
 import * as apiKeys from './api-keys.js';
 import * as balance from './balance.js';
 import * as booking from './booking.js';
@@ -20,6 +21,7 @@ import * as subscription from './subscription.js';
 /** Every module of callback data, by file name (a test checks none is missing). */
 export const callbackDataModules = {
   admin,
+  analytics,
   'api-keys': apiKeys,
   balance,
   booking,

@@ -6,6 +6,12 @@ import { channels } from '../channels/table.js';
 import type { FormatId } from '../channels/formats.js';
 import type { Database, DbOrTx } from '../db.js';
 import { availableSlots } from '../slots/queries.js';
+import {
+  clicksPer1000,
+  readRecentClicks,
+  readRecentGrowth,
+  type RecentGrowth,
+} from './card-figures.js';
 
 /** How many free bookable slots the card lists. */
 export const cardSlotCount = 5;
@@ -24,11 +30,24 @@ export interface CatalogCard {
   timezone: string;
   currency: PriceCurrency;
   prices: { format: FormatId; price: number }[];
+  /**
+   * Members gained (negative: lost) from the first to the last measured local day of the last 30
+   * (card-figures.ts `recentDays`), and how many days apart those are; null with fewer than two.
+   */
+  growth: RecentGrowth | null;
+  /** Placements published in [now − 30 days, now]. */
+  recentAds: number;
+  /**
+   * Clicks on those placements (rollups) ÷ their number ÷ subscribers × 1 000, one decimal; null
+   * when none was published or the channel has no subscribers.
+   */
+  clicksPer1000: number | null;
   /** Next free slots that can be booked now (lead time and horizon respected). */
   nextSlots: Date[];
   /** Booked, published and done slots per offered slot, percent (0 when none). */
   fillRate: number;
-  reputation: { published: number; onTimeRate: number; earlyDeletions: number };
+  /** From the settlement counters; keptRate = published ads not deleted early, percent (0 when none). */
+  reputation: { published: number; onTimeRate: number; earlyDeletions: number; keptRate: number };
   /** Only whitelisted advertisers may book (others request access). */
   whitelistOnly: boolean;
   /** RU ad marking (advertiser name, INN, erid) is required. */
@@ -37,6 +56,7 @@ export interface CatalogCard {
 
 const cardColumns = {
   id: channels.id,
+  workspaceId: channels.workspaceId,
   status: channels.status,
   title: channels.title,
   username: channels.username,
@@ -86,6 +106,7 @@ export async function readCatalogCard(
   const free =
     settings.schedule && prices.length > 0 ? await availableSlots(tx, row.id, from, to) : [];
   const since = new Date(now.getTime() - fillRateDays * 86_400_000);
+  const recent = await readRecentClicks(tx, row.id, now);
   return {
     id: row.id,
     title: row.title,
@@ -98,12 +119,23 @@ export async function readCatalogCard(
     timezone: settings.timezone,
     currency: settings.currency,
     prices,
+    growth: await readRecentGrowth(
+      tx,
+      { id: row.id, workspaceId: row.workspaceId, timezone: settings.timezone },
+      now,
+    ),
+    recentAds: recent.ads,
+    clicksPer1000: clicksPer1000(recent, row.subscribers),
     nextSlots: free.slice(0, cardSlotCount).map((s) => s.startsAt),
     fillRate: await fillRateOf(tx, row.id, since, to),
     reputation: {
       published: row.publishedCount,
       onTimeRate: percent(row.onTimeCount, row.publishedCount),
       earlyDeletions: row.earlyDeletionCount,
+      keptRate: percent(
+        Math.max(0, row.publishedCount - row.earlyDeletionCount),
+        row.publishedCount,
+      ),
     },
     whitelistOnly: settings.whitelistOnly,
     requiresMarking: settings.requiresMarking,

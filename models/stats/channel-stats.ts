@@ -1,15 +1,14 @@
-import { and, count, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, count, eq, gte, lt, sql } from 'drizzle-orm';
 import { sumsByCurrency, type MoneyByCurrency } from '../admin/lookup.js';
 import type { ApiKeyOwner } from '../api-keys/key-owner.js';
 import type { Database, Tx } from '../db.js';
 import { events } from '../events/table.js';
-import { allocate } from '../ledger/shares.js';
 import { ownerEarningsByOrder, type OrderEarnings } from '../ledger/owner-earnings.js';
-import { orderItems } from '../orders/table.js';
 import { placements } from '../placements/table.js';
 import { localDaysWindow } from '../slots/local-days.js';
 import { slotChannelOf } from '../slots/queries.js';
 import { channelGrowth, readChannelSizeSeries } from './channel-size.js';
+import { channelPartOf, orderChannelWeights } from './revenue.js';
 
 export interface ChannelStats {
   channelId: string;
@@ -28,31 +27,14 @@ export interface ChannelStats {
 
 /** This channel's part of each order's earnings: the order's amount allocated over its channels by item price. */
 async function channelPart(tx: Tx, channelId: string, earnings: OrderEarnings[]) {
-  if (earnings.length === 0) return [];
-  const weights = await tx
-    .select({
-      orderId: orderItems.orderId,
-      channelId: orderItems.channelId,
-      price: sql<string>`sum(${orderItems.price})::text`,
-    })
-    .from(orderItems)
-    .where(
-      inArray(
-        orderItems.orderId,
-        earnings.map((e) => e.orderId),
-      ),
-    )
-    .groupBy(orderItems.orderId, orderItems.channelId)
-    .orderBy(orderItems.orderId, orderItems.channelId);
-  return earnings.map((e) => {
-    const channels = weights.filter((w) => w.orderId === e.orderId);
-    const shares = allocate(
-      e.amount,
-      channels.map((w) => Number(w.price)),
-    );
-    const index = channels.findIndex((w) => w.channelId === channelId);
-    return { currency: e.currency, amount: index < 0 ? 0 : shares[index]! };
-  });
+  const weights = await orderChannelWeights(
+    tx,
+    earnings.map((e) => e.orderId),
+  );
+  return earnings.map((e) => ({
+    currency: e.currency,
+    amount: channelPartOf(weights, e.orderId, channelId, e.amount),
+  }));
 }
 
 /**

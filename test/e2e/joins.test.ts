@@ -7,7 +7,7 @@ import { readJoinStats } from '../../models/joins/queries.js';
 import { joinKind, leaveKind } from '../../models/joins/record-chat-member.js';
 import { createLogger } from '../../models/logger.js';
 import { advanceTestClock } from '../../models/platform/test-clock.js';
-import { clickLinks, events, inviteJoins, placements } from '../../models/schema.js';
+import { accounts, clickLinks, events, inviteJoins, placements } from '../../models/schema.js';
 import { startCheckoutWorld, type CheckoutWorld } from '../bot/checkout/setup.js';
 import { makeAccount } from '../factories/accounts.js';
 import { makeScheduledPlacement } from '../factories/sandbox-placements.js';
@@ -58,7 +58,7 @@ describe('joins through a placement’s invite link', () => {
       language: 'en',
       firstName: 'Alex',
     });
-    const { placement, chatId, advertiser } = await makeScheduledPlacement(
+    const { placement, chatId, advertiser, seeded } = await makeScheduledPlacement(
       database,
       sandbox,
       clock,
@@ -129,6 +129,10 @@ describe('joins through a placement’s invite link', () => {
       sandbox.emulator.joinChat(user, promoted.id, { inviteLink: inviteLink! });
     sandbox.emulator.joinChat(dan!, promoted.id);
     await expect.poll(async () => (await row()).joins, poll).toBe(3);
+    // Two of them react to the ad.
+    sandbox.emulator.react(ann!, chatId, post!.message_id, '👍');
+    sandbox.emulator.react(cem!, chatId, post!.message_id, '🔥');
+    await expect.poll(async () => (await row()).reactions, poll).toBe(2);
 
     // Two hours later Bob leaves, and joins again through the link: still three people.
     await advanceTestClock({ database, clock, logger }, 120);
@@ -197,7 +201,7 @@ describe('joins through a placement’s invite link', () => {
       },
       { timeout: 5_000 },
     );
-    expect(report.text).toContain('joined 3 (left within 24 h: 1)');
+    expect(report.text).toContain('reactions 2 · joined 3 (left within 24 h: 1)');
     expect(report.text).toMatch(/In all: spent .+ · clicks 2 \(unique \d\), .+ per click/);
     expect(report.text).toMatch(/joined 3 \(left within 24 h: 1\), .+ per join/);
     const photo = await alex.waitFor((m) => m.photo !== undefined, {
@@ -213,6 +217,30 @@ describe('joins through a placement’s invite link', () => {
       'Clicks',
       'Joins',
     ]);
+
+    // The channel's owner (a Russian speaker) sees the same numbers in /analytics, and the chart.
+    const [owner] = await database.withSystem('test read', (tx) =>
+      tx
+        .select({ telegramId: accounts.telegramId })
+        .from(accounts)
+        .where(eq(accounts.id, seeded.ownerAccountId)),
+    );
+    const olga = sandbox.user({ id: owner!.telegramId, first_name: 'Olga', language_code: 'ru' });
+    olga.send('/analytics');
+    const dashboard = await olga.waitForMessage(
+      /^📊 Статистика — все каналы · за последние 30 дней/,
+    );
+    expect(dashboard.text).toContain('переходов 2 (уникальных 1) · подписались 3 · отписались 2');
+    expect(dashboard.text).toMatch(
+      /переходов 2 \(уникальных 1\) · подписались 3 \(отписались за 24 ч: 1\) · реакций 2/,
+    );
+    const ownerChart = await olga.waitFor((m) => m.photo !== undefined, {
+      timeoutMs: 10_000,
+      what: 'the dashboard chart',
+    });
+    expect(ownerChart.caption).toMatch(/^Переходы и подписки по дням\n/);
+    expect(ownerChart.caption).toContain('переходов 2, подписок 3');
+
     // Only hashes are kept of the people.
     const people = await database.withSystem('test read', (tx) =>
       tx.select({ member: inviteJoins.member }).from(inviteJoins),

@@ -1,5 +1,6 @@
 import { InlineKeyboard } from 'grammy';
 import { formatMoney } from '../../../format/money.js';
+import { recentDays } from '../../../models/catalog/card-figures.js';
 import type { CatalogCard } from '../../../models/catalog/catalog-card.js';
 import { escapeHtml, trustedHtml } from '../../../format/html.js';
 import { categoryLabel, languageLabel } from '../selling/format.js';
@@ -25,7 +26,28 @@ function slotsLines(t: Translate, card: CatalogCard, viewerZone: string, locale:
     .join('\n');
 }
 
-/** The public card: facts, prices, next free slots (channel time, the viewer's beside), reputation. */
+/** «📈 +120 subscribers in 30 days» when two measured days can be compared. */
+function growthLine(t: Translate, card: CatalogCard): string {
+  if (!card.growth) return '';
+  const { change, days } = card.growth;
+  const trend = change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
+  return t('catalog-card-growth', { trend, change: Math.abs(change), days });
+}
+
+/** «👆 Clicks per ad per 1,000 subscribers: 3.4 (2 ads in 30 days)» when ads were published lately. */
+function clicksLine(t: Translate, card: CatalogCard, locale: string): string {
+  if (card.clicksPer1000 === null) return '';
+  const average = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(card.clicksPer1000);
+  return t('catalog-card-clicks', { average, ads: card.recentAds, days: recentDays });
+}
+
+/**
+ * The public card: facts and growth, prices, next free slots (channel time, the viewer's beside),
+ * reputation and clicks.
+ */
 export function cardScreen(
   t: Translate,
   card: CatalogCard,
@@ -49,6 +71,7 @@ export function cardScreen(
         ),
         language: trustedHtml(card.language ? languageLabel(t, card.language) : '—'),
       }),
+      growthLine(t, card),
     ],
     card.description ? [`<i>${escapeHtml(card.description)}</i>`] : [],
     [t('catalog-card-prices-title'), pricesLines(t, card, locale), t('catalog-card-formats-hint')],
@@ -60,8 +83,10 @@ export function cardScreen(
             fill: card.fillRate,
             published: card.reputation.published,
             ontime: card.reputation.onTimeRate,
+            kept: card.reputation.keptRate,
             deletions: card.reputation.earlyDeletions,
           }),
+      clicksLine(t, card, locale),
       card.whitelistOnly ? t('catalog-card-whitelist') : '',
       card.requiresMarking ? t('catalog-card-marking') : '',
       t('catalog-card-link', { link: cardLink(options.botUsername, card.shareCode) }),

@@ -1,12 +1,10 @@
-import { Composer, InputFile } from 'grammy';
-import type { OrderView } from '../../../models/orders/order-view.js';
+import { Composer } from 'grammy';
 import {
   createQuickChart,
   publicQuickChartUrl,
   type ChartRenderer,
 } from '../../../models/providers/quickchart.js';
-import type { OrderReport } from '../../../models/stats/order-report.js';
-import { reportChart } from './report-chart.js';
+import { sendDailyChart } from '../../kit/daily-chart.js';
 import { closeMootAdminCard } from '../../../models/admin/moot-cards.js';
 import { cancelOrder } from '../../../models/checkout/cancel-order.js';
 import { listMyOrders, readMyOrder } from '../../../models/checkout/my-orders.js';
@@ -35,22 +33,6 @@ export function createOrdersFeature(
 ): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
-  /** Under the report: clicks and joins per day as a photo; the report already has the numbers. */
-  const sendReportChart = async (
-    ctx: BotContext,
-    order: OrderView,
-    report: OrderReport,
-    locale: string,
-  ) => {
-    if (report.daily.length === 0) return;
-    const { chart, caption } = reportChart(ctx, report.daily, locale);
-    const rendered = await charts.render(chart);
-    if (!rendered.ok) {
-      deps.logger.warn({ error: rendered.error, orderId: order.id }, 'report chart failed');
-      return;
-    }
-    await ctx.replyWithPhoto(new InputFile(rendered.png, `report-${order.id}.png`), { caption });
-  };
   feature.use(createLateOfferFeature(deps));
   const chats = privateChats(feature);
 
@@ -89,7 +71,17 @@ export function createOrdersFeature(
         await ctx.answerCallbackQuery();
         const report = await readOrderReport(deps.database, order, deps.clock.now());
         await showScreen(ctx, renderReport(ctx, order, report, locale));
-        return sendReportChart(ctx, order, report, locale);
+        // Under the report: clicks and joins per day as a photo.
+        return sendDailyChart(
+          ctx,
+          { charts, logger: deps.logger },
+          {
+            series: report.daily,
+            locale,
+            title: ctx.tPlain('orders-report-chart-title'),
+            filename: `report-${order.id}.png`,
+          },
+        );
       }
       case 'pv':
         await ctx.answerCallbackQuery();

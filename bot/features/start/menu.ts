@@ -1,6 +1,7 @@
 import { Menu } from '@grammyjs/menu';
 import type { BotContext, BotDeps } from '../../context.js';
 import { menuOptions, showInMenu } from '../../menu-options.js';
+import { openDashboard } from '../analytics/index.js';
 import { showApiKeys } from '../api-keys/index.js';
 import { showBalance } from '../balance/index.js';
 import { showAddChannel, showChannelList } from '../channels/screens.js';
@@ -11,7 +12,8 @@ import { showAdvertiserScreen } from './advertiser.js';
 import { welcomeText } from './welcome.js';
 
 /**
- * The /start role menu. «I own channels» opens the owner submenu (my channels, add a channel);
+ * The /start role menu. «I own channels» opens the owner submenu (my channels, add a channel,
+ * plan, API keys, balance, statistics);
  * «I advertise» shows the advertiser screen (find channels, my orders: plain callback buttons of
  * other features, so it is not a submenu); «Help» opens the help menu.
  * Submenus are registered on this root.
@@ -41,6 +43,11 @@ export function createStartMenu(helpMenu: Menu<BotContext>, deps: BotDeps): Menu
     .text(
       (ctx) => ctx.t('balance-menu-button'),
       (ctx) => showBalance(ctx, deps),
+    )
+    .row()
+    .text(
+      (ctx) => ctx.t('analytics-menu-button'),
+      (ctx) => openDashboard(ctx, deps),
     )
     .row()
     .back(

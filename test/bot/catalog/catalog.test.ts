@@ -86,6 +86,9 @@ describe('an advertiser finds a channel', () => {
     // Nothing published yet: a new channel, not «on time 0%».
     expect(text).toContain('🆕 New on LytSlot: no ads published yet · fill rate 0%');
     expect(text).not.toContain('on time');
+    // Never measured, nothing published lately: no growth and no clicks line.
+    expect(text).not.toContain('subscribers in');
+    expect(text).not.toContain('Clicks per');
     expect(text).toContain(`start=ch_${olga.shareCode}`);
     expect(text).not.toContain('Whitelist only');
     expect(text).not.toContain('\n\n\n');

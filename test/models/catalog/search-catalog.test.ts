@@ -166,7 +166,10 @@ describe('loadCatalogCard', () => {
       currency: 'USD',
       prices: [{ format: '1/24', price: 150_000 }],
       fillRate: 0,
-      reputation: { published: 0, onTimeRate: 0, earlyDeletions: 0 },
+      reputation: { published: 0, onTimeRate: 0, earlyDeletions: 0, keptRate: 0 },
+      growth: null,
+      recentAds: 0,
+      clicksPer1000: null,
       description: 'Trips & <tips>',
     });
     // 08:00Z = 09:00 Berlin; lead 2 h ⇒ 10:00 Berlin (09:00Z) is too soon, 18:00 (17:00Z) is the first.
@@ -199,7 +202,12 @@ describe('loadCatalogCard', () => {
       tx.select({ id: slots.id }).from(slots).where(eq(slots.channelId, made.id)),
     );
     expect(card?.fillRate).toBe(Math.round((3 * 100) / offered.length));
-    expect(card?.reputation).toEqual({ published: 4, onTimeRate: 75, earlyDeletions: 1 });
+    expect(card?.reputation).toEqual({
+      published: 4,
+      onTimeRate: 75,
+      earlyDeletions: 1,
+      keptRate: 75,
+    });
   });
 
   it('is undefined for paused, blocked, pending, unknown and malformed references', async () => {
@@ -227,6 +235,9 @@ describe('loadCatalogCard', () => {
         'timezone',
         'currency',
         'prices',
+        'growth',
+        'recentAds',
+        'clicksPer1000',
         'nextSlots',
         'fillRate',
         'reputation',
