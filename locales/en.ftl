@@ -595,6 +595,7 @@ creative-preview-actions = Is everything right?
 creative-looks-good = ✅ Looks good
 creative-redo = ✏️ Redo
 creative-add-variant = ➕ Add a variant
+creative-variants-pro = 🧪 A second variant makes an A/B test, a Pro feature: the variants take turns across your posts, and the one with the most clicks per subscriber takes the remaining posts. Pro is in /plan. For now, go on with this ad or redo it.
 creative-use-buttons = Use the buttons below the preview.
 creative-done = ✅ The ad is saved. Next: review the order and pay.
 creative-continue-payment = Continue to payment ›
@@ -814,6 +815,21 @@ orders-report-chart-title = Clicks and joins by day
 orders-report-chart-clicks = Clicks
 orders-report-chart-joins = Joins
 orders-report-chart-day = { $day }: clicks { $clicks }, joins { $joins }
+orders-button-campaign = 📊 Campaign report
+orders-campaign-title = 📊 <b>Campaign</b> — { $count ->
+        [one] one order
+       *[other] { $count } orders
+    } with posts out
+orders-campaign-order = • <b>{ $channels }</b> · { $status } · spent { $spent } · posts { $posts } · clicks { $clicks } (unique { $unique }) · joined { $joins } · reactions { $reactions }
+orders-campaign-totals = <b>In all</b>: clicks { $clicks } (unique { $unique }) · joined { $joins } (left { $leaves }) · reactions { $reactions }
+orders-campaign-spent = spent { $spent } · { $perClick } per click · { $perJoin } per join
+orders-campaign-empty = 📊 None of your posts has gone out yet: the campaign report starts with the first.
+orders-campaign-chart-title = Clicks and joins by day, all orders
+orders-ab-title = 🧪 <b>A/B test</b> (clicks per subscriber; the winner takes the remaining posts)
+orders-ab-variant = Variant { $name }: posts { $posts } · reach { $reach } · clicks { $clicks } · per 1 000 subscribers { $per1000 } · chance to be the best { $chance }
+orders-ab-winner = 🏆 Winner: variant { $name } ({ $chance } chance to be the best); the remaining posts go out with it.
+orders-ab-leading = No winner yet: variant { $name } leads with a { $chance } chance to be the best; a winner is named at { $needed }.
+orders-ab-waiting = No winner yet: each variant needs a published post first; a winner is named at { $needed }.
 orders-button-preview = 👁 Show the ad post
 orders-button-pay = 💳 Pay
 orders-button-cancel = ↩️ Cancel order
@@ -982,6 +998,8 @@ subscription-capability-channels = up to { $limit } { $limit ->
        *[other] channels
     }
 subscription-capability-api-keys = API keys for the partner API
+subscription-capability-ab-tests = A/B tests: up to 4 variants of an ad; the one most clicked per subscriber takes the remaining posts
+subscription-capability-csv-exports = CSV exports of orders, posts, payouts and daily clicks from the statistics
 subscription-pro-offer = <b>Pro</b> for one month: { $prices }
 subscription-buy = Buy Pro · { $price }
 subscription-extend = Add a month · { $price }
@@ -1704,3 +1722,21 @@ analytics-button-period = { $days } { $days ->
     }
 analytics-button-all = All channels
 analytics-button-chart = 📈 Chart
+analytics-csv-button-pro = ⬇️ CSV exports (Pro)
+analytics-csv-button-orders = ⬇️ Orders
+analytics-csv-button-placements = ⬇️ Posts
+analytics-csv-button-payouts = ⬇️ Payouts
+analytics-csv-button-daily = ⬇️ Daily
+analytics-csv-pro-required = 💎 CSV exports of your statistics come with the Pro plan: see /plan.
+analytics-csv-name-orders = Orders
+analytics-csv-name-placements = Posts and their clicks, joins and reactions
+analytics-csv-name-payouts = Payouts
+analytics-csv-name-daily = Clicks and joins per channel and day
+analytics-csv-scope-workspace = the whole workspace
+analytics-csv-caption = ⬇️ <b>{ $name }</b> — { $scope } · last { $days ->
+        [one] day
+       *[other] { $days } days
+    }
+analytics-csv-period = { $from } – { $to }
+analytics-csv-rows = Rows: { $rows }
+analytics-csv-empty = No rows in this period: the file has only the header.

@@ -605,6 +605,7 @@ creative-preview-actions = Всё верно?
 creative-looks-good = ✅ Всё верно
 creative-redo = ✏️ Переделать
 creative-add-variant = ➕ Добавить вариант
+creative-variants-pro = 🧪 Второй вариант — это A/B-тест, функция Pro: варианты чередуются по публикациям, а вариант с лучшими переходами на подписчика получает оставшиеся. Pro — в /plan. Пока продолжите с этим объявлением или переделайте его.
 creative-use-buttons = Воспользуйтесь кнопками под превью.
 creative-done = ✅ Объявление сохранено. Дальше — проверка заказа и оплата.
 creative-continue-payment = Перейти к оплате ›
@@ -818,6 +819,22 @@ orders-report-chart-title = Переходы и подписки по дням
 orders-report-chart-clicks = Переходы
 orders-report-chart-joins = Подписки
 orders-report-chart-day = { $day }: переходов { $clicks }, подписок { $joins }
+orders-button-campaign = 📊 Отчёт по кампании
+orders-campaign-title = 📊 <b>Кампания</b> — { $count ->
+        [one] { $count } заказ
+        [few] { $count } заказа
+       *[many] { $count } заказов
+    } с вышедшими публикациями
+orders-campaign-order = • <b>{ $channels }</b> · { $status } · потрачено { $spent } · публикаций { $posts } · переходов { $clicks } (уникальных { $unique }) · подписались { $joins } · реакций { $reactions }
+orders-campaign-totals = <b>Итого</b>: переходов { $clicks } (уникальных { $unique }) · подписались { $joins } (отписались { $leaves }) · реакций { $reactions }
+orders-campaign-spent = потрачено { $spent } · { $perClick } за переход · { $perJoin } за подписчика
+orders-campaign-empty = 📊 Ваши публикации ещё не выходили: отчёт по кампании начнётся с первой.
+orders-campaign-chart-title = Переходы и подписки по дням, все заказы
+orders-ab-title = 🧪 <b>A/B-тест</b> (переходы на подписчика; победитель получает оставшиеся публикации)
+orders-ab-variant = Вариант { $name }: публикаций { $posts } · охват { $reach } · переходов { $clicks } · на 1 000 подписчиков { $per1000 } · шанс быть лучшим { $chance }
+orders-ab-winner = 🏆 Победитель: вариант { $name } (шанс быть лучшим { $chance }); оставшиеся публикации выйдут с ним.
+orders-ab-leading = Победителя пока нет: лидирует вариант { $name } (шанс быть лучшим { $chance }); победитель определяется при { $needed }.
+orders-ab-waiting = Победителя пока нет: у каждого варианта сначала должна выйти публикация; победитель определяется при { $needed }.
 orders-button-preview = 👁 Показать рекламный пост
 orders-button-pay = 💳 Оплатить
 orders-button-cancel = ↩️ Отменить заказ
@@ -989,6 +1006,8 @@ subscription-capability-channels = до { $limit } { $limit ->
        *[other] каналов
     }
 subscription-capability-api-keys = API-ключи для партнёрского API
+subscription-capability-ab-tests = A/B-тесты: до 4 вариантов объявления; вариант с лучшими переходами на подписчика получает оставшиеся публикации
+subscription-capability-csv-exports = Выгрузки CSV: заказы, публикации, выплаты и переходы по дням из статистики
 subscription-pro-offer = <b>Pro</b> на месяц: { $prices }
 subscription-buy = Купить Pro · { $price }
 subscription-extend = Продлить на месяц · { $price }
@@ -1705,3 +1724,22 @@ analytics-button-period = { $days } { $days ->
     }
 analytics-button-all = Все каналы
 analytics-button-chart = 📈 График
+analytics-csv-button-pro = ⬇️ Выгрузки CSV (Pro)
+analytics-csv-button-orders = ⬇️ Заказы
+analytics-csv-button-placements = ⬇️ Посты
+analytics-csv-button-payouts = ⬇️ Выплаты
+analytics-csv-button-daily = ⬇️ По дням
+analytics-csv-pro-required = 💎 Выгрузки статистики в CSV — в тарифе Pro: см. /plan.
+analytics-csv-name-orders = Заказы
+analytics-csv-name-placements = Посты: переходы, подписки и реакции
+analytics-csv-name-payouts = Выплаты
+analytics-csv-name-daily = Переходы и подписки по каналам и дням
+analytics-csv-scope-workspace = всё рабочее пространство
+analytics-csv-caption = ⬇️ <b>{ $name }</b> — { $scope } · за { $days ->
+        [one] последний { $days } день
+        [few] последние { $days } дня
+       *[many] последние { $days } дней
+    }
+analytics-csv-period = { $from } – { $to }
+analytics-csv-rows = Строк: { $rows }
+analytics-csv-empty = За этот период строк нет: в файле только заголовок.

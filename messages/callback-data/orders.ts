@@ -3,6 +3,9 @@ import { callbackData, field } from './codec.js';
 /** ord:list — my orders. */
 export const listData = 'ord:list';
 
+/** ord:camp — the campaign view: all my orders whose posts have gone out, with a chart. */
+export const campaignData = 'ord:camp';
+
 /** ord:card|pv|cx|cxy|rep:<orderId> — card, preview, cancel?, cancel!, report */
 export const orderData = callbackData('ord', {
   action: field.oneOf('card', 'pv', 'cx', 'cxy', 'rep'),

@@ -10,9 +10,17 @@ import { editableStatuses, loadCreativeBundle, variantLimit } from './bundle.js'
 import type { Creative } from './content.js';
 import { checkContentRules } from './content-rules.js';
 import { checkCreativeLength } from './render.js';
+import { ownWorkspaceAllows } from '../workspaces/plan-limits.js';
 
 export type SaveCreativeCode =
-  'not_found' | 'not_editable' | 'variant_limit' | 'content_refused' | 'too_long';
+  'not_found' | 'not_editable' | 'variant_limit' | 'variants_pro' | 'content_refused' | 'too_long';
+
+/** Whether the account may give an ad more than one variant (an A/B test: Pro of its own workspace). */
+export function variantsAllowed(database: Database, accountId: string, clock: Clock) {
+  return database.withScope({ accountId }, (tx) =>
+    ownWorkspaceAllows(tx, accountId, 'ab_tests', clock.now()),
+  );
+}
 
 /**
  * Stores one variant of an order's creative (replacing it) with the content check's flags — a
@@ -61,7 +69,8 @@ export async function writeCreativeVariant(
  * Stores one variant (index 0..3, no gaps) of the bundle's creative on every draft/held order of
  * the bundle, replacing that variant if it exists. Refused when a channel's stop words or blocked
  * domains match ('content_refused', detail: channel, code, word|domain) or when the post with the
- * bundle's marking line is too long. The content check (models/moderation) runs before the write:
+ * bundle's marking line is too long; a second variant or more (an A/B test) needs Pro
+ * ('variants_pro'). The content check (models/moderation) runs before the write:
  * its flags are stored on the variant and a flagged variant waits for an admin ('pending').
  */
 export async function saveCreativeVariant(
@@ -77,6 +86,8 @@ export async function saveCreativeVariant(
     return fail('variant_limit', { max: variantLimit });
   }
   if (variantIndex > bundle.value.variants) return fail('variant_limit', { max: variantLimit });
+  if (variantIndex > 0 && !(await variantsAllowed(database, accountId, clock)))
+    return fail('variants_pro');
   for (const channel of bundle.value.channels) {
     const verdict = checkContentRules(creative, channel);
     if (!verdict.ok) {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -72,6 +73,11 @@ export const orders = pgTable(
     publishedAt: timestamp('published_at', { withTimezone: true }),
     completedAt: timestamp('completed_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** A/B test (models/ab-tests/): the variant that takes the remaining placements, once decided. */
+    abWinner: integer('ab_winner'),
+    /** The winner's probability to be the best when it was decided (0..1). */
+    abProbability: doublePrecision('ab_probability'),
+    abDecidedAt: timestamp('ab_decided_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -87,6 +93,10 @@ export const orders = pgTable(
       sql`${t.status} in ('draft', 'held', 'awaiting_payment', 'paid', 'in_review', 'scheduled', 'publishing', 'published', 'completed', 'rejected', 'cancelled', 'expired', 'failed', 'refunded', 'disputed')`,
     ),
     check('orders_currency_check', sql`${t.currency} in ${currencyCheck}`),
+    check(
+      'orders_ab_check',
+      sql`(${t.abWinner} is null or ${t.abWinner} between 0 and 3) and (${t.abProbability} is null or ${t.abProbability} between 0 and 1)`,
+    ),
     check(
       'orders_amounts_check',
       sql`${t.subtotal} >= 0 and ${t.discount} >= 0 and ${t.total} = ${t.subtotal} - ${t.discount} and ${t.refundedAmount} between 0 and ${t.total}`,

@@ -1,4 +1,5 @@
 import { publishesBookedAds } from '../channels/apply-rights.js';
+import { variantForPost } from '../ab-tests/decide.js';
 import { and, eq, isNull } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
 import { formatSpec, parseFormat, type FormatSpec } from '../channels/formats.js';
@@ -141,10 +142,14 @@ export async function claimPlacement(
       .select({ status: orders.status, marking: orders.marking })
       .from(orders)
       .where(eq(orders.id, row.orderId));
+    // An A/B test with a winner (decided before, or now) gives every post still to go out its
+    // winner; a post taken again after a failed attempt keeps the variant it was claimed with.
+    const variantIndex =
+      row.status === 'scheduled' ? await variantForPost(tx, row, at) : row.variantIndex;
     const [variant] = await tx
       .select({ content: creatives.content, buttons: creatives.buttons })
       .from(creatives)
-      .where(and(eq(creatives.orderId, row.orderId), eq(creatives.variantIndex, row.variantIndex)));
+      .where(and(eq(creatives.orderId, row.orderId), eq(creatives.variantIndex, variantIndex)));
     const format = parseFormat(row.format);
     if (!channel || !order || !variant || !format) {
       return { kind: 'skip', status: 'incomplete' } as const;
@@ -175,7 +180,7 @@ export async function claimPlacement(
         from: ['scheduled'],
         to: 'publishing',
         at,
-        set: { chatId },
+        set: { chatId, variantIndex },
       });
       expectMoved(claimed, `placement ${row.id} → publishing`);
     } else {

@@ -10,6 +10,7 @@ export type PlacementSet = Partial<
   Pick<
     typeof placements.$inferInsert,
     | 'chatId'
+    | 'variantIndex'
     | 'lastError'
     | 'sendStartedAt'
     | 'failingSince'

@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import { readAbTest, type AbTest } from '../ab-tests/decide.js';
 import { soldStatuses } from '../admin/lookup.js';
 import { channels } from '../channels/table.js';
 import type { Database } from '../db.js';
@@ -40,6 +41,8 @@ export interface OrderReport {
   costPerJoin: number | null;
   /** Clicks and joins per local day of the channels, from the day before the first post (rollups). */
   daily: RollupPoint[];
+  /** The A/B test when the ad has two variants or more (models/ab-tests/). */
+  abTest: AbTest | undefined;
 }
 
 /**
@@ -55,7 +58,7 @@ export async function readOrderReport(
   >,
   now: Date,
 ): Promise<OrderReport> {
-  const { rows, daily } = await database.withScope(
+  const { rows, daily, abTest } = await database.withScope(
     { workspaceId: order.workspaceId, accountId: order.advertiserAccountId },
     async (tx) => {
       const found = await tx
@@ -93,7 +96,7 @@ export async function readOrderReport(
             to: new Date(now.getTime() + dayMs),
           })
         : [];
-      return { rows, daily };
+      return { rows, daily, abTest: await readAbTest(tx, order.id) };
     },
   );
   const spent = soldStatuses.includes(order.status) ? order.total - order.refundedAmount : 0;
@@ -113,5 +116,6 @@ export async function readOrderReport(
     costPerClick: per(clicks),
     costPerJoin: per(joins?.joins),
     daily,
+    abTest,
   };
 }

@@ -10,8 +10,10 @@ import { readJoinStats } from '../joins/queries.js';
 import { orderItems, orders, type Currency } from '../orders/table.js';
 import { placements } from '../placements/table.js';
 import { slots } from '../slots/table.js';
-import { membershipsOf } from '../workspaces/access.js';
+import { workspaceEffectivePlan } from '../workspaces/plan-limits.js';
+import type { WorkspacePlan } from '../workspaces/table.js';
 import { channelGrowth, readChannelSizeSeries, type ChannelGrowth } from './channel-size.js';
+import { readOwnWorkspace, readWorkspaceChannels, type WorkspaceChannel } from './own-workspace.js';
 import { channelPartOf, orderChannelWeights, revenueByOrder } from './revenue.js';
 
 /** The dashboard's periods, in days back from now. */
@@ -26,10 +28,11 @@ const dayMs = 86_400_000;
 /** Orders whose slots count as sold: paid and not failed (a failed order was refunded). */
 const sold = soldStatuses.filter((s) => s !== 'failed');
 
-export interface DashboardChannel {
-  id: string;
-  title: string;
-  timezone: string;
+export type DashboardChannel = WorkspaceChannel;
+
+/** The dashboard's period: the last `days` × 24 h up to `now`. */
+export function dashboardRange(days: DashboardPeriod, now: Date): { from: Date; to: Date } {
+  return { from: new Date(now.getTime() - days * dayMs), to: now };
 }
 
 export interface MoneyLine {
@@ -41,6 +44,8 @@ export interface OwnerDashboard {
   days: DashboardPeriod;
   /** The owner's time zone (dates on the screen). */
   timezone: string;
+  /** The workspace's plan in force (Pro offers the CSV exports). */
+  plan: WorkspacePlan;
   from: Date;
   to: Date;
   /** Every channel of the workspace (the dashboard's picker), by title. */
@@ -250,30 +255,12 @@ export async function readOwnerDashboard(
   input: { accountId: string; days: DashboardPeriod; channelId: string | null; now: Date },
 ): Promise<DashboardResult> {
   const { accountId, days, now } = input;
-  const { memberships, timezone } = await database.withScope({ accountId }, async (tx) => ({
-    memberships: await membershipsOf(tx, accountId),
-    timezone: (
-      await tx
-        .select({ timezone: accounts.timezone })
-        .from(accounts)
-        .where(eq(accounts.id, accountId))
-    )[0]?.timezone,
-  }));
-  const own = memberships.find((m) => m.role === 'owner' && m.ownerAccountId === accountId);
+  const own = await readOwnWorkspace(database, accountId);
   if (!own) return { ok: false, code: 'no_workspace' };
-  const { workspaceId } = own;
-  const range = { from: new Date(now.getTime() - days * dayMs), to: now };
+  const { workspaceId, timezone } = own;
+  const range = dashboardRange(days, now);
   return database.withScope({ workspaceId, accountId }, async (tx) => {
-    const rows = await tx
-      .select({ id: channels.id, title: channels.title, settings: channels.settings })
-      .from(channels)
-      .where(eq(channels.workspaceId, workspaceId))
-      .orderBy(asc(channels.title), asc(channels.id));
-    const all: DashboardChannel[] = rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      timezone: typeof r.settings.timezone === 'string' ? r.settings.timezone : 'UTC',
-    }));
+    const all = await readWorkspaceChannels(tx, workspaceId);
     const shown = input.channelId ? all.filter((c) => c.id === input.channelId) : all;
     if (input.channelId && shown.length === 0) return { ok: false, code: 'unknown_channel' };
     const ids = shown.map((c) => c.id);
@@ -334,7 +321,8 @@ export async function readOwnerDashboard(
       ok: true,
       value: {
         days,
-        timezone: timezone ?? 'UTC',
+        timezone,
+        plan: await workspaceEffectivePlan(tx, workspaceId, now),
         ...range,
         channels: all,
         channelId: input.channelId,

@@ -18,18 +18,33 @@ export const allBotRights = {
   can_delete_messages: true,
 };
 
-/** Makes a channel an emulator channel where the bot is an admin with all rights; its chat id. */
+/**
+ * Makes a channel an emulator channel where the bot is an admin with all rights; its chat id.
+ * `subscribers`: that many more people in the channel (getChatMemberCount), also recorded as the
+ * channel's size.
+ */
 export async function bindSandboxChannel(
   database: Database,
   sandbox: Sandbox,
   channelId: string,
   title: string,
   rights: Record<string, boolean> = allBotRights,
+  subscribers?: number,
 ): Promise<number> {
-  const channel = sandbox.emulator.createChannel({ title, ownerId: sandbox.ids.ownerId });
+  const channel = sandbox.emulator.createChannel({
+    title,
+    ownerId: sandbox.ids.ownerId,
+    ...(subscribers === undefined ? {} : { subscribers }),
+  });
   sandbox.emulator.addBotToChat(channel.id, { rights, byUserId: sandbox.ids.ownerId });
   await database.withSystem('test factory: bind channel', (tx) =>
-    tx.update(channels).set({ telegramChatId: channel.id }).where(eq(channels.id, channelId)),
+    tx
+      .update(channels)
+      .set({
+        telegramChatId: channel.id,
+        ...(subscribers === undefined ? {} : { subscribers }),
+      })
+      .where(eq(channels.id, channelId)),
   );
   return channel.id;
 }

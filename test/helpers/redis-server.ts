@@ -19,15 +19,25 @@ export function redisServerOrCiError(): boolean {
   return available;
 }
 
-/** A loopback port nothing listens on right now. */
+/**
+ * A loopback port nothing listens on right now, for a server a test starts later. Taken below
+ * Linux's ephemeral range (32768–60999): a port the kernel handed out (listen(0)) is also what it
+ * gives the next outgoing connection, and CI once saw a client take it before redis-server bound
+ * it («Address already in use»).
+ */
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const server = createServer();
+    const listening = once(server, 'listening').then(() => true);
+    const failed = once(server, 'error').then(() => false);
+    server.listen(port, '127.0.0.1');
+    const free = await Promise.race([listening, failed]);
+    if (free) {
+      await new Promise((resolve) => server.close(resolve));
+      return port;
+    }
+  }
 }
 
 /** A throwaway redis-server (no persistence) on 127.0.0.1:`port`, which a test may freeze or kill. */

@@ -1,5 +1,9 @@
 import { Composer } from 'grammy';
-import { dashboardData } from '../../../messages/callback-data/analytics.js';
+import {
+  csvExportData,
+  csvProData,
+  dashboardData,
+} from '../../../messages/callback-data/analytics.js';
 import {
   createQuickChart,
   publicQuickChartUrl,
@@ -15,6 +19,7 @@ import type { BotContext, BotDeps } from '../../context.js';
 import { privateChats } from '../../kit/account.js';
 import { sendDailyChart } from '../../kit/daily-chart.js';
 import { showScreen } from '../../kit/show-screen.js';
+import { explainCsvPro, sendCsvExport } from './csv.js';
 import { renderDashboard } from './render.js';
 
 /** What the dashboard opens with: the last 30 days of all channels. */
@@ -81,7 +86,8 @@ export async function openDashboard(
 /**
  * The owner dashboard (`/analytics`, «📊 Statistics» in the owner menu, `ana:`): the owner's own
  * workspace over 7, 30 or 90 days, all channels or one; the chart of clicks and joins by day comes
- * as a photo when the dashboard is opened and on «📈 Chart». Private chats only.
+ * as a photo when the dashboard is opened and on «📈 Chart»; on Pro, «⬇️» buttons send its CSV
+ * exports as documents. Private chats only.
  */
 export function createAnalyticsFeature(
   deps: BotDeps,
@@ -90,6 +96,10 @@ export function createAnalyticsFeature(
   const feature = new Composer<BotContext>();
   const chats = privateChats(feature);
   chats.command('analytics', (ctx) => openDashboard(ctx, deps, charts));
+  chats.callbackQuery(csvExportData.filter, (ctx) =>
+    sendCsvExport(ctx, deps, ctx.callbackQuery.data),
+  );
+  chats.callbackQuery(csvProData, (ctx) => explainCsvPro(ctx));
   chats.callbackQuery(dashboardData.filter, async (ctx) => {
     const { action, days, channel } = dashboardData.parse(ctx.callbackQuery.data);
     const result = await read(ctx, deps, Number(days) as DashboardPeriod, channel);

@@ -1,8 +1,14 @@
+import { planAllows } from '../../../models/workspaces/plan-limits.js';
 import { InlineKeyboard } from 'grammy';
 import { formatMoment } from '../../../format/dates.js';
 import { trustedHtml } from '../../../format/html.js';
 import { formatMoney } from '../../../format/money.js';
-import { dashboardData } from '../../../messages/callback-data/analytics.js';
+import {
+  csvExportData,
+  csvProData,
+  dashboardData,
+} from '../../../messages/callback-data/analytics.js';
+import type { CsvExportKind } from '../../../models/stats/csv-export-rows.js';
 import {
   dashboardPeriods,
   type DashboardPeriod,
@@ -121,7 +127,7 @@ function sections(ctx: BotContext, view: OwnerDashboard, locale: string): string
 
 /**
  * The owner dashboard: the numbers as text, and buttons for the period (the current one marked),
- * all channels or one, and the chart of the shown period.
+ * all channels or one, the chart of the shown period and its CSV exports.
  */
 export function renderDashboard(
   ctx: BotContext,
@@ -158,9 +164,27 @@ export function renderDashboard(
         .row();
   }
   if (view.daily.length > 0)
-    keyboard.text(
-      ctx.tPlain('analytics-button-chart'),
-      dashboardData.pack({ action: 'chart', days: period, channel: view.channelId }),
-    );
+    keyboard
+      .text(
+        ctx.tPlain('analytics-button-chart'),
+        dashboardData.pack({ action: 'chart', days: period, channel: view.channelId }),
+      )
+      .row();
+  csvButtons(ctx, keyboard, view);
   return { text, keyboard };
+}
+
+/** The CSV exports of the shown period and channels on Pro; on Free, one button saying they are Pro's. */
+function csvButtons(ctx: BotContext, keyboard: InlineKeyboard, view: OwnerDashboard): void {
+  if (!planAllows(view.plan, 'csv_exports')) {
+    keyboard.text(ctx.tPlain('analytics-csv-button-pro'), csvProData);
+    return;
+  }
+  const days = String(view.days) as `${DashboardPeriod}`;
+  const button = (label: string, kind: CsvExportKind) =>
+    keyboard.text(label, csvExportData.pack({ kind, days, channel: view.channelId }));
+  button(ctx.tPlain('analytics-csv-button-orders'), 'orders');
+  button(ctx.tPlain('analytics-csv-button-placements'), 'placements');
+  button(ctx.tPlain('analytics-csv-button-payouts'), 'payouts');
+  button(ctx.tPlain('analytics-csv-button-daily'), 'daily');
 }

@@ -3,7 +3,7 @@ import { promotedUsername } from '../../../models/joins/invite-target.js';
 import { InlineKeyboard } from 'grammy';
 import { loadCreativeBundle, variantLimit } from '../../../models/creatives/bundle.js';
 import { checkCreativeLength } from '../../../models/creatives/render.js';
-import { saveCreativeVariant } from '../../../models/creatives/save-creative.js';
+import { saveCreativeVariant, variantsAllowed } from '../../../models/creatives/save-creative.js';
 import { assertNever } from '../../../models/errors.js';
 import { setBundleMarking } from '../../../models/creatives/set-bundle-marking.js';
 import { moderationFromConfig } from '../../../models/providers/moderation.js';
@@ -78,6 +78,9 @@ export function createCreativeConversation(deps: BotDeps) {
           case 'too_long':
             await ctx.reply(tooLongText(ctx.t, saved.detail, marking !== null));
             continue;
+          case 'variants_pro':
+            await ctx.reply(ctx.t('creative-variants-pro'));
+            return;
           case 'not_found':
           case 'not_editable':
           case 'variant_limit':
@@ -114,12 +117,29 @@ export function createCreativeConversation(deps: BotDeps) {
         .text(ctx.t('creative-redo'), 'crt:redo');
       if (variantIndex + 1 < variantLimit)
         keyboard.row().text(ctx.t('creative-add-variant'), 'crt:add');
-      const choice = await askChoice(conversation, ctx, {
+      let choice = await askChoice(conversation, ctx, {
         prompt: ctx.t('creative-preview-actions'),
         keyboard,
         choices: ['crt:ok', 'crt:redo', 'crt:add'],
         retry: ctx.t('creative-use-buttons'),
       });
+      // Another variant makes an A/B test, a Pro feature: without it, the choice is asked again.
+      while (
+        choice === 'crt:add' &&
+        !(await conversation.external(() =>
+          variantsAllowed(deps.database, input.accountId, deps.clock),
+        ))
+      ) {
+        choice = await askChoice(conversation, ctx, {
+          prompt: ctx.t('creative-variants-pro'),
+          keyboard: new InlineKeyboard()
+            .text(ctx.t('creative-looks-good'), 'crt:ok')
+            .row()
+            .text(ctx.t('creative-redo'), 'crt:redo'),
+          choices: ['crt:ok', 'crt:redo'],
+          retry: ctx.t('creative-use-buttons'),
+        });
+      }
       if (choice === 'crt:ok') {
         const pay = new InlineKeyboard().text(
           ctx.t('creative-continue-payment'),

@@ -14,9 +14,16 @@ import type { BotContext, BotDeps } from '../../context.js';
 import { showScreen } from '../../kit/show-screen.js';
 import { sendCreativePreview } from '../../../messages/creative-preview.js';
 import { refundOrder } from '../../../telegram/refund-order.js';
-import { listData, orderData } from '../../../messages/callback-data/orders.js';
+import { campaignData, listData, orderData } from '../../../messages/callback-data/orders.js';
+import { readCampaignReport } from '../../../models/stats/campaign-report.js';
 import { createLateOfferFeature } from './late-offer.js';
-import { renderCancelConfirm, renderCard, renderList, renderReport } from './render.js';
+import {
+  renderCampaign,
+  renderCancelConfirm,
+  renderCard,
+  renderList,
+  renderReport,
+} from './render.js';
 import { readOrderReport } from '../../../models/stats/order-report.js';
 import { privateChats } from '../../kit/account.js';
 
@@ -48,6 +55,24 @@ export function createOrdersFeature(
   chats.command('orders', async (ctx) => {
     const accountId = ctx.account.id;
     await openList(ctx, accountId);
+  });
+
+  chats.callbackQuery(campaignData, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    const locale = await ctx.i18n.getLocale();
+    const report = await readCampaignReport(deps.database, ctx.account.id, deps.clock.now());
+    await showScreen(ctx, renderCampaign(ctx, report, locale));
+    // Under it: clicks and joins per day of all the advertiser's posts.
+    await sendDailyChart(
+      ctx,
+      { charts, logger: deps.logger },
+      {
+        series: report.daily,
+        locale,
+        title: ctx.tPlain('orders-campaign-chart-title'),
+        filename: 'campaign.png',
+      },
+    );
   });
 
   chats.callbackQuery(listData, async (ctx) => {

@@ -5,14 +5,15 @@ import { cancellableStatuses } from '../../../models/checkout/cancel-order.js';
 import { disputableStatuses } from '../../../models/disputes/rules.js';
 import type { MyOrderRow } from '../../../models/checkout/my-orders.js';
 import type { OrderView } from '../../../models/orders/order-view.js';
-import type { OrderStatus } from '../../../models/orders/table.js';
 import type { OrderReport } from '../../../models/stats/order-report.js';
+import { abThreshold, abWinner, type AbTest } from '../../../models/ab-tests/decide.js';
 import type { BotContext } from '../../context.js';
 import { trustedHtml } from '../../../format/html.js';
 import { checkoutData } from '../../../messages/callback-data/checkout.js';
 import { openDisputeData } from '../../../messages/callback-data/disputes.js';
 import { itemLines, markingText, totalLines } from '../../../messages/order-lines.js';
-import { listData, orderData } from '../../../messages/callback-data/orders.js';
+import { campaignData, listData, orderData } from '../../../messages/callback-data/orders.js';
+import { reportedStatuses, type CampaignReport } from '../../../models/stats/campaign-report.js';
 import type { KeyboardScreen as Screen } from '../../kit/show-screen.js';
 
 export type { KeyboardScreen as Screen } from '../../kit/show-screen.js';
@@ -37,7 +38,55 @@ export function renderList(
   const text =
     rows.length === 0 ? ctx.t('orders-empty') : ctx.t('orders-list', { count: rows.length });
   if (rows.length === 0) keyboard.text(ctx.t('orders-button-find'), 'cat:home');
+  if (rows.some((r) => reportedStatuses.includes(r.status)))
+    keyboard.text(ctx.t('orders-button-campaign'), campaignData);
   return { text, keyboard };
+}
+
+/**
+ * The campaign view: each order whose posts have gone out (channels, status, spent, posts, clicks,
+ * joins, reactions) and the totals with the cost per click and per join in each currency.
+ */
+export function renderCampaign(ctx: BotContext, report: CampaignReport, locale: string): Screen {
+  const money = (amount: number, currency: CampaignReport['totals'][number]['currency']) =>
+    formatMoney(amount, currency, locale);
+  const lines = report.orders.map((o) =>
+    ctx.t('orders-campaign-order', {
+      channels: o.channels.join(', ') || '—',
+      status: ctx.t('orders-status', { status: o.status }),
+      spent: money(o.spent, o.currency),
+      posts: o.posts,
+      clicks: o.clicks,
+      unique: o.uniqueClicks,
+      joins: o.joins,
+      reactions: o.reactions,
+    }),
+  );
+  const totals = report.totals.map((t) =>
+    ctx.t('orders-campaign-spent', {
+      spent: money(t.spent, t.currency),
+      perClick: t.costPerClick === null ? '—' : money(t.costPerClick, t.currency),
+      perJoin: t.costPerJoin === null ? '—' : money(t.costPerJoin, t.currency),
+    }),
+  );
+  const text =
+    report.orders.length === 0
+      ? ctx.t('orders-campaign-empty')
+      : [
+          ctx.t('orders-campaign-title', { count: report.orders.length }),
+          lines.join('\n'),
+          [
+            ctx.t('orders-campaign-totals', {
+              clicks: report.clicks,
+              unique: report.uniqueClicks,
+              joins: report.joins,
+              leaves: report.leaves,
+              reactions: report.reactions,
+            }),
+            ...totals,
+          ].join('\n'),
+        ].join('\n\n');
+  return { text, keyboard: new InlineKeyboard().text(ctx.t('orders-button-back'), listData) };
 }
 
 /** Why an order ended, in words: the system's reason codes translated, an owner's text as typed. */
@@ -101,9 +150,6 @@ export function renderCard(ctx: BotContext, order: OrderView, locale: string): S
   return { text, keyboard };
 }
 
-/** Orders whose posts have started going out: their card offers the report. */
-const reportedStatuses: OrderStatus[] = ['publishing', 'published', 'completed', 'disputed'];
-
 /**
  * The advertiser's report of an order: each post (channel, format, when it went out, promises
  * broken, clicks, reactions, joins and how many left within 24 h) and the totals with the cost
@@ -145,13 +191,56 @@ export function renderReport(
     perJoin: report.costPerJoin === null ? '—' : money(report.costPerJoin),
   });
   const channels = [...new Set(order.items.map((i) => i.channelTitle))].join(', ');
+  const ab = report.abTest ? [abTestText(ctx, report.abTest, locale)] : [];
   return {
-    text: [ctx.t('orders-report-title', { channels }), ...lines, totals].join('\n\n'),
+    text: [ctx.t('orders-report-title', { channels }), ...lines, totals, ...ab].join('\n\n'),
     keyboard: new InlineKeyboard().text(
       ctx.t('orders-button-back-card'),
       orderData.pack({ action: 'card', orderId: order.id }),
     ),
   };
+}
+
+const variantName = (index: number) => String.fromCharCode(65 + index);
+
+/**
+ * The order's A/B test: each variant's posts, reach, clicks, clicks per 1 000 subscribers and
+ * chance to be the best, then the winner — named only once it reached the threshold — or who
+ * leads and what is still needed.
+ */
+function abTestText(ctx: BotContext, test: AbTest, locale: string): string {
+  const format = (p: number) =>
+    new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(p);
+  // Rounding must not claim certainty: above 99.9 % reads «>99.9%», below 0.1 % «<0.1%».
+  const percent = (p: number) =>
+    p > 0.999 ? `>${format(0.999)}` : p < 0.001 && p > 0 ? `<${format(0.001)}` : format(p);
+  const decimal = (n: number) =>
+    new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
+  const variants = test.variants.map((v) =>
+    ctx.t('orders-ab-variant', {
+      name: variantName(v.variantIndex),
+      posts: v.posts,
+      reach: v.reach,
+      clicks: v.clicks,
+      per1000: v.per1000 === null ? '—' : decimal(v.per1000),
+      chance: v.probability === null ? '—' : percent(v.probability),
+    }),
+  );
+  const winner = abWinner(test);
+  const leader = test.variants.find((v) => v.variantIndex === test.leader);
+  const verdict = winner
+    ? ctx.t('orders-ab-winner', {
+        name: variantName(winner.variantIndex),
+        chance: percent(winner.probability),
+      })
+    : leader && leader.probability !== null
+      ? ctx.t('orders-ab-leading', {
+          name: variantName(leader.variantIndex),
+          chance: percent(leader.probability),
+          needed: format(abThreshold),
+        })
+      : ctx.t('orders-ab-waiting', { needed: format(abThreshold) });
+  return [ctx.t('orders-ab-title'), ...variants, verdict].join('\n');
 }
 
 /** "Cancel this order?" with the refund promise when it was paid. */

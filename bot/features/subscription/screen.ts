@@ -45,6 +45,10 @@ function capabilityName(ctx: BotContext, capability: PlanCapability): string {
       return ctx.t('subscription-capability-channels', { limit: channelLimitOf('pro') });
     case 'api_keys':
       return ctx.t('subscription-capability-api-keys');
+    case 'ab_tests':
+      return ctx.t('subscription-capability-ab-tests');
+    case 'csv_exports':
+      return ctx.t('subscription-capability-csv-exports');
   }
 }
 

@@ -101,6 +101,7 @@ describe('the owner dashboard in the bot', () => {
       'Coffee',
       'Tea',
       '📈 Chart',
+      '⬇️ CSV exports (Pro)',
     ]);
     const photo = await pia.waitFor((m) => m.photo !== undefined, {
       timeoutMs: 10_000,

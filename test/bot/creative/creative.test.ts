@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSystemClock } from '../../../models/clock.js';
 import { orderReadiness } from '../../../models/creatives/order-readiness.js';
 import { setContentRules } from '../../../models/marking/set-content-rules.js';
-import { creatives, orders } from '../../../models/schema.js';
+import { creatives, orders, workspaces } from '../../../models/schema.js';
+import { ensureOwnerWorkspace } from '../../../models/workspaces/ensure-owner-workspace.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
 import { type BotHarness, startBotHarness } from '../harness.js';
 import { accountOf, buttonsOf, seedOwnedChannel, sendEntryButton } from '../selling/setup.js';
@@ -151,7 +152,7 @@ describe('handing in a creative with marking', () => {
     expect(rows.readiness).toEqual({ ok: true, value: undefined });
   });
 
-  it('redoes variant 1 as a text whose bare link gets erid, then adds variant 2', async () => {
+  it('redoes variant 1 as a text whose bare link gets erid, then adds variant 2 with Pro', async () => {
     await sendEntryButton(h, artem, 'Again', `crt:start:${bundle.bundleId}`);
     await artem.click('Again');
     await artem.waitForMessage('Ad variant 1 of up to 4');
@@ -169,6 +170,22 @@ describe('handing in a creative with marking', () => {
       length: 20,
       url: 'https://shop.example?erid=Kra23f3QL',
     });
+    await artem.waitForMessage('Is everything right?');
+    // A second variant is an A/B test: on Free the bot says what Pro gives and asks again.
+    await artem.click('➕ Add a variant');
+    const pro = await artem.waitForMessage('A second variant makes an A/B test, a Pro feature');
+    expect(buttonsOf(pro)).toEqual(['✅ Looks good', '✏️ Redo']);
+    expect((await stored()).creatives).toHaveLength(1);
+    // With Pro in Artem's own workspace it goes on.
+    const { workspaceId: own } = await ensureOwnerWorkspace(h.database, await accountOf(h, artem));
+    await h.database.withSystem('test: Pro', (tx) =>
+      tx.update(workspaces).set({ plan: 'pro' }).where(eq(workspaces.id, own)),
+    );
+    await artem.click('✏️ Redo');
+    await artem.waitForMessage('Ad variant 1 of up to 4');
+    artem.send('Beans at https://shop.example today');
+    await artem.waitForMessage('Add URL buttons');
+    await artem.click('⏭ No buttons');
     await artem.waitForMessage('Is everything right?');
     await artem.click('➕ Add a variant');
     await artem.waitForMessage('Ad variant 2 of up to 4');

@@ -32,9 +32,10 @@ describe('the Subscription screen with Stars only', () => {
     olga.send('/plan');
     const screen = await olga.waitForMessage('Ваш тариф: Free');
     expect(screen.text).toContain('Каналов: 0 из 1');
-    // Only built entitlements are listed: API keys (locked on Free), no A/B tests or CSV exports yet.
+    // The built entitlements, locked on Free: API keys, A/B tests and CSV exports.
     expect(screen.text).toContain('🔒 API-ключи для партнёрского API');
-    expect(screen.text).not.toMatch(/A\/B|CSV/);
+    expect(screen.text).toContain('🔒 A/B-тесты: до 4 вариантов объявления');
+    expect(screen.text).toContain('🔒 Выгрузки CSV: заказы, публикации, выплаты');
     expect(buttons(screen)).toEqual(['Купить Pro · 7\u00a0700 ⭐']);
   });
 

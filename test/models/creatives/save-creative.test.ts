@@ -8,7 +8,8 @@ import { readOrderCreatives } from '../../../models/creatives/queries.js';
 import { saveCreativeVariant } from '../../../models/creatives/save-creative.js';
 import type { Database } from '../../../models/db.js';
 import { setBundleMarking } from '../../../models/creatives/set-bundle-marking.js';
-import { creatives, orders } from '../../../models/schema.js';
+import { creatives, orders, workspaces } from '../../../models/schema.js';
+import { ensureOwnerWorkspace } from '../../../models/workspaces/ensure-owner-workspace.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { makeAccount } from '../../factories/accounts.js';
 import { type Tenant, makeTenant } from '../../factories/channels.js';
@@ -100,6 +101,16 @@ describe('saving a creative for a bundle across workspaces', () => {
     );
     expect(marked).toEqual({ ok: true, value: { orderIds: [ruOrder] } });
     expect(await readiness(ruOrder)).toEqual({ ok: true, value: undefined });
+    // A second variant (an A/B test) needs Pro in the advertiser's own workspace.
+    const second = { accountId: advertiserId, bundleId, variantIndex: 1, creative };
+    expect(await saveCreativeVariant(database, second, clock)).toMatchObject({
+      ok: false,
+      code: 'variants_pro',
+    });
+    const { workspaceId: own } = await ensureOwnerWorkspace(database, advertiserId);
+    await database.withSystem('test: Pro', (tx) =>
+      tx.update(workspaces).set({ plan: 'pro' }).where(eq(workspaces.id, own)),
+    );
     // A second variant replaces nothing; saving variant 0 again replaces it.
     await saveCreativeVariant(
       database,
