@@ -4,6 +4,7 @@ import { createConversations } from './conversations.js';
 import { createAdminFeature } from './features/admin/index.js';
 import { createApiKeysFeature } from './features/api-keys/index.js';
 import { createAnalyticsFeature } from './features/analytics/index.js';
+import { createViewsFeature } from './features/views/index.js';
 import { createBalanceFeature } from './features/balance/index.js';
 import { createBookingFeature } from './features/booking/index.js';
 import { createCalendarFeature } from './features/calendar/index.js';
@@ -84,6 +85,7 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.use(createMarkingFeature(deps));
   bot.use(createBalanceFeature(deps));
   bot.use(createAnalyticsFeature(deps));
+  bot.use(createViewsFeature(deps));
   bot.use(createApiKeysFeature(deps));
   bot.use(createCatalogFeature(deps));
   bot.use(createBookingFeature(deps, i18n));

@@ -1740,3 +1740,22 @@ analytics-csv-caption = ⬇️ <b>{ $name }</b> — { $scope } · last { $days -
 analytics-csv-period = { $from } – { $to }
 analytics-csv-rows = Rows: { $rows }
 analytics-csv-empty = No rows in this period: the file has only the header.
+
+## views (the owner reports a post's views: vw:report; the advertiser's screenshot: vw:show)
+views-ask = 👁 How many views does the ad post in <b>{ $channel }</b> ({ $when }) show now? Send the number from under the post.
+views-invalid = Send the number of views in digits, e.g. 1250.
+views-too-many = No post has that many views. Send the number from under the post.
+views-ask-screenshot = 📷 Send a screenshot of the post with its view counter: the advertiser sees it as evidence. Or go on without one.
+views-skip = ⏭ No screenshot
+views-screenshot-only = Send the screenshot as a photo, or press «⏭ No screenshot».
+views-saved = ✅ Saved: views { $views }, CTR { $ctr }{ $evidence ->
+        [yes] , with the screenshot
+       *[no] {""}
+    }. The advertiser sees them in their report.
+views-not-found = You can't report views of this post: it has not gone out, or it is not in your channels.
+views-no-screenshot = The owner sent no screenshot of these views.
+views-screenshot-caption = 👁 The owner's screenshot: views { $views }.
+notify-button-report-views = 👁 Report the post's views
+orders-report-views = 👁 Views { $views } (reported by the owner) · CTR { $ctr }
+orders-report-ctr = 👁 Where the owner reported views: CTR { $ctr } (clicks { $clicks }, views { $views })
+orders-button-views-proof = 🖼 Views screenshot — { $channel }

@@ -1743,3 +1743,22 @@ analytics-csv-caption = ⬇️ <b>{ $name }</b> — { $scope } · за { $days -
 analytics-csv-period = { $from } – { $to }
 analytics-csv-rows = Строк: { $rows }
 analytics-csv-empty = За этот период строк нет: в файле только заголовок.
+
+## views (the owner reports a post's views: vw:report; the advertiser's screenshot: vw:show)
+views-ask = 👁 Сколько просмотров сейчас у рекламного поста в <b>{ $channel }</b> ({ $when })? Пришлите число из-под поста.
+views-invalid = Пришлите число просмотров цифрами, например 1250.
+views-too-many = Столько просмотров не бывает. Пришлите число из-под поста.
+views-ask-screenshot = 📷 Пришлите скриншот поста со счётчиком просмотров: рекламодатель увидит его как подтверждение. Или продолжите без него.
+views-skip = ⏭ Без скриншота
+views-screenshot-only = Пришлите скриншот фотографией или нажмите «⏭ Без скриншота».
+views-saved = ✅ Сохранено: просмотров { $views }, CTR { $ctr }{ $evidence ->
+        [yes] , со скриншотом
+       *[no] {""}
+    }. Рекламодатель увидит их в отчёте.
+views-not-found = Для этого поста нельзя указать просмотры: он ещё не вышел или он не в ваших каналах.
+views-no-screenshot = Владелец не прислал скриншот просмотров.
+views-screenshot-caption = 👁 Скриншот владельца: просмотров { $views }.
+notify-button-report-views = 👁 Указать просмотры поста
+orders-report-views = 👁 Просмотров { $views } (со слов владельца) · CTR { $ctr }
+orders-report-ctr = 👁 Где владелец указал просмотры: CTR { $ctr } (переходов { $clicks }, просмотров { $views })
+orders-button-views-proof = 🖼 Скриншот просмотров — { $channel }

@@ -1,5 +1,6 @@
 import type { Tx } from '../models/db.js';
 import { readPlacementJoins } from '../models/joins/queries.js';
+import { viewsData } from './callback-data/views.js';
 import { orderChannelTitles } from '../models/payments/receipt.js';
 import { enqueueJobInTx } from '../models/platform/enqueue-job.js';
 import { platformFee } from '../models/ledger/shares.js';
@@ -180,8 +181,13 @@ const tellers: { [T in DomainEventType]?: Tell<T> } = {
         vars,
         buttons,
       });
+      // The owner may add the views they read on the post (the Bot API gives none).
+      const report = {
+        key: 'notify-button-report-views',
+        data: viewsData.pack({ action: 'report', placementId: e.placementId }),
+      };
       for (const accountId of audience.memberAccountIds)
-        told.push({ accountId, key: 'settle-report-owner', vars, buttons });
+        told.push({ accountId, key: 'settle-report-owner', vars, buttons: [...buttons, [report]] });
     }
     if (e.order?.kind === 'settled') {
       const { currency, owner, fee, refund } = e.order;

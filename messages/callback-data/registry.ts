@@ -17,6 +17,7 @@ import * as review from './review.js';
 import * as selling from './selling.js';
 import * as start from './start.js';
 import * as subscription from './subscription.js';
+import * as views from './views.js';
 
 /** Every module of callback data, by file name (a test checks none is missing). */
 export const callbackDataModules = {
@@ -38,6 +39,7 @@ export const callbackDataModules = {
   selling,
   start,
   subscription,
+  views,
 };
 
 /** Every declared button kind (exported, or one level down in an exported object). */

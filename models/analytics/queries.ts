@@ -19,6 +19,24 @@ export interface RollupPoint {
   leaves: number;
 }
 
+/** The counted columns of placement_rollups summed over a group (series, per placement, per channel). */
+export const rollupSums = {
+  clicks: sql<number>`sum(${placementRollups.clicks})::int`,
+  uniqueClicks: sql<number>`sum(${placementRollups.uniqueClicks})::int`,
+  joins: sql<number>`sum(${placementRollups.joins})::int`,
+  leaves: sql<number>`sum(${placementRollups.leaves})::int`,
+};
+
+/** Day buckets of these channels that start in [from, to). */
+export function channelDaysIn(channelIds: string[], range: { from: Date; to: Date }): SQL {
+  return and(
+    inArray(placementRollups.channelId, channelIds),
+    eq(placementRollups.grain, 'day'),
+    gte(placementRollups.bucketStart, range.from),
+    lt(placementRollups.bucketStart, range.to),
+  )!;
+}
+
 function scopeFilter(scope: RollupScope): SQL {
   if ('workspaceId' in scope) return eq(placementRollups.workspaceId, scope.workspaceId);
   if ('channelId' in scope) return eq(placementRollups.channelId, scope.channelId);
@@ -43,10 +61,7 @@ export async function readRollupSeries(
     .select({
       bucketStart: placementRollups.bucketStart,
       day: placementRollups.day,
-      clicks: sql<number>`sum(${placementRollups.clicks})::int`,
-      uniqueClicks: sql<number>`sum(${placementRollups.uniqueClicks})::int`,
-      joins: sql<number>`sum(${placementRollups.joins})::int`,
-      leaves: sql<number>`sum(${placementRollups.leaves})::int`,
+      ...rollupSums,
     })
     .from(placementRollups)
     .where(

@@ -79,6 +79,14 @@ export const placements = pgTable(
     joins: integer('joins').notNull().default(0),
     leaves: integer('leaves').notNull().default(0),
     reactions: integer('reactions').notNull().default(0),
+    /**
+     * The post's views as its channel's owner reported them (the Bot API gives no view counts),
+     * null until they do (models/views/); CTR is shown only where this is known.
+     */
+    reportedViews: integer('reported_views'),
+    viewsReportedAt: timestamp('views_reported_at', { withTimezone: true }),
+    /** The owner's screenshot of the view counter (a Telegram file id), when they sent one. */
+    viewsEvidence: text('views_evidence'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -95,5 +103,9 @@ export const placements = pgTable(
       sql`${t.status} in ('scheduled', 'publishing', 'published', 'completed', 'failed', 'needs_review', 'cancelled')`,
     ),
     check('placements_variant_check', sql`${t.variantIndex} between 0 and 3`),
+    check(
+      'placements_views_check',
+      sql`${t.reportedViews} is null or ${t.reportedViews} between 1 and 1000000000`,
+    ),
   ],
 );

@@ -1,5 +1,6 @@
 import { and, asc, eq, exists, gte, inArray, lt, sql } from 'drizzle-orm';
 import { accounts } from '../accounts/table.js';
+import { channelDaysIn, rollupSums } from '../analytics/queries.js';
 import { placementRollups } from '../analytics/table.js';
 import { channels } from '../channels/table.js';
 import type { DbOrTx } from '../db.js';
@@ -189,21 +190,11 @@ async function dailyRows(tx: DbOrTx, scope: ExportScope): Promise<DailyExportRow
     .select({
       channel: channels.title,
       day: placementRollups.day,
-      clicks: sql<number>`sum(${placementRollups.clicks})::int`,
-      uniqueClicks: sql<number>`sum(${placementRollups.uniqueClicks})::int`,
-      joins: sql<number>`sum(${placementRollups.joins})::int`,
-      leaves: sql<number>`sum(${placementRollups.leaves})::int`,
+      ...rollupSums,
     })
     .from(placementRollups)
     .innerJoin(channels, eq(channels.id, placementRollups.channelId))
-    .where(
-      and(
-        inArray(placementRollups.channelId, scope.channelIds),
-        eq(placementRollups.grain, 'day'),
-        gte(placementRollups.bucketStart, scope.range.from),
-        lt(placementRollups.bucketStart, scope.range.to),
-      ),
-    )
+    .where(channelDaysIn(scope.channelIds, scope.range))
     .groupBy(placementRollups.channelId, channels.title, placementRollups.day)
     .orderBy(asc(placementRollups.day), asc(channels.title), asc(placementRollups.channelId));
   return rows.map((r) => ({ ...r, day: r.day ?? '' }));

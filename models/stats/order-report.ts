@@ -26,6 +26,10 @@ export interface PlacementReport {
   reactions: number;
   /** Null when the ad promotes no chat where the bot may invite. */
   joins: JoinStats | null;
+  /** Views the channel's owner reported (models/views/); null until they do. */
+  views: number | null;
+  /** Whether they sent a screenshot of them. */
+  viewsEvidence: boolean;
 }
 
 export interface OrderReport {
@@ -36,6 +40,8 @@ export interface OrderReport {
   uniqueClicks: number;
   reactions: number;
   joins: JoinStats | null;
+  /** Clicks ÷ views over the posts whose owner reported views; null where none did. */
+  viewed: { clicks: number; views: number } | null;
   /** spent ÷ clicks (÷ joins), rounded to a minor unit; null without any. */
   costPerClick: number | null;
   costPerJoin: number | null;
@@ -74,6 +80,8 @@ export async function readOrderReport(
           uniqueClicks: placements.uniqueClicks,
           reactions: placements.reactions,
           inviteLink: placements.inviteLink,
+          views: placements.reportedViews,
+          viewsEvidence: placements.viewsEvidence,
         })
         .from(placements)
         .innerJoin(channels, eq(channels.id, placements.channelId))
@@ -84,8 +92,9 @@ export async function readOrderReport(
         found.map((p) => p.id),
         now,
       );
-      const rows = found.map(({ inviteLink, violations, ...p }) => ({
+      const rows = found.map(({ inviteLink, violations, viewsEvidence, ...p }) => ({
         ...p,
+        viewsEvidence: viewsEvidence !== null,
         violations: readViolations(violations).length,
         joins: inviteLink ? (joins.get(p.id) ?? noJoins) : null,
       }));
@@ -106,6 +115,7 @@ export async function readOrderReport(
   const joins = withJoins.length ? sumJoinStats(withJoins) : null;
   const clicks = sum('clicks');
   const per = (n: number | undefined) => (n ? Math.round(spent / n) : null);
+  const withViews = rows.filter((p) => p.views !== null);
   return {
     placements: rows,
     spent,
@@ -113,6 +123,12 @@ export async function readOrderReport(
     uniqueClicks: sum('uniqueClicks'),
     reactions: sum('reactions'),
     joins,
+    viewed: withViews.length
+      ? {
+          clicks: withViews.reduce((total, p) => total + p.clicks, 0),
+          views: withViews.reduce((total, p) => total + (p.views ?? 0), 0),
+        }
+      : null,
     costPerClick: per(clicks),
     costPerJoin: per(joins?.joins),
     daily,

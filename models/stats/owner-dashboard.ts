@@ -1,7 +1,12 @@
 import { and, asc, desc, eq, gte, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import { accounts } from '../accounts/table.js';
 import { soldStatuses } from '../admin/lookup.js';
-import { readRollupSeries, type RollupPoint } from '../analytics/queries.js';
+import {
+  channelDaysIn,
+  readRollupSeries,
+  rollupSums,
+  type RollupPoint,
+} from '../analytics/queries.js';
 import { placementRollups } from '../analytics/table.js';
 import { channelLocalDay } from '../channels/member-counts.js';
 import { channels } from '../channels/table.js';
@@ -209,37 +214,25 @@ async function placementsOf(
   range: { from: Date; to: Date },
 ): Promise<Omit<OwnerDashboard['placements'][number], 'leftWithinDay'>[]> {
   if (channelIds.length === 0) return [];
-  const clicks = sql<number>`sum(${placementRollups.clicks})::int`;
-  const joins = sql<number>`sum(${placementRollups.joins})::int`;
   return tx
     .select({
       id: placementRollups.placementId,
       channelTitle: channels.title,
       publishedAt: placements.publishedAt,
-      clicks,
-      uniqueClicks: sql<number>`sum(${placementRollups.uniqueClicks})::int`,
-      joins,
-      leaves: sql<number>`sum(${placementRollups.leaves})::int`,
+      ...rollupSums,
       reactions: placements.reactions,
     })
     .from(placementRollups)
     .innerJoin(placements, eq(placements.id, placementRollups.placementId))
     .innerJoin(channels, eq(channels.id, placementRollups.channelId))
-    .where(
-      and(
-        inArray(placementRollups.channelId, channelIds),
-        eq(placementRollups.grain, 'day'),
-        gte(placementRollups.bucketStart, range.from),
-        lt(placementRollups.bucketStart, range.to),
-      ),
-    )
+    .where(channelDaysIn(channelIds, range))
     .groupBy(
       placementRollups.placementId,
       channels.title,
       placements.publishedAt,
       placements.reactions,
     )
-    .orderBy(desc(clicks), desc(joins), asc(placementRollups.placementId))
+    .orderBy(desc(rollupSums.clicks), desc(rollupSums.joins), asc(placementRollups.placementId))
     .limit(dashboardTopPlacements);
 }
 

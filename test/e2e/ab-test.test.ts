@@ -5,7 +5,7 @@ import { recordClick } from '../../models/clicks/record-click.js';
 import { saveCreativeVariant } from '../../models/creatives/save-creative.js';
 import { createLogger } from '../../models/logger.js';
 import { advanceTestClock } from '../../models/platform/test-clock.js';
-import { clickLinks, orders, placements, workspaces } from '../../models/schema.js';
+import { channels, clickLinks, orders, placements, workspaces } from '../../models/schema.js';
 import { ensureOwnerWorkspace } from '../../models/workspaces/ensure-owner-workspace.js';
 import { startFakeQuickChart, type FakeQuickChart } from '../../sandbox/fakes/quickchart.js';
 import { startCheckoutWorld, type CheckoutWorld } from '../bot/checkout/setup.js';
@@ -91,6 +91,11 @@ describe('an A/B test over six posts', () => {
       allBotRights,
       1_000,
     );
+    // Telegram counts 1 000 and the owner and the bot: the reach of each post.
+    const [size] = await database.withSystem('test read', (tx) =>
+      tx.select({ n: channels.subscribers }).from(channels).where(eq(channels.id, order.channelId)),
+    );
+    expect(size?.n).toBe(1_002);
     const { paid } = await payWithStars(database, clock, {
       accountId: alexAccount,
       orderId: order.orderId,
@@ -153,7 +158,7 @@ describe('an A/B test over six posts', () => {
     await click(1, 3);
     await publishUpTo(2);
     await click(2, 2);
-    // 3 of ~1 000 (the channel: 1 000 and its owner and the bot) against 2: A leads, far from sure; post 3 keeps its turn (A).
+    // 3 of 1 002 against 2 of 1 002: A leads, far from sure; post 3 keeps its turn (A).
     const early = await report(/Variant B: posts 1 .+ clicks 2/);
     expect(early).toContain(
       'Variant A: posts 1 · reach 1,002 · clicks 3 · per 1 000 subscribers 3.0',

@@ -20,8 +20,7 @@ export const allBotRights = {
 
 /**
  * Makes a channel an emulator channel where the bot is an admin with all rights; its chat id.
- * `subscribers`: that many more people in the channel (getChatMemberCount), also recorded as the
- * channel's size.
+ * `subscribers`: that many more people in the channel, and its size recorded as Telegram counts it.
  */
 export async function bindSandboxChannel(
   database: Database,
@@ -37,12 +36,19 @@ export async function bindSandboxChannel(
     ...(subscribers === undefined ? {} : { subscribers }),
   });
   sandbox.emulator.addBotToChat(channel.id, { rights, byUserId: sandbox.ids.ownerId });
+  // Its size as registration records it: what getChatMemberCount answers (the owner and the bot
+  // count too), so the daily measurement, whenever it runs, finds the same.
+  const counted =
+    subscribers === undefined
+      ? undefined
+      : await callBotApi(sandbox, 'getChatMemberCount', { chat_id: channel.id });
+  if (counted && !counted.ok) throw new Error(counted.description);
   await database.withSystem('test factory: bind channel', (tx) =>
     tx
       .update(channels)
       .set({
         telegramChatId: channel.id,
-        ...(subscribers === undefined ? {} : { subscribers }),
+        ...(counted ? { subscribers: counted.result as number } : {}),
       })
       .where(eq(channels.id, channelId)),
   );

@@ -5,6 +5,7 @@ import {
   type ChartRenderer,
 } from '../../../models/providers/quickchart.js';
 import { sendDailyChart } from '../../kit/daily-chart.js';
+import type { RollupPoint } from '../../../models/analytics/queries.js';
 import { closeMootAdminCard } from '../../../models/admin/moot-cards.js';
 import { cancelOrder } from '../../../models/checkout/cancel-order.js';
 import { listMyOrders, readMyOrder } from '../../../models/checkout/my-orders.js';
@@ -57,22 +58,27 @@ export function createOrdersFeature(
     await openList(ctx, accountId);
   });
 
+  /** A daily chart of clicks and joins under a report (the screen has the numbers). */
+  const chart = (
+    ctx: BotContext,
+    series: RollupPoint[],
+    locale: string,
+    title: string,
+    name: string,
+  ) =>
+    sendDailyChart(
+      ctx,
+      { charts, logger: deps.logger },
+      { series, locale, title, filename: `${name}.png` },
+    );
+
   chats.callbackQuery(campaignData, async (ctx) => {
     await ctx.answerCallbackQuery();
     const locale = await ctx.i18n.getLocale();
     const report = await readCampaignReport(deps.database, ctx.account.id, deps.clock.now());
     await showScreen(ctx, renderCampaign(ctx, report, locale));
     // Under it: clicks and joins per day of all the advertiser's posts.
-    await sendDailyChart(
-      ctx,
-      { charts, logger: deps.logger },
-      {
-        series: report.daily,
-        locale,
-        title: ctx.tPlain('orders-campaign-chart-title'),
-        filename: 'campaign.png',
-      },
-    );
+    await chart(ctx, report.daily, locale, ctx.tPlain('orders-campaign-chart-title'), 'campaign');
   });
 
   chats.callbackQuery(listData, async (ctx) => {
@@ -97,16 +103,8 @@ export function createOrdersFeature(
         const report = await readOrderReport(deps.database, order, deps.clock.now());
         await showScreen(ctx, renderReport(ctx, order, report, locale));
         // Under the report: clicks and joins per day as a photo.
-        return sendDailyChart(
-          ctx,
-          { charts, logger: deps.logger },
-          {
-            series: report.daily,
-            locale,
-            title: ctx.tPlain('orders-report-chart-title'),
-            filename: `report-${order.id}.png`,
-          },
-        );
+        const title = ctx.tPlain('orders-report-chart-title');
+        return chart(ctx, report.daily, locale, title, `report-${order.id}`);
       }
       case 'pv':
         await ctx.answerCallbackQuery();

@@ -13,6 +13,7 @@ import { checkoutData } from '../../../messages/callback-data/checkout.js';
 import { openDisputeData } from '../../../messages/callback-data/disputes.js';
 import { itemLines, markingText, totalLines } from '../../../messages/order-lines.js';
 import { campaignData, listData, orderData } from '../../../messages/callback-data/orders.js';
+import { viewsData } from '../../../messages/callback-data/views.js';
 import { reportedStatuses, type CampaignReport } from '../../../models/stats/campaign-report.js';
 import type { KeyboardScreen as Screen } from '../../kit/show-screen.js';
 
@@ -163,22 +164,45 @@ export function renderReport(
 ): Screen {
   const zone = order.advertiser.timezone;
   const money = (amount: number) => formatMoney(amount, order.currency, locale);
+  const ctr = (clicks: number, views: number) =>
+    new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(
+      clicks / views,
+    );
   const lines = report.placements.map((p) =>
-    ctx.t('orders-report-post', {
-      channel: p.channelTitle,
-      format: p.format,
-      when: p.publishedAt
-        ? formatMoment(p.publishedAt, zone, locale)
-        : trustedHtml(ctx.t('orders-report-not-out', { due: formatMoment(p.dueAt, zone, locale) })),
-      violations: p.violations,
-      clicks: p.clicks,
-      unique: p.uniqueClicks,
-      reactions: p.reactions,
-      invite: p.joins ? 'yes' : 'no',
-      joins: p.joins?.joins ?? 0,
-      leftDay: p.joins?.leftWithinDay ?? 0,
-    }),
+    [
+      ctx.t('orders-report-post', {
+        channel: p.channelTitle,
+        format: p.format,
+        when: p.publishedAt
+          ? formatMoment(p.publishedAt, zone, locale)
+          : trustedHtml(
+              ctx.t('orders-report-not-out', { due: formatMoment(p.dueAt, zone, locale) }),
+            ),
+        violations: p.violations,
+        clicks: p.clicks,
+        unique: p.uniqueClicks,
+        reactions: p.reactions,
+        invite: p.joins ? 'yes' : 'no',
+        joins: p.joins?.joins ?? 0,
+        leftDay: p.joins?.leftWithinDay ?? 0,
+      }),
+      // Views only where the channel's owner reported them: nothing is invented.
+      p.views === null
+        ? ''
+        : ctx.t('orders-report-views', { views: p.views, ctr: ctr(p.clicks, p.views) }),
+    ]
+      .filter(Boolean)
+      .join('\n'),
   );
+  const viewed = report.viewed
+    ? [
+        ctx.t('orders-report-ctr', {
+          ctr: ctr(report.viewed.clicks, report.viewed.views),
+          clicks: report.viewed.clicks,
+          views: report.viewed.views,
+        }),
+      ]
+    : [];
   const totals = ctx.t('orders-report-totals', {
     spent: money(report.spent),
     clicks: report.clicks,
@@ -192,12 +216,25 @@ export function renderReport(
   });
   const channels = [...new Set(order.items.map((i) => i.channelTitle))].join(', ');
   const ab = report.abTest ? [abTestText(ctx, report.abTest, locale)] : [];
+  const keyboard = new InlineKeyboard();
+  for (const p of report.placements.filter((p) => p.viewsEvidence))
+    keyboard
+      .text(
+        ctx.tPlain('orders-button-views-proof', {
+          channel: `${p.channelTitle} · ${p.publishedAt ? formatMoment(p.publishedAt, zone, locale) : ''}`,
+        }),
+        viewsData.pack({ action: 'show', placementId: p.id }),
+      )
+      .row();
+  keyboard.text(
+    ctx.t('orders-button-back-card'),
+    orderData.pack({ action: 'card', orderId: order.id }),
+  );
   return {
-    text: [ctx.t('orders-report-title', { channels }), ...lines, totals, ...ab].join('\n\n'),
-    keyboard: new InlineKeyboard().text(
-      ctx.t('orders-button-back-card'),
-      orderData.pack({ action: 'card', orderId: order.id }),
+    text: [ctx.t('orders-report-title', { channels }), ...lines, totals, ...viewed, ...ab].join(
+      '\n\n',
     ),
+    keyboard,
   };
 }
 
