@@ -11,8 +11,9 @@ export const retentionJob = 'analytics.retention';
 /**
  * `analytics.rollup` (every minute): recomputes the hourly and daily buckets of the placements
  * whose events were written since its watermark, catching up after downtime step by step
- * (models/analytics/rollups.ts). `analytics.retention` (daily): drops raw-event months older than
- * 13 months; the rollups stay.
+ * (models/analytics/rollups.ts). `analytics.retention` (daily, and once at start): drops raw-event
+ * months older than 13 months (the rollups stay), then refreshes the planner's statistics
+ * (`database.analyze()`: embedded PGlite has no autovacuum to do it).
  */
 export function defineAnalyticsJobs(agenda: Agenda, deps: JobsDeps): void {
   const log = deps.logger.child({ role: 'jobs' });
@@ -33,6 +34,7 @@ export function defineAnalyticsJobs(agenda: Agenda, deps: JobsDeps): void {
     run: async () => {
       const dropped = await dropExpiredEvents(deps.database, deps.clock.now());
       if (dropped.length) log.info({ dropped, job: retentionJob }, 'old raw events dropped');
+      await deps.database.analyze();
     },
   });
 }

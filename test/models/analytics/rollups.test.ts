@@ -260,6 +260,17 @@ describe('placement rollups', () => {
     ]);
   });
 
+  it('analyze() gives the planner the real size of the tables (PGlite has no autovacuum)', async () => {
+    const rowCount = await database.withSystem('test read', (tx) => tx.$count(placementRollups));
+    expect(rowCount).toBeGreaterThan(0);
+    await database.analyze();
+    // ANALYZE reads the table itself (row-level security does not hide rows from it).
+    const { rows } = await database.pool.query<{ reltuples: number }>(
+      `select reltuples from pg_class where relname = 'placement_rollups'`,
+    );
+    expect(rows[0]?.reltuples).toBe(rowCount);
+  });
+
   it('a placement row exists for every rollup (foreign keys hold)', async () => {
     const orphans = await database.withSystem('test read', (tx) =>
       tx
