@@ -1,11 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { accounts } from '../accounts/table.js';
 import { formatPrices } from '../channels/format-prices.js';
 import { readChannelSettings, type PriceCurrency } from '../channels/settings.js';
 import { channels } from '../channels/table.js';
 import type { FormatId } from '../channels/formats.js';
 import type { Database, DbOrTx } from '../db.js';
-import { availableSlots } from '../slots/queries.js';
+import { availableSlots, slotFill } from '../slots/queries.js';
 import {
   clicksPer1000,
   readRecentClicks,
@@ -72,17 +72,6 @@ const cardColumns = {
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part * 100) / whole) : 0);
 
-async function fillRateOf(tx: DbOrTx, channelId: string, from: Date, to: Date): Promise<number> {
-  const result = await tx.execute<{ sold: string | number; offered: string | number }>(sql`
-    select count(*) filter (where status in ('booked', 'published', 'done')) as sold,
-      count(*) filter (where status not in ('cancelled', 'blocked')) as offered
-    from slots
-    where channel_id = ${channelId}
-      and starts_at >= ${from.toISOString()}::timestamptz and starts_at < ${to.toISOString()}::timestamptz`);
-  const row = result.rows[0];
-  return percent(Number(row?.sold ?? 0), Number(row?.offered ?? 0));
-}
-
 /** The public card of an active channel, read inside a system transaction; undefined otherwise. */
 export async function readCatalogCard(
   tx: DbOrTx,
@@ -127,7 +116,7 @@ export async function readCatalogCard(
     recentAds: recent.ads,
     clicksPer1000: clicksPer1000(recent, row.subscribers),
     nextSlots: free.slice(0, cardSlotCount).map((s) => s.startsAt),
-    fillRate: await fillRateOf(tx, row.id, since, to),
+    fillRate: (await slotFill(tx, [row.id], { from: since, to })).percent,
     reputation: {
       published: row.publishedCount,
       onTimeRate: percent(row.onTimeCount, row.publishedCount),

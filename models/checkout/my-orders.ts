@@ -9,6 +9,8 @@ export interface MyOrderRow {
   status: OrderStatus;
   currency: Currency;
   total: number;
+  /** Refunded of the total so far, minor units. */
+  refundedAmount: number;
   createdAt: Date;
   /** Titles of the order's channels (read in each order's workspace scope). */
   channels: string[];
@@ -30,6 +32,7 @@ export async function listMyOrders(
         status: orders.status,
         currency: orders.currency,
         total: orders.total,
+        refundedAmount: orders.refundedAmount,
         createdAt: orders.createdAt,
         workspaceId: orders.workspaceId,
       })

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import { channels } from '../channels/table.js';
 import { readChannelSettings, type ChannelSettings } from '../channels/settings.js';
 import type { DbOrTx } from '../db.js';
@@ -106,4 +106,37 @@ export async function availableSlots(
     order by s.starts_at
   `);
   return result.rows.map((r) => ({ id: r.id, startsAt: new Date(r.starts_at) }));
+}
+
+/** Slots that count as sold for a fill rate, and those that were never on offer. */
+const soldSlotStatuses = ['booked', 'published', 'done'] as const;
+const unofferedSlotStatuses = ['cancelled', 'blocked'] as const;
+
+/**
+ * The fill of these channels' slots starting in [from, to): sold (booked, published, done) of
+ * offered (anything not cancelled or blocked), and the rounded percentage (0 when none was
+ * offered). The catalog card's fill rate and the owner dashboard's both read it.
+ */
+export async function slotFill(
+  tx: DbOrTx,
+  channelIds: string[],
+  range: { from: Date; to: Date },
+): Promise<{ sold: number; offered: number; percent: number }> {
+  if (channelIds.length === 0) return { sold: 0, offered: 0, percent: 0 };
+  const [row] = await tx
+    .select({
+      sold: sql<number>`(count(*) filter (where ${inArray(slots.status, [...soldSlotStatuses])}))::int`,
+      offered: sql<number>`(count(*) filter (where ${notInArray(slots.status, [...unofferedSlotStatuses])}))::int`,
+    })
+    .from(slots)
+    .where(
+      and(
+        inArray(slots.channelId, channelIds),
+        gte(slots.startsAt, range.from),
+        lt(slots.startsAt, range.to),
+      ),
+    );
+  const sold = row?.sold ?? 0;
+  const offered = row?.offered ?? 0;
+  return { sold, offered, percent: offered > 0 ? Math.round((sold * 100) / offered) : 0 };
 }

@@ -3,7 +3,7 @@ import { soldStatuses } from '../admin/lookup.js';
 import { readRollupSeries, type RollupPoint } from '../analytics/queries.js';
 import { listMyOrders } from '../checkout/my-orders.js';
 import type { Database } from '../db.js';
-import { orders, type Currency, type OrderStatus } from '../orders/table.js';
+import type { Currency, OrderStatus } from '../orders/table.js';
 import { placements } from '../placements/table.js';
 
 /** Orders whose posts have started going out: the ones a report is about. */
@@ -63,13 +63,7 @@ export async function readCampaignReport(
     reportedStatuses.includes(o.status),
   );
   const ids = listed.map((o) => o.id);
-  const { money, metrics, daily } = await database.withScope({ accountId }, async (tx) => ({
-    money: ids.length
-      ? await tx
-          .select({ id: orders.id, total: orders.total, refunded: orders.refundedAmount })
-          .from(orders)
-          .where(inArray(orders.id, ids))
-      : [],
+  const { metrics, daily } = await database.withScope({ accountId }, async (tx) => ({
     metrics: ids.length
       ? await tx
           .select({
@@ -94,13 +88,12 @@ export async function readCampaignReport(
   }));
   const rows: CampaignOrder[] = listed.map((o) => {
     const m = metrics.find((r) => r.orderId === o.id);
-    const paid = money.find((r) => r.id === o.id);
     return {
       id: o.id,
       status: o.status,
       channels: o.channels,
       currency: o.currency,
-      spent: paid && soldStatuses.includes(o.status) ? paid.total - paid.refunded : 0,
+      spent: soldStatuses.includes(o.status) ? o.total - o.refundedAmount : 0,
       posts: m?.posts ?? 0,
       clicks: m?.clicks ?? 0,
       uniqueClicks: m?.uniqueClicks ?? 0,

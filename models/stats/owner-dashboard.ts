@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { accounts } from '../accounts/table.js';
 import { soldStatuses } from '../admin/lookup.js';
 import {
@@ -14,6 +14,7 @@ import type { Database, DbOrTx } from '../db.js';
 import { readJoinStats } from '../joins/queries.js';
 import { orderItems, orders, type Currency } from '../orders/table.js';
 import { placements } from '../placements/table.js';
+import { slotFill } from '../slots/queries.js';
 import { slots } from '../slots/table.js';
 import { workspaceEffectivePlan } from '../workspaces/plan-limits.js';
 import type { WorkspacePlan } from '../workspaces/table.js';
@@ -94,28 +95,6 @@ export interface OwnerDashboard {
 
 export type DashboardResult =
   { ok: true; value: OwnerDashboard } | { ok: false; code: 'no_workspace' | 'unknown_channel' };
-
-const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part * 100) / whole) : 0);
-
-async function fillOf(tx: DbOrTx, channelIds: string[], range: { from: Date; to: Date }) {
-  if (channelIds.length === 0) return { sold: 0, offered: 0, percent: 0 };
-  const [row] = await tx
-    .select({
-      sold: sql<number>`(count(*) filter (where ${inArray(slots.status, ['booked', 'published', 'done'])}))::int`,
-      offered: sql<number>`(count(*) filter (where ${notInArray(slots.status, ['cancelled', 'blocked'])}))::int`,
-    })
-    .from(slots)
-    .where(
-      and(
-        inArray(slots.channelId, channelIds),
-        gte(slots.startsAt, range.from),
-        lt(slots.startsAt, range.to),
-      ),
-    );
-  const soldSlots = row?.sold ?? 0;
-  const offered = row?.offered ?? 0;
-  return { sold: soldSlots, offered, percent: percent(soldSlots, offered) };
-}
 
 /** Sold items whose slots start in the period, in the shown channels. */
 function soldItemsWhere(channelIds: string[], range: { from: Date; to: Date }) {
@@ -323,7 +302,7 @@ export async function readOwnerDashboard(
           .map(([currency, sum]) => ({ currency, ...sum }))
           .filter((r) => r.gross !== 0 || r.net !== 0)
           .sort((a, b) => b.gross - a.gross),
-        fill: await fillOf(tx, ids, range),
+        fill: await slotFill(tx, ids, range),
         averagePrices: await averagePricesOf(tx, ids, range),
         topAdvertisers: await topAdvertisersOf(tx, ids, range),
         totals,
