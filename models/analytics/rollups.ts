@@ -120,8 +120,12 @@ export async function runRollups(
       const stored = await readSetting(tx, watermarkKey);
       const watermark = typeof stored === 'string' ? new Date(stored) : new Date(0);
       const { rows } = await tx.execute<{ upto: Date | string; first: Date | string | null }>(sql`
-        select now() - make_interval(secs => ${settle / 1000}) as upto,
+        select date_trunc('milliseconds', now() - make_interval(secs => ${settle / 1000}))
+            + interval '1 millisecond' as upto,
           (select min(recorded_at) from events where recorded_at > ${watermark.toISOString()}::timestamptz) as first`);
+      // Rounded up to the millisecond: JavaScript dates hold milliseconds and PostgreSQL
+      // microseconds, so a cutoff rounded down missed a row written in its last millisecond (CI
+      // saw it with settleMs 0; the next run's overlap re-reads such a row in any case).
       const upto = new Date(rows[0]!.upto);
       const first = rows[0]!.first === null ? undefined : new Date(rows[0]!.first);
       if (!first || first > upto) return { buckets: 0, watermark, done: true };
