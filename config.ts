@@ -27,7 +27,7 @@ const idList = z
   )
   .pipe(z.array(telegramId.pipe(z.number().int())));
 
-const roleNames = ['bot', 'jobs', 'http'] as const;
+const roleNames = ['bot', 'jobs', 'http', 'fetcher', 'worker'] as const;
 export type Role = (typeof roleNames)[number];
 
 const positiveNumber = z
@@ -78,10 +78,24 @@ const shape = z.object({
         .map((s) => s.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.enum(roleNames)).min(1, 'must name at least one of bot, jobs, http')),
+    .pipe(
+      z
+        .array(
+          z.enum(roleNames, {
+            error: 'must be a comma-separated list of bot, jobs, http, fetcher, worker',
+          }),
+        )
+        .min(1, 'must name at least one of bot, jobs, http, fetcher, worker'),
+    ),
   DATABASE_URL: optionalUrl,
   DATA_DIR: z.string().trim().min(1).default('./data'),
   REDIS_URL: optionalUrl,
+  SHARD_PARTITIONS: z.coerce
+    .number({ error: 'must be a whole number from 1 to 1024' })
+    .int('must be a whole number from 1 to 1024')
+    .min(1, 'must be a whole number from 1 to 1024')
+    .max(1024, 'must be a whole number from 1 to 1024')
+    .default(16),
   HTTP_HOST: z.string().trim().min(1).default('127.0.0.1'),
   HTTP_PORT: port.default(3000),
   SANDBOX_PORT: port.default(8080),
@@ -167,13 +181,30 @@ const schema = shape.superRefine((c, ctx) => {
         : 'is required when NODE_ENV=production with BOT_TOKEN (an https:// URL on a public host: the base of click links and the webhook)',
     });
   }
-  if (c.BOT_MODE === 'sharded') {
-    // Sharded runners over Redis Streams are not built yet; refuse rather than silently poll.
+  const shardRoles = c.ROLES.filter((role) => role === 'fetcher' || role === 'worker');
+  if (shardRoles.length > 0 && c.BOT_MODE !== 'sharded') {
     ctx.addIssue({
       code: 'custom',
-      path: ['BOT_MODE'],
-      message: 'sharded is not available yet (use polling, or webhook behind a load balancer)',
+      path: ['ROLES'],
+      message: `${shardRoles.join(' and ')} run only with BOT_MODE=sharded`,
     });
+  }
+  if (c.BOT_MODE === 'sharded') {
+    // The partition streams and the leases live in Redis; the sandbox emulator runs polling only.
+    if (!c.REDIS_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_URL'],
+        message: 'is required when BOT_MODE=sharded (the update streams and leases live in Redis)',
+      });
+    }
+    if (!c.BOT_TOKEN && (shardRoles.length > 0 || c.ROLES.includes('bot'))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BOT_TOKEN'],
+        message: 'is required when BOT_MODE=sharded (the sandbox runs in polling mode)',
+      });
+    }
   }
   if (Boolean(c.STRIPE_SECRET_KEY) !== Boolean(c.STRIPE_WEBHOOK_SECRET)) {
     ctx.addIssue({
@@ -205,6 +236,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   redisUrl: string | undefined;
+  /** Sharded mode: how many partition streams the updates are spread over (by chat). */
+  shardPartitions: number;
   httpHost: string;
   httpPort: number;
   sandboxPort: number;
@@ -272,6 +305,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       databaseUrl: e.DATABASE_URL,
       dataDir: e.DATA_DIR,
       redisUrl: e.REDIS_URL,
+      shardPartitions: e.SHARD_PARTITIONS,
       httpHost: e.HTTP_HOST,
       httpPort: e.HTTP_PORT,
       sandboxPort: e.SANDBOX_PORT,

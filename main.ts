@@ -7,7 +7,8 @@ import { allowedUpdates, setBotCommands, startBot } from './bot/runner.js';
 import { createIntake, type IntakeMetrics } from './bot/intake/index.js';
 import { createWebhookHandler } from './bot/webhook.js';
 import { createHttpApp } from './http/app.js';
-import { createMetrics, type Metrics } from './http/metrics.js';
+import { createMetrics, registerShardMetrics, type Metrics } from './http/metrics.js';
+import { startShards } from './bot/shards/index.js';
 import type { ReadinessCheck } from './http/routes/health.js';
 import { assertPortsFree, PortInUseError, wantedPorts } from './http/ports.js';
 import { startHttpServer } from './http/server.js';
@@ -114,7 +115,11 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
       stops.push(() => jobs.stop());
     }
 
-    const botDeps = has('bot') ? withOutbound(deps, outbound) : undefined;
+    const sharded = config.botMode === 'sharded';
+    // Sharded mode: `bot` means both parts in this process; fetcher and worker may run apart.
+    const runsFetcher = sharded && (has('fetcher') || has('bot'));
+    const runsWorker = sharded && (has('worker') || has('bot'));
+    const botDeps = has('bot') || runsWorker ? withOutbound(deps, outbound) : undefined;
     const bot = botDeps ? createBot(botDeps) : undefined;
     const readiness: Record<string, ReadinessCheck> = {
       database: () => database.ping(),
@@ -124,6 +129,28 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
       ...(outbound ? { telegram: telegramCheck(bot?.api ?? outbound.api, clock) } : {}),
     };
     const intakeOptions = { metrics: intakeMetrics(metrics) };
+    const shards =
+      (runsFetcher || runsWorker) && token && redis && config.redisUrl
+        ? await startShards({
+            fetcher: runsFetcher,
+            worker:
+              bot && botDeps && runsWorker
+                ? { bot, deps: botDeps, intake: intakeOptions }
+                : undefined,
+            token,
+            apiRoot: config.telegramApiRoot,
+            redisUrl: config.redisUrl,
+            redis,
+            partitions: config.shardPartitions,
+            logger,
+            metrics: intakeOptions.metrics,
+          })
+        : undefined;
+    if (shards) {
+      stops.push(() => shards.stop());
+      Object.assign(readiness, shards.readiness);
+      registerShardMetrics(metrics, () => shards.snapshot());
+    }
     // Webhook mode: updates are answered 200 once stored; this process also resumes unfinished
     // updates whose lease ran out (another process may still be handling the others).
     const webhookIntake =
@@ -132,6 +159,16 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
         : undefined;
     if (webhookIntake) stops.push(async () => void (await webhookIntake.stop(4_000)));
     let httpUrl: string | undefined;
+    if (shards && !has('http')) {
+      // A fetcher or worker process serves /healthz, /readyz and /metrics only.
+      const server = await startHttpServer(
+        createHttpApp({ logger, metrics, readiness }),
+        config.httpHost,
+        config.httpPort,
+      );
+      stops.push(() => server.close());
+      httpUrl = server.url;
+    }
     if (has('http')) {
       // The secret travels in Telegram's header, never in the path (paths reach logs and metrics).
       const webhookPath = '/telegram/webhook';
@@ -204,10 +241,10 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
           ...(config.botWebhookSecret ? { secret_token: config.botWebhookSecret } : {}),
           allowed_updates: [...allowedUpdates],
         });
-        await setBotCommands(bot);
+        await setBotCommands(bot.api);
       }
     }
-    if (bot && botDeps && config.botMode !== 'webhook') {
+    if (bot && botDeps && config.botMode === 'polling') {
       const handle = await startBot(bot, botDeps, { intake: intakeOptions });
       stops.push(() => handle.stop());
     }

@@ -7,6 +7,7 @@ import {
 import type { MiddlewareFn } from 'grammy';
 import type { BotContext, ConversationContext } from './context.js';
 import { conversationAutoRetry } from './middleware/auto-retry.js';
+import { conversationReplyJournal } from './middleware/reply-journal.js';
 import { sessionKeyOf } from './session.js';
 import type { HtmlI18n } from '../messages/i18n.js';
 import { htmlByDefault } from '../telegram/parse-mode.js';
@@ -61,6 +62,7 @@ export function createConversations(i18n: HtmlI18n<BotContext>): MiddlewareFn<Bo
     plugins: (conversation) => [
       conversationAutoRetry,
       conversationHtml,
+      conversationReplyJournal,
       conversationI18n(i18n, conversation),
     ],
   });

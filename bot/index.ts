@@ -35,6 +35,7 @@ import { createStarsSubscriptionPayments } from './features/subscription/stars.j
 import { createSupportFeature } from './features/support/index.js';
 import { createI18n } from './i18n.js';
 import { createAccountMiddleware } from './middleware/account.js';
+import { replyJournal } from './middleware/reply-journal.js';
 import { createAutoRetry } from './middleware/auto-retry.js';
 import { createErrorHandler } from './middleware/error-boundary.js';
 import { createRateLimiter } from './middleware/rate-limit.js';
@@ -56,7 +57,8 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   // the last attempt it parks the update and calls this handler, which logs and tells the user.
   bot.catch(createErrorHandler(deps, i18n));
 
-  bot.api.config.use(createAutoRetry(), htmlByDefault);
+  // The reply journal outermost: a call auto-retry repeated is still one call (sharded workers only).
+  bot.api.config.use(createAutoRetry(), htmlByDefault, replyJournal);
   bot.use(createRateLimiter(deps, i18n));
   bot.use(createSequentialize());
   bot.use(createSessionMiddleware(deps));

@@ -1,8 +1,10 @@
-import { type Bot, GrammyError } from 'grammy';
+import { type Api, type Bot, GrammyError } from 'grammy';
+import type { Update } from 'grammy/types';
+import type { Logger } from '../models/logger.js';
 import type { BotContext, BotDeps } from './context.js';
 import { localizedCommands } from './commands.js';
 import { createI18n, defaultLocale, locales } from './i18n.js';
-import { createIntake, type Intake, type IntakeOptions } from './intake/index.js';
+import { createIntake, type IntakeOptions } from './intake/index.js';
 
 /** Every update type a feature handles now or in the issues ahead (publishing, payments, analytics). */
 export const allowedUpdates = [
@@ -37,16 +39,16 @@ const maxPollBackoffMs = 5_000;
 const maxBacklog = 1000;
 
 /** setMyCommands for each locale (by language_code) and a default list; webhook mode calls it too. */
-export async function setBotCommands(bot: Bot<BotContext>): Promise<void> {
+export async function setBotCommands(api: Api): Promise<void> {
   const i18n = createI18n();
   for (const locale of locales) {
     const commands = localizedCommands((key) => i18n.t(locale, key));
-    await bot.api.setMyCommands(commands, { language_code: locale });
+    await api.setMyCommands(commands, { language_code: locale });
   }
-  await bot.api.setMyCommands(localizedCommands((key) => i18n.t(defaultLocale, key)));
+  await api.setMyCommands(localizedCommands((key) => i18n.t(defaultLocale, key)));
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(done, ms);
     signal.addEventListener('abort', done, { once: true });
@@ -58,17 +60,25 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** What the long-polling loop hands its updates to. */
+export interface PollSink {
+  /** Stores a batch durably; throws when it could not (the batch is then fetched again). */
+  accept(updates: Update[]): Promise<void>;
+  /** True while too much is waiting to be handled: fetching pauses (backpressure). */
+  busy(): boolean | Promise<boolean>;
+}
+
 /**
  * The long-polling loop. Telegram confirms updates only when a later getUpdates carries a higher
- * offset, so the offset moves past a batch only after the intake stored it: a crash at any point
- * before that gets the batch again, and the intake recognises what it already holds. Transient
+ * offset, so the offset moves past a batch only after the sink stored it: a crash at any point
+ * before that gets the batch again, and the sink recognises what it already holds. Transient
  * failures (Telegram or the store) are logged once per streak and retried with backoff; 401/409
  * end the loop.
  */
-async function poll(
-  bot: Bot<BotContext>,
-  deps: BotDeps,
-  intake: Intake,
+export async function poll(
+  api: Api,
+  logger: Logger,
+  sink: PollSink,
   pollTimeout: number,
   signal: AbortSignal,
 ): Promise<void> {
@@ -76,19 +86,19 @@ async function poll(
   let backoffMs = 250;
   let failing = false;
   while (!signal.aborted) {
-    if (intake.backlog() >= maxBacklog) {
-      await sleep(100, signal);
-      continue;
-    }
     try {
-      const updates = await bot.api.getUpdates(
+      if (await sink.busy()) {
+        await sleep(100, signal);
+        continue;
+      }
+      const updates = await api.getUpdates(
         { offset, limit: 100, timeout: pollTimeout, allowed_updates: [...allowedUpdates] },
-        signal as Parameters<typeof bot.api.getUpdates>[1],
+        signal as Parameters<typeof api.getUpdates>[1],
       );
-      await intake.accept(updates);
+      await sink.accept(updates);
       const last = updates.at(-1);
       if (last) offset = last.update_id + 1;
-      if (failing) deps.logger.info('getUpdates and the intake work again');
+      if (failing) logger.info('getUpdates and the intake work again');
       failing = false;
       backoffMs = 250;
     } catch (error) {
@@ -97,7 +107,7 @@ async function poll(
         throw error;
       }
       if (!failing) {
-        deps.logger.warn({ err: error }, 'fetching or storing updates failed; retrying');
+        logger.warn({ err: error }, 'fetching or storing updates failed; retrying');
       }
       failing = true;
       await sleep(backoffMs, signal);
@@ -120,14 +130,22 @@ export async function startBot(
   await bot.init();
   // Polling and a webhook exclude each other; pending updates are kept.
   await bot.api.deleteWebhook();
-  await setBotCommands(bot);
+  await setBotCommands(bot.api);
 
   const intake = createIntake(bot, deps, options.intake);
   await intake.recover(true);
   const aborter = new AbortController();
-  const loop = poll(bot, deps, intake, options.pollTimeoutSeconds ?? 30, aborter.signal).catch(
-    (error: unknown) => deps.logger.fatal({ err: error }, 'bot polling ended'),
-  );
+  const sink: PollSink = {
+    accept: (updates) => intake.accept(updates),
+    busy: () => intake.backlog() >= maxBacklog,
+  };
+  const loop = poll(
+    bot.api,
+    deps.logger,
+    sink,
+    options.pollTimeoutSeconds ?? 30,
+    aborter.signal,
+  ).catch((error: unknown) => deps.logger.fatal({ err: error }, 'bot polling ended'));
   deps.logger.info({ username: bot.botInfo.username }, 'bot polling started');
 
   let stopping: Promise<void> | undefined;

@@ -1,3 +1,4 @@
+import type { ShardSnapshot } from '../models/intake/streams.js';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface Metrics {
@@ -49,4 +50,75 @@ export function createMetrics(): Metrics {
       registers: [registry],
     }),
   };
+}
+
+/**
+ * Gauges of sharded mode: per partition its backlog (entries not yet handled), its pending
+ * entries (delivered to a worker, not acknowledged) and its lease owner; the fetcher lease's
+ * owner; this process's part. One Redis read per scrape, shared by the gauges.
+ */
+export function registerShardMetrics(metrics: Metrics, read: () => Promise<ShardSnapshot>): void {
+  let cached: { at: number; snapshot: Promise<ShardSnapshot> } | undefined;
+  const snapshot = () => {
+    const now = performance.now();
+    if (!cached || now - cached.at > 1_000) cached = { at: now, snapshot: read() };
+    return cached.snapshot;
+  };
+  const registers = [metrics.registry];
+  new Gauge({
+    name: 'lytslot_stream_length',
+    help: 'Updates in a partition stream not yet handled (the lag), by partition',
+    labelNames: ['partition'],
+    registers,
+    async collect() {
+      this.reset();
+      for (const p of (await snapshot()).partitions)
+        this.set({ partition: String(p.partition) }, p.length);
+    },
+  });
+  new Gauge({
+    name: 'lytslot_stream_pending',
+    help: 'Updates delivered to a worker and not acknowledged yet, by partition',
+    labelNames: ['partition'],
+    registers,
+    async collect() {
+      this.reset();
+      for (const p of (await snapshot()).partitions)
+        this.set({ partition: String(p.partition) }, p.pending);
+    },
+  });
+  new Gauge({
+    name: 'lytslot_partition_lease',
+    help: 'The worker holding a partition lease (1 per partition and owner)',
+    labelNames: ['partition', 'owner'],
+    registers,
+    async collect() {
+      this.reset();
+      for (const p of (await snapshot()).partitions)
+        if (p.owner) this.set({ partition: String(p.partition), owner: p.owner }, 1);
+    },
+  });
+  new Gauge({
+    name: 'lytslot_fetcher_lease',
+    help: 'The fetcher holding the getUpdates lease (1 for its owner)',
+    labelNames: ['owner'],
+    registers,
+    async collect() {
+      this.reset();
+      const { fetcher } = await snapshot();
+      if (fetcher) this.set({ owner: fetcher }, 1);
+    },
+  });
+  new Gauge({
+    name: 'lytslot_shard_role',
+    help: "This process's part: fetcher 1 active / 0 standby; worker: partitions owned",
+    labelNames: ['role'],
+    registers,
+    async collect() {
+      this.reset();
+      const { fetcherActive, owned } = await snapshot();
+      if (fetcherActive !== undefined) this.set({ role: 'fetcher' }, fetcherActive ? 1 : 0);
+      if (owned) this.set({ role: 'worker' }, owned.length);
+    },
+  });
 }

@@ -29,7 +29,10 @@ export function wantedPorts(config: Config): WantedPort[] {
     ...(!config.botToken && config.roles.includes('bot')
       ? [{ port: config.sandboxPort, host: '127.0.0.1', variable: 'SANDBOX_PORT' as const }]
       : []),
-    ...(config.roles.includes('http')
+    // A sharded fetcher or worker serves /healthz, /readyz and /metrics on HTTP_PORT.
+    ...(config.roles.includes('http') ||
+    (config.botMode === 'sharded' &&
+      config.roles.some((role) => role === 'bot' || role === 'fetcher' || role === 'worker'))
       ? [{ port: config.httpPort, host: config.httpHost, variable: 'HTTP_PORT' as const }]
       : []),
   ];

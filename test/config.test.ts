@@ -94,10 +94,31 @@ describe('.env.example', () => {
 });
 
 describe('BOT_MODE', () => {
-  it('refuses sharded mode until it exists, and webhook mode without PUBLIC_URL', () => {
-    const sharded = parseConfig({ BOT_MODE: 'sharded', REDIS_URL: 'redis://127.0.0.1:6379' });
-    expect(sharded.ok || sharded.errors).toEqual([
-      'BOT_MODE (got "sharded"): sharded is not available yet (use polling, or webhook behind a load balancer)',
+  it('sharded mode needs Redis and a token; fetcher and worker need sharded mode', () => {
+    const token = '123456:' + 'A'.repeat(35);
+    const bare = parseConfig({ BOT_MODE: 'sharded', ROLES: 'fetcher' });
+    expect(bare.ok || bare.errors).toEqual([
+      'REDIS_URL: is required when BOT_MODE=sharded (the update streams and leases live in Redis)',
+      'BOT_TOKEN: is required when BOT_MODE=sharded (the sandbox runs in polling mode)',
+    ]);
+    const polling = parseConfig({ ROLES: 'worker,jobs', BOT_TOKEN: token });
+    expect(polling.ok || polling.errors).toEqual([
+      'ROLES (got "worker,jobs"): worker run only with BOT_MODE=sharded',
+    ]);
+    const sharded = parseConfig({
+      BOT_MODE: 'sharded',
+      ROLES: 'fetcher,worker',
+      BOT_TOKEN: token,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      SHARD_PARTITIONS: '8',
+    });
+    expect(sharded.ok && [sharded.value.roles, sharded.value.shardPartitions]).toEqual([
+      ['fetcher', 'worker'],
+      8,
+    ]);
+    const tooMany = parseConfig({ SHARD_PARTITIONS: '5000' });
+    expect(tooMany.ok || tooMany.errors).toEqual([
+      'SHARD_PARTITIONS (got "5000"): must be a whole number from 1 to 1024',
     ]);
     const webhook = parseConfig({ BOT_MODE: 'webhook' });
     expect(webhook.ok || webhook.errors).toEqual(['PUBLIC_URL: is required when BOT_MODE=webhook']);

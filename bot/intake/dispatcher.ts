@@ -21,7 +21,8 @@ export const defaultRetryPolicy: RetryPolicy = {
 export type FailureVerdict = 'retry' | 'park' | 'finish' | 'outage';
 
 export interface DispatcherOptions {
-  store: IntakeStore;
+  /** Where a finished update is marked done and a failed attempt counted. */
+  store: Pick<IntakeStore, 'complete' | 'fail'>;
   /** Handles one update; throwing means "not handled" (it is tried again). */
   handle: (update: IntakeUpdate) => Promise<void>;
   /** Called once when an update is parked, with the last error (tell the user, the admins). */

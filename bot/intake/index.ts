@@ -6,7 +6,13 @@ import { reportParkedUpdate } from '../../models/intake/parked.js';
 import { chargeOf, updateKind, type IntakeUpdate } from '../../models/intake/order-key.js';
 import { createPgIntakeStore, type IntakeStore } from '../../models/intake/store.js';
 import type { BotContext, BotDeps } from '../context.js';
-import { createDispatcher, type FailureVerdict, type RetryPolicy } from './dispatcher.js';
+import {
+  createDispatcher,
+  type Dispatcher,
+  type FailureVerdict,
+  type RetryPolicy,
+} from './dispatcher.js';
+import type { Logger } from '../../models/logger.js';
 import { isDatabaseOutage } from '../../models/db-outage.js';
 
 /** What /metrics learns from the intake. */
@@ -69,24 +75,12 @@ export function createIntake(
       () => undefined,
     );
   };
-  const dispatcher = createDispatcher({
+  const dispatcher = createBotDispatcher(bot, deps, {
     store,
     logger: log,
     ...(options.retry ? { retry: options.retry } : {}),
-    handle: (update) => bot.handleUpdate(update as unknown as Update),
-    // A BotError carries its context (the Api with the token, the user's update): log the cause.
-    loggable: (error) => (error instanceof BotError ? error.error : error),
-    classify: (error) => classifyFailure(error instanceof BotError ? error.error : error),
-    count: (outcome) => metrics?.outcome(outcome),
-    onParked: async (stored, error) => {
-      await reportParkedUpdate(deps.database, {
-        updateId: stored.update.update_id,
-        at: deps.clock.now(),
-      });
-      refreshParked();
-      // The user hears what the error boundary says (in a private chat), once, at the end.
-      if (error instanceof BotError) await bot.errorHandler(error as BotError<BotContext>);
-    },
+    ...(metrics ? { metrics } : {}),
+    onParked: refreshParked,
   });
 
   async function recover(takeover: boolean): Promise<number> {
@@ -120,15 +114,7 @@ export function createIntake(
     async accept(updates) {
       const fresh = await store.append(updates);
       for (const stored of fresh) {
-        const charge = chargeOf(stored.update);
-        if (charge) {
-          const { chargeId, ...rest } = charge;
-          log.info(
-            { update_id: stored.update.update_id, charge_id: chargeId, ...rest },
-            'payment update stored',
-          );
-        }
-        metrics?.received(updateKind(stored.update));
+        noteReceived(log, metrics, stored.update);
         void dispatcher.run(stored);
       }
     },
@@ -139,6 +125,64 @@ export function createIntake(
       return dispatcher.stop(timeoutMs);
     },
   };
+}
+
+/** A new update was stored: counted by kind; a payment's charge gets a log line (the audit trail). */
+export function noteReceived(
+  log: Logger,
+  metrics: IntakeMetrics | undefined,
+  update: IntakeUpdate,
+): void {
+  const charge = chargeOf(update);
+  if (charge) {
+    const { chargeId, ...rest } = charge;
+    log.info(
+      { update_id: update.update_id, charge_id: chargeId, ...rest },
+      'payment update stored',
+    );
+  }
+  metrics?.received(updateKind(update));
+}
+
+/**
+ * The dispatcher with the bot's handling: the update goes through bot.handleUpdate, failures are
+ * classified (classifyFailure), a parked update is reported to the admins and its user told once.
+ * The sharded workers build theirs the same way over the Redis Streams store.
+ */
+export function createBotDispatcher(
+  bot: Bot<BotContext>,
+  deps: BotDeps,
+  options: {
+    store: Pick<IntakeStore, 'complete' | 'fail'>;
+    logger: Logger;
+    retry?: RetryPolicy;
+    metrics?: IntakeMetrics;
+    onParked?: () => void;
+    /** Runs one update's handling (default bot.handleUpdate); the workers wrap it in a reply journal. */
+    handle?: (update: IntakeUpdate) => Promise<void>;
+  },
+): Dispatcher {
+  const handle =
+    options.handle ?? ((update: IntakeUpdate) => bot.handleUpdate(update as unknown as Update));
+  return createDispatcher({
+    store: options.store,
+    logger: options.logger,
+    ...(options.retry ? { retry: options.retry } : {}),
+    handle,
+    // A BotError carries its context (the Api with the token, the user's update): log the cause.
+    loggable: (error) => (error instanceof BotError ? error.error : error),
+    classify: (error) => classifyFailure(error instanceof BotError ? error.error : error),
+    count: (outcome) => options.metrics?.outcome(outcome),
+    onParked: async (stored, error) => {
+      await reportParkedUpdate(deps.database, {
+        updateId: stored.update.update_id,
+        at: deps.clock.now(),
+      });
+      options.onParked?.();
+      // The user hears what the error boundary says (in a private chat), once, at the end.
+      if (error instanceof BotError) await bot.errorHandler(error as BotError<BotContext>);
+    },
+  });
 }
 
 /**

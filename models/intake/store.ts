@@ -197,3 +197,34 @@ export function createPgIntakeStore(
     },
   };
 }
+
+/**
+ * A sharded worker's parked update: written to update_intake as parked (the admins' card, retry
+ * and dismiss work on that table), so it can leave its stream. A retried one is then handled by a
+ * worker's sweep of the table like any pending row.
+ */
+export async function recordParkedUpdate(
+  database: Database,
+  input: { update: IntakeUpdate; orderKey: string; attempts: number; error: string },
+): Promise<void> {
+  const parked = {
+    status: 'parked' as const,
+    attempts: input.attempts,
+    lastError: input.error.slice(0, 2000),
+    finishedAt: sql`now()`,
+    leaseOwner: null,
+    leaseUntil: null,
+  };
+  await database.withSystem(reason, (tx) =>
+    tx
+      .insert(updateIntake)
+      .values({
+        updateId: input.update.update_id,
+        orderKey: input.orderKey,
+        kind: updateKind(input.update),
+        payload: JSON.stringify(input.update),
+        ...parked,
+      })
+      .onConflictDoUpdate({ target: updateIntake.updateId, set: parked }),
+  );
+}
