@@ -6,6 +6,7 @@ import { memoryBenchmark } from './memory/index.js';
 import { publishBurstBenchmark } from './publish-burst.js';
 import { formatReport } from './report.js';
 import { slotsMaterializeBenchmark } from './slots-materialize.js';
+import { scaleBenchmark } from './scale.js';
 import { throughputBenchmark } from './throughput.js';
 import type { Benchmark } from './types.js';
 
@@ -18,6 +19,7 @@ const benchmarks: Benchmark[] = [
   publishBurstBenchmark,
   apiBenchmark,
   analyticsBenchmark,
+  scaleBenchmark,
 ];
 
 const usage = `usage: npm run bench [-- [--quick] [--list] [name…]]
