@@ -1,0 +1,98 @@
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../models/db.js';
+import { fetcherLeaseKey, streamKey, streamLayout } from '../../models/intake/streams.js';
+import { createTestDatabase } from '../helpers/db.js';
+import {
+  freePort,
+  redisServerOrCiError,
+  startRedisServer,
+  type RedisServer,
+} from '../helpers/redis-server.js';
+import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
+import { startShardProcess, type ShardProcess } from '../helpers/shard-process.js';
+
+describe.skipIf(!redisServerOrCiError())('sharded mode: the fetcher', () => {
+  let redisServer: RedisServer;
+  let redis: Redis;
+  let database: Database;
+  let sandbox: Sandbox;
+  const processes: ShardProcess[] = [];
+  beforeAll(async () => {
+    [redisServer, database, sandbox] = await Promise.all([
+      freePort().then(startRedisServer),
+      createTestDatabase(),
+      startSandbox(),
+    ]);
+    redis = new Redis(redisServer.url);
+  });
+  afterAll(async () => {
+    for (const p of processes) await p.kill();
+    redis?.disconnect();
+    await sandbox?.close();
+    await redisServer?.kill();
+    await database?.close();
+  });
+
+  it('a standby takes over within 10 s of the active fetcher being SIGKILLed; nothing is lost', async () => {
+    const start = async () => {
+      const p = await startShardProcess({
+        BOT_MODE: 'sharded',
+        ROLES: 'fetcher',
+        BOT_TOKEN: sandbox.token,
+        TELEGRAM_API_ROOT: sandbox.apiRoot,
+        DATABASE_URL: database.url,
+        REDIS_URL: redisServer.url,
+        SHARD_PARTITIONS: '1',
+        HTTP_PORT: String(await freePort()),
+      });
+      processes.push(p);
+      return p;
+    };
+    const layout = streamLayout(sandbox.token, 1);
+    const leaseOwner = () => redis.get(fetcherLeaseKey(layout));
+    const waitFor = async (check: () => Promise<boolean>, what: string, timeoutMs: number) => {
+      const until = Date.now() + timeoutMs;
+      while (!(await check())) {
+        if (Date.now() > until) throw new Error(`timed out: ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    const active = await start();
+    await waitFor(async () => (await leaseOwner()) !== null, 'a fetcher active', 10_000);
+    const standby = await start();
+    const first = await leaseOwner();
+    expect(first).toContain(`:${active.proc.pid}:`);
+    // The standby says so on /metrics; the active one appends what users send.
+    const role = async (p: ShardProcess) =>
+      /lytslot_shard_role\{role="fetcher"\} (\d)/.exec(
+        await (await fetch(`${p.httpUrl}/metrics`)).text(),
+      )?.[1];
+    expect([await role(active), await role(standby)]).toEqual(['1', '0']);
+    const user = sandbox.user({ first_name: 'Fetched' });
+    user.send('before');
+    await waitFor(async () => (await redis.xlen(streamKey(layout, 0))) === 1, 'appended', 10_000);
+
+    await active.kill();
+    const killedAt = Date.now();
+    user.send('after');
+    await waitFor(
+      async () => (await redis.xlen(streamKey(layout, 0))) === 2,
+      'the standby took over and appended',
+      12_000,
+    );
+    const tookMs = Date.now() - killedAt;
+    expect(tookMs).toBeLessThan(10_000);
+    expect(await leaseOwner()).toContain(`:${standby.proc.pid}:`);
+    expect(await role(standby)).toBe('1');
+    // Each update once, in order (the dead fetcher's unconfirmed batch was not appended twice).
+    const entries = await redis.xrange(streamKey(layout, 0), '-', '+');
+    const texts = entries.map(([, fields]) => {
+      const update = JSON.parse(fields[fields.indexOf('update') + 1]!) as {
+        message: { text: string };
+      };
+      return update.message.text;
+    });
+    expect(texts).toEqual(['before', 'after']);
+  }, 60_000);
+});
