@@ -90,6 +90,7 @@ const shape = z.object({
   DATABASE_URL: optionalUrl,
   DATA_DIR: z.string().trim().min(1).default('./data'),
   REDIS_URL: optionalUrl,
+  SHARD_SOURCE: z.enum(['polling', 'webhook']).default('polling'),
   SHARD_PARTITIONS: z.coerce
     .number({ error: 'must be a whole number from 1 to 1024' })
     .int('must be a whole number from 1 to 1024')
@@ -158,19 +159,24 @@ const schema = shape.superRefine((c, ctx) => {
       message: 'is required when NODE_ENV=production (without it the sandbox would start)',
     });
   }
-  if (c.NODE_ENV === 'production' && c.BOT_MODE === 'webhook' && !c.BOT_WEBHOOK_SECRET) {
+  const webhookSource =
+    c.BOT_MODE === 'webhook' || (c.BOT_MODE === 'sharded' && c.SHARD_SOURCE === 'webhook');
+  if (c.NODE_ENV === 'production' && webhookSource && !c.BOT_WEBHOOK_SECRET) {
     ctx.addIssue({
       code: 'custom',
       path: ['BOT_WEBHOOK_SECRET'],
       message:
-        'is required when NODE_ENV=production and BOT_MODE=webhook (without it anyone who finds the URL can post forged updates)',
+        'is required when NODE_ENV=production and updates come by webhook (BOT_MODE=webhook, or sharded with SHARD_SOURCE=webhook): without it anyone who finds the URL can post forged updates',
     });
   }
-  if (c.BOT_MODE === 'webhook' && !c.PUBLIC_URL) {
+  if (webhookSource && !c.PUBLIC_URL) {
     ctx.addIssue({
       code: 'custom',
       path: ['PUBLIC_URL'],
-      message: 'is required when BOT_MODE=webhook',
+      message:
+        c.BOT_MODE === 'webhook'
+          ? 'is required when BOT_MODE=webhook'
+          : 'is required when SHARD_SOURCE=webhook (Telegram needs the webhook URL)',
     });
   } else if (c.NODE_ENV === 'production' && c.BOT_TOKEN && !isPublicHttpsUrl(c.PUBLIC_URL)) {
     ctx.addIssue({
@@ -187,6 +193,14 @@ const schema = shape.superRefine((c, ctx) => {
       code: 'custom',
       path: ['ROLES'],
       message: `${shardRoles.join(' and ')} run only with BOT_MODE=sharded`,
+    });
+  }
+  if (c.BOT_MODE === 'sharded' && c.SHARD_SOURCE === 'webhook' && c.ROLES.includes('fetcher')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['ROLES'],
+      message:
+        'fetcher has nothing to do with SHARD_SOURCE=webhook (updates arrive at the http role)',
     });
   }
   if (c.BOT_MODE === 'sharded') {
@@ -236,6 +250,8 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   redisUrl: string | undefined;
+  /** Sharded mode: where updates come from (a fetcher polling, or the http role's webhook). */
+  shardSource: Env['SHARD_SOURCE'];
   /** Sharded mode: how many partition streams the updates are spread over (by chat). */
   shardPartitions: number;
   httpHost: string;
@@ -306,6 +322,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       dataDir: e.DATA_DIR,
       redisUrl: e.REDIS_URL,
       shardPartitions: e.SHARD_PARTITIONS,
+      shardSource: e.SHARD_SOURCE,
       httpHost: e.HTTP_HOST,
       httpPort: e.HTTP_PORT,
       sandboxPort: e.SANDBOX_PORT,

@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Api } from 'grammy';
+import { Api } from 'grammy';
 import { readConfig, type Config } from './config.js';
 import { createBot, type BotDeps } from './bot/index.js';
 import { allowedUpdates, setBotCommands, startBot } from './bot/runner.js';
@@ -117,8 +117,11 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
 
     const sharded = config.botMode === 'sharded';
     // Sharded mode: `bot` means both parts in this process; fetcher and worker may run apart.
-    const runsFetcher = sharded && (has('fetcher') || has('bot'));
+    // With SHARD_SOURCE=webhook the http role appends what Telegram posts, and no one polls.
+    const byWebhook = sharded && config.shardSource === 'webhook';
+    const runsFetcher = sharded && !byWebhook && (has('fetcher') || has('bot'));
     const runsWorker = sharded && (has('worker') || has('bot'));
+    const shardWebhook = byWebhook && has('http');
     const botDeps = has('bot') || runsWorker ? withOutbound(deps, outbound) : undefined;
     const bot = botDeps ? createBot(botDeps) : undefined;
     const readiness: Record<string, ReadinessCheck> = {
@@ -130,7 +133,7 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
     };
     const intakeOptions = { metrics: intakeMetrics(metrics) };
     const shards =
-      (runsFetcher || runsWorker) && token && redis && config.redisUrl
+      (runsFetcher || runsWorker || shardWebhook) && token && redis && config.redisUrl
         ? await startShards({
             fetcher: runsFetcher,
             worker:
@@ -228,7 +231,14 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
                 handler: createWebhookHandler(webhookIntake, botDeps),
               },
             }
-          : {}),
+          : shards && shardWebhook
+            ? {
+                botWebhook: {
+                  path: webhookPath,
+                  handler: createWebhookHandler(shards.intake, { config, logger }),
+                },
+              }
+            : {}),
       });
       const server = await startHttpServer(app, config.httpHost, config.httpPort);
       stops.push(() => server.close());
@@ -242,6 +252,14 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
           allowed_updates: [...allowedUpdates],
         });
         await setBotCommands(bot.api);
+      }
+      if (shards && shardWebhook && token) {
+        const api = new Api(token, { apiRoot: config.telegramApiRoot });
+        await api.setWebhook(`${config.publicUrl}${webhookPath}`, {
+          ...(config.botWebhookSecret ? { secret_token: config.botWebhookSecret } : {}),
+          allowed_updates: [...allowedUpdates],
+        });
+        await setBotCommands(api);
       }
     }
     if (bot && botDeps && config.botMode === 'polling') {

@@ -36,12 +36,16 @@ function isUpdate(body: unknown): body is IntakeUpdate {
 }
 
 /**
- * Koa middleware for BOT_MODE=webhook. A request without the secret token header (when
+ * Koa middleware for BOT_MODE=webhook (and sharded mode's SHARD_SOURCE=webhook, where the intake
+ * is the partition streams). A request without the secret token header (when
  * BOT_WEBHOOK_SECRET is set; production requires it) gets 401 and changes nothing. An update is
  * answered 200 only once the intake stored it (then it is handled in the background, retried and
  * never lost); when it cannot be stored the answer is 503 and Telegram delivers it again.
  */
-export function createWebhookHandler(intake: Intake, deps: BotDeps): Middleware {
+export function createWebhookHandler(
+  intake: Pick<Intake, 'accept'>,
+  deps: Pick<BotDeps, 'config' | 'logger'>,
+): Middleware {
   const secret = deps.config.botWebhookSecret;
   return async (ctx) => {
     if (ctx.method !== 'POST') {

@@ -116,6 +116,17 @@ describe('BOT_MODE', () => {
       ['fetcher', 'worker'],
       8,
     ]);
+    const byWebhook = parseConfig({
+      BOT_MODE: 'sharded',
+      SHARD_SOURCE: 'webhook',
+      ROLES: 'fetcher,http',
+      BOT_TOKEN: token,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    });
+    expect(byWebhook.ok || byWebhook.errors).toEqual([
+      'PUBLIC_URL: is required when SHARD_SOURCE=webhook (Telegram needs the webhook URL)',
+      'ROLES (got "fetcher,http"): fetcher has nothing to do with SHARD_SOURCE=webhook (updates arrive at the http role)',
+    ]);
     const tooMany = parseConfig({ SHARD_PARTITIONS: '5000' });
     expect(tooMany.ok || tooMany.errors).toEqual([
       'SHARD_PARTITIONS (got "5000"): must be a whole number from 1 to 1024',
@@ -133,7 +144,7 @@ describe('production refusals', () => {
     const webhook = { BOT_MODE: 'webhook', PUBLIC_URL: 'https://ads.example.com' };
     const refused = parseConfig({ ...production, ...webhook });
     expect(refused.ok || refused.errors).toEqual([
-      'BOT_WEBHOOK_SECRET: is required when NODE_ENV=production and BOT_MODE=webhook (without it anyone who finds the URL can post forged updates)',
+      'BOT_WEBHOOK_SECRET: is required when NODE_ENV=production and updates come by webhook (BOT_MODE=webhook, or sharded with SHARD_SOURCE=webhook): without it anyone who finds the URL can post forged updates',
     ]);
     expect(parseConfig({ ...production, ...webhook, BOT_WEBHOOK_SECRET: 's3cret_value' }).ok).toBe(
       true,

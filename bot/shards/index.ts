@@ -1,6 +1,8 @@
 import { Api, type Bot } from 'grammy';
 import type { Redis } from 'ioredis';
+import type { IntakeUpdate } from '../../models/intake/order-key.js';
 import {
+  appendUpdates,
   fetcherLeaseKey,
   partitionStats,
   streamLayout,
@@ -36,6 +38,8 @@ export interface ShardsOptions {
 
 export interface RunningShards {
   readonly layout: StreamLayout;
+  /** Appends updates to the partition streams (the webhook's intake with SHARD_SOURCE=webhook). */
+  readonly intake: { accept(updates: IntakeUpdate[]): Promise<void> };
   readiness: Record<string, () => Promise<void>>;
   snapshot(): Promise<ShardSnapshot>;
   /** Worker: finishes what it holds (up to 4 s) and hands its partitions back; fetcher: lets go of the lease. */
@@ -78,8 +82,15 @@ export async function startShards(options: ShardsOptions): Promise<RunningShards
     // Parked updates an admin retries wait in update_intake as pending: the table's sweep runs them.
     sweep = createIntake(bot, deps, intake);
   }
+  const log = logger.child({ part: 'intake' });
   return {
     layout,
+    intake: {
+      async accept(updates) {
+        for (const update of await appendUpdates(redis, layout, updates))
+          noteReceived(log, options.metrics, update);
+      },
+    },
     readiness: { redis: async () => void (await redis.ping()) },
     async snapshot() {
       const [partitions, owner] = await Promise.all([

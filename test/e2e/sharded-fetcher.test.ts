@@ -12,7 +12,7 @@ import {
 import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
 import { startShardProcess, type ShardProcess } from '../helpers/shard-process.js';
 
-describe.skipIf(!redisServerOrCiError())('sharded mode: the fetcher', () => {
+describe.skipIf(!redisServerOrCiError())('sharded mode: where updates come from', () => {
   let redisServer: RedisServer;
   let redis: Redis;
   let database: Database;
@@ -94,5 +94,29 @@ describe.skipIf(!redisServerOrCiError())('sharded mode: the fetcher', () => {
       return update.message.text;
     });
     expect(texts).toEqual(['before', 'after']);
+    for (const p of processes.splice(0)) await p.kill();
+  }, 60_000);
+
+  it('with SHARD_SOURCE=webhook the http role appends what Telegram posts, and a worker answers', async () => {
+    await redis.flushall();
+    const port = await freePort();
+    const common = {
+      BOT_MODE: 'sharded',
+      SHARD_SOURCE: 'webhook',
+      BOT_TOKEN: sandbox.token,
+      TELEGRAM_API_ROOT: sandbox.apiRoot,
+      DATABASE_URL: database.url,
+      REDIS_URL: redisServer.url,
+      SHARD_PARTITIONS: '2',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+    };
+    processes.push(await startShardProcess({ ...common, ROLES: 'http', HTTP_PORT: String(port) }));
+    processes.push(
+      await startShardProcess({ ...common, ROLES: 'worker', HTTP_PORT: String(await freePort()) }),
+    );
+    const user = sandbox.user({ first_name: 'Hooked' });
+    user.send('/start');
+    const menu = await user.waitForMessage('Hooked', { timeoutMs: 15_000 });
+    expect(menu.text).toContain('Hooked');
   }, 60_000);
 });
