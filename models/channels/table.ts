@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  unique,
   check,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uuid,
@@ -19,7 +21,7 @@ export type ChannelStatus = (typeof channelStatuses)[number];
 export const channels = pgTable(
   'channels',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
@@ -34,7 +36,7 @@ export const channels = pgTable(
     rightsCheckedAt: timestamp('rights_checked_at', { withTimezone: true }),
     category: text('category'),
     language: text('language'),
-    shareCode: text('share_code').notNull().unique(),
+    shareCode: text('share_code').notNull(),
     publishedCount: integer('published_count').notNull().default(0),
     onTimeCount: integer('on_time_count').notNull().default(0),
     lateCount: integer('late_count').notNull().default(0),
@@ -44,6 +46,8 @@ export const channels = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'channels_pkey', columns: [t.id, t.workspaceId] }),
+    unique('channels_share_code_key').on(t.shareCode, t.workspaceId),
     index('channels_workspace_idx').on(t.workspaceId, t.status),
     index('channels_catalog_idx').on(t.status, t.category, t.language, t.subscribers),
     check(
