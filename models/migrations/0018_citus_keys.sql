@@ -9,7 +9,7 @@
 -- webhook_deliveries, webhook_attempts) are a workspace's or an advertiser account's and stay on the
 -- coordinator: they lose their foreign key to workspaces, which Citus refuses from a local table;
 -- app_rw may only write its scope's workspace_id (RLS WITH CHECK) and app_system copies it from the
--- key or endpoint. channels.telegram_chat_id stays globally unique for now (distributionPending).
+-- key or endpoint. channels.telegram_chat_id, unique across workspaces, moves to channel_chats (0019).
 ALTER TABLE "api_idempotency" DROP CONSTRAINT "api_idempotency_workspace_id_workspaces_id_fk";
 --> statement-breakpoint
 ALTER TABLE "api_keys" DROP CONSTRAINT "api_keys_workspace_id_workspaces_id_fk";
