@@ -1,7 +1,7 @@
 // Every table, for drizzle-kit and for the typed `Db`. Explicit re-exports only.
 export { accounts } from './accounts/table.js';
 export { workspaces, workspaceMembers, workspaceInvites } from './workspaces/table.js';
-export { channels } from './channels/table.js';
+export { channelChats, channels } from './channels/table.js';
 export { slots } from './slots/table.js';
 export { orders, orderItems, creatives } from './orders/table.js';
 export { channelAccess } from './orders/access-table.js';

@@ -38,7 +38,7 @@ export async function topChannels(tx: Tx, paidInRange: Where): Promise<TopChanne
     .innerJoin(orders, eq(orders.id, orderItems.orderId))
     .innerJoin(channels, eq(channels.id, orderItems.channelId))
     .where(paidInRange)
-    .groupBy(channels.id)
+    .groupBy(channels.id, channels.workspaceId)
     .orderBy(desc(countDistinct(orders.id)), channels.title)
     .limit(5);
   if (top.length === 0) return [];

@@ -92,7 +92,7 @@ async function rollupWritten(tx: Tx, from: Date, to: Date): Promise<number> {
         ) end,
         now()
       from computed c
-      on conflict (placement_id, grain, bucket_start) do update set
+      on conflict (placement_id, grain, bucket_start, workspace_id) do update set
         clicks = excluded.clicks, unique_clicks = excluded.unique_clicks,
         joins = excluded.joins, leaves = excluded.leaves, reactions = excluded.reactions,
         updated_at = excluded.updated_at

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   check,
   date,
+  foreignKey,
   index,
   integer,
   pgTable,
@@ -23,9 +24,7 @@ import { workspaces } from '../workspaces/table.js';
 export const placementRollups = pgTable(
   'placement_rollups',
   {
-    placementId: uuid('placement_id')
-      .notNull()
-      .references(() => placements.id),
+    placementId: uuid('placement_id').notNull(),
     grain: text('grain').$type<'hour' | 'day'>().notNull(),
     /** The bucket's first instant: the UTC hour, or the channel's local midnight. */
     bucketStart: timestamp('bucket_start', { withTimezone: true }).notNull(),
@@ -34,9 +33,7 @@ export const placementRollups = pgTable(
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
-    channelId: uuid('channel_id')
-      .notNull()
-      .references(() => channels.id),
+    channelId: uuid('channel_id').notNull(),
     advertiserAccountId: uuid('advertiser_account_id')
       .notNull()
       .references(() => accounts.id),
@@ -49,9 +46,19 @@ export const placementRollups = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    foreignKey({
+      name: 'placement_rollups_placement_id_fkey',
+      columns: [t.workspaceId, t.placementId],
+      foreignColumns: [placements.workspaceId, placements.id],
+    }),
+    foreignKey({
+      name: 'placement_rollups_channel_id_fkey',
+      columns: [t.workspaceId, t.channelId],
+      foreignColumns: [channels.workspaceId, channels.id],
+    }),
     primaryKey({
       name: 'placement_rollups_pkey',
-      columns: [t.placementId, t.grain, t.bucketStart],
+      columns: [t.placementId, t.grain, t.bucketStart, t.workspaceId],
     }),
     index('placement_rollups_workspace_idx').on(t.workspaceId, t.grain, t.bucketStart),
     index('placement_rollups_channel_idx').on(t.channelId, t.grain, t.bucketStart),

@@ -12,7 +12,6 @@ import {
 } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/table.js';
 import { apiKeys } from '../api-keys/table.js';
-import { workspaces } from '../workspaces/table.js';
 
 /**
  * One partner write per (API key, Idempotency-Key): the request's fingerprint, and once it has
@@ -27,7 +26,7 @@ export const apiIdempotency = pgTable(
       .notNull()
       .references(() => apiKeys.id),
     idempotencyKey: text('idempotency_key').notNull(),
-    workspaceId: uuid('workspace_id').references(() => workspaces.id),
+    workspaceId: uuid('workspace_id'),
     accountId: uuid('account_id').references(() => accounts.id),
     requestHash: text('request_hash').notNull(),
     statusCode: integer('status_code'),

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/table.js';
-import { workspaces } from '../workspaces/table.js';
 
 /**
  * Partner API keys: only a hash is stored (the key is shown once), a prefix for display, and exactly
@@ -11,7 +10,7 @@ export const apiKeys = pgTable(
   'api_keys',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').references(() => workspaces.id),
+    workspaceId: uuid('workspace_id'),
     accountId: uuid('account_id').references(() => accounts.id),
     createdByAccountId: uuid('created_by_account_id')
       .notNull()

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { isPreModerationOn } from '../moderation/moderation-policy.js';
 import { recordAudit } from '../audit/record-audit.js';
@@ -12,7 +13,7 @@ import { countPlanChannels, findChannel, workspacePlanOf } from './queries.js';
 import { checkChannelRights, type ChannelFacts, type RightsRefusal } from './rights.js';
 import { defaultChannelSettings } from './settings.js';
 import { newShareCode } from './share-code.js';
-import { channels } from './table.js';
+import { channelChats, channels } from './table.js';
 import { appendEvent } from '../outbox/events.js';
 
 export type RegisterChannelCode = RightsRefusal | 'already_registered' | 'plan_limit';
@@ -105,25 +106,27 @@ export async function registerChannel(
     if ((await countPlanChannels(tx, workspaceId)) >= limit) return fail('plan_limit', { limit });
     const settings = defaultChannelSettings(input.language);
     const pendingReview = await isPreModerationOn(tx);
-    const inserted = await tx
-      .insert(channels)
-      .values({
-        workspaceId,
-        telegramChatId: facts.telegramChatId,
-        ...profile,
-        settings: { ...settings },
-        status: pendingReview ? 'pending_review' : 'active',
-        botRights: { ...rights.value },
-        rightsCheckedAt: now,
-        shareCode: newShareCode(),
-        createdAt: now,
-        updatedAt: now,
-      })
-      .onConflictDoNothing({ target: channels.telegramChatId })
-      .returning({ id: channels.id });
-    const channelId = inserted[0]?.id;
-    // Registered by someone else between the look-up and this insert.
-    if (!channelId) return fail('already_registered');
+    // The chat's claim first: taken by another workspace between the look-up and now, it conflicts.
+    const claimed = await tx
+      .insert(channelChats)
+      .values({ telegramChatId: facts.telegramChatId, workspaceId, channelId: randomUUID() })
+      .onConflictDoNothing()
+      .returning({ channelId: channelChats.channelId });
+    if (!claimed[0]) return fail('already_registered');
+    const channelId = claimed[0].channelId;
+    await tx.insert(channels).values({
+      id: channelId,
+      workspaceId,
+      telegramChatId: facts.telegramChatId,
+      ...profile,
+      settings: { ...settings },
+      status: pendingReview ? 'pending_review' : 'active',
+      botRights: { ...rights.value },
+      rightsCheckedAt: now,
+      shareCode: newShareCode(),
+      createdAt: now,
+      updatedAt: now,
+    });
     await recordAudit(tx, {
       actor: `account:${accountId}`,
       action: 'channel.registered',

@@ -6,7 +6,7 @@ import { slots } from '../slots/table.js';
 import type { ChannelAccess } from '../workspaces/access.js';
 import { canPerform } from '../workspaces/permissions.js';
 import { countSlotsWithHistory, findChannel, nextBookedSlots } from './queries.js';
-import { channels } from './table.js';
+import { channelChats, channels } from './table.js';
 
 export type RemoveChannelCode = 'not_found' | 'forbidden' | 'has_bookings' | 'has_history';
 
@@ -44,6 +44,14 @@ export async function removeChannel(
         await inner
           .delete(channels)
           .where(and(eq(channels.id, channelId), eq(channels.workspaceId, workspaceId)));
+        await inner
+          .delete(channelChats)
+          .where(
+            and(
+              eq(channelChats.telegramChatId, channel.telegramChatId),
+              eq(channelChats.channelId, channelId),
+            ),
+          );
         return true;
       })
       .catch((error: unknown) => {

@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  unique,
   check,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uuid,
@@ -19,11 +21,11 @@ export type ChannelStatus = (typeof channelStatuses)[number];
 export const channels = pgTable(
   'channels',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
-    telegramChatId: bigint('telegram_chat_id', { mode: 'number' }).notNull().unique(),
+    telegramChatId: bigint('telegram_chat_id', { mode: 'number' }).notNull(),
     username: text('username'),
     title: text('title').notNull(),
     subscribers: integer('subscribers').notNull().default(0),
@@ -34,7 +36,7 @@ export const channels = pgTable(
     rightsCheckedAt: timestamp('rights_checked_at', { withTimezone: true }),
     category: text('category'),
     language: text('language'),
-    shareCode: text('share_code').notNull().unique(),
+    shareCode: text('share_code').notNull(),
     publishedCount: integer('published_count').notNull().default(0),
     onTimeCount: integer('on_time_count').notNull().default(0),
     lateCount: integer('late_count').notNull().default(0),
@@ -44,6 +46,9 @@ export const channels = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'channels_pkey', columns: [t.id, t.workspaceId] }),
+    unique('channels_share_code_key').on(t.shareCode, t.workspaceId),
+    index('channels_telegram_chat_idx').on(t.telegramChatId),
     index('channels_workspace_idx').on(t.workspaceId, t.status),
     index('channels_catalog_idx').on(t.status, t.category, t.language, t.subscribers),
     check(
@@ -53,3 +58,16 @@ export const channels = pgTable(
     check('channels_subscribers_check', sql`${t.subscribers} >= 0`),
   ],
 );
+
+/**
+ * Which workspace sells a Telegram chat: one row per chat across all workspaces, inserted with the
+ * channel (registerChannel) and deleted with it (removeChannel). The claim a unique constraint on
+ * channels made before; kept apart so channels can be sharded by workspace (a reference table on
+ * Citus, models/distribution.ts). No foreign keys: a reference table may not point at a sharded one.
+ */
+export const channelChats = pgTable('channel_chats', {
+  telegramChatId: bigint('telegram_chat_id', { mode: 'number' }).primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  channelId: uuid('channel_id').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

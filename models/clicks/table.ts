@@ -1,4 +1,14 @@
-import { index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  primaryKey,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { placements } from '../placements/table.js';
 import { workspaces } from '../workspaces/table.js';
 
@@ -6,10 +16,8 @@ import { workspaces } from '../workspaces/table.js';
 export const clickLinks = pgTable(
   'click_links',
   {
-    code: text('code').primaryKey(),
-    placementId: uuid('placement_id')
-      .notNull()
-      .references(() => placements.id),
+    code: text('code').notNull(),
+    placementId: uuid('placement_id').notNull(),
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
@@ -18,7 +26,13 @@ export const clickLinks = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique('click_links_placement_link_key').on(t.placementId, t.linkIndex),
+    primaryKey({ name: 'click_links_pkey', columns: [t.code, t.workspaceId] }),
+    foreignKey({
+      name: 'click_links_placement_id_fkey',
+      columns: [t.workspaceId, t.placementId],
+      foreignColumns: [placements.workspaceId, placements.id],
+    }),
+    unique('click_links_placement_link_key').on(t.placementId, t.linkIndex, t.workspaceId),
     index('click_links_workspace_idx').on(t.workspaceId),
   ],
 );

@@ -48,7 +48,10 @@ export async function writeCreativeVariant(
       variantIndex,
       ...values,
     })
-    .onConflictDoUpdate({ target: [creatives.orderId, creatives.variantIndex], set: values });
+    .onConflictDoUpdate({
+      target: [creatives.orderId, creatives.variantIndex, creatives.workspaceId],
+      set: values,
+    });
   await tx.update(orders).set({ updatedAt: now }).where(eq(orders.id, order.id));
   await recordAudit(tx, {
     actor: `account:${accountId}`,

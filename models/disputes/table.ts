@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/table.js';
 import { currencies, currencyCheck, orders } from '../orders/table.js';
 import { placements } from '../placements/table.js';
@@ -18,14 +29,12 @@ export type DisputeDecision = (typeof disputeDecisions)[number];
 export const disputes = pgTable(
   'disputes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
-    orderId: uuid('order_id')
-      .notNull()
-      .references(() => orders.id),
-    placementId: uuid('placement_id').references(() => placements.id),
+    orderId: uuid('order_id').notNull(),
+    placementId: uuid('placement_id'),
     advertiserAccountId: uuid('advertiser_account_id')
       .notNull()
       .references(() => accounts.id),
@@ -46,6 +55,17 @@ export const disputes = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
+    primaryKey({ name: 'disputes_pkey', columns: [t.id, t.workspaceId] }),
+    foreignKey({
+      name: 'disputes_order_id_fkey',
+      columns: [t.workspaceId, t.orderId],
+      foreignColumns: [orders.workspaceId, orders.id],
+    }),
+    foreignKey({
+      name: 'disputes_placement_id_fkey',
+      columns: [t.workspaceId, t.placementId],
+      foreignColumns: [placements.workspaceId, placements.id],
+    }),
     index('disputes_workspace_idx').on(t.workspaceId, t.createdAt),
     index('disputes_order_idx').on(t.orderId),
     index('disputes_advertiser_idx').on(t.advertiserAccountId, t.createdAt),

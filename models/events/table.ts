@@ -30,7 +30,7 @@ export const events = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ name: 'events_pkey', columns: [t.id, t.occurredAt] }),
+    primaryKey({ name: 'events_pkey', columns: [t.id, t.occurredAt, t.workspaceId] }),
     index('events_workspace_kind_idx').on(t.workspaceId, t.kind, t.occurredAt),
     index('events_placement_idx').on(t.placementId, t.kind, t.occurredAt),
   ],

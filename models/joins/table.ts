@@ -1,4 +1,14 @@
-import { bigint, index, pgTable, timestamp, unique, uuid, text } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { placements } from '../placements/table.js';
 import { workspaces } from '../workspaces/table.js';
 
@@ -10,10 +20,8 @@ import { workspaces } from '../workspaces/table.js';
 export const inviteJoins = pgTable(
   'invite_joins',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    placementId: uuid('placement_id')
-      .notNull()
-      .references(() => placements.id),
+    id: uuid('id').notNull().defaultRandom(),
+    placementId: uuid('placement_id').notNull(),
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
@@ -24,7 +32,13 @@ export const inviteJoins = pgTable(
     leftAt: timestamp('left_at', { withTimezone: true }),
   },
   (t) => [
-    unique('invite_joins_placement_member_key').on(t.placementId, t.member),
+    primaryKey({ name: 'invite_joins_pkey', columns: [t.id, t.workspaceId] }),
+    foreignKey({
+      name: 'invite_joins_placement_id_fkey',
+      columns: [t.workspaceId, t.placementId],
+      foreignColumns: [placements.workspaceId, placements.id],
+    }),
+    unique('invite_joins_placement_member_key').on(t.placementId, t.member, t.workspaceId),
     index('invite_joins_chat_member_idx').on(t.chatId, t.member),
     index('invite_joins_workspace_idx').on(t.workspaceId),
   ],

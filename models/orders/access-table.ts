@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/table.js';
 import { channels } from '../channels/table.js';
 import { workspaces } from '../workspaces/table.js';
@@ -15,10 +25,8 @@ export type ChannelAccessStatus = (typeof channelAccessStatuses)[number];
 export const channelAccess = pgTable(
   'channel_access',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    channelId: uuid('channel_id')
-      .notNull()
-      .references(() => channels.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    channelId: uuid('channel_id').notNull(),
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
@@ -31,7 +39,13 @@ export const channelAccess = pgTable(
     decidedBy: uuid('decided_by').references(() => accounts.id),
   },
   (t) => [
-    unique('channel_access_channel_account_key').on(t.channelId, t.accountId),
+    primaryKey({ name: 'channel_access_pkey', columns: [t.id, t.workspaceId] }),
+    foreignKey({
+      name: 'channel_access_channel_id_fkey',
+      columns: [t.workspaceId, t.channelId],
+      foreignColumns: [channels.workspaceId, channels.id],
+    }).onDelete('cascade'),
+    unique('channel_access_channel_account_key').on(t.channelId, t.accountId, t.workspaceId),
     index('channel_access_workspace_idx').on(t.workspaceId, t.status),
     check('channel_access_status_check', sql`${t.status} in ('requested', 'allowed', 'declined')`),
   ],

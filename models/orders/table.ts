@@ -3,10 +3,12 @@ import {
   bigint,
   check,
   doublePrecision,
+  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -49,7 +51,7 @@ export const currencyCheck = sql.raw(`('RUB', 'USD', 'EUR', 'XTR')`);
 export const orders = pgTable(
   'orders',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
@@ -82,6 +84,7 @@ export const orders = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'orders_pkey', columns: [t.id, t.workspaceId] }),
     index('orders_workspace_status_idx').on(t.workspaceId, t.status, t.createdAt),
     index('orders_advertiser_idx').on(t.advertiserAccountId, t.createdAt),
     index('orders_bundle_idx').on(t.bundleId),
@@ -108,24 +111,34 @@ export const orders = pgTable(
 export const orderItems = pgTable(
   'order_items',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    orderId: uuid('order_id')
-      .notNull()
-      .references(() => orders.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    orderId: uuid('order_id').notNull(),
     workspaceId: uuid('workspace_id').notNull(),
     advertiserAccountId: uuid('advertiser_account_id').notNull(),
-    slotId: uuid('slot_id')
-      .notNull()
-      .references(() => slots.id),
-    channelId: uuid('channel_id')
-      .notNull()
-      .references(() => channels.id),
+    slotId: uuid('slot_id').notNull(),
+    channelId: uuid('channel_id').notNull(),
     format: text('format').notNull(),
     price: bigint('price', { mode: 'number' }).notNull(),
     variantIndex: integer('variant_index'),
   },
   (t) => [
-    unique('order_items_order_slot_key').on(t.orderId, t.slotId),
+    primaryKey({ name: 'order_items_pkey', columns: [t.id, t.workspaceId] }),
+    foreignKey({
+      name: 'order_items_order_id_fkey',
+      columns: [t.workspaceId, t.orderId],
+      foreignColumns: [orders.workspaceId, orders.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'order_items_slot_id_fkey',
+      columns: [t.workspaceId, t.slotId],
+      foreignColumns: [slots.workspaceId, slots.id],
+    }),
+    foreignKey({
+      name: 'order_items_channel_id_fkey',
+      columns: [t.workspaceId, t.channelId],
+      foreignColumns: [channels.workspaceId, channels.id],
+    }),
+    unique('order_items_order_slot_key').on(t.orderId, t.slotId, t.workspaceId),
     index('order_items_workspace_idx').on(t.workspaceId, t.orderId),
     index('order_items_slot_idx').on(t.slotId),
     check('order_items_price_check', sql`${t.price} >= 0`),
@@ -136,10 +149,8 @@ export const orderItems = pgTable(
 export const creatives = pgTable(
   'creatives',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    orderId: uuid('order_id')
-      .notNull()
-      .references(() => orders.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    orderId: uuid('order_id').notNull(),
     workspaceId: uuid('workspace_id').notNull(),
     advertiserAccountId: uuid('advertiser_account_id').notNull(),
     variantIndex: integer('variant_index').notNull().default(0),
@@ -156,7 +167,13 @@ export const creatives = pgTable(
     moderationFlags: jsonb('moderation_flags').$type<unknown[]>().notNull().default([]),
   },
   (t) => [
-    unique('creatives_order_variant_key').on(t.orderId, t.variantIndex),
+    primaryKey({ name: 'creatives_pkey', columns: [t.id, t.workspaceId] }),
+    foreignKey({
+      name: 'creatives_order_id_fkey',
+      columns: [t.workspaceId, t.orderId],
+      foreignColumns: [orders.workspaceId, orders.id],
+    }).onDelete('cascade'),
+    unique('creatives_order_variant_key').on(t.orderId, t.variantIndex, t.workspaceId),
     index('creatives_workspace_idx').on(t.workspaceId, t.orderId),
     check('creatives_variant_check', sql`${t.variantIndex} between 0 and 3`),
     check(

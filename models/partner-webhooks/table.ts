@@ -11,7 +11,6 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/table.js';
-import { workspaces } from '../workspaces/table.js';
 
 export const webhookEndpointStatuses = ['enabled', 'disabled'] as const;
 export type WebhookEndpointStatus = (typeof webhookEndpointStatuses)[number];
@@ -25,7 +24,7 @@ export const webhookEndpoints = pgTable(
   'webhook_endpoints',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').references(() => workspaces.id),
+    workspaceId: uuid('workspace_id'),
     accountId: uuid('account_id').references(() => accounts.id),
     createdByAccountId: uuid('created_by_account_id')
       .notNull()
@@ -71,7 +70,7 @@ export const webhookDeliveries = pgTable(
     endpointId: uuid('endpoint_id')
       .notNull()
       .references(() => webhookEndpoints.id),
-    workspaceId: uuid('workspace_id').references(() => workspaces.id),
+    workspaceId: uuid('workspace_id'),
     accountId: uuid('account_id').references(() => accounts.id),
     /** domain_events.id of the event delivered (events may be purged; no foreign key). */
     eventId: bigint('event_id', { mode: 'number' }).notNull(),
@@ -110,7 +109,7 @@ export const webhookAttempts = pgTable(
     deliveryId: uuid('delivery_id')
       .notNull()
       .references(() => webhookDeliveries.id),
-    workspaceId: uuid('workspace_id').references(() => workspaces.id),
+    workspaceId: uuid('workspace_id'),
     accountId: uuid('account_id').references(() => accounts.id),
     attempt: integer('attempt').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),

@@ -2,9 +2,11 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
+  foreignKey,
   index,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -38,7 +40,7 @@ export type PaymentStatus = (typeof paymentStatuses)[number];
 export const payments = pgTable(
   'payments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
@@ -46,11 +48,11 @@ export const payments = pgTable(
       .notNull()
       .references(() => accounts.id),
     purpose: text('purpose', { enum: ['order', 'subscription'] }).notNull(),
-    orderId: uuid('order_id').references(() => orders.id),
-    subscriptionId: uuid('subscription_id').references(() => subscriptions.id),
+    orderId: uuid('order_id'),
+    subscriptionId: uuid('subscription_id'),
     provider: text('provider', { enum: paymentProviders }).notNull(),
     providerPaymentId: text('provider_payment_id'),
-    idempotencyKey: text('idempotency_key').unique(),
+    idempotencyKey: text('idempotency_key'),
     amount: bigint('amount', { mode: 'number' }).notNull(),
     currency: text('currency', { enum: currencies }).notNull(),
     status: text('status', { enum: paymentStatuses }).notNull().default('pending'),
@@ -62,7 +64,19 @@ export const payments = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique('payments_provider_payment_key').on(t.provider, t.providerPaymentId),
+    primaryKey({ name: 'payments_pkey', columns: [t.id, t.workspaceId] }),
+    foreignKey({
+      name: 'payments_order_id_fkey',
+      columns: [t.workspaceId, t.orderId],
+      foreignColumns: [orders.workspaceId, orders.id],
+    }),
+    foreignKey({
+      name: 'payments_subscription_id_fkey',
+      columns: [t.workspaceId, t.subscriptionId],
+      foreignColumns: [subscriptions.workspaceId, subscriptions.id],
+    }),
+    unique('payments_idempotency_key').on(t.idempotencyKey, t.workspaceId),
+    unique('payments_provider_payment_key').on(t.provider, t.providerPaymentId, t.workspaceId),
     index('payments_workspace_idx').on(t.workspaceId, t.createdAt),
     index('payments_account_idx').on(t.accountId, t.createdAt),
     index('payments_order_idx').on(t.orderId),

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/table.js';
 import { currencies, currencyCheck } from '../orders/table.js';
 import { workspaces } from '../workspaces/table.js';
@@ -11,7 +21,7 @@ export type PayoutStatus = (typeof payoutStatuses)[number];
 export const payouts = pgTable(
   'payouts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
@@ -31,6 +41,7 @@ export const payouts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'payouts_pkey', columns: [t.id, t.workspaceId] }),
     index('payouts_workspace_idx').on(t.workspaceId, t.createdAt),
     index('payouts_status_idx').on(t.status, t.createdAt),
     check(

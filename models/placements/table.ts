@@ -2,10 +2,12 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
+  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -31,16 +33,10 @@ export type PlacementStatus = (typeof placementStatuses)[number];
 export const placements = pgTable(
   'placements',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    orderId: uuid('order_id')
-      .notNull()
-      .references(() => orders.id),
-    slotId: uuid('slot_id')
-      .notNull()
-      .references(() => slots.id),
-    channelId: uuid('channel_id')
-      .notNull()
-      .references(() => channels.id),
+    id: uuid('id').notNull().defaultRandom(),
+    orderId: uuid('order_id').notNull(),
+    slotId: uuid('slot_id').notNull(),
+    channelId: uuid('channel_id').notNull(),
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
@@ -64,7 +60,7 @@ export const placements = pgTable(
      */
     failingSince: timestamp('failing_since', { withTimezone: true }),
     lastError: text('last_error'),
-    clickCode: text('click_code').unique(),
+    clickCode: text('click_code'),
     /**
      * The placement's own invite link to the chat its ad promotes (a channel or group where the bot
      * is an admin that may invite), made before the post goes out; joins through it are attributed
@@ -91,7 +87,24 @@ export const placements = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique('placements_order_slot_key').on(t.orderId, t.slotId),
+    primaryKey({ name: 'placements_pkey', columns: [t.id, t.workspaceId] }),
+    foreignKey({
+      name: 'placements_order_id_fkey',
+      columns: [t.workspaceId, t.orderId],
+      foreignColumns: [orders.workspaceId, orders.id],
+    }),
+    foreignKey({
+      name: 'placements_slot_id_fkey',
+      columns: [t.workspaceId, t.slotId],
+      foreignColumns: [slots.workspaceId, slots.id],
+    }),
+    foreignKey({
+      name: 'placements_channel_id_fkey',
+      columns: [t.workspaceId, t.channelId],
+      foreignColumns: [channels.workspaceId, channels.id],
+    }),
+    unique('placements_click_code_key').on(t.clickCode, t.workspaceId),
+    unique('placements_order_slot_key').on(t.orderId, t.slotId, t.workspaceId),
     index('placements_workspace_idx').on(t.workspaceId, t.status, t.dueAt),
     index('placements_channel_idx').on(t.channelId, t.status),
     index('placements_due_idx').on(t.status, t.dueAt),

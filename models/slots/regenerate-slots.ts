@@ -120,7 +120,7 @@ export async function regenerateSlotsOf(
       where not exists (
         select 1 from slots s where s.channel_id = d.channel_id and s.starts_at = d.starts_at
       )
-      on conflict (channel_id, starts_at) do nothing
+      on conflict (channel_id, starts_at, workspace_id) do nothing
       returning 1
     )
     select

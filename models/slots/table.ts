@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { channels } from '../channels/table.js';
 import { orders } from '../orders/table.js';
 import { workspaces } from '../workspaces/table.js';
@@ -19,24 +29,33 @@ export type SlotStatus = (typeof slotStatuses)[number];
 export const slots = pgTable(
   'slots',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    channelId: uuid('channel_id')
-      .notNull()
-      .references(() => channels.id),
+    id: uuid('id').notNull().defaultRandom(),
+    channelId: uuid('channel_id').notNull(),
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     status: text('status', { enum: slotStatuses }).notNull().default('free'),
     holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }),
-    orderId: uuid('order_id').references(() => orders.id),
+    orderId: uuid('order_id'),
     /** Format of the ad taken on this slot (set when held/booked); its top window blocks later slots. */
     format: text('format'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique('slots_channel_starts_at_key').on(t.channelId, t.startsAt),
+    primaryKey({ name: 'slots_pkey', columns: [t.id, t.workspaceId] }),
+    foreignKey({
+      name: 'slots_channel_id_fkey',
+      columns: [t.workspaceId, t.channelId],
+      foreignColumns: [channels.workspaceId, channels.id],
+    }),
+    foreignKey({
+      name: 'slots_order_id_fkey',
+      columns: [t.workspaceId, t.orderId],
+      foreignColumns: [orders.workspaceId, orders.id],
+    }),
+    unique('slots_channel_starts_at_key').on(t.channelId, t.startsAt, t.workspaceId),
     index('slots_workspace_channel_idx').on(t.workspaceId, t.channelId, t.startsAt),
     index('slots_hold_expiry_idx')
       .on(t.holdExpiresAt)

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { workspaces } from '../workspaces/table.js';
 
 export const subscriptionStatuses = ['active', 'past_due', 'cancelled', 'expired'] as const;
@@ -9,7 +18,7 @@ export type SubscriptionStatus = (typeof subscriptionStatuses)[number];
 export const subscriptions = pgTable(
   'subscriptions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id),
@@ -26,6 +35,7 @@ export const subscriptions = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'subscriptions_pkey', columns: [t.id, t.workspaceId] }),
     index('subscriptions_workspace_idx').on(t.workspaceId, t.currentPeriodEnd),
     index('subscriptions_period_end_idx').on(t.status, t.currentPeriodEnd),
     check(

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  check,
+  unique,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/table.js';
 
 export const workspacePlans = ['free', 'pro'] as const;
@@ -50,11 +59,11 @@ export const workspaceMembers = pgTable(
 export const workspaceInvites = pgTable(
   'workspace_invites',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuid('id').notNull().defaultRandom(),
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
-    code: text('code').notNull().unique(),
+    code: text('code').notNull(),
     role: text('role', { enum: memberRoles }).notNull().default('manager'),
     createdByAccountId: uuid('created_by_account_id')
       .notNull()
@@ -65,6 +74,8 @@ export const workspaceInvites = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: 'workspace_invites_pkey', columns: [t.id, t.workspaceId] }),
+    unique('workspace_invites_code_key').on(t.code, t.workspaceId),
     index('workspace_invites_workspace_idx').on(t.workspaceId),
     check('workspace_invites_role_check', sql`${t.role} in ('owner', 'manager')`),
   ],

@@ -49,6 +49,6 @@ export async function ensureFreeSlots(
           startsAt: at,
         })),
       )
-      .onConflictDoNothing({ target: [slots.channelId, slots.startsAt] }),
+      .onConflictDoNothing({ target: [slots.channelId, slots.startsAt, slots.workspaceId] }),
   );
 }

@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerChannel } from '../../../models/channels/register-channel.js';
+import { removeChannel } from '../../../models/channels/remove-channel.js';
 import { checkChannelRights, missingRights } from '../../../models/channels/rights.js';
 import { defaultChannelSettings } from '../../../models/channels/settings.js';
 import type { Database } from '../../../models/db.js';
-import { auditLog, channels, workspaces } from '../../../models/schema.js';
+import { auditLog, channelChats, channels, workspaces } from '../../../models/schema.js';
+import { channelAccess } from '../../../models/workspaces/access.js';
 import { effectivePlan } from '../../../models/workspaces/plan-limits.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import { channelFacts, createAccount } from './fixtures.js';
@@ -145,6 +148,55 @@ describe('registerChannel', () => {
       tx.select().from(channels).where(eq(channels.id, first.value.channelId)),
     );
     expect(after).toMatchObject({ title: 'Olga Travels 2', workspaceId: first.value.workspaceId });
+  });
+
+  it('claims the chat for one workspace: a claim taken meanwhile refuses, removal frees it', async () => {
+    const claimOf = async (telegramChatId: number) =>
+      database.withSystem('test', (tx) =>
+        tx.select().from(channelChats).where(eq(channelChats.telegramChatId, telegramChatId)),
+      );
+    const olga = await createAccount(database);
+    const facts = channelFacts();
+    const first = await registerChannel(database, {
+      accountId: olga.id,
+      language: 'en',
+      facts,
+      now,
+    });
+    if (!first.ok) throw new Error(first.code);
+    expect(await claimOf(facts.telegramChatId)).toMatchObject([
+      { workspaceId: first.value.workspaceId, channelId: first.value.channelId },
+    ]);
+    const access = await channelAccess(database, olga.id, first.value.channelId);
+    if (!access) throw new Error('no access');
+    expect(await removeChannel(database, access, olga.id, now)).toMatchObject({ ok: true });
+    expect(await claimOf(facts.telegramChatId)).toEqual([]);
+    const ivan = await createAccount(database);
+    const again = await registerChannel(database, {
+      accountId: ivan.id,
+      language: 'en',
+      facts,
+      now,
+    });
+    expect(again).toMatchObject({ ok: true, value: { created: true } });
+
+    // Another workspace claimed this chat after the look-up found no channel: the claim refuses.
+    const raced = channelFacts();
+    await database.withSystem('test', (tx) =>
+      tx.insert(channelChats).values({
+        telegramChatId: raced.telegramChatId,
+        workspaceId: randomUUID(),
+        channelId: randomUUID(),
+      }),
+    );
+    const mallory = await createAccount(database);
+    expect(
+      await registerChannel(database, { accountId: mallory.id, language: 'en', facts: raced, now }),
+    ).toEqual({ ok: false, code: 'already_registered' });
+    const rows = await database.withSystem('test', (tx) =>
+      tx.select().from(channels).where(eq(channels.telegramChatId, raced.telegramChatId)),
+    );
+    expect(rows).toEqual([]);
   });
 
   it('enforces the plan limit: Free 1 channel, Pro 10, expired Pro counts as Free', async () => {
