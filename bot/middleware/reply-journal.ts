@@ -36,11 +36,14 @@ export const replyJournal: Transformer = async (prev, method, payload, signal) =
   try {
     const result = await prev(method, payload, signal);
     if (result.ok) {
+      // Redis down: the call was made, so the handler goes on; only a takeover before Redis is
+      // back could repeat it (failing the handler here would repeat it for certain).
       await current.redis
         .multi()
         .hset(current.key, String(index), JSON.stringify(result))
         .expire(current.key, current.ttlSeconds)
-        .exec();
+        .exec()
+        .catch(() => undefined);
     }
     return result;
   } finally {

@@ -57,6 +57,8 @@ interface Partition {
   releasing: boolean;
   /** Updates of it accepted and not finished here. */
   inFlight: number;
+  /** Its previous owner's pending entries were claimed (read nothing new before). */
+  takenOver: boolean;
 }
 
 /**
@@ -125,30 +127,42 @@ export function startShardWorker(
     },
   });
 
+  /**
+   * Entries read or claimed and not handed to the dispatcher yet: kept until they are (their
+   * attempt counts come from Redis, which may fail), so a failure never strands one in this
+   * consumer's pending list, and a chat's entries keep their order.
+   */
+  const waiting: { entry: StreamEntry; takenOver: boolean }[] = [];
+
   async function dispatch(batch: StreamEntry[], takenOver: boolean): Promise<void> {
-    const fresh = batch.filter((entry) => !entries.has(entry.update.update_id));
-    if (fresh.length === 0) return;
-    const attempts = await readAttempts(
-      redis,
-      layout,
-      fresh.map((entry) => entry.update.update_id),
-    );
-    fresh.forEach((entry, i) => {
-      const updateId = entry.update.update_id;
-      const partition = owned.get(entry.partition);
-      if (!partition) return; // lost meanwhile: its new owner reclaims the entry
-      entries.set(updateId, entry);
-      if (takenOver || (attempts[i] ?? 0) > 0) redelivered.add(updateId);
-      partition.inFlight += 1;
-      void dispatcher
-        .run({ update: entry.update, attempts: attempts[i] ?? 0, orderKey: entry.orderKey })
-        .finally(() => {
-          partition.inFlight -= 1;
-          // Still held when the dispatcher stopped first: the entry stays pending in its stream.
-          entries.delete(updateId);
-          redelivered.delete(updateId);
-        });
-    });
+    for (const entry of batch) waiting.push({ entry, takenOver });
+    const fresh = waiting.filter(({ entry }) => !entries.has(entry.update.update_id));
+    if (fresh.length > 0) {
+      const attempts = await readAttempts(
+        redis,
+        layout,
+        fresh.map(({ entry }) => entry.update.update_id),
+      );
+      fresh.forEach(({ entry, takenOver: again }, i) => start(entry, attempts[i] ?? 0, again));
+    }
+    waiting.length = 0;
+  }
+
+  function start(entry: StreamEntry, attempts: number, takenOver: boolean): void {
+    const updateId = entry.update.update_id;
+    const partition = owned.get(entry.partition);
+    if (!partition) return; // lost meanwhile: its new owner reclaims the entry
+    entries.set(updateId, entry);
+    if (takenOver || attempts > 0) redelivered.add(updateId);
+    partition.inFlight += 1;
+    void dispatcher
+      .run({ update: entry.update, attempts, orderKey: entry.orderKey })
+      .finally(() => {
+        partition.inFlight -= 1;
+        // Still held when the dispatcher stopped first: the entry stays pending in its stream.
+        entries.delete(updateId);
+        redelivered.delete(updateId);
+      });
   }
 
   /** Heartbeat and lease renewal at a third of the lease; a lease not renewed in time is dropped. */
@@ -190,11 +204,19 @@ export function startShardWorker(
       const partition = (start + i) % layout.partitions;
       if (owned.has(partition)) continue;
       if (!(await takeLease(redis, partitionLeaseKey(layout, partition), id, leaseMs))) continue;
-      owned.set(partition, { releasing: false, inFlight: 0 });
+      owned.set(partition, { releasing: false, inFlight: 0, takenOver: false });
+    }
+  }
+
+  /** A partition just taken starts with what its previous owner left unacknowledged, oldest first. */
+  async function takeOverPending(): Promise<void> {
+    for (const [partition, state] of owned) {
+      if (state.takenOver) continue;
       const pending = await claimPending(redis, layout, id, partition);
       if (pending.length > 0)
         log.info({ partition, count: pending.length }, 'took over pending updates');
       await dispatch(pending, true);
+      state.takenOver = true;
     }
   }
 
@@ -209,12 +231,17 @@ export function startShardWorker(
 
   const renewal = setInterval(() => void renew(), leaseMs / 3);
   const loop = (async () => {
-    await ensureGroups(redis, layout);
-    await renew();
+    let groupsReady = false;
     let nextRebalance = 0;
     let nextReclaim = performance.now() + reclaimIdleMs;
     while (!stopping.signal.aborted) {
       try {
+        // Redis may not answer yet at start (or be down): nothing is read until it does.
+        if (!groupsReady) {
+          await ensureGroups(redis, layout);
+          groupsReady = true;
+          await renew();
+        }
         if (performance.now() >= nextRebalance) {
           await rebalance();
           nextRebalance = performance.now() + 1_000;
@@ -223,6 +250,8 @@ export function startShardWorker(
           await reclaimIdle();
           nextReclaim = performance.now() + reclaimIdleMs / 3;
         }
+        if (waiting.length > 0) await dispatch([], false);
+        await takeOverPending();
         const readable = [...owned].filter(([, p]) => !p.releasing).map(([n]) => n);
         if (readable.length === 0 || entries.size >= maxBacklog) {
           await sleep(readable.length === 0 ? 200 : 20, stopping.signal);

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { Bot } from 'grammy';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotContext, BotDeps } from '../../../bot/context.js';
 import { startShardWorker, type ShardWorker } from '../../../bot/shards/worker.js';
@@ -17,6 +17,7 @@ import {
   type StreamLayout,
 } from '../../../models/intake/streams.js';
 import { createLogger } from '../../../models/logger.js';
+import { createRedis } from '../../../models/redis.js';
 import { updateIntake } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
 import {
@@ -29,6 +30,7 @@ import { startSandbox, type Sandbox } from '../../helpers/sandbox.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
 
 const partitions = 4;
+const silent = createLogger({ level: 'silent' });
 
 describe.skipIf(!redisServerOrCiError())('a sharded worker', () => {
   let server: RedisServer;
@@ -73,8 +75,9 @@ describe.skipIf(!redisServerOrCiError())('a sharded worker', () => {
       createTestDatabase(),
       startSandbox(),
     ]);
-    redis = new Redis(server.url);
-    reader = new Redis(server.url);
+    // As main.ts makes them: commands fail fast while Redis is unreachable.
+    redis = createRedis(server.url, silent);
+    reader = createRedis(server.url, silent);
     layout = streamLayout(sandbox.token, partitions);
     user = sandbox.user({ first_name: 'Sharded' });
     user.send('/start'); // a bot may write only to a user who started it
@@ -94,7 +97,7 @@ describe.skipIf(!redisServerOrCiError())('a sharded worker', () => {
     });
     const deps = {
       database,
-      logger: createLogger({ level: 'silent' }),
+      logger: silent,
       clock: createSystemClock(),
     } as unknown as BotDeps;
     worker = startShardWorker(bot, deps, {
@@ -161,5 +164,29 @@ describe.skipIf(!redisServerOrCiError())('a sharded worker', () => {
     });
     expect(attemptsSeen.get('boom')).toBe(2);
     expect(await redis.hget(attemptsKey(layout), String(update.update_id))).toBeNull();
+  });
+
+  it('rides out a Redis outage: updates wait, then each is answered once, in order', async () => {
+    const texts = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'];
+    await appendUpdates(redis, layout, texts.map(message));
+    server.freeze();
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    server.thaw();
+    await until(() => botTexts().includes('echo r6'), 'six replies');
+    await until(streamsEmpty, 'every update acknowledged once Redis answers').catch(async (e) => {
+      for (let p = 0; p < partitions; p++)
+        console.log(
+          'DBG',
+          p,
+          await redis.xlen(streamKey(layout, p)),
+          JSON.stringify(await redis.xrange(streamKey(layout, p), '-', '+')).slice(0, 300),
+          JSON.stringify(await redis.xpending(streamKey(layout, p), 'workers')),
+        );
+      console.log('DBG owned', worker.owned());
+      throw e;
+    });
+    const replies = botTexts().filter((t) => texts.some((x) => t === `echo ${x}`));
+    expect(replies).toEqual(texts.map((t) => `echo ${t}`));
+    expect(worker.owned()).toHaveLength(partitions);
   });
 });
