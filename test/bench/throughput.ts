@@ -1,8 +1,14 @@
 import { createEmulator } from '../../sandbox/emulator.js';
 import { createSandboxWorld } from '../../sandbox/seed.js';
 import { startEchoBot, type RunningBenchBot } from './load/echo-bot.js';
-import { startLytslotBot } from './load/lytslot-bot.js';
-import { createLoadDriver, type Flow, type LoadResult } from './load/driver.js';
+import { benchBackend, startLytslotBot, type LytslotBenchBot } from './load/lytslot-bot.js';
+import {
+  createLoadDriver,
+  type Flow,
+  type LoadDriver,
+  type LoadResult,
+  type Step,
+} from './load/driver.js';
 import { echoFlow, lytslotFlow } from './load/flows.js';
 import { median, num, ratio } from './report.js';
 import type { Benchmark, BenchContext, BenchReport } from './types.js';
@@ -21,6 +27,49 @@ interface Side {
   botId: number;
   users: number;
   results: LoadResult[];
+  /** The lytslot sides: the bot, to count its SQL round trips per step. */
+  bot?: LytslotBenchBot;
+  /** Round trips of each step of the flow (median over the probe users). */
+  roundTrips?: number[];
+}
+
+/** Users sent through the flow alone, one at a time, to count the round trips of each step. */
+const probeUsers = 3;
+/** A step's statements are counted once the database saw none for this long. */
+const quietMs = 60;
+
+/** What a step does, for the round-trip table. */
+function stepLabel(step: Step): string {
+  return 'send' in step ? `message "${step.send}"` : `callback «${step.press}»`;
+}
+
+/** Resolves once `count()` stayed the same for quietMs (the update's last statements are in). */
+async function settled(count: () => number): Promise<number> {
+  let last = count();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+    const now = count();
+    if (now === last) return now;
+    last = now;
+  }
+}
+
+/** SQL round trips per step of `side.flow`: median over probeUsers new users, each alone. */
+async function probeRoundTrips(driver: LoadDriver, side: Side): Promise<number[]> {
+  const bot = side.bot;
+  if (!bot) throw new Error(`${side.label} has no database`);
+  const perUser: number[][] = [];
+  for (const userId of driver.createUsers(probeUsers)) {
+    const counts: number[] = [];
+    let before = await settled(bot.roundTrips);
+    await driver.runAlone(side.flow, userId, side.botId, async () => {
+      const after = await settled(bot.roundTrips);
+      counts.push(after - before);
+      before = after;
+    });
+    perUser.push(counts);
+  }
+  return side.flow.steps.map((_, i) => median(perUser.map((counts) => counts[i] ?? 0)));
 }
 
 /**
@@ -46,8 +95,10 @@ export const throughputBenchmark: Benchmark = {
     const bots: RunningBenchBot[] = [];
     try {
       bots.push(await startEchoBot(echo.token, url));
-      bots.push(await startLytslotBot(ids.botToken, url));
-      bots.push(await startLytslotBot(volatile.token, url, { durable: false }));
+      const durable = await startLytslotBot(ids.botToken, url);
+      bots.push(durable);
+      const inMemory = await startLytslotBot(volatile.token, url, { durable: false });
+      bots.push(inMemory);
       const sides: Side[] = [
         {
           label: 'echo (bare grammY)',
@@ -62,6 +113,7 @@ export const throughputBenchmark: Benchmark = {
           botId: ids.botId,
           users: lytslotUsers,
           results: [],
+          bot: durable,
         },
         {
           label: 'lytslot, intake in memory',
@@ -69,6 +121,7 @@ export const throughputBenchmark: Benchmark = {
           botId: volatile.id,
           users: lytslotUsers,
           results: [],
+          bot: inMemory,
         },
       ];
       const load = (side: Side, users: number) =>
@@ -87,6 +140,10 @@ export const throughputBenchmark: Benchmark = {
           );
         }
       }
+      for (const side of sides.filter((s) => s.bot)) {
+        context.log(`throughput: counting SQL round trips of ${side.label}`);
+        side.roundTrips = await probeRoundTrips(driver, side);
+      }
       return report(sides, concurrency);
     } finally {
       for (const bot of bots.reverse()) await bot.stop();
@@ -100,8 +157,12 @@ function report(sides: Side[], concurrency: number): BenchReport {
   const rate = (side: Side) => median(side.results.map((r) => r.rate));
   const cpu = (side: Side) => median(side.results.map((r) => r.cpuMicrosPerUpdate));
   const [echo, lytslot, volatile] = sides as [Side, Side, Side];
+  const trips = (side: Side, i: number) => side.roundTrips?.[i] ?? 0;
+  const tripsPerUpdate = (side: Side) =>
+    lytslotFlow.steps.reduce((sum, _, i) => sum + trips(side, i), 0) / lytslotFlow.steps.length;
+  const backend = benchBackend();
   return {
-    title: `updates handled per second; new users × ${lytslotFlow.steps.length} updates each, ${concurrency} users in flight; median of ${repeats} after a warm-up`,
+    title: `updates handled per second; new users × ${lytslotFlow.steps.length} updates each, ${concurrency} users in flight; median of ${repeats} after a warm-up; lytslot on ${backend.database}, ${backend.redis ? 'Redis' : 'no Redis'}`,
     columns: [
       'bot',
       'users',
@@ -118,13 +179,36 @@ function report(sides: Side[], concurrency: number): BenchReport {
       num(rate(side)),
       num(cpu(side)),
     ]),
+    tables: [
+      {
+        title: `SQL round trips (statements incl. BEGIN/COMMIT) per update, one user alone, median of ${probeUsers}`,
+        columns: ['step', 'update', 'stored first', 'intake in memory'],
+        rows: [
+          ...lytslotFlow.steps.map((step, i) => [
+            String(i + 1),
+            stepLabel(step),
+            num(trips(lytslot, i)),
+            num(trips(volatile, i)),
+          ]),
+          [
+            '',
+            'mean per update',
+            num(tripsPerUpdate(lytslot), 1),
+            num(tripsPerUpdate(volatile), 1),
+          ],
+        ],
+      },
+    ],
     ratios: [
       `throughput: echo ${num(rate(echo))} upd/s · lytslot ${num(rate(lytslot))} upd/s · ratio ${ratio(rate(lytslot), rate(echo))}`,
       `cpu per update: echo ${num(cpu(echo))} µs · lytslot ${num(cpu(lytslot))} µs · ratio ${ratio(cpu(lytslot), cpu(echo))}`,
       `durable intake: stored first ${num(rate(lytslot))} upd/s · in memory ${num(rate(volatile))} upd/s · ratio ${ratio(rate(lytslot), rate(volatile))}`,
     ],
     notes: [
-      'one process: emulator, driver, bot and PGlite share one event loop; cpu is the whole process',
+      backend.database.startsWith('PGlite')
+        ? 'one process: emulator, driver, bot and PGlite share one event loop; cpu is the whole process'
+        : 'one process: emulator, driver and bot share one event loop; cpu is the whole process, not the PostgreSQL server',
+      `backend: ${backend.database}; Redis ${backend.redis ? 'for the rate limiter and the outbound gateway' : 'not used (in-memory rate limiter)'}`,
       '"intake in memory" is the same bot with its intake kept in memory: the price of storing each update before acknowledging it',
     ],
   };
