@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db.js';
 import { orderKeyOf, updateKind, type IntakeUpdate } from './order-key.js';
 import { updateIntake } from './table.js';
@@ -60,12 +60,23 @@ const toStored = (row: { payload: string; attempts: number; orderKey: string }):
   orderKey: row.orderKey,
 });
 
+/** A RETURNING row of a one-statement path, as pg parses a text result (bigint as a string). */
+interface ReturnedRow {
+  update_id: string;
+  payload: string;
+  attempts: number;
+  order_key: string;
+}
+
 /** The intake as the `update_intake` table (platform-only, app_system), leases on the DB clock. */
 export function createPgIntakeStore(
   database: Database,
   options: PgIntakeStoreOptions,
 ): IntakeStore {
   const leaseUntil = sql`now() + make_interval(secs => ${options.leaseMs / 1000})`;
+  // The two statements of every update (append, complete) go in one round trip each
+  // (Database.systemStatement): drizzle builds them on the login-role handle, which never runs them.
+  const statement = (query: { getSQL(): SQL }) => database.systemStatement(reason, query.getSQL());
   const returned = {
     payload: updateIntake.payload,
     attempts: updateIntake.attempts,
@@ -74,8 +85,8 @@ export function createPgIntakeStore(
   return {
     async append(updates) {
       if (updates.length === 0) return [];
-      const rows = await database.withSystem(reason, (tx) =>
-        tx
+      const rows = (await statement(
+        database.db
           .insert(updateIntake)
           .values(
             updates.map((update) => ({
@@ -104,8 +115,11 @@ export function createPgIntakeStore(
             ),
           })
           .returning({ ...returned, updateId: updateIntake.updateId }),
-      );
-      return rows.sort((a, b) => a.updateId - b.updateId).map(toStored);
+      )) as unknown as ReturnedRow[];
+      return rows
+        .map((row) => ({ ...row, updateId: Number(row.update_id), orderKey: row.order_key }))
+        .sort((a, b) => a.updateId - b.updateId)
+        .map(toStored);
     },
 
     async claim({ takeover, limit }) {
@@ -145,8 +159,8 @@ export function createPgIntakeStore(
     },
 
     async complete(updateId) {
-      await database.withSystem(reason, (tx) =>
-        tx
+      await statement(
+        database.db
           .update(updateIntake)
           .set({ status: 'done', finishedAt: sql`now()`, leaseOwner: null, leaseUntil: null })
           .where(eq(updateIntake.updateId, updateId)),
