@@ -2,14 +2,9 @@ import { createEmulator } from '../../sandbox/emulator.js';
 import { createSandboxWorld } from '../../sandbox/seed.js';
 import { startEchoBot, type RunningBenchBot } from './load/echo-bot.js';
 import { benchBackend, startLytslotBot, type LytslotBenchBot } from './load/lytslot-bot.js';
-import {
-  createLoadDriver,
-  type Flow,
-  type LoadDriver,
-  type LoadResult,
-  type Step,
-} from './load/driver.js';
+import { createLoadDriver, type Flow, type LoadResult, type Step } from './load/driver.js';
 import { echoFlow, lytslotFlow } from './load/flows.js';
+import { probeSteps, probeUsers } from './load/probe.js';
 import { median, num, ratio } from './report.js';
 import type { Benchmark, BenchContext, BenchReport } from './types.js';
 
@@ -21,55 +16,24 @@ const plan = {
   quick: { concurrency: 20, echoUsers: 100, lytslotUsers: 20, warmupShare: 0.5 },
 };
 
+type BenchBot = RunningBenchBot & Partial<Pick<LytslotBenchBot, 'roundTrips' | 'serverCpu'>>;
+
 interface Side {
   label: string;
   flow: Flow;
   botId: number;
   users: number;
+  bot: BenchBot;
   results: LoadResult[];
-  /** The lytslot sides: the bot, to count its SQL round trips per step. */
-  bot?: LytslotBenchBot;
-  /** Round trips of each step of the flow (median over the probe users). */
-  roundTrips?: number[];
+  /** µs of PostgreSQL server CPU per update of each run (lytslot sides on a server only). */
+  serverMicros: number[];
+  /** Per step of the flow (one user alone): SQL round trips and Bot API calls. */
+  probe?: { roundTrips: number[]; apiCalls: number[] };
 }
 
-/** Users sent through the flow alone, one at a time, to count the round trips of each step. */
-const probeUsers = 3;
-/** A step's statements are counted once the database saw none for this long. */
-const quietMs = 60;
-
-/** What a step does, for the round-trip table. */
+/** What a step does, for the per-step table. */
 function stepLabel(step: Step): string {
   return 'send' in step ? `message "${step.send}"` : `callback «${step.press}»`;
-}
-
-/** Resolves once `count()` stayed the same for quietMs (the update's last statements are in). */
-async function settled(count: () => number): Promise<number> {
-  let last = count();
-  for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, quietMs));
-    const now = count();
-    if (now === last) return now;
-    last = now;
-  }
-}
-
-/** SQL round trips per step of `side.flow`: median over probeUsers new users, each alone. */
-async function probeRoundTrips(driver: LoadDriver, side: Side): Promise<number[]> {
-  const bot = side.bot;
-  if (!bot) throw new Error(`${side.label} has no database`);
-  const perUser: number[][] = [];
-  for (const userId of driver.createUsers(probeUsers)) {
-    const counts: number[] = [];
-    let before = await settled(bot.roundTrips);
-    await driver.runAlone(side.flow, userId, side.botId, async () => {
-      const after = await settled(bot.roundTrips);
-      counts.push(after - before);
-      before = after;
-    });
-    perUser.push(counts);
-  }
-  return side.flow.steps.map((_, i) => median(perUser.map((counts) => counts[i] ?? 0)));
 }
 
 /**
@@ -94,35 +58,25 @@ export const throughputBenchmark: Benchmark = {
     const driver = createLoadDriver(emulator);
     const bots: RunningBenchBot[] = [];
     try {
-      bots.push(await startEchoBot(echo.token, url));
+      const echoBot = await startEchoBot(echo.token, url);
+      bots.push(echoBot);
       const durable = await startLytslotBot(ids.botToken, url);
       bots.push(durable);
       const inMemory = await startLytslotBot(volatile.token, url, { durable: false });
       bots.push(inMemory);
+      const side = (label: string, flow: Flow, botId: number, users: number, bot: BenchBot) => ({
+        label,
+        flow,
+        botId,
+        users,
+        bot,
+        results: [],
+        serverMicros: [],
+      });
       const sides: Side[] = [
-        {
-          label: 'echo (bare grammY)',
-          flow: echoFlow,
-          botId: echo.id,
-          users: echoUsers,
-          results: [],
-        },
-        {
-          label: 'lytslot (createBot)',
-          flow: lytslotFlow,
-          botId: ids.botId,
-          users: lytslotUsers,
-          results: [],
-          bot: durable,
-        },
-        {
-          label: 'lytslot, intake in memory',
-          flow: lytslotFlow,
-          botId: volatile.id,
-          users: lytslotUsers,
-          results: [],
-          bot: inMemory,
-        },
+        side('echo (bare grammY)', echoFlow, echo.id, echoUsers, echoBot),
+        side('lytslot (createBot)', lytslotFlow, ids.botId, lytslotUsers, durable),
+        side('lytslot, intake in memory', lytslotFlow, volatile.id, lytslotUsers, inMemory),
       ];
       const load = (side: Side, users: number) =>
         driver.run(side.flow, driver.createUsers(users), side.botId, concurrency);
@@ -133,16 +87,23 @@ export const throughputBenchmark: Benchmark = {
       }
       for (let i = 0; i < repeats; i++) {
         for (const side of i % 2 ? [...sides].reverse() : sides) {
+          const server = await side.bot.serverCpu?.();
           const result = await load(side, side.users);
+          const serverMicros = await server?.();
           side.results.push(result);
+          if (serverMicros !== undefined) side.serverMicros.push(serverMicros / result.updates);
           context.log(
             `throughput: run ${i + 1} ${side.label}: ${num(result.rate)} upd/s (${num(result.ms)} ms)`,
           );
         }
       }
-      for (const side of sides.filter((s) => s.bot)) {
-        context.log(`throughput: counting SQL round trips of ${side.label}`);
-        side.roundTrips = await probeRoundTrips(driver, side);
+      for (const side of sides) {
+        context.log(`throughput: counting round trips and API calls of ${side.label}`);
+        const { roundTrips, apiCalls } = side.bot;
+        side.probe = await probeSteps(driver, side.flow, side.botId, {
+          roundTrips: roundTrips ?? (() => 0),
+          apiCalls,
+        });
       }
       return report(sides, concurrency);
     } finally {
@@ -156,13 +117,17 @@ export const throughputBenchmark: Benchmark = {
 function report(sides: Side[], concurrency: number): BenchReport {
   const rate = (side: Side) => median(side.results.map((r) => r.rate));
   const cpu = (side: Side) => median(side.results.map((r) => r.cpuMicrosPerUpdate));
+  const server = (side: Side) => (side.serverMicros.length ? median(side.serverMicros) : undefined);
   const [echo, lytslot, volatile] = sides as [Side, Side, Side];
-  const trips = (side: Side, i: number) => side.roundTrips?.[i] ?? 0;
-  const tripsPerUpdate = (side: Side) =>
-    lytslotFlow.steps.reduce((sum, _, i) => sum + trips(side, i), 0) / lytslotFlow.steps.length;
+  const onServer = sides.some((side) => server(side) !== undefined);
   const backend = benchBackend();
+  const perStep = (side: Side, what: 'roundTrips' | 'apiCalls', i: number) =>
+    side.probe?.[what][i] ?? 0;
+  const mean = (side: Side, what: 'roundTrips' | 'apiCalls') =>
+    side.flow.steps.reduce((sum, _, i) => sum + perStep(side, what, i), 0) / side.flow.steps.length;
+  const total = (side: Side) => cpu(side) + (server(side) ?? 0);
   return {
-    title: `updates handled per second; new users × ${lytslotFlow.steps.length} updates each, ${concurrency} users in flight; median of ${repeats} after a warm-up; lytslot on ${backend.database}, ${backend.redis ? 'Redis' : 'no Redis'}`,
+    title: `updates handled per second; new users × ${lytslotFlow.steps.length} updates each, ${concurrency} users in flight; median of ${repeats} after a warm-up; lytslot on ${backend.database}, ${backend.redis ? 'with' : 'without'} Redis`,
     columns: [
       'bot',
       'users',
@@ -170,31 +135,47 @@ function report(sides: Side[], concurrency: number): BenchReport {
       ...Array.from({ length: repeats }, (_, i) => `run ${i + 1} upd/s`),
       'median upd/s',
       'cpu µs/upd',
+      ...(onServer ? ['server cpu µs/upd'] : []),
     ],
-    rows: sides.map((side) => [
-      side.label,
-      num(side.users),
-      num(side.results[0]?.updates ?? 0),
-      ...side.results.map((r) => num(r.rate)),
-      num(rate(side)),
-      num(cpu(side)),
-    ]),
+    rows: sides.map((side) => {
+      const serverMicros = server(side);
+      return [
+        side.label,
+        num(side.users),
+        num(side.results[0]?.updates ?? 0),
+        ...side.results.map((r) => num(r.rate)),
+        num(rate(side)),
+        num(cpu(side)),
+        ...(onServer ? [serverMicros === undefined ? '-' : num(serverMicros)] : []),
+      ];
+    }),
     tables: [
       {
-        title: `SQL round trips (statements incl. BEGIN/COMMIT) per update, one user alone, median of ${probeUsers}`,
-        columns: ['step', 'update', 'stored first', 'intake in memory'],
+        title: `per update, one user alone (median of ${probeUsers}): SQL round trips (statements incl. BEGIN/COMMIT) and Bot API calls (getUpdates left out)`,
+        columns: [
+          'step',
+          'lytslot update',
+          'SQL, stored first',
+          'SQL, intake in memory',
+          'API calls',
+          'echo API calls',
+        ],
         rows: [
           ...lytslotFlow.steps.map((step, i) => [
             String(i + 1),
             stepLabel(step),
-            num(trips(lytslot, i)),
-            num(trips(volatile, i)),
+            num(perStep(lytslot, 'roundTrips', i)),
+            num(perStep(volatile, 'roundTrips', i)),
+            num(perStep(lytslot, 'apiCalls', i)),
+            num(perStep(echo, 'apiCalls', i)),
           ]),
           [
             '',
             'mean per update',
-            num(tripsPerUpdate(lytslot), 1),
-            num(tripsPerUpdate(volatile), 1),
+            num(mean(lytslot, 'roundTrips'), 1),
+            num(mean(volatile, 'roundTrips'), 1),
+            num(mean(lytslot, 'apiCalls'), 1),
+            num(mean(echo, 'apiCalls'), 1),
           ],
         ],
       },
@@ -202,13 +183,18 @@ function report(sides: Side[], concurrency: number): BenchReport {
     ratios: [
       `throughput: echo ${num(rate(echo))} upd/s · lytslot ${num(rate(lytslot))} upd/s · ratio ${ratio(rate(lytslot), rate(echo))}`,
       `cpu per update: echo ${num(cpu(echo))} µs · lytslot ${num(cpu(lytslot))} µs · ratio ${ratio(cpu(lytslot), cpu(echo))}`,
+      ...(onServer
+        ? [
+            `cpu per update with the PostgreSQL server's: lytslot ${num(total(lytslot))} µs · ratio to echo ${ratio(total(lytslot), cpu(echo))}`,
+          ]
+        : []),
       `durable intake: stored first ${num(rate(lytslot))} upd/s · in memory ${num(rate(volatile))} upd/s · ratio ${ratio(rate(lytslot), rate(volatile))}`,
     ],
     notes: [
-      backend.database.startsWith('PGlite')
-        ? 'one process: emulator, driver, bot and PGlite share one event loop; cpu is the whole process'
-        : 'one process: emulator, driver and bot share one event loop; cpu is the whole process, not the PostgreSQL server',
-      `backend: ${backend.database}; Redis ${backend.redis ? 'for the rate limiter and the outbound gateway' : 'not used (in-memory rate limiter)'}`,
+      onServer
+        ? "one process: emulator, driver and bot share one event loop; cpu is that process, server cpu the PostgreSQL backends of the bot's database (/proc)"
+        : 'one process: emulator, driver, bot and PGlite share one event loop; cpu is the whole process',
+      `backend: ${backend.database}; Redis ${backend.redis ? 'for the rate limiter and the outbound gateway' : 'not used (in-memory rate limiter and flood limits)'}`,
       '"intake in memory" is the same bot with its intake kept in memory: the price of storing each update before acknowledging it',
     ],
   };

@@ -8,8 +8,9 @@ import { createSystemClock } from '../../../models/clock.js';
 import { openDatabase, type Database } from '../../../models/db.js';
 import { createLogger } from '../../../models/logger.js';
 import { closeRedis, createRedis } from '../../../models/redis.js';
-import type { RunningBenchBot } from './echo-bot.js';
+import { countApiCalls, type RunningBenchBot } from './echo-bot.js';
 import { createMemoryIntakeStore } from './memory-intake.js';
+import { createServerCpu } from './server-cpu.js';
 import { createTestDatabase, testServerUrl } from '../../helpers/db.js';
 import { testOutbound } from '../../helpers/outbound.js';
 
@@ -17,6 +18,11 @@ import { testOutbound } from '../../helpers/outbound.js';
 export interface LytslotBenchBot extends RunningBenchBot {
   /** Statements sent to the database (BEGIN and COMMIT included), each one round trip. */
   roundTrips(): number;
+  /**
+   * On a PostgreSQL server (not PGlite, whose CPU is this process's): starts measuring the CPU its
+   * backends spend on this bot's database; the returned function gives the µs spent since.
+   */
+  serverCpu?: () => Promise<() => Promise<number | undefined>>;
 }
 
 /** Where the lytslot side keeps its data: PostgreSQL when TEST_DATABASE_URL is set, else PGlite. */
@@ -102,11 +108,16 @@ export async function startLytslotBot(
   };
   try {
     if (redis) await readyWithin(redis, 5_000);
-    const running = await startBot(createBot(deps), deps, {
+    const bot = createBot(deps);
+    const apiCalls = countApiCalls(bot.api);
+    const running = await startBot(bot, deps, {
       ...(options.durable ? {} : { intake: { store: createMemoryIntakeStore() } }),
     });
+    const server = testServerUrl() ? createServerCpu(database) : undefined;
     return {
       roundTrips,
+      apiCalls,
+      ...(server ? { serverCpu: () => server.measure() } : {}),
       async stop() {
         await running.stop();
         await release();
