@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db.js';
-import { readSession } from '../sessions/queries.js';
 import { ensureAccount, type TelegramUserProfile } from './ensure-account.js';
-import type { AccountRow } from './queries.js';
+import { insertAccountQuery, type AccountRow } from './queries.js';
 
 /** What every update from a user needs first: their account and stored session value. */
 export interface Sender {
@@ -12,21 +11,29 @@ export interface Sender {
   session: unknown;
 }
 
-/** The row of the one-statement path, as pg parses a text result. */
-interface SenderRow {
+/** An account row as pg parses a text result (bigint as a string). */
+interface RawAccount {
   id: string;
   telegram_id: string;
   username: string | null;
   first_name: string | null;
   language: string;
   blocked_at: Date | null;
-  session: unknown;
 }
+
+const toAccount = (row: RawAccount): AccountRow => ({
+  id: row.id,
+  telegramId: Number(row.telegram_id),
+  username: row.username,
+  firstName: row.first_name,
+  language: row.language,
+  blockedAt: row.blocked_at,
+});
 
 /**
  * The sender's account (ensureAccount's semantics) and session value. A known user whose profile
- * did not change — nearly every update — costs one statement in one round trip; first contact or
- * a changed profile runs ensureAccount and the session read in one transaction.
+ * did not change — nearly every update — costs one statement in one round trip; first contact one
+ * more (the insert, also one statement); a changed profile a transaction with ensureAccount.
  */
 export async function loadSender(
   database: Database,
@@ -38,28 +45,35 @@ export async function loadSender(
     sessionKey === undefined
       ? sql`null`
       : sql`(select s.value from bot_sessions s where s.key = ${sessionKey})`;
+  // One row whether or not the account exists (the session comes either way).
   const [row] = (await database.scopedStatement(
     {},
     sql`select a.id, a.telegram_id, a.username, a.first_name, a.language, a.blocked_at,
-      ${session} as session from accounts a where a.telegram_id = ${user.telegramId}`,
-  )) as unknown as SenderRow[];
+      ${session} as session from (select 1) one left join accounts a on a.telegram_id = ${user.telegramId}`,
+  )) as unknown as (Partial<RawAccount> & { session: unknown })[];
+  const value = row?.session ?? undefined;
   const username = user.username ?? null;
   const firstName = user.firstName ?? null;
-  if (row && row.username === username && row.first_name === firstName) {
-    return {
-      account: {
-        id: row.id,
-        telegramId: Number(row.telegram_id),
+  if (row?.id === undefined || row.id === null) {
+    const [created] = (await database.scopedStatement(
+      {},
+      insertAccountQuery(database.db, {
+        telegramId: user.telegramId,
         username,
         firstName,
-        language: row.language,
-        blockedAt: row.blocked_at,
-      },
-      session: row.session ?? undefined,
-    };
+        language: user.language,
+        now: clock.now(),
+      }).getSQL(),
+    )) as unknown as RawAccount[];
+    if (!created) throw new Error('insert into accounts returned no row');
+    return { account: toAccount(created), session: value };
   }
-  return database.withScope({}, async (tx) => ({
-    session: sessionKey === undefined ? undefined : await readSession(tx, sessionKey),
-    account: await ensureAccount(tx, user, clock),
-  }));
+  const account = toAccount(row as RawAccount);
+  if (account.username === username && account.firstName === firstName) {
+    return { account, session: value };
+  }
+  return {
+    account: await database.withScope({}, (tx) => ensureAccount(tx, user, clock)),
+    session: value,
+  };
 }

@@ -68,6 +68,31 @@ interface ReturnedRow {
   order_key: string;
 }
 
+/**
+ * Group commit: ids given while a batch's statement is in flight wait for it and then go together
+ * as the next one. An idle store sends at once (after the current tick: ids given in the same tick
+ * share the batch); under load each statement finishes many updates. Every caller's promise
+ * settles with its batch's statement.
+ */
+export function createGroupCommit(run: (ids: number[]) => Promise<unknown>) {
+  let waiting: number[] = [];
+  let next: Promise<void> | undefined;
+  let previous: Promise<unknown> = Promise.resolve();
+  return (id: number): Promise<void> => {
+    waiting.push(id);
+    if (!next) {
+      next = previous.then(async () => {
+        const ids = waiting;
+        waiting = [];
+        next = undefined;
+        await run(ids);
+      });
+      previous = next.catch(() => undefined);
+    }
+    return next;
+  };
+}
+
 /** The intake as the `update_intake` table (platform-only, app_system), leases on the DB clock. */
 export function createPgIntakeStore(
   database: Database,
@@ -76,6 +101,7 @@ export function createPgIntakeStore(
   const leaseUntil = sql`now() + make_interval(secs => ${options.leaseMs / 1000})`;
   // The two statements of every update (append, complete) go in one round trip each
   // (Database.systemStatement): drizzle builds them on the login-role handle, which never runs them.
+  // Completions are grouped (createGroupCommit): under load one statement finishes many updates.
   const statement = (query: { getSQL(): SQL }) => database.systemStatement(reason, query.getSQL());
   const returned = {
     payload: updateIntake.payload,
@@ -158,14 +184,14 @@ export function createPgIntakeStore(
       );
     },
 
-    async complete(updateId) {
-      await statement(
+    complete: createGroupCommit((updateIds) =>
+      statement(
         database.db
           .update(updateIntake)
           .set({ status: 'done', finishedAt: sql`now()`, leaseOwner: null, leaseUntil: null })
-          .where(eq(updateIntake.updateId, updateId)),
-      );
-    },
+          .where(inArray(updateIntake.updateId, updateIds)),
+      ),
+    ),
 
     async fail(updateId, failure) {
       await database.withSystem(reason, (tx) =>

@@ -53,4 +53,15 @@ describe('loadSender', () => {
     );
     expect(again.account).toEqual(renamed.account);
   });
+
+  it('creates one account for concurrent first contacts and brings a session stored before', async () => {
+    const dee = { telegramId: 2002, username: undefined, firstName: 'Dee', language: 'en' };
+    await database.withScope({}, (tx) => writeSession(tx, 'user:2002', { language: 'ru' }));
+    const loaded = await Promise.all(
+      [1, 2, 3].map(() => loadSender(database, dee, 'user:2002', clock)),
+    );
+    expect(new Set(loaded.map((l) => l.account.id)).size).toBe(1);
+    expect(loaded.map((l) => l.session)).toEqual([1, 2, 3].map(() => ({ language: 'ru' })));
+    expect(loaded[0]?.account).toMatchObject({ telegramId: 2002, username: null, language: 'en' });
+  });
 });
