@@ -1,5 +1,5 @@
 import { Bot } from 'grammy';
-import type { BotContext, BotDeps } from './context.js';
+import type { BotContext, BotDeps, SessionData } from './context.js';
 import { createConversations } from './conversations.js';
 import { createAdminFeature } from './features/admin/index.js';
 import { createApiKeysFeature } from './features/api-keys/index.js';
@@ -41,6 +41,7 @@ import { createErrorHandler } from './middleware/error-boundary.js';
 import { createRateLimiter } from './middleware/rate-limit.js';
 import { createSequentialize } from './middleware/sequentialize.js';
 import { createSessionMiddleware } from './session.js';
+import { createSessionStorage } from './session-storage.js';
 import { htmlByDefault } from '../telegram/parse-mode.js';
 
 export type { BotContext, BotDeps } from './context.js';
@@ -61,9 +62,12 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   bot.api.config.use(createAutoRetry(), htmlByDefault, replyJournal);
   bot.use(createRateLimiter(deps, i18n));
   bot.use(createSequentialize());
-  bot.use(createSessionMiddleware(deps));
+  const sessions = createSessionStorage<SessionData>(deps.database);
+  const account = createAccountMiddleware(deps, sessions);
+  bot.use(account.load);
+  bot.use(createSessionMiddleware(sessions));
   bot.use(i18n);
-  bot.use(createAccountMiddleware(deps));
+  bot.use(account.apply);
 
   // Channel posts (top-window watch) never reach conversations or menus.
   bot.use(createChannelWatchFeature(deps));

@@ -1,6 +1,6 @@
 import { type Context, type MiddlewareFn, session } from 'grammy';
-import type { BotContext, BotDeps, SessionData } from './context.js';
-import { createSessionStorage } from './session-storage.js';
+import type { BotContext, SessionData } from './context.js';
+import type { SessionStorage } from './session-storage.js';
 
 /**
  * Sessions are per user and exist only where the user talks to the bot directly: private chats
@@ -12,10 +12,12 @@ export function sessionKeyOf(ctx: Context): string | undefined {
   return `user:${ctx.from.id}`;
 }
 
-/** The session middleware, backed by PostgreSQL. */
-export function createSessionMiddleware(deps: BotDeps): MiddlewareFn<BotContext> {
+/** The session middleware, backed by PostgreSQL (bot/session-storage.ts). */
+export function createSessionMiddleware(
+  storage: SessionStorage<SessionData>,
+): MiddlewareFn<BotContext> {
   return session<SessionData, BotContext>({
-    storage: createSessionStorage<SessionData>(deps.database),
+    storage,
     getSessionKey: sessionKeyOf,
     initial: () => ({}),
   });

@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
-import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type { SQL } from 'drizzle-orm';
+import { drizzle, NodePgTransaction, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { startEmbedded } from './db-embedded.js';
+import { inlineParams } from './db-inline.js';
 import type { Logger } from './logger.js';
 import * as schema from './schema.js';
 import { isUuid } from './uuid.js';
@@ -30,6 +32,16 @@ export interface Database {
   withScope<T>(scope: Scope, fn: (tx: Tx) => Promise<T>): Promise<T>;
   /** One transaction as app_system for an explicit, named cross-tenant path; logs the reason at debug. */
   withSystem<T>(reason: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * One statement as app_rw in the scope, in one round trip: the settings and the statement go as
+   * one simple-protocol message, which the server runs as one implicit transaction (the settings
+   * end with it; an error undoes it all). Parameters are inlined as literals (db-inline.ts). For
+   * the hottest single-statement paths; rows as pg parses text results (bigint as a string, json
+   * parsed, timestamptz as a Date), keyed by the statement's column names.
+   */
+  scopedStatement(scope: Scope, query: SQL): Promise<Record<string, unknown>[]>;
+  /** One statement as app_system in one round trip, as scopedStatement; logs the reason at debug. */
+  systemStatement(reason: string, query: SQL): Promise<Record<string, unknown>[]>;
   ping(): Promise<void>;
   /**
    * Refreshes the planner's statistics of every table (ANALYZE, as the login role that owns them).
@@ -158,22 +170,21 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     throw err;
   }
 
-  /** Role and both settings are set LOCAL in one statement, so they end with the transaction. */
-  const enter = (
-    tx: Tx,
-    role: 'app_rw' | 'app_system',
-    s: { workspaceId: string; accountId: string },
-  ) =>
-    tx.execute(
-      sql`select set_config('role', ${role}, true), set_config('app.workspace_id', ${s.workspaceId}, true), set_config('app.account_id', ${s.accountId}, true)`,
-    );
+  /**
+   * Role and both settings, set LOCAL in one statement so that they end with the transaction. The
+   * values are inlined: the role is one of two names, the ids are checked uuids (scopeSettings).
+   */
+  const enter = (role: 'app_rw' | 'app_system', s: { workspaceId: string; accountId: string }) =>
+    `select set_config('role', '${role}', true), set_config('app.workspace_id', '${s.workspaceId}', true), set_config('app.account_id', '${s.accountId}', true)`;
 
   // drizzle's transaction on a Pool sends BEGIN before its try/finally: a connection that dies at
   // that moment (server restart, backend terminated) is never given back, and pool.end() then
   // waits for ever. So each transaction runs on a client checked out and always released here
-  // (pg-pool drops it when dead). One drizzle handle per pooled connection, made once.
+  // (pg-pool drops it when dead). One drizzle handle per pooled connection, made once. BEGIN and
+  // the scope's settings go in one simple-protocol message: one round trip, not two.
+  const dialect = new PgDialect();
   const onClient = new WeakMap<pg.PoolClient, Db>();
-  const transaction = async <T>(fn: (tx: Tx) => Promise<T>): Promise<T> => {
+  const transaction = async <T>(settings: string, fn: (tx: Tx) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {
       let clientDb = onClient.get(client);
@@ -181,10 +192,32 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
         clientDb = drizzle(client, { schema });
         onClient.set(client, clientDb);
       }
-      return await clientDb.transaction(fn);
+      const { session, schema: tables, fullSchema, tableNamesMap } = clientDb._;
+      const tx: Tx = new NodePgTransaction(
+        dialect,
+        session,
+        tables ? { fullSchema, schema: tables, tableNamesMap } : undefined,
+      );
+      await client.query(`begin; ${settings}`);
+      try {
+        const result = await fn(tx);
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback');
+        throw error;
+      }
     } finally {
       client.release();
     }
+  };
+
+  /** The settings and one statement as one message (an implicit transaction): its rows. */
+  const statement = async (settings: string, query: SQL) => {
+    const rendered = dialect.sqlToQuery(query);
+    const text = `${settings}; ${inlineParams(rendered.sql, rendered.params)}`;
+    const results = (await pool.query(text)) as unknown as pg.QueryResult[];
+    return (results[1]?.rows ?? []) as Record<string, unknown>[];
   };
 
   let closed = false;
@@ -193,18 +226,18 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     pool,
     db,
     async withScope(scope, fn) {
-      const settings = scopeSettings(scope);
-      return transaction(async (tx) => {
-        await enter(tx, 'app_rw', settings);
-        return fn(tx);
-      });
+      return transaction(enter('app_rw', scopeSettings(scope)), fn);
     },
     async withSystem(reason, fn) {
       logger.debug({ reason }, 'cross-tenant transaction');
-      return transaction(async (tx) => {
-        await enter(tx, 'app_system', { workspaceId: '', accountId: '' });
-        return fn(tx);
-      });
+      return transaction(enter('app_system', { workspaceId: '', accountId: '' }), fn);
+    },
+    async scopedStatement(scope, query) {
+      return statement(enter('app_rw', scopeSettings(scope)), query);
+    },
+    async systemStatement(reason, query) {
+      logger.debug({ reason }, 'cross-tenant statement');
+      return statement(enter('app_system', { workspaceId: '', accountId: '' }), query);
     },
     async ping() {
       await pool.query('select 1');

@@ -34,32 +34,41 @@ export async function findAccountByTelegramId(
   return rows[0];
 }
 
+export interface NewAccount {
+  telegramId: number;
+  username: string | null;
+  firstName: string | null;
+  language: string;
+  now: Date;
+}
+
+/**
+ * The statement of insertAccount, built on `db` (run by insertAccount, or as one statement by
+ * loadSender): returns the new row, or the existing one on a concurrent insert.
+ */
+export function insertAccountQuery(db: DbOrTx, values: NewAccount) {
+  return (
+    db
+      .insert(accounts)
+      .values({
+        telegramId: values.telegramId,
+        username: values.username,
+        firstName: values.firstName,
+        language: values.language,
+        // The default time zone follows the language, as channels' do (ru → Moscow, else UTC).
+        timezone: values.language === 'ru' ? 'Europe/Moscow' : 'UTC',
+        createdAt: values.now,
+        updatedAt: values.now,
+      })
+      // A no-op update (not DO NOTHING) so that RETURNING also yields the row that won the race.
+      .onConflictDoUpdate({ target: accounts.telegramId, set: { telegramId: values.telegramId } })
+      .returning(accountColumns)
+  );
+}
+
 /** Inserts an account; on a concurrent insert of the same telegram_id returns the existing row. */
-export async function insertAccount(
-  tx: DbOrTx,
-  values: {
-    telegramId: number;
-    username: string | null;
-    firstName: string | null;
-    language: string;
-    now: Date;
-  },
-): Promise<AccountRow> {
-  const rows = await tx
-    .insert(accounts)
-    .values({
-      telegramId: values.telegramId,
-      username: values.username,
-      firstName: values.firstName,
-      language: values.language,
-      // The default time zone follows the language, as channels' do (ru → Moscow, else UTC).
-      timezone: values.language === 'ru' ? 'Europe/Moscow' : 'UTC',
-      createdAt: values.now,
-      updatedAt: values.now,
-    })
-    // A no-op update (not DO NOTHING) so that RETURNING also yields the row that won the race.
-    .onConflictDoUpdate({ target: accounts.telegramId, set: { telegramId: values.telegramId } })
-    .returning(accountColumns);
+export async function insertAccount(tx: DbOrTx, values: NewAccount): Promise<AccountRow> {
+  const rows = await insertAccountQuery(tx, values);
   const row = rows[0];
   if (!row) throw new Error('insert into accounts returned no row');
   return row;

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db.js';
 import { orderKeyOf, updateKind, type IntakeUpdate } from './order-key.js';
 import { updateIntake } from './table.js';
@@ -60,12 +60,49 @@ const toStored = (row: { payload: string; attempts: number; orderKey: string }):
   orderKey: row.orderKey,
 });
 
+/** A RETURNING row of a one-statement path, as pg parses a text result (bigint as a string). */
+interface ReturnedRow {
+  update_id: string;
+  payload: string;
+  attempts: number;
+  order_key: string;
+}
+
+/**
+ * Group commit: ids given while a batch's statement is in flight wait for it and then go together
+ * as the next one. An idle store sends at once (after the current tick: ids given in the same tick
+ * share the batch); under load each statement finishes many updates. Every caller's promise
+ * settles with its batch's statement.
+ */
+export function createGroupCommit(run: (ids: number[]) => Promise<unknown>) {
+  let waiting: number[] = [];
+  let next: Promise<void> | undefined;
+  let previous: Promise<unknown> = Promise.resolve();
+  return (id: number): Promise<void> => {
+    waiting.push(id);
+    if (!next) {
+      next = previous.then(async () => {
+        const ids = waiting;
+        waiting = [];
+        next = undefined;
+        await run(ids);
+      });
+      previous = next.catch(() => undefined);
+    }
+    return next;
+  };
+}
+
 /** The intake as the `update_intake` table (platform-only, app_system), leases on the DB clock. */
 export function createPgIntakeStore(
   database: Database,
   options: PgIntakeStoreOptions,
 ): IntakeStore {
   const leaseUntil = sql`now() + make_interval(secs => ${options.leaseMs / 1000})`;
+  // The two statements of every update (append, complete) go in one round trip each
+  // (Database.systemStatement): drizzle builds them on the login-role handle, which never runs them.
+  // Completions are grouped (createGroupCommit): under load one statement finishes many updates.
+  const statement = (query: { getSQL(): SQL }) => database.systemStatement(reason, query.getSQL());
   const returned = {
     payload: updateIntake.payload,
     attempts: updateIntake.attempts,
@@ -74,8 +111,8 @@ export function createPgIntakeStore(
   return {
     async append(updates) {
       if (updates.length === 0) return [];
-      const rows = await database.withSystem(reason, (tx) =>
-        tx
+      const rows = (await statement(
+        database.db
           .insert(updateIntake)
           .values(
             updates.map((update) => ({
@@ -104,8 +141,11 @@ export function createPgIntakeStore(
             ),
           })
           .returning({ ...returned, updateId: updateIntake.updateId }),
-      );
-      return rows.sort((a, b) => a.updateId - b.updateId).map(toStored);
+      )) as unknown as ReturnedRow[];
+      return rows
+        .map((row) => ({ ...row, updateId: Number(row.update_id), orderKey: row.order_key }))
+        .sort((a, b) => a.updateId - b.updateId)
+        .map(toStored);
     },
 
     async claim({ takeover, limit }) {
@@ -144,14 +184,14 @@ export function createPgIntakeStore(
       );
     },
 
-    async complete(updateId) {
-      await database.withSystem(reason, (tx) =>
-        tx
+    complete: createGroupCommit((updateIds) =>
+      statement(
+        database.db
           .update(updateIntake)
           .set({ status: 'done', finishedAt: sql`now()`, leaseOwner: null, leaseUntil: null })
-          .where(eq(updateIntake.updateId, updateId)),
-      );
-    },
+          .where(inArray(updateIntake.updateId, updateIds)),
+      ),
+    ),
 
     async fail(updateId, failure) {
       await database.withSystem(reason, (tx) =>

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db.js';
 import { botSessions } from './table.js';
 
@@ -23,4 +23,13 @@ export async function writeSession(tx: DbOrTx, key: string, value: unknown): Pro
 /** Forgets a session key (no error when it does not exist). */
 export async function deleteSession(tx: DbOrTx, key: string): Promise<void> {
   await tx.delete(botSessions).where(eq(botSessions.key, key));
+}
+
+/**
+ * The same upsert as writeSession, as one statement for Database.scopedStatement (one round trip
+ * on the hot path: a session changed by an update).
+ */
+export function writeSessionStatement(key: string, value: unknown): SQL {
+  return sql`insert into bot_sessions (key, value) values (${key}, ${JSON.stringify(value)}::jsonb)
+    on conflict (key) do update set value = excluded.value, updated_at = now()`;
 }

@@ -1,4 +1,4 @@
-import type { BenchReport } from './types.js';
+import type { BenchReport, Cell } from './types.js';
 
 /** Median of a non-empty list. */
 export function median(values: number[]): number {
@@ -32,24 +32,32 @@ export function ratio(a: number, b: number): string {
   return b === 0 ? 'n/a' : (a / b).toFixed(2);
 }
 
-/** Renders a report as an aligned plain-text table; numbers are right-aligned. */
-export function formatReport(name: string, report: BenchReport): string {
-  const cells: string[][] = [report.columns, ...report.rows.map((row) => row.map(String))];
-  const numeric = report.columns.map((_, i) =>
-    report.rows.every((row) => typeof row[i] === 'number' || /^[-\d\s.,]+/.test(String(row[i]))),
+/** An aligned plain-text table (header, rule, rows); numeric columns are right-aligned. */
+function formatTable(columns: string[], rows: Cell[][]): string[] {
+  const cells: string[][] = [columns, ...rows.map((row) => row.map(String))];
+  const numeric = columns.map((_, i) =>
+    rows.every((row) => typeof row[i] === 'number' || /^[-\d\s.,]+/.test(String(row[i]))),
   );
-  const widths = report.columns.map((_, i) => Math.max(...cells.map((row) => row[i]?.length ?? 0)));
+  const widths = columns.map((_, i) => Math.max(...cells.map((row) => row[i]?.length ?? 0)));
   const line = (row: string[]) =>
     row
       .map((cell, i) => (i > 0 && numeric[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  return [line(cells[0]!), rule, ...cells.slice(1).map(line)];
+}
+
+/** Renders a report as aligned plain-text tables, then its ratio lines and notes. */
+export function formatReport(name: string, report: BenchReport): string {
   return [
     `== ${name}: ${report.title}`,
-    line(cells[0]!),
-    rule,
-    ...cells.slice(1).map(line),
+    ...formatTable(report.columns, report.rows),
+    ...(report.tables ?? []).flatMap((table) => [
+      '',
+      `-- ${table.title}`,
+      ...formatTable(table.columns, table.rows),
+    ]),
     '',
     ...report.ratios,
     ...(report.notes ?? []).map((note) => `  note: ${note}`),

@@ -23,5 +23,7 @@ export interface BenchReport {
   rows: Cell[][];
   /** e.g. `throughput: echo 1234 upd/s · lytslot 456 upd/s · ratio 0.37` */
   ratios: string[];
+  /** Further tables printed under the main one (e.g. a breakdown of one of its rows). */
+  tables?: { title: string; columns: string[]; rows: Cell[][] }[];
   notes?: string[];
 }

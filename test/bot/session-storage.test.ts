@@ -40,4 +40,25 @@ describe('createSessionStorage', () => {
     await storage.write('user:2', value);
     expect(await storage.read('user:2')).toEqual({ language: 'de' });
   });
+
+  it('serves a primed value to reads while the primed work runs, and reads the row after', async () => {
+    const storage = createSessionStorage<{ language?: string }>(database);
+    await storage.write('user:3', { language: 'ru' });
+    const seen = await storage.primed('user:3', { language: 'en' }, async () =>
+      storage.read('user:3'),
+    );
+    expect(seen).toEqual({ language: 'en' });
+    expect(
+      await storage.primed('user:3', null, async () => storage.read('user:3')),
+    ).toBeUndefined();
+    expect(await storage.read('user:3')).toEqual({ language: 'ru' });
+    // A primed value is tracked like a read one: written back unchanged, it is not written.
+    const value = await storage.primed('user:3', { language: 'ru' }, async () =>
+      storage.read('user:3'),
+    );
+    await createSessionStorage(database).write('user:3', { language: 'de' });
+    if (!value) throw new Error('expected the primed session');
+    await storage.write('user:3', value);
+    expect(await storage.read('user:3')).toEqual({ language: 'de' });
+  });
 });

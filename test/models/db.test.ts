@@ -226,3 +226,40 @@ describe('withSystem', () => {
     expect(titles(result.rows)).toEqual(['A channel', 'B channel']);
   });
 });
+
+describe('scopedStatement and systemStatement', () => {
+  it('run one statement as app_rw in the scope (or app_system), the settings ending with it', async () => {
+    const probe = sql`select current_user as role, current_setting('app.workspace_id', true) as ws`;
+    expect(await database.scopedStatement({ workspaceId: a.workspaceId }, probe)).toEqual([
+      { role: 'app_rw', ws: a.workspaceId },
+    ]);
+    expect(await database.systemStatement('test check', probe)).toEqual([
+      { role: 'app_system', ws: '' },
+    ]);
+    const after = await database.db.execute<{ role: string; ws: string | null }>(probe);
+    expect(after.rows[0]?.role).not.toMatch(/^app_/);
+    expect(after.rows[0]?.ws ?? '').toBe('');
+  });
+
+  it('sees only the scope’s rows and hands back every parameter exactly', async () => {
+    const rows = await database.scopedStatement(
+      { workspaceId: b.workspaceId },
+      sql`select ${channels.title} as title from ${channels}`,
+    );
+    expect(rows).toEqual([{ title: 'B channel' }]);
+    const tricky = `it's a \\ back'slash\\' $1 "quoted" ${'\u00e9'}😀`;
+    const [echoed] = await database.scopedStatement(
+      {},
+      sql`select ${tricky}::text as s, ${-12.5}::float8 as n, ${null}::text as z, ${true} as b`,
+    );
+    expect(echoed).toEqual({ s: tricky, n: -12.5, z: null, b: true });
+  });
+
+  it('undoes the whole statement when it fails, and the connection goes on', async () => {
+    const failing = database.scopedStatement({}, sql`select 1 / ${0}::int`);
+    expect(await pgErrorCode(failing)).toBe('22012');
+    expect(await database.scopedStatement({}, sql`select current_user as role`)).toEqual([
+      { role: 'app_rw' },
+    ]);
+  });
+});

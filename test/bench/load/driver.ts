@@ -73,7 +73,12 @@ export function createLoadDriver(emulator: Emulator, options: { stepTimeoutMs?: 
     });
   }
 
-  async function runUser(userId: number, botId: number, flow: Flow): Promise<void> {
+  async function runUser(
+    userId: number,
+    botId: number,
+    flow: Flow,
+    afterStep?: (index: number) => Promise<void>,
+  ): Promise<void> {
     const chatKey = emulator.chat(userId, botId).key;
     let keyboardMessageId: number | undefined;
     for (const [index, step] of flow.steps.entries()) {
@@ -101,6 +106,7 @@ export function createLoadDriver(emulator: Emulator, options: { stepTimeoutMs?: 
         const pressed = emulator.pressButton(userId, target, step.press, { botId });
         await Promise.all([pressed.answer, edited]);
       }
+      await afterStep?.(index);
     }
   }
 
@@ -143,6 +149,19 @@ export function createLoadDriver(emulator: Emulator, options: { stepTimeoutMs?: 
         rate: (updates / ms) * 1000,
         cpuMicrosPerUpdate: (used.user + used.system) / updates,
       };
+    },
+
+    /**
+     * Runs `flow` for one new user alone, calling `afterStep` once each step's reply arrived and
+     * before the next step is sent (e.g. to count what the step cost once the bot went quiet).
+     */
+    async runAlone(
+      flow: Flow,
+      userId: number,
+      botId: number,
+      afterStep: (index: number) => Promise<void>,
+    ): Promise<void> {
+      await runUser(userId, botId, flow, afterStep);
     },
 
     close(): void {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../models/db.js';
 import { orderKeyOf, type IntakeUpdate } from '../../../models/intake/order-key.js';
-import { createPgIntakeStore } from '../../../models/intake/store.js';
+import { createGroupCommit, createPgIntakeStore } from '../../../models/intake/store.js';
 import { updateIntake } from '../../../models/schema.js';
 import { createTestDatabase } from '../../helpers/db.js';
 
@@ -92,6 +92,47 @@ describe('the intake table', () => {
     expect(await store.purge(1)).toBeGreaterThanOrEqual(1);
     expect(await row(4002)).toBeUndefined();
     expect((await row(4001))?.status).toBe('parked');
+  });
+});
+
+describe('completing updates', () => {
+  it('finishes updates completed at once, in fewer statements than updates', async () => {
+    const store = createPgIntakeStore(database, { owner: 'g', leaseMs: 60_000 });
+    const ids = Array.from({ length: 12 }, (_, i) => 5001 + i);
+    await store.append(ids.map((id) => message(id, 12)));
+    let statements = 0;
+    const counted = { ...database, systemStatement: database.systemStatement };
+    counted.systemStatement = (reason, query) => {
+      statements += 1;
+      return database.systemStatement(reason, query);
+    };
+    const grouped = createPgIntakeStore(counted, { owner: 'g', leaseMs: 60_000 });
+    await Promise.all(ids.map((id) => grouped.complete(id)));
+    expect(statements).toBeLessThanOrEqual(2);
+    for (const id of ids) expect((await row(id))?.status).toBe('done');
+  });
+});
+
+describe('createGroupCommit', () => {
+  it('sends at once when idle, groups what comes while a batch runs, and fails only that batch', async () => {
+    const batches: number[][] = [];
+    let release: () => void = () => undefined;
+    const complete = createGroupCommit(async (ids) => {
+      batches.push(ids);
+      if (ids.includes(13)) throw new Error('store down');
+      if (batches.length === 1) await new Promise<void>((resolve) => (release = resolve));
+    });
+    const first = complete(1);
+    await Promise.resolve();
+    await Promise.resolve();
+    const later = [complete(2), complete(3)];
+    expect(batches).toEqual([[1]]);
+    release();
+    await Promise.all([first, ...later]);
+    expect(batches).toEqual([[1], [2, 3]]);
+    await expect(complete(13)).rejects.toThrow('store down');
+    await complete(4);
+    expect(batches.at(-1)).toEqual([4]);
   });
 });
 
