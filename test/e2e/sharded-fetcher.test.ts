@@ -118,5 +118,27 @@ describe.skipIf(!redisServerOrCiError())('sharded mode: where updates come from'
     user.send('/start');
     const menu = await user.waitForMessage('Hooked', { timeoutMs: 15_000 });
     expect(menu.text).toContain('Hooked');
+    for (const p of processes.splice(0)) await p.kill();
+  }, 60_000);
+
+  it('ROLES=bot in sharded mode is a fetcher and a worker in one process', async () => {
+    await redis.flushall();
+    const p = await startShardProcess({
+      BOT_MODE: 'sharded',
+      ROLES: 'bot',
+      BOT_TOKEN: sandbox.token,
+      TELEGRAM_API_ROOT: sandbox.apiRoot,
+      DATABASE_URL: database.url,
+      REDIS_URL: redisServer.url,
+      SHARD_PARTITIONS: '2',
+      HTTP_PORT: String(await freePort()),
+    });
+    processes.push(p);
+    const user = sandbox.user({ first_name: 'Together' });
+    user.send('/start');
+    await user.waitForMessage('Together', { timeoutMs: 15_000 });
+    const metrics = await (await fetch(`${p.httpUrl}/metrics`)).text();
+    expect(metrics).toMatch(/lytslot_shard_role\{role="fetcher"\} 1/);
+    expect(metrics).toMatch(/lytslot_shard_role\{role="worker"\} 2/);
   }, 60_000);
 });
