@@ -9,9 +9,10 @@ export function sqlLiteral(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new TypeError(`cannot inline the number ${value}`);
-    return String(value);
+    // In parentheses when negative: `x-$1` must not become `x--5` (a comment).
+    return value < 0 ? `(${value})` : String(value);
   }
-  if (typeof value === 'bigint') return String(value);
+  if (typeof value === 'bigint') return value < 0n ? `(${value})` : String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'string') return pg.escapeLiteral(value);
   if (value instanceof Date) return pg.escapeLiteral(value.toISOString());

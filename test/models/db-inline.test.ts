@@ -6,7 +6,8 @@ describe('sqlLiteral', () => {
     expect(sqlLiteral("it's")).toBe("'it''s'");
     expect(sqlLiteral('a\\b')).toBe(" E'a\\\\b'");
     expect(sqlLiteral(42)).toBe('42');
-    expect(sqlLiteral(-0.5)).toBe('-0.5');
+    expect(sqlLiteral(-0.5)).toBe('(-0.5)');
+    expect(sqlLiteral(-3n)).toBe('(-3)');
     expect(sqlLiteral(10n)).toBe('10');
     expect(sqlLiteral(false)).toBe('false');
     expect(sqlLiteral(null)).toBe('NULL');
@@ -25,6 +26,10 @@ describe('inlineParams', () => {
     expect(inlineParams(`select $1, '$2', "$3", $10 where x = 'it''s $1'`, params)).toBe(
       `select 1, '$2', "$3", 10 where x = 'it''s $1'`,
     );
+  });
+
+  it('keeps a negative number from turning `x-$1` into a comment', () => {
+    expect(inlineParams('select 1-$1', [-5])).toBe('select 1-(-5)');
   });
 
   it('throws on a placeholder without a parameter', () => {
