@@ -6,6 +6,7 @@ import { memoryBenchmark } from './memory/index.js';
 import { publishBurstBenchmark } from './publish-burst.js';
 import { formatReport } from './report.js';
 import { slotsMaterializeBenchmark } from './slots-materialize.js';
+import { startBenchmark } from './start/index.js';
 import { throughputBenchmark } from './throughput.js';
 import type { Benchmark } from './types.js';
 
@@ -13,6 +14,7 @@ import type { Benchmark } from './types.js';
 const benchmarks: Benchmark[] = [
   throughputBenchmark,
   memoryBenchmark,
+  startBenchmark,
   slotsMaterializeBenchmark,
   bookingRaceBenchmark,
   publishBurstBenchmark,
