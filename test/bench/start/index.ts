@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,12 +15,24 @@ import { probeStart, type StartSample } from './probe.js';
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const settleMs = 3000;
 
-/** How the process is started: as `npm start` does (tsx) or as the image does (the built dist/). */
-const runtimes = {
-  tsx: ['--import', 'tsx', '--import', './http/preflight.ts', 'main.ts'],
-  dist: ['dist/main.js'],
-} as const;
-type Runtime = keyof typeof runtimes;
+type Runtime = 'tsx' | 'dist';
+
+/**
+ * Node's arguments as `npm start` gives them (package.json, tsx; without `--env-file-if-exists`:
+ * a local .env would change the numbers) and as the image does (the Dockerfile's CMD, dist/).
+ */
+async function startArguments(): Promise<Record<Runtime, string[]>> {
+  const pkg = JSON.parse(await readFile(join(repoRoot, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [exec, node, ...tsx] = pkg.scripts.start.split(/\s+/);
+  if (exec !== 'exec' || node !== 'node')
+    throw new Error(`unexpected start script: ${pkg.scripts.start}`);
+  const cmd = /^CMD (\[.*\])$/m.exec(await readFile(join(repoRoot, 'Dockerfile'), 'utf8'))?.[1];
+  const [dockerNode, ...dist] = JSON.parse(cmd ?? '[]') as string[];
+  if (dockerNode !== 'node') throw new Error(`unexpected Dockerfile CMD: ${cmd}`);
+  return { tsx: tsx.filter((a) => !a.startsWith('--env-file')), dist };
+}
 
 interface Row {
   runtime: Runtime;
@@ -43,13 +55,16 @@ export const startBenchmark: Benchmark = {
     const loadBefore = loadavg();
     build(context);
     warmTsx(context);
+    const commands = await startArguments();
     const rows: Row[] = [];
     const serverUrl = (process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL)?.trim();
     const redisUrl = process.env.REDIS_URL?.trim();
     for (const runtime of ['tsx', 'dist'] as const) {
-      rows.push(...(await embeddedRows(context, runtime, repeats)));
+      rows.push(...(await embeddedRows(context, runtime, commands[runtime], repeats)));
       if (serverUrl)
-        rows.push(...(await serverRows(context, runtime, repeats, serverUrl, redisUrl)));
+        rows.push(
+          ...(await serverRows(context, runtime, commands[runtime], repeats, serverUrl, redisUrl)),
+        );
     }
     return report(rows, { serverUrl, redisUrl, loadBefore, repeats });
   },
@@ -88,6 +103,7 @@ function baseEnv(httpPort: number): Record<string, string> {
 async function embeddedRows(
   context: BenchContext,
   runtime: Runtime,
+  args: string[],
   repeats: number,
 ): Promise<Row[]> {
   const dir = await mkdtemp(join(tmpdir(), 'lytslot-bench-start-'));
@@ -101,7 +117,7 @@ async function embeddedRows(
         SANDBOX_PORT: String(await freePort()),
       };
       return probeStart({
-        args: [...runtimes[runtime]],
+        args,
         cwd: repoRoot,
         env,
         httpPort,
@@ -128,6 +144,7 @@ async function embeddedRows(
 async function serverRows(
   context: BenchContext,
   runtime: Runtime,
+  args: string[],
   repeats: number,
   serverUrl: string,
   redisUrl: string | undefined,
@@ -157,7 +174,7 @@ async function serverRows(
         VERIFY_CHAT_ID: String(ids.verifyChatId),
       };
       return probeStart({
-        args: [...runtimes[runtime]],
+        args,
         cwd: repoRoot,
         env,
         httpPort,
