@@ -28,4 +28,5 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.HTTP_PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "dist/main.js"]
+# An 8 MiB semi-space (V8's default is 16): ~12 MiB less RSS (docs/decisions.md).
+CMD ["node", "--max-semi-space-size=8", "dist/main.js"]

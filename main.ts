@@ -31,7 +31,7 @@ import { createPaymentProviders } from './models/providers/create-providers.js';
 import { moderationFromConfig } from './models/providers/moderation.js';
 import { createI18n } from './messages/i18n.js';
 import { loadTestClockOffset, syncTestClock } from './models/platform/test-clock.js';
-import { bootSandbox } from './sandbox/boot.js';
+import type { BootedSandbox } from './sandbox/boot.js';
 import { createOutboundGateway, type OutboundGateway } from './telegram/gateway.js';
 
 export interface App {
@@ -84,8 +84,10 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
       stops.push(async () => clearInterval(timer));
     }
     let sandboxUrl: string | undefined;
-    let sandboxBoot: Awaited<ReturnType<typeof bootSandbox>> | undefined;
+    let sandboxBoot: BootedSandbox | undefined;
     if (sandboxMode) {
+      // Imported only here: a process with a bot token never loads the emulator and the fakes.
+      const { bootSandbox } = await import('./sandbox/boot.js');
       const sandbox = await bootSandbox({ config, database, clock, logger });
       stops.push(sandbox.close);
       config = sandbox.config;

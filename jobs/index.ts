@@ -130,18 +130,23 @@ export function createJobs(deps: JobsDeps): Jobs {
   return {
     agenda,
     async start() {
+      // Recurring jobs are (re)scheduled before processing starts, all at once: each is one
+      // upsert, where after start each also woke the processor (NOTIFY, or on PGlite a poll)
+      // and the first runs of the due ones took the embedded database's one session in turn.
+      await Promise.all([
+        schedulePlatformJobs(agenda),
+        scheduleSlotJobs(agenda),
+        scheduleChannelSizeJobs(agenda),
+        scheduleAnalyticsJobs(agenda),
+        scheduleOrderJobs(agenda),
+        scheduleReviewJobs(agenda),
+        scheduleSubscriptionJobs(agenda),
+        scheduleRefundStatusJobs(agenda),
+        scheduleReconcileStarsJobs(agenda),
+        scheduleAdminCardJobs(agenda),
+      ]);
       await agenda.start();
       events.start();
-      await schedulePlatformJobs(agenda);
-      await scheduleSlotJobs(agenda);
-      await scheduleChannelSizeJobs(agenda);
-      await scheduleAnalyticsJobs(agenda);
-      await scheduleOrderJobs(agenda);
-      await scheduleReviewJobs(agenda);
-      await scheduleSubscriptionJobs(agenda);
-      await scheduleRefundStatusJobs(agenda);
-      await scheduleReconcileStarsJobs(agenda);
-      await scheduleAdminCardJobs(agenda);
       running = true;
       log.info('jobs started');
       const tracking = clickTrackingWarning(deps.config);

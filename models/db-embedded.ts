@@ -106,7 +106,7 @@ export async function startEmbedded(options: {
   dataDir: string;
   maxConnections: number;
   loadDataDir: Blob | undefined;
-  sharedBuffers: string | undefined;
+  sharedBuffers: string;
 }): Promise<Embedded> {
   const { dataDir, maxConnections, loadDataDir, sharedBuffers } = options;
   const { PGlite } = await import('@electric-sql/pglite');
@@ -115,9 +115,7 @@ export async function startEmbedded(options: {
   const lite = await PGlite.create({
     dataDir,
     ...(loadDataDir ? { loadDataDir } : {}),
-    ...(sharedBuffers
-      ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] }
-      : {}),
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`],
   });
   try {
     await enterLoginRole(lite);

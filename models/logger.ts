@@ -1,6 +1,7 @@
+import { createRequire } from 'node:module';
 import type { Writable } from 'node:stream';
 import { pino, type DestinationStream, type Logger } from 'pino';
-import { prettyFactory } from 'pino-pretty';
+import type { prettyFactory as PrettyFactory } from 'pino-pretty';
 import { maskUrlPasswords } from './urls.js';
 
 export type { Logger };
@@ -90,6 +91,10 @@ export function createPrettyDestination(
   destination: DestinationStream,
   options: { colorize: boolean },
 ): DestinationStream {
+  // Required here, not at import: a process logging JSON (production) never loads pino-pretty.
+  const { prettyFactory } = createRequire(import.meta.url)('pino-pretty') as {
+    prettyFactory: typeof PrettyFactory;
+  };
   const prettify = prettyFactory({
     colorize: options.colorize,
     translateTime: 'SYS:HH:MM:ss.l',

@@ -29,7 +29,7 @@ export function stripeWebhookRoutes(deps: StripeWebhookDeps): Router {
     const raw = await readRawBody(ctx, 500_000);
     let event: Stripe.Event;
     try {
-      event = deps.gateway.constructEvent(raw, ctx.get('stripe-signature'));
+      event = await deps.gateway.constructEvent(raw, ctx.get('stripe-signature'));
     } catch {
       log.warn({ bytes: raw.length }, 'event with an invalid or stale signature refused');
       ctx.status = 400;

@@ -1,6 +1,27 @@
-import betaCdf from '@stdlib/stats-base-dists-beta-cdf';
-import betaPdf from '@stdlib/stats-base-dists-beta-pdf';
-import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
+import { createRequire } from 'node:module';
+import type betaCdfFn from '@stdlib/stats-base-dists-beta-cdf';
+import type betaPdfFn from '@stdlib/stats-base-dists-beta-pdf';
+import type betaQuantileFn from '@stdlib/stats-base-dists-beta-quantile';
+
+interface BetaFunctions {
+  cdf: typeof betaCdfFn;
+  pdf: typeof betaPdfFn;
+  quantile: typeof betaQuantileFn;
+}
+
+/**
+ * stdlib's Beta functions (CommonJS, ~300 modules) are required at the first decision, not when
+ * the process starts: only an A/B test with two arms needs them.
+ */
+let beta: BetaFunctions | undefined;
+function betaFunctions(): BetaFunctions {
+  const require = createRequire(import.meta.url);
+  return (beta ??= {
+    cdf: require('@stdlib/stats-base-dists-beta-cdf') as typeof betaCdfFn,
+    pdf: require('@stdlib/stats-base-dists-beta-pdf') as typeof betaPdfFn,
+    quantile: require('@stdlib/stats-base-dists-beta-quantile') as typeof betaQuantileFn,
+  });
+}
 
 /** One variant's evidence: people reached and how many of them clicked. */
 export interface Arm {
@@ -21,6 +42,7 @@ const tail = 1e-9;
  */
 export function probabilityToBeBest(arms: readonly Arm[]): number[] {
   if (arms.length < 2) return arms.map(() => 1);
+  const { cdf: betaCdf, pdf: betaPdf, quantile: betaQuantile } = betaFunctions();
   const posteriors = arms.map((arm) => {
     const successes = Math.max(0, Math.min(arm.successes, arm.trials));
     return { alpha: 1 + successes, beta: 1 + Math.max(0, arm.trials - successes) };

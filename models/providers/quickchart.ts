@@ -1,9 +1,16 @@
-import QuickChartImport from 'quickchart-js';
+import type QuickChartImport from 'quickchart-js';
 
 /** quickchart-js is CommonJS: Node hands its class over as the default; its typings see a namespace. */
 type QuickChartClass = typeof QuickChartImport.default;
-const QuickChart = ((QuickChartImport as unknown as { default?: QuickChartClass }).default ??
-  QuickChartImport) as QuickChartClass;
+
+/** Imported at the first chart (it brings its own fetch polyfills): most processes draw none. */
+let quickChart: Promise<QuickChartClass> | undefined;
+const loadQuickChart = () =>
+  (quickChart ??= import('quickchart-js').then(
+    (m) =>
+      ((m.default as unknown as { default?: QuickChartClass }).default ??
+        m.default) as QuickChartClass,
+  ));
 
 /** A Chart.js 2 configuration as QuickChart renders it (JSON only: no functions). */
 export interface ChartConfig {
@@ -40,6 +47,7 @@ export function createQuickChart(options: { baseUrl: string; timeoutMs?: number 
   const timeoutMs = options.timeoutMs ?? 10_000;
   return {
     async render(chart, size = defaultSize) {
+      const QuickChart = await loadQuickChart();
       const qc = new QuickChart()
         .setScheme(scheme)
         .setHost(host)

@@ -1,4 +1,4 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import type { PaymentRefunder, ProviderRefundOutcome, RefundRequest } from './types.js';
 
 export type StripeCurrency = 'USD' | 'EUR';
@@ -56,8 +56,8 @@ export interface StripeGateway {
   /** Refunds a payment_intent (`pi_…`); a Checkout Session id (`cs_…`) is resolved to its intent. */
   refund: PaymentRefunder;
   cancelSubscription(subscriptionId: string): Promise<void>;
-  /** Verifies Stripe-Signature over the raw body (300 s tolerance, wall clock); throws when invalid. */
-  constructEvent(rawBody: Buffer, signature: string): Stripe.Event;
+  /** Verifies Stripe-Signature over the raw body (300 s tolerance, wall clock); rejects when invalid. */
+  constructEvent(rawBody: Buffer, signature: string): Promise<Stripe.Event>;
 }
 
 /** SDK host/port/protocol options from an API root URL (its path, if any, is not used). */
@@ -74,9 +74,16 @@ export function stripeConnectionOptions(apiRoot: string | undefined): Stripe.Str
 
 const retryableTypes = new Set(['StripeConnectionError', 'StripeAPIError', 'StripeRateLimitError']);
 
+/**
+ * The SDK's module, imported at the first call that needs it: ~200 modules and 15 MiB of memory a
+ * process without Stripe keys never loads, and one with them only once a payment goes that way.
+ */
+let sdk: Promise<typeof Stripe> | undefined;
+const loadSdk = () => (sdk ??= import('stripe').then((m) => m.default));
+
 /** Maps an SDK error of a refund to the K1 outcome (already refunded / retry later / final). */
-function refundFailure(err: unknown): ProviderRefundOutcome {
-  if (err instanceof Stripe.errors.StripeError) {
+function refundFailure(Sdk: typeof Stripe, err: unknown): ProviderRefundOutcome {
+  if (err instanceof Sdk.errors.StripeError) {
     const status = err.statusCode ?? 0;
     return {
       ok: false,
@@ -91,18 +98,21 @@ function refundFailure(err: unknown): ProviderRefundOutcome {
 const intentId = (value: string | { id: string } | null | undefined) =>
   typeof value === 'string' ? value : (value?.id ?? undefined);
 
-/** Builds the gateway; no network until the first call. */
+/** Builds the gateway; neither the SDK nor the network until the first call. */
 export function createStripeGateway(options: StripeGatewayOptions): StripeGateway {
-  const client = new Stripe(options.secretKey, {
-    ...stripeConnectionOptions(options.apiRoot),
-    maxNetworkRetries: options.maxNetworkRetries ?? 2,
-    timeout: 20_000,
-    telemetry: false,
-    appInfo: { name: 'lytslot' },
-  });
+  let made: Stripe | undefined;
+  const stripe = async () =>
+    (made ??= new (await loadSdk())(options.secretKey, {
+      ...stripeConnectionOptions(options.apiRoot),
+      maxNetworkRetries: options.maxNetworkRetries ?? 2,
+      timeout: 20_000,
+      telemetry: false,
+      appInfo: { name: 'lytslot' },
+    }));
   const unixSeconds = (at: Date) => Math.floor(at.getTime() / 1000);
 
   const retrieveCheckout = async (sessionId: string): Promise<CheckoutState> => {
+    const client = await stripe();
     const session = await client.checkout.sessions.retrieve(sessionId);
     const paymentIntentId = intentId(session.payment_intent);
     const { status: s, payment_status: p } = session;
@@ -123,6 +133,7 @@ export function createStripeGateway(options: StripeGatewayOptions): StripeGatewa
           return { ok: false, alreadyRefunded: false, retryable: false, error: 'not_paid' };
         paymentIntent = state.paymentIntentId;
       }
+      const client = await stripe();
       const created = await client.refunds.create(
         {
           payment_intent: paymentIntent,
@@ -140,13 +151,14 @@ export function createStripeGateway(options: StripeGatewayOptions): StripeGatewa
         status: created.status === 'succeeded' ? 'succeeded' : 'pending',
       };
     } catch (err) {
-      return refundFailure(err);
+      return refundFailure(await loadSdk(), err);
     }
   };
 
   return {
     async createOrderCheckout(input) {
       const metadata = { orderId: input.orderId, paymentId: input.paymentId };
+      const client = await stripe();
       const session = await client.checkout.sessions.create(
         {
           mode: 'payment',
@@ -179,6 +191,7 @@ export function createStripeGateway(options: StripeGatewayOptions): StripeGatewa
         workspaceId: input.workspaceId,
         ...(input.paymentId ? { paymentId: input.paymentId } : {}),
       };
+      const client = await stripe();
       const session = await client.checkout.sessions.create(
         {
           mode: 'subscription',
@@ -209,10 +222,12 @@ export function createStripeGateway(options: StripeGatewayOptions): StripeGatewa
     refund,
 
     async cancelSubscription(subscriptionId) {
+      const client = await stripe();
       await client.subscriptions.cancel(subscriptionId);
     },
 
-    constructEvent(rawBody, signature) {
+    async constructEvent(rawBody, signature) {
+      const client = await stripe();
       return client.webhooks.constructEvent(rawBody, signature, options.webhookSecret);
     },
   };

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import { listenLocal } from '../http-utils.js';
-import { renderChartPng, type QuickChartConfig } from './chart-render.js';
+import type { QuickChartConfig } from './chart-render.js';
 
 /** One chart the fake rendered: the parsed Chart.js config and the requested size. */
 export interface FakeChartRequest {
@@ -95,6 +95,8 @@ export async function startFakeQuickChart(
       if (mode === 'error') return refuse(500, 'Internal error');
       const backgroundColor =
         typeof body.backgroundColor === 'string' ? body.backgroundColor : undefined;
+      // Chart.js and the native canvas load at the first chart, not with the sandbox.
+      const { renderChartPng } = await import('./chart-render.js');
       const png = await renderChartPng(chart, { width, height, backgroundColor });
       res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length });
       res.end(png);

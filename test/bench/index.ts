@@ -7,6 +7,7 @@ import { publishBurstBenchmark } from './publish-burst.js';
 import { formatReport } from './report.js';
 import { slotsMaterializeBenchmark } from './slots-materialize.js';
 import { scaleBenchmark } from './scale.js';
+import { startBenchmark } from './start/index.js';
 import { throughputBenchmark } from './throughput.js';
 import type { Benchmark } from './types.js';
 
@@ -14,6 +15,7 @@ import type { Benchmark } from './types.js';
 const benchmarks: Benchmark[] = [
   throughputBenchmark,
   memoryBenchmark,
+  startBenchmark,
   slotsMaterializeBenchmark,
   bookingRaceBenchmark,
   publishBurstBenchmark,

@@ -124,7 +124,6 @@ export async function createTestDatabase(options: { poolSize?: number } = {}): P
     return openDatabase({
       dataDir: 'memory://',
       loadDataDir: await template,
-      sharedBuffers: '16MB',
       logger,
       ...options,
     });
