@@ -232,6 +232,7 @@ export function startShardWorker(
   const renewal = setInterval(() => void renew(), leaseMs / 3);
   const loop = (async () => {
     let groupsReady = false;
+    let recheckOwn = true;
     let nextRebalance = 0;
     let nextReclaim = performance.now() + reclaimIdleMs;
     while (!stopping.signal.aborted) {
@@ -257,9 +258,24 @@ export function startShardWorker(
           await sleep(readable.length === 0 ? 200 : 20, stopping.signal);
           continue;
         }
+        if (recheckOwn) {
+          // After a failure: what Redis delivered to this worker whose answer never arrived here.
+          for (;;) {
+            const own = await readNew(reader, layout, id, readable, {
+              count: 1_000,
+              blockMs,
+              own: true,
+            });
+            const fresh = own.filter((entry) => !entries.has(entry.update.update_id));
+            await dispatch(fresh, true);
+            if (fresh.length === 0 || own.length < 1_000) break;
+          }
+          recheckOwn = false;
+        }
         const batch = await readNew(reader, layout, id, readable, { count: 100, blockMs });
         await dispatch(batch, false);
       } catch (error) {
+        recheckOwn = true;
         if (stopping.signal.aborted) break;
         log.warn({ err: error }, 'reading the intake streams failed; retrying');
         await sleep(1_000, stopping.signal);

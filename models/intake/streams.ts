@@ -127,11 +127,12 @@ export interface StreamEntry {
   update: IntakeUpdate;
 }
 
-type RawEntry = [id: string, fields: string[]] | null;
+type RawEntry = [id: string, fields: string[] | null] | null;
 
 function toEntry(partition: number, raw: RawEntry): StreamEntry | undefined {
-  if (!raw) return undefined; // XAUTOCLAIM returns nil for an entry deleted meanwhile
-  const [entryId, fields] = raw;
+  // An entry deleted meanwhile: nil (XAUTOCLAIM) or an id without fields (a consumer's own history).
+  if (!raw?.[1]) return undefined;
+  const [entryId, fields] = raw as [string, string[]];
   const field = (name: string) => fields[fields.indexOf(name) + 1] ?? '';
   return {
     partition,
@@ -142,7 +143,9 @@ function toEntry(partition: number, raw: RawEntry): StreamEntry | undefined {
 }
 
 /**
- * New entries of the given partitions for this consumer (XREADGROUP `>`), waiting up to blockMs.
+ * New entries of the given partitions for this consumer (XREADGROUP `>`), waiting up to blockMs;
+ * with `own`, instead the entries already delivered to this consumer and not acknowledged (its
+ * history: a read whose answer timed out here may still have been carried out by Redis).
  * Needs a connection of its own (it blocks) whose command timeout exceeds blockMs.
  */
 export async function readNew(
@@ -150,21 +153,25 @@ export async function readNew(
   layout: StreamLayout,
   consumer: string,
   partitions: number[],
-  options: { count: number; blockMs: number },
+  options: { count: number; blockMs: number; own?: boolean },
 ): Promise<StreamEntry[]> {
   if (partitions.length === 0) return [];
   const keys = partitions.map((p) => streamKey(layout, p));
-  const reply = (await redis.xreadgroup(
+  // The typed xreadgroup (its reply is [key, entries] pairs; a raw call's differs) with the
+  // arguments built at run time.
+  const xreadgroup = redis.xreadgroup.bind(redis) as unknown as (
+    ...args: (string | number)[]
+  ) => Promise<unknown>;
+  const reply = (await xreadgroup(
     'GROUP',
     consumerGroup,
     consumer,
     'COUNT',
     options.count,
-    'BLOCK',
-    options.blockMs,
+    ...(options.own ? [] : ['BLOCK', options.blockMs]),
     'STREAMS',
     ...keys,
-    ...keys.map(() => '>'),
+    ...keys.map(() => (options.own ? '0' : '>')),
   )) as [string, RawEntry[]][] | null;
   const entries: StreamEntry[] = [];
   for (const [key, raws] of reply ?? []) {
