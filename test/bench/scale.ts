@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import type { Database } from '../../models/db.js';
-import { createTestDatabase, testServerUrl } from '../helpers/db.js';
+import { testServerUrl } from '../helpers/db.js';
 import { startHoldingProxy } from '../helpers/holding-proxy.js';
-import { freePort, hasRedisServer, startRedisServer } from '../helpers/redis-server.js';
-import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
-import { startShardProcess, type ShardProcess } from '../helpers/shard-process.js';
+import { hasRedisServer } from '../helpers/redis-server.js';
+import {
+  startShardedWorld,
+  type ShardedWorld,
+  type ShardProcess,
+} from '../helpers/shard-process.js';
 import {
   checkJourneys,
   journeyReplies,
@@ -54,17 +56,13 @@ export const scaleBenchmark: Benchmark = {
     if (!hasRedisServer()) throw new Error('the scale benchmark needs redis-server on PATH');
     const { users, inFlight, warmup, workers } = context.quick ? plan.quick : plan.full;
     const backend = testServerUrl() ? 'PostgreSQL (TEST_DATABASE_URL)' : 'PGlite (embedded)';
-    const [redisServer, database, sandbox] = await Promise.all([
-      freePort().then(startRedisServer),
-      createTestDatabase(),
-      startSandbox(),
-    ]);
+    const world = await startShardedWorld();
     const rows: Row[] = [];
     try {
       for (const n of workers) {
         context.log(`scale: fetcher + ${n} worker(s), ${users} users`);
         rows.push(
-          await measure(context, { database, sandbox, redisUrl: redisServer.url }, n, {
+          await measure(context, world, n, {
             users,
             inFlight,
             warmup,
@@ -75,7 +73,7 @@ export const scaleBenchmark: Benchmark = {
       for (const kill of ['held', 'raw'] as const) {
         context.log(`scale: fetcher + 2 workers, one SIGKILLed (${kill})`);
         rows.push(
-          await measure(context, { database, sandbox, redisUrl: redisServer.url }, 2, {
+          await measure(context, world, 2, {
             users,
             inFlight,
             warmup,
@@ -88,9 +86,7 @@ export const scaleBenchmark: Benchmark = {
         );
       }
     } finally {
-      await sandbox.close();
-      await redisServer.kill();
-      await database.close();
+      await world.close();
     }
     const one = rows[0]!;
     return {
@@ -150,7 +146,7 @@ async function balanced(httpUrl: string, workers: number): Promise<void> {
 
 async function measure(
   context: BenchContext,
-  world: { database: Database; sandbox: Sandbox; redisUrl: string },
+  world: ShardedWorld,
   workerCount: number,
   options: {
     users: number;
@@ -160,19 +156,14 @@ async function measure(
     kill?: 'held' | 'raw';
   },
 ): Promise<Row> {
-  const { database, sandbox } = world;
+  const { sandbox } = world;
   const proxy = options.kill ? await startHoldingProxy(sandbox.apiRoot) : undefined;
   const processes: ShardProcess[] = [];
   const start = async (roles: string, apiRoot: string) => {
-    const p = await startShardProcess({
-      BOT_MODE: 'sharded',
+    const p = await world.start({
       ROLES: roles,
-      BOT_TOKEN: sandbox.token,
       TELEGRAM_API_ROOT: apiRoot,
-      DATABASE_URL: database.url,
-      REDIS_URL: world.redisUrl,
       SHARD_PARTITIONS: String(partitions),
-      HTTP_PORT: String(await freePort()),
       LOG_LEVEL: 'error',
     });
     processes.push(p);

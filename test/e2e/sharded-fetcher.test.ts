@@ -1,54 +1,24 @@
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../models/db.js';
 import { fetcherLeaseKey, streamKey, streamLayout } from '../../models/intake/streams.js';
-import { createTestDatabase } from '../helpers/db.js';
+import { freePort, redisServerOrCiError } from '../helpers/redis-server.js';
 import {
-  freePort,
-  redisServerOrCiError,
-  startRedisServer,
-  type RedisServer,
-} from '../helpers/redis-server.js';
-import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
-import { startShardProcess, type ShardProcess } from '../helpers/shard-process.js';
+  startShardedWorld,
+  type ShardedWorld,
+  type ShardProcess,
+} from '../helpers/shard-process.js';
 
 describe.skipIf(!redisServerOrCiError())('sharded mode: where updates come from', () => {
-  let redisServer: RedisServer;
-  let redis: Redis;
-  let database: Database;
-  let sandbox: Sandbox;
-  const processes: ShardProcess[] = [];
+  let world: ShardedWorld;
   beforeAll(async () => {
-    [redisServer, database, sandbox] = await Promise.all([
-      freePort().then(startRedisServer),
-      createTestDatabase(),
-      startSandbox(),
-    ]);
-    redis = new Redis(redisServer.url);
+    world = await startShardedWorld();
   });
   afterAll(async () => {
-    for (const p of processes) await p.kill();
-    redis?.disconnect();
-    await sandbox?.close();
-    await redisServer?.kill();
-    await database?.close();
+    await world?.close();
   });
 
   it('a standby takes over within 10 s of the active fetcher being SIGKILLed; nothing is lost', async () => {
-    const start = async () => {
-      const p = await startShardProcess({
-        BOT_MODE: 'sharded',
-        ROLES: 'fetcher',
-        BOT_TOKEN: sandbox.token,
-        TELEGRAM_API_ROOT: sandbox.apiRoot,
-        DATABASE_URL: database.url,
-        REDIS_URL: redisServer.url,
-        SHARD_PARTITIONS: '1',
-        HTTP_PORT: String(await freePort()),
-      });
-      processes.push(p);
-      return p;
-    };
+    const { sandbox, redis } = world;
+    const start = () => world.start({ ROLES: 'fetcher', SHARD_PARTITIONS: '1' });
     const layout = streamLayout(sandbox.token, 1);
     const leaseOwner = () => redis.get(fetcherLeaseKey(layout));
     const waitFor = async (check: () => Promise<boolean>, what: string, timeoutMs: number) => {
@@ -94,46 +64,31 @@ describe.skipIf(!redisServerOrCiError())('sharded mode: where updates come from'
       return update.message.text;
     });
     expect(texts).toEqual(['before', 'after']);
-    for (const p of processes.splice(0)) await p.kill();
+    await world.killAll();
   }, 60_000);
 
   it('with SHARD_SOURCE=webhook the http role appends what Telegram posts, and a worker answers', async () => {
+    const { sandbox, redis } = world;
     await redis.flushall();
     const port = await freePort();
     const common = {
-      BOT_MODE: 'sharded',
       SHARD_SOURCE: 'webhook',
-      BOT_TOKEN: sandbox.token,
-      TELEGRAM_API_ROOT: sandbox.apiRoot,
-      DATABASE_URL: database.url,
-      REDIS_URL: redisServer.url,
       SHARD_PARTITIONS: '2',
       PUBLIC_URL: `http://127.0.0.1:${port}`,
     };
-    processes.push(await startShardProcess({ ...common, ROLES: 'http', HTTP_PORT: String(port) }));
-    processes.push(
-      await startShardProcess({ ...common, ROLES: 'worker', HTTP_PORT: String(await freePort()) }),
-    );
+    await world.start({ ...common, ROLES: 'http', HTTP_PORT: String(port) });
+    await world.start({ ...common, ROLES: 'worker' });
     const user = sandbox.user({ first_name: 'Hooked' });
     user.send('/start');
     const menu = await user.waitForMessage('Hooked', { timeoutMs: 15_000 });
     expect(menu.text).toContain('Hooked');
-    for (const p of processes.splice(0)) await p.kill();
+    await world.killAll();
   }, 60_000);
 
   it('ROLES=bot in sharded mode is a fetcher and a worker in one process', async () => {
+    const { sandbox, redis } = world;
     await redis.flushall();
-    const p = await startShardProcess({
-      BOT_MODE: 'sharded',
-      ROLES: 'bot',
-      BOT_TOKEN: sandbox.token,
-      TELEGRAM_API_ROOT: sandbox.apiRoot,
-      DATABASE_URL: database.url,
-      REDIS_URL: redisServer.url,
-      SHARD_PARTITIONS: '2',
-      HTTP_PORT: String(await freePort()),
-    });
-    processes.push(p);
+    const p = await world.start({ ROLES: 'bot', SHARD_PARTITIONS: '2' });
     const user = sandbox.user({ first_name: 'Together' });
     user.send('/start');
     await user.waitForMessage('Together', { timeoutMs: 15_000 });

@@ -1,17 +1,8 @@
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../models/db.js';
 import { consumerGroup, streamKey, streamLayout } from '../../models/intake/streams.js';
-import { createTestDatabase } from '../helpers/db.js';
 import { startHoldingProxy, type HoldingProxy } from '../helpers/holding-proxy.js';
-import {
-  freePort,
-  redisServerOrCiError,
-  startRedisServer,
-  type RedisServer,
-} from '../helpers/redis-server.js';
-import { startSandbox, type Sandbox } from '../helpers/sandbox.js';
-import { startShardProcess, type ShardProcess } from '../helpers/shard-process.js';
+import { redisServerOrCiError } from '../helpers/redis-server.js';
+import { startShardedWorld, type ShardedWorld } from '../helpers/shard-process.js';
 import { checkJourneys, recordReplies, runJourneys } from '../helpers/sharded-load.js';
 
 const users = 200;
@@ -37,45 +28,25 @@ async function eventually(check: () => Promise<boolean>, what: string, timeoutMs
 }
 
 describe.skipIf(!redisServerOrCiError())('sharded mode: a fetcher and two workers', () => {
-  let redisServer: RedisServer;
-  let redis: Redis;
-  let database: Database;
-  let sandbox: Sandbox;
+  let world: ShardedWorld;
   let proxy: HoldingProxy;
-  const processes: ShardProcess[] = [];
   beforeAll(async () => {
-    [redisServer, database, sandbox] = await Promise.all([
-      freePort().then(startRedisServer),
-      createTestDatabase(),
-      startSandbox(),
-    ]);
-    redis = new Redis(redisServer.url);
-    proxy = await startHoldingProxy(sandbox.apiRoot);
+    world = await startShardedWorld();
+    proxy = await startHoldingProxy(world.sandbox.apiRoot);
   });
   afterAll(async () => {
-    for (const p of processes) await p.kill();
-    redis?.disconnect();
+    await world?.close();
     await proxy?.close();
-    await sandbox?.close();
-    await redisServer?.kill();
-    await database?.close();
   });
 
   it(`${users} users through the owner and advertiser menus; a worker SIGKILLed mid-run: every reply once, in order`, async () => {
-    const start = async (roles: string, apiRoot: string) => {
-      const p = await startShardProcess({
-        BOT_MODE: 'sharded',
+    const { sandbox, redis } = world;
+    const start = (roles: string, apiRoot: string) =>
+      world.start({
         ROLES: roles,
-        BOT_TOKEN: sandbox.token,
         TELEGRAM_API_ROOT: apiRoot,
-        DATABASE_URL: database.url,
-        REDIS_URL: redisServer.url,
         SHARD_PARTITIONS: String(partitions),
-        HTTP_PORT: String(await freePort()),
       });
-      processes.push(p);
-      return p;
-    };
     // The victim reaches Telegram through a proxy that can hold its calls (see below).
     const [, victim, survivor] = [
       await start('fetcher', sandbox.apiRoot),

@@ -1,5 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Redis } from 'ioredis';
+import type { Database } from '../../models/db.js';
 import { bundledScript } from './child-process.js';
+import { createTestDatabase } from './db.js';
+import { freePort, startRedisServer, type RedisServer } from './redis-server.js';
+import { startSandbox, type Sandbox } from './sandbox.js';
 
 const child = new URL('../e2e/sharded-child.ts', import.meta.url);
 
@@ -44,5 +49,62 @@ export async function startShardProcess(env: Record<string, string>): Promise<Sh
     exited,
     kill: () => signal('SIGKILL'),
     stop: () => signal('SIGTERM'),
+  };
+}
+
+/** What sharded processes run against in a test: the emulator, a test database, a redis-server. */
+export interface ShardedWorld {
+  readonly redisServer: RedisServer;
+  /** A client of that server, for looking at the streams. */
+  readonly redis: Redis;
+  readonly database: Database;
+  readonly sandbox: Sandbox;
+  /**
+   * A process of sharded mode on this world (`env` on top: ROLES at least; TELEGRAM_API_ROOT
+   * defaults to the emulator, HTTP_PORT to a free port); killed by close().
+   */
+  start(env: Record<string, string>): Promise<ShardProcess>;
+  /** SIGKILLs the processes started so far (a test that needs a clean bot between steps). */
+  killAll(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startShardedWorld(): Promise<ShardedWorld> {
+  const [redisServer, database, sandbox] = await Promise.all([
+    freePort().then(startRedisServer),
+    createTestDatabase(),
+    startSandbox(),
+  ]);
+  const redis = new Redis(redisServer.url);
+  const processes: ShardProcess[] = [];
+  const killAll = async () => {
+    for (const p of processes.splice(0)) await p.kill();
+  };
+  return {
+    redisServer,
+    redis,
+    database,
+    sandbox,
+    async start(env) {
+      const p = await startShardProcess({
+        BOT_MODE: 'sharded',
+        BOT_TOKEN: sandbox.token,
+        TELEGRAM_API_ROOT: sandbox.apiRoot,
+        DATABASE_URL: database.url,
+        REDIS_URL: redisServer.url,
+        HTTP_PORT: String(await freePort()),
+        ...env,
+      });
+      processes.push(p);
+      return p;
+    },
+    killAll,
+    async close() {
+      await killAll();
+      redis.disconnect();
+      await sandbox.close();
+      await redisServer.kill();
+      await database.close();
+    },
   };
 }
