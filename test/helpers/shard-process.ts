@@ -4,7 +4,7 @@ import type { Database } from '../../models/db.js';
 import { bundledScript } from './child-process.js';
 import { createTestDatabase } from './db.js';
 import { freePort, startRedisServer, type RedisServer } from './redis-server.js';
-import { startSandbox, type Sandbox } from './sandbox.js';
+import { startSandbox, type Sandbox, type StartSandboxOptions } from './sandbox.js';
 
 const child = new URL('../e2e/sharded-child.ts', import.meta.url);
 
@@ -69,11 +69,13 @@ export interface ShardedWorld {
   close(): Promise<void>;
 }
 
-export async function startShardedWorld(): Promise<ShardedWorld> {
+export async function startShardedWorld(
+  sandboxOptions: StartSandboxOptions = {},
+): Promise<ShardedWorld> {
   const [redisServer, database, sandbox] = await Promise.all([
     freePort().then(startRedisServer),
     createTestDatabase(),
-    startSandbox(),
+    startSandbox(sandboxOptions),
   ]);
   const redis = new Redis(redisServer.url);
   const processes: ShardProcess[] = [];
@@ -107,4 +109,15 @@ export async function startShardedWorld(): Promise<ShardedWorld> {
       await database.close();
     },
   };
+}
+
+/** Lease owners per partition, from a sharded process's /metrics (lytslot_partition_lease). */
+export async function leaseOwners(httpUrl: string): Promise<Map<string, string>> {
+  const text = await (await fetch(`${httpUrl}/metrics`)).text();
+  const owners = new Map<string, string>();
+  for (const [, partition, who] of text.matchAll(
+    /lytslot_partition_lease\{partition="(\d+)",owner="([^"]+)"\} 1/g,
+  ))
+    owners.set(partition!, who!);
+  return owners;
 }
