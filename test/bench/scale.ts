@@ -3,6 +3,7 @@ import { testServerUrl } from '../helpers/db.js';
 import { startHoldingProxy } from '../helpers/holding-proxy.js';
 import { hasRedisServer } from '../helpers/redis-server.js';
 import {
+  leaseOwners,
   startShardedWorld,
   type ShardedWorld,
   type ShardProcess,
@@ -134,11 +135,8 @@ export const scaleBenchmark: Benchmark = {
 async function balanced(httpUrl: string, workers: number): Promise<void> {
   const until = Date.now() + 30_000;
   for (;;) {
-    const text = await (await fetch(`${httpUrl}/metrics`)).text();
-    const leases = [
-      ...text.matchAll(/lytslot_partition_lease\{partition="\d+",owner="([^"]+)"\} 1/g),
-    ];
-    if (leases.length === partitions && new Set(leases.map((m) => m[1])).size === workers) return;
+    const owners = await leaseOwners(httpUrl);
+    if (owners.size === partitions && new Set(owners.values()).size === workers) return;
     if (Date.now() > until) throw new Error('the workers did not share the partitions in 30 s');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

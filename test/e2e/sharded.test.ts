@@ -2,22 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consumerGroup, streamKey, streamLayout } from '../../models/intake/streams.js';
 import { startHoldingProxy, type HoldingProxy } from '../helpers/holding-proxy.js';
 import { redisServerOrCiError } from '../helpers/redis-server.js';
-import { startShardedWorld, type ShardedWorld } from '../helpers/shard-process.js';
+import { leaseOwners, startShardedWorld, type ShardedWorld } from '../helpers/shard-process.js';
 import { checkJourneys, recordReplies, runJourneys } from '../helpers/sharded-load.js';
 
 const users = 200;
 const partitions = 8;
-
-/** Lease owners per partition, from a process's /metrics. */
-async function leaseOwners(httpUrl: string): Promise<Map<string, string>> {
-  const text = await (await fetch(`${httpUrl}/metrics`)).text();
-  const owners = new Map<string, string>();
-  for (const [, partition, who] of text.matchAll(
-    /lytslot_partition_lease\{partition="(\d+)",owner="([^"]+)"\} 1/g,
-  ))
-    owners.set(partition!, who!);
-  return owners;
-}
 
 async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 30_000) {
   const until = Date.now() + timeoutMs;

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisServerOrCiError } from '../helpers/redis-server.js';
+import {
+  startShardedWorld,
+  type ShardedWorld,
+  type ShardProcess,
+} from '../helpers/shard-process.js';
+import {
+  chargesSettled,
+  eventually,
+  expectMoneyConsistent,
+  pay,
+  preparePayments,
+} from './intake/paid-world.js';
+
+const payments = 16;
+
+describe.skipIf(!redisServerOrCiError())(
+  'sharded mode: a killed worker loses no paid update',
+  () => {
+    let world: ShardedWorld;
+    beforeAll(async () => {
+      world = await startShardedWorld({ preCheckoutTimeoutMs: 1500 });
+    });
+    afterAll(async () => {
+      await world?.close();
+    });
+
+    it(`workers SIGKILLed at random moments over ${payments} Stars payments: each charge recorded once or refunded`, async () => {
+      const { database, sandbox } = world;
+      await world.start({ ROLES: 'fetcher', SHARD_PARTITIONS: '4' });
+      const queue = await preparePayments(database, sandbox, payments);
+      let kills = 0;
+      while (queue.length > 0 && kills < 12) {
+        // A worker takes the partitions (once a killed one's leases ran out), then dies while
+        // pre-checkouts, payments and their recording are in its hands.
+        const worker: ShardProcess = await world.start({ ROLES: 'worker', SHARD_PARTITIONS: '4' });
+        const batch = queue.splice(0, 6);
+        const charged = await Promise.all(
+          batch.map(async (p, i) => {
+            await new Promise((resolve) => setTimeout(resolve, i * 150));
+            return pay(sandbox, p);
+          }),
+        );
+        await worker.kill();
+        kills += 1;
+        // Not charged (no worker approved the pre-checkout in time, as Telegram would refuse): again later.
+        queue.push(...batch.filter((_, i) => !charged[i]));
+      }
+      expect(queue).toEqual([]);
+      await world.start({ ROLES: 'worker', SHARD_PARTITIONS: '4' });
+      await eventually(
+        async () => (await chargesSettled(database, sandbox)).length === 0,
+        async () =>
+          `charges neither recorded nor refunded: ${(await chargesSettled(database, sandbox)).join(', ')}`,
+        60_000,
+      );
+      await expectMoneyConsistent(database);
+    }, 240_000);
+  },
+);
