@@ -33,6 +33,7 @@ import { createI18n } from './messages/i18n.js';
 import { loadTestClockOffset, syncTestClock } from './models/platform/test-clock.js';
 import type { BootedSandbox } from './sandbox/boot.js';
 import { createOutboundGateway, type OutboundGateway } from './telegram/gateway.js';
+import { botApiOptions } from './telegram/http-fetch.js';
 
 export interface App {
   /** The effective config (in sandbox mode: the emulator's token, API root and seeded chat ids). */
@@ -256,7 +257,7 @@ export async function startApp(initial: Config, options: StartOptions = {}): Pro
         await setBotCommands(bot.api);
       }
       if (shards && shardWebhook && token) {
-        const api = new Api(token, { apiRoot: config.telegramApiRoot });
+        const api = new Api(token, botApiOptions(config.telegramApiRoot));
         await api.setWebhook(`${config.publicUrl}${webhookPath}`, {
           ...(config.botWebhookSecret ? { secret_token: config.botWebhookSecret } : {}),
           allowed_updates: [...allowedUpdates],

@@ -1,3 +1,4 @@
+import { installFastComposer } from './kit/fast-composer.js';
 import { Bot } from 'grammy';
 import type { BotContext, BotDeps, SessionData } from './context.js';
 import { createConversations } from './conversations.js';
@@ -43,6 +44,7 @@ import { createSequentialize } from './middleware/sequentialize.js';
 import { createSessionMiddleware } from './session.js';
 import { createSessionStorage } from './session-storage.js';
 import { htmlByDefault } from '../telegram/parse-mode.js';
+import { botApiOptions } from '../telegram/http-fetch.js';
 
 export type { BotContext, BotDeps } from './context.js';
 
@@ -51,7 +53,9 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   const token = deps.config.botToken;
   if (!token)
     throw new Error('createBot needs config.botToken (main starts the sandbox without one)');
-  const bot = new Bot<BotContext>(token, { client: { apiRoot: deps.config.telegramApiRoot } });
+  // Before the first Composer is built: the middleware tree's cheaper walk (bot/kit/fast-composer).
+  installFastComposer();
+  const bot = new Bot<BotContext>(token, { client: botApiOptions(deps.config.telegramApiRoot) });
   const i18n = createI18n();
 
   // Errors reach the durable intake (bot/intake), which retries the update with backoff; after

@@ -42,6 +42,12 @@ export interface Database {
   scopedStatement(scope: Scope, query: SQL): Promise<Record<string, unknown>[]>;
   /** One statement as app_system in one round trip, as scopedStatement; logs the reason at debug. */
   systemStatement(reason: string, query: SQL): Promise<Record<string, unknown>[]>;
+  /**
+   * One statement as the login role, no settings first: only for calling a function that sets its
+   * own role and scope (SET clauses, e.g. `load_sender` — docs/database.md «Functions with their
+   * own scope»); the login role reads no row itself. One round trip, parameters inlined.
+   */
+  functionStatement(query: SQL): Promise<Record<string, unknown>[]>;
   ping(): Promise<void>;
   /**
    * Refreshes the planner's statistics of every table (ANALYZE, as the login role that owns them).
@@ -241,11 +247,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     }
   };
 
+  const inlined = (query: SQL) => {
+    const rendered = dialect.sqlToQuery(query);
+    return inlineParams(rendered.sql, rendered.params);
+  };
   /** The settings and one statement as one message (an implicit transaction): its rows. */
   const statement = async (settings: string, query: SQL) => {
-    const rendered = dialect.sqlToQuery(query);
-    const text = `${settings}; ${inlineParams(rendered.sql, rendered.params)}`;
-    const results = (await pool.query(text)) as unknown as pg.QueryResult[];
+    const results = (await pool.query(
+      `${settings}; ${inlined(query)}`,
+    )) as unknown as pg.QueryResult[];
     return (results[1]?.rows ?? []) as Record<string, unknown>[];
   };
 
@@ -267,6 +277,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     async systemStatement(reason, query) {
       logger.debug({ reason }, 'cross-tenant statement');
       return statement(enter('app_system', { workspaceId: '', accountId: '' }), query);
+    },
+    async functionStatement(query) {
+      return (await pool.query(inlined(query))).rows as Record<string, unknown>[];
     },
     async ping() {
       await pool.query('select 1');

@@ -5,6 +5,7 @@ import { botPace, chatWindow, countedCall, telegramLimits, type OutboundLimits }
 import { htmlByDefault } from './parse-mode.js';
 import { createLocalSchedule, createRedisSchedule, type SharedSchedule } from './redis-schedule.js';
 import { createMemorySchedule, type Reservation } from './schedule.js';
+import { botApiOptions } from './http-fetch.js';
 
 export interface OutboundStats {
   /** Calls that went out (a 429 retried counts again). */
@@ -116,7 +117,7 @@ export function createOutboundGateway(options: GatewayOptions): OutboundGateway 
   const { token, apiRoot, ...rest } = options;
   const botId = /^(\d+):/.exec(token)?.[1];
   if (!botId) throw new Error('the bot token has no numeric bot id before its colon');
-  const api = new Api(token, apiRoot ? { apiRoot } : {});
+  const api = new Api(token, botApiOptions(apiRoot));
   api.config.use(htmlByDefault);
   return { api, stats: installOutboundLimits(api, { ...rest, botId }) };
 }

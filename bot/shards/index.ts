@@ -19,6 +19,7 @@ import {
 } from '../intake/index.js';
 import { startShardFetcher, type ShardFetcher } from './fetcher.js';
 import { startShardWorker, type ShardWorker } from './worker.js';
+import { botApiOptions } from '../../telegram/http-fetch.js';
 
 export interface ShardsOptions {
   /** The fetcher role: reads Telegram into the streams (one active process, others standby). */
@@ -57,7 +58,7 @@ export async function startShards(options: ShardsOptions): Promise<RunningShards
   if (options.fetcher) {
     const fetcherLog = logger.child({ part: 'fetcher' });
     fetcher = startShardFetcher({
-      api: new Api(options.token, { apiRoot: options.apiRoot }),
+      api: new Api(options.token, botApiOptions(options.apiRoot)),
       redis,
       layout,
       logger,

@@ -41,15 +41,10 @@ export async function loadSender(
   sessionKey: string | undefined,
   clock: Clock,
 ): Promise<Sender> {
-  const session =
-    sessionKey === undefined
-      ? sql`null`
-      : sql`(select s.value from bot_sessions s where s.key = ${sessionKey})`;
-  // One row whether or not the account exists (the session comes either way).
-  const [row] = (await database.scopedStatement(
-    {},
-    sql`select a.id, a.telegram_id, a.username, a.first_name, a.language, a.blocked_at,
-      ${session} as session from (select 1) one left join accounts a on a.telegram_id = ${user.telegramId}`,
+  // One row whether or not the account exists (the session comes either way): the migration
+  // 0020 function runs as app_rw with an empty scope, as scopedStatement({}) would, in one message.
+  const [row] = (await database.functionStatement(
+    sql`select * from load_sender(${user.telegramId}, ${sessionKey ?? null})`,
   )) as unknown as (Partial<RawAccount> & { session: unknown })[];
   const value = row?.session ?? undefined;
   const username = user.username ?? null;

@@ -1,6 +1,7 @@
 import { createEmulator } from '../../sandbox/emulator.js';
 import { createSandboxWorld } from '../../sandbox/seed.js';
 import { startEchoBot, type RunningBenchBot } from './load/echo-bot.js';
+import { recordFlowCalls, startFloorBot } from './load/floor-bot.js';
 import { benchBackend, startLytslotBot, type LytslotBenchBot } from './load/lytslot-bot.js';
 import { createLoadDriver, type Flow, type LoadResult, type Step } from './load/driver.js';
 import { echoFlow, lytslotFlow } from './load/flows.js';
@@ -54,6 +55,8 @@ export const throughputBenchmark: Benchmark = {
     const ids = createSandboxWorld(emulator);
     const echo = emulator.createBot({ username: 'BenchEchoBot', first_name: 'Echo' });
     const volatile = emulator.createBot({ username: 'BenchVolatileBot', first_name: 'LytSlot' });
+    const floor = emulator.createBot({ username: 'BenchFloorBot', first_name: 'Floor' });
+    const floorRead = emulator.createBot({ username: 'BenchFloorReadBot', first_name: 'Floor' });
     const { url } = await emulator.listen(0, '127.0.0.1');
     const driver = createLoadDriver(emulator);
     const bots: RunningBenchBot[] = [];
@@ -64,6 +67,12 @@ export const throughputBenchmark: Benchmark = {
       bots.push(durable);
       const inMemory = await startLytslotBot(volatile.token, url, { durable: false });
       bots.push(inMemory);
+      // The floor replays what the real bot sends at each step (same methods, texts, keyboards).
+      const calls = await recordFlowCalls(driver, lytslotFlow, volatile.id, inMemory);
+      const floorBot = await startFloorBot(floor.token, url, calls);
+      bots.push(floorBot);
+      const floorReadBot = await startFloorBot(floorRead.token, url, calls, inMemory.database);
+      bots.push(floorReadBot);
       const side = (label: string, flow: Flow, botId: number, users: number, bot: BenchBot) => ({
         label,
         flow,
@@ -75,6 +84,8 @@ export const throughputBenchmark: Benchmark = {
       });
       const sides: Side[] = [
         side('echo (bare grammY)', echoFlow, echo.id, echoUsers, echoBot),
+        side('floor: the same Bot API calls', lytslotFlow, floor.id, lytslotUsers, floorBot),
+        side('floor + one scoped read', lytslotFlow, floorRead.id, lytslotUsers, floorReadBot),
         side('lytslot (createBot)', lytslotFlow, ids.botId, lytslotUsers, durable),
         side('lytslot, intake in memory', lytslotFlow, volatile.id, lytslotUsers, inMemory),
       ];
@@ -118,7 +129,7 @@ function report(sides: Side[], concurrency: number): BenchReport {
   const rate = (side: Side) => median(side.results.map((r) => r.rate));
   const cpu = (side: Side) => median(side.results.map((r) => r.cpuMicrosPerUpdate));
   const server = (side: Side) => (side.serverMicros.length ? median(side.serverMicros) : undefined);
-  const [echo, lytslot, volatile] = sides as [Side, Side, Side];
+  const [echo, floorCalls, floorRead, lytslot, volatile] = sides as [Side, Side, Side, Side, Side];
   const onServer = sides.some((side) => server(side) !== undefined);
   const backend = benchBackend();
   const perStep = (side: Side, what: 'roundTrips' | 'apiCalls', i: number) =>
@@ -158,6 +169,7 @@ function report(sides: Side[], concurrency: number): BenchReport {
           'SQL, stored first',
           'SQL, intake in memory',
           'API calls',
+          'floor API calls',
           'echo API calls',
         ],
         rows: [
@@ -167,6 +179,7 @@ function report(sides: Side[], concurrency: number): BenchReport {
             num(perStep(lytslot, 'roundTrips', i)),
             num(perStep(volatile, 'roundTrips', i)),
             num(perStep(lytslot, 'apiCalls', i)),
+            num(perStep(floorCalls, 'apiCalls', i)),
             num(perStep(echo, 'apiCalls', i)),
           ]),
           [
@@ -175,6 +188,7 @@ function report(sides: Side[], concurrency: number): BenchReport {
             num(mean(lytslot, 'roundTrips'), 1),
             num(mean(volatile, 'roundTrips'), 1),
             num(mean(lytslot, 'apiCalls'), 1),
+            num(mean(floorCalls, 'apiCalls'), 1),
             num(mean(echo, 'apiCalls'), 1),
           ],
         ],
@@ -183,6 +197,8 @@ function report(sides: Side[], concurrency: number): BenchReport {
     ratios: [
       `throughput: echo ${num(rate(echo))} upd/s · lytslot ${num(rate(lytslot))} upd/s · ratio ${ratio(rate(lytslot), rate(echo))}`,
       `cpu per update: echo ${num(cpu(echo))} µs · lytslot ${num(cpu(lytslot))} µs · ratio ${ratio(cpu(lytslot), cpu(echo))}`,
+      `floor (bare grammY making lytslot's Bot API calls): ${num(cpu(floorCalls))} µs · ratio to echo ${ratio(cpu(floorCalls), cpu(echo))}; with one scoped read per update ${num(cpu(floorRead))} µs · ratio to echo ${ratio(cpu(floorRead), cpu(echo))}`,
+      `cpu per update over the floor with its read: lytslot ${num(cpu(lytslot))} µs · floor ${num(cpu(floorRead))} µs · ratio ${ratio(cpu(lytslot), cpu(floorRead))} (intake in memory ${ratio(cpu(volatile), cpu(floorRead))})`,
       ...(onServer
         ? [
             `cpu per update with the PostgreSQL server's: lytslot ${num(total(lytslot))} µs · ratio to echo ${ratio(total(lytslot), cpu(echo))}`,
@@ -196,6 +212,7 @@ function report(sides: Side[], concurrency: number): BenchReport {
         : 'one process: emulator, driver, bot and PGlite share one event loop; cpu is the whole process',
       `backend: ${backend.database}; Redis ${backend.redis ? 'for the rate limiter and the outbound gateway' : 'not used (in-memory rate limiter and flood limits)'}`,
       '"intake in memory" is the same bot with its intake kept in memory: the price of storing each update before acknowledging it',
+      '"floor": a bare grammY bot replaying, at each step, the Bot API calls lytslot made there (recorded from one user; same methods, texts and keyboards); "+ one scoped read" also reads the sender\'s account row per update (scopedStatement on lytslot\'s database): the least any bot with a database does',
     ],
   };
 }

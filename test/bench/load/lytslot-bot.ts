@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../../../models/db.js';
 import { createLogger } from '../../../models/logger.js';
 import { closeRedis, createRedis } from '../../../models/redis.js';
 import { countApiCalls, type RunningBenchBot } from './echo-bot.js';
+import type { RecordedCall, Recording } from './floor-bot.js';
 import { createMemoryIntakeStore } from './memory-intake.js';
 import { createServerCpu } from './server-cpu.js';
 import { createTestDatabase, testServerUrl } from '../../helpers/db.js';
@@ -18,6 +19,10 @@ import { testOutbound } from '../../helpers/outbound.js';
 export interface LytslotBenchBot extends RunningBenchBot {
   /** Statements sent to the database (BEGIN and COMMIT included), each one round trip. */
   roundTrips(): number;
+  /** The bot's database (a floor bot reads from the same one). */
+  database: Database;
+  /** Starts recording the Bot API calls (getUpdates left out); the function stops and returns them. */
+  record(): Recording;
   /**
    * On a PostgreSQL server (not PGlite, whose CPU is this process's): starts measuring the CPU its
    * backends spend on this bot's database; the returned function gives the µs spent since.
@@ -110,6 +115,13 @@ export async function startLytslotBot(
     if (redis) await readyWithin(redis, 5_000);
     const bot = createBot(deps);
     const apiCalls = countApiCalls(bot.api);
+    let recorded: RecordedCall[] | undefined;
+    bot.api.config.use((prev, method, payload, signal) => {
+      if (recorded && method !== 'getUpdates') {
+        recorded.push({ method, payload: structuredClone(payload) as Record<string, unknown> });
+      }
+      return prev(method, payload, signal);
+    });
     const running = await startBot(bot, deps, {
       ...(options.durable ? {} : { intake: { store: createMemoryIntakeStore() } }),
     });
@@ -117,6 +129,16 @@ export async function startLytslotBot(
     return {
       roundTrips,
       apiCalls,
+      database,
+      record() {
+        const calls: RecordedCall[] = [];
+        recorded = calls;
+        const stop = () => {
+          recorded = undefined;
+          return calls;
+        };
+        return Object.assign(stop, { peek: () => calls });
+      },
       ...(server ? { serverCpu: () => server.measure() } : {}),
       async stop() {
         await running.stop();

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureAccount } from '../../../models/accounts/ensure-account.js';
 import { loadSender } from '../../../models/accounts/load-sender.js';
@@ -63,5 +64,37 @@ describe('loadSender', () => {
     expect(new Set(loaded.map((l) => l.account.id)).size).toBe(1);
     expect(loaded.map((l) => l.session)).toEqual([1, 2, 3].map(() => ({ language: 'ru' })));
     expect(loaded[0]?.account).toMatchObject({ telegramId: 2002, username: null, language: 'en' });
+  });
+
+  it('matches a session key exactly, quotes and backslashes included, and brings a block', async () => {
+    const key = `user:2003 ' \\ ''; select 1; --`;
+    const eve = { telegramId: 2003, username: 'eve', firstName: 'Eve', language: 'en' };
+    await database.withScope({}, (tx) => writeSession(tx, key, { language: 'ru' }));
+    expect((await loadSender(database, eve, key, clock)).session).toEqual({ language: 'ru' });
+    expect((await loadSender(database, eve, `${key} `, clock)).session).toBeUndefined();
+    await database.withSystem('test block', (tx) =>
+      tx.execute(sql`update accounts set blocked_at = now() where telegram_id = 2003`),
+    );
+    expect((await loadSender(database, eve, key, clock)).account.blockedAt).toBeInstanceOf(Date);
+  });
+
+  it('reads as app_rw with an empty scope inside its own call, leaving the session as it was', async () => {
+    // load_sender (migration 0020) sets its role and scope by its SET clauses: the caller, the
+    // login role, reads nothing itself, and after the call the role and settings are back.
+    const probe = sql`select current_user as role, current_setting('app.workspace_id', true) as ws`;
+    const before = (await database.db.execute<{ role: string; ws: string | null }>(probe)).rows[0];
+    expect(before?.role).not.toMatch(/^app_/);
+    const direct = await database.db.execute(sql`select id from accounts where telegram_id = 2001`);
+    expect(direct.rows).toEqual([]);
+    const rows = await database.functionStatement(sql`select * from load_sender(${2001}, ${null})`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ telegram_id: '2001', session: null });
+    const after = (await database.db.execute<{ role: string; ws: string | null }>(probe)).rows[0];
+    expect(after).toEqual(before);
+  });
+
+  it('is not callable by the app roles themselves (EXECUTE only for the login role)', async () => {
+    const denied = database.scopedStatement({}, sql`select * from load_sender(${2001}, ${null})`);
+    await expect(denied).rejects.toThrow(/permission denied/);
   });
 });
