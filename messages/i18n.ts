@@ -94,5 +94,29 @@ export function createI18n<C extends Context = Context>(
   for (const locale of locales) {
     i18n.loadLocaleSync(locale, { filePath: join(localesDirectory, `${locale}.ftl`) });
   }
+  rememberBundleMatches(i18n.fluent);
   return new HtmlI18n(i18n);
+}
+
+/**
+ * The Fluent wrapper negotiates the locale against its bundles (@fluent/langneg: parsing every
+ * locale tag again) at each `translate`, dozens of times per update when a menu renders. The
+ * bundles are all loaded before this is called and none is added later, so the bundles matching a
+ * list of locales never change: each list's answer is kept (a handful of lists: ru, en; at most
+ * 64 are kept, should a caller ever pass arbitrary tags).
+ */
+function rememberBundleMatches(fluent: object): void {
+  const target = fluent as { matchBundles?: (locales: string[]) => unknown };
+  const match = target.matchBundles?.bind(fluent);
+  if (!match) return;
+  const known = new Map<string, unknown>();
+  target.matchBundles = (locales) => {
+    const key = locales.join('\n');
+    let bundles = known.get(key);
+    if (bundles === undefined) {
+      bundles = match(locales);
+      if (known.size < 64) known.set(key, bundles);
+    }
+    return bundles;
+  };
 }
