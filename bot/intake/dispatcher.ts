@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Logger } from '../../models/logger.js';
 import type { IntakeUpdate } from '../../models/intake/order-key.js';
 import type { IntakeStore, StoredUpdate } from '../../models/intake/store.js';
@@ -75,6 +76,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const held = new Set<number>();
   let halted = false;
   const stopping = new AbortController();
+  // Every update waiting out a backoff or an outage listens on it: as many as are in flight.
+  setMaxListeners(0, stopping.signal);
   let storeDown = false;
 
   const sleep = (ms: number) =>
