@@ -140,12 +140,22 @@ export function createPgIntakeStore(
               ),
             ),
           })
-          .returning({ ...returned, updateId: updateIntake.updateId }),
-      )) as unknown as ReturnedRow[];
+          // Not the payload: a redelivered update is the one stored (Telegram's update ids are
+          // unique), so the update in hand is used instead of parsing the stored text again.
+          .returning({
+            updateId: updateIntake.updateId,
+            attempts: updateIntake.attempts,
+            orderKey: updateIntake.orderKey,
+          }),
+      )) as unknown as Omit<ReturnedRow, 'payload'>[];
+      const byId = new Map(updates.map((update) => [update.update_id, update]));
       return rows
-        .map((row) => ({ ...row, updateId: Number(row.update_id), orderKey: row.order_key }))
-        .sort((a, b) => a.updateId - b.updateId)
-        .map(toStored);
+        .map((row) => ({
+          update: byId.get(Number(row.update_id)) as IntakeUpdate,
+          attempts: row.attempts,
+          orderKey: row.order_key,
+        }))
+        .sort((a, b) => a.update.update_id - b.update.update_id);
     },
 
     async claim({ takeover, limit }) {
