@@ -3,11 +3,10 @@ import { redisServerOrCiError } from '../helpers/redis-server.js';
 import { startShardedWorld, type ShardedWorld } from '../helpers/shard-process.js';
 import { startTcpProxy, viaProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
 import {
-  chargesSettled,
-  eventually,
+  everyChargeSettled,
   expectMoneyConsistent,
   pay,
-  payUntilCharged,
+  payTurnedAway,
   preparePayments,
 } from './intake/paid-world.js';
 
@@ -51,18 +50,8 @@ describe.skipIf(!redisServerOrCiError())('sharded mode: the database goes away u
       for (const starter of starters) {
         await starter.waitForMessage(`Hi, ${starter.user.first_name}!`, { timeoutMs: 60_000 });
       }
-      const retried = await Promise.all(
-        batch
-          .slice(4)
-          .filter((_, i) => !during[i])
-          .map((p) => payUntilCharged(sandbox, p)),
-      );
-      expect(retried.every(Boolean)).toBe(true);
-      await eventually(
-        async () => (await chargesSettled(database, sandbox)).length === 0,
-        async () => `unsettled: ${(await chargesSettled(database, sandbox)).join(', ')}`,
-        60_000,
-      );
+      expect(await payTurnedAway(sandbox, batch.slice(4), during)).toBe(true);
+      await everyChargeSettled(database, sandbox, 60_000);
       // Each greeting once: a retried update's replies are not sent again (the reply journal).
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       for (const starter of starters) {

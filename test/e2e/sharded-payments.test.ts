@@ -6,8 +6,7 @@ import {
   type ShardProcess,
 } from '../helpers/shard-process.js';
 import {
-  chargesSettled,
-  eventually,
+  everyChargeSettled,
   expectMoneyConsistent,
   pay,
   preparePayments,
@@ -49,12 +48,7 @@ describe.skipIf(!redisServerOrCiError())(
       }
       expect(queue).toEqual([]);
       await world.start({ ROLES: 'worker', SHARD_PARTITIONS: '4' });
-      await eventually(
-        async () => (await chargesSettled(database, sandbox)).length === 0,
-        async () =>
-          `charges neither recorded nor refunded: ${(await chargesSettled(database, sandbox)).join(', ')}`,
-        60_000,
-      );
+      await everyChargeSettled(database, sandbox, 60_000);
       await expectMoneyConsistent(database);
     }, 240_000);
   },

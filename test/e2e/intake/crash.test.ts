@@ -4,9 +4,8 @@ import { createTestDatabase } from '../../helpers/db.js';
 import { startSandbox, type Sandbox } from '../../helpers/sandbox.js';
 import type { TestUser } from '../../helpers/telegram-user.js';
 import {
-  chargesSettled,
   diedAtFault,
-  eventually,
+  everyChargeSettled,
   expectMoneyConsistent,
   kill,
   pay,
@@ -69,12 +68,7 @@ describe('durable intake: a killed bot loses no paid update and no /start', () =
     );
     const survivor = await startBotProcess({ databaseUrl, sandbox });
     try {
-      await eventually(
-        async () => (await chargesSettled(database, sandbox)).length === 0,
-        async () =>
-          `charges neither recorded nor refunded: ${(await chargesSettled(database, sandbox)).join(', ')}`,
-        60_000,
-      );
+      await everyChargeSettled(database, sandbox, 60_000);
       for (const starter of starters)
         await starter.waitForMessage(`Hi, ${starter.user.first_name}!`, { timeoutMs: 30_000 });
     } finally {

@@ -4,15 +4,14 @@ import { createTestDatabase } from '../../helpers/db.js';
 import { startSandbox, type Sandbox } from '../../helpers/sandbox.js';
 import { startTcpProxy, viaProxy, type TcpProxy } from '../../helpers/tcp-proxy.js';
 import {
-  chargesSettled,
-  eventually,
+  everyChargeSettled,
   expectMoneyConsistent,
   kill,
   pay,
-  payUntilCharged,
+  payTurnedAway,
+  type PendingPayment,
   preparePayments,
   startBotProcess,
-  type PendingPayment,
 } from './paid-world.js';
 
 describe('durable intake: the database goes away under load and comes back', () => {
@@ -53,18 +52,8 @@ describe('durable intake: the database goes away under load and comes back', () 
         await starter.waitForMessage(`Hi, ${starter.user.first_name}!`, { timeoutMs: 60_000 });
       }
       // ...and the payers the outage turned away can pay now.
-      const retried = await Promise.all(
-        batch
-          .slice(4)
-          .filter((_, i) => !during[i])
-          .map((p) => payUntilCharged(sandbox, p)),
-      );
-      expect(retried.every(Boolean)).toBe(true);
-      await eventually(
-        async () => (await chargesSettled(database, sandbox)).length === 0,
-        async () => `unsettled: ${(await chargesSettled(database, sandbox)).join(', ')}`,
-        60_000,
-      );
+      expect(await payTurnedAway(sandbox, batch.slice(4), during)).toBe(true);
+      await everyChargeSettled(database, sandbox, 60_000);
     } finally {
       proxy.restore();
       await kill(bot);
@@ -79,11 +68,7 @@ describe('durable intake: the database goes away under load and comes back', () 
       const paid = await Promise.all(batch.map((p) => pay(sandbox, p)));
       expect(paid.every(Boolean)).toBe(true);
       // The lease is 60 s and the sweep 30 s: settling well within them proves the redelivery ran.
-      await eventually(
-        async () => (await chargesSettled(database, sandbox)).length === 0,
-        async () => `unsettled: ${(await chargesSettled(database, sandbox)).join(', ')}`,
-        20_000,
-      );
+      await everyChargeSettled(database, sandbox, 20_000);
     } finally {
       await kill(bot);
     }

@@ -171,6 +171,32 @@ export async function chargesSettled(database: Database, sandbox: Sandbox): Prom
   return charges.filter((c) => !c.refunded && !recorded.has(c.chargeId)).map((c) => c.chargeId);
 }
 
+/** Waits until every charge is recorded or refunded (chargesSettled is empty); names them if not. */
+export async function everyChargeSettled(
+  database: Database,
+  sandbox: Sandbox,
+  timeoutMs: number,
+): Promise<void> {
+  await eventually(
+    async () => (await chargesSettled(database, sandbox)).length === 0,
+    async () =>
+      `charges neither recorded nor refunded: ${(await chargesSettled(database, sandbox)).join(', ')}`,
+    timeoutMs,
+  );
+}
+
+/** Pays again, until charged, each payment whose first try was not (`charged[i]` false). */
+export async function payTurnedAway(
+  sandbox: Sandbox,
+  batch: PendingPayment[],
+  charged: boolean[],
+): Promise<boolean> {
+  const retried = await Promise.all(
+    batch.filter((_, i) => !charged[i]).map((p) => payUntilCharged(sandbox, p)),
+  );
+  return retried.every(Boolean);
+}
+
 /** No payment recorded twice, and the ledger balances to zero per currency. */
 export async function expectMoneyConsistent(database: Database): Promise<void> {
   const doubles = await database.withSystem('test read: doubles', (tx) =>
