@@ -95,6 +95,11 @@ export function startShardWorker(
     if (!entry) throw new Error(`update ${updateId} is not held by this worker`);
     return entry;
   };
+  // The journal is forgotten only once the acknowledgement is known to have happened, in a
+  // second round trip: were it deleted in the same transaction, an acknowledgement Redis carried
+  // out while its answer was lost (a stall, a cut connection) would leave the update to be run
+  // again with no journal, and its replies sent twice (test/bot/shards/worker.test.ts, the
+  // Redis outage, caught exactly that).
   const finished = async (updateId: number) => {
     await finishEntry(redis, layout, entryOf(updateId));
     await journal.forget(updateId).catch(() => undefined);

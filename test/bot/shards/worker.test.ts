@@ -147,6 +147,8 @@ describe.skipIf(!redisServerOrCiError())('a sharded worker', () => {
     await until(() => attemptsSeen.get('reply, then fail') === 2, 'the retry');
     await until(streamsEmpty, 'the update finished');
     expect(botTexts().filter((t) => t === 'echo reply, then fail')).toHaveLength(1);
+    // The journal ended with the entry (one transaction acknowledges and forgets both).
+    expect(await redis.keys(`${layout.prefix}replies:*`)).toEqual([]);
   });
 
   it('parks an update after its last attempt into update_intake, for the admins', async () => {
