@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   check,
   date,
-  foreignKey,
   index,
   integer,
   pgTable,
@@ -15,6 +14,7 @@ import { accounts } from '../accounts/table.js';
 import { channels } from '../channels/table.js';
 import { placements } from '../placements/table.js';
 import { workspaces } from '../workspaces/table.js';
+import { sameWorkspaceKey } from '../workspace-key.js';
 
 /**
  * What a placement's events add up to per hour (UTC) and per day (the channel's local day),
@@ -46,16 +46,8 @@ export const placementRollups = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    foreignKey({
-      name: 'placement_rollups_placement_id_fkey',
-      columns: [t.workspaceId, t.placementId],
-      foreignColumns: [placements.workspaceId, placements.id],
-    }),
-    foreignKey({
-      name: 'placement_rollups_channel_id_fkey',
-      columns: [t.workspaceId, t.channelId],
-      foreignColumns: [channels.workspaceId, channels.id],
-    }),
+    sameWorkspaceKey(t.workspaceId, t.placementId, placements),
+    sameWorkspaceKey(t.workspaceId, t.channelId, channels),
     primaryKey({
       name: 'placement_rollups_pkey',
       columns: [t.placementId, t.grain, t.bucketStart, t.workspaceId],

@@ -1,5 +1,4 @@
 import {
-  foreignKey,
   primaryKey,
   index,
   integer,
@@ -11,6 +10,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { placements } from '../placements/table.js';
 import { workspaces } from '../workspaces/table.js';
+import { sameWorkspaceKey } from '../workspace-key.js';
 
 /** One tracked link of a published post: `/r/<code>` redirects to target_url (erid= kept). */
 export const clickLinks = pgTable(
@@ -27,11 +27,7 @@ export const clickLinks = pgTable(
   },
   (t) => [
     primaryKey({ name: 'click_links_pkey', columns: [t.code, t.workspaceId] }),
-    foreignKey({
-      name: 'click_links_placement_id_fkey',
-      columns: [t.workspaceId, t.placementId],
-      foreignColumns: [placements.workspaceId, placements.id],
-    }),
+    sameWorkspaceKey(t.workspaceId, t.placementId, placements),
     unique('click_links_placement_link_key').on(t.placementId, t.linkIndex, t.workspaceId),
     index('click_links_workspace_idx').on(t.workspaceId),
   ],

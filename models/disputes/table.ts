@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
-  foreignKey,
   index,
   jsonb,
   pgTable,
@@ -15,6 +14,7 @@ import { accounts } from '../accounts/table.js';
 import { currencies, currencyCheck, orders } from '../orders/table.js';
 import { placements } from '../placements/table.js';
 import { workspaces } from '../workspaces/table.js';
+import { sameWorkspaceKey } from '../workspace-key.js';
 
 export const disputeStatuses = ['open', 'resolved'] as const;
 export type DisputeStatus = (typeof disputeStatuses)[number];
@@ -56,16 +56,8 @@ export const disputes = pgTable(
   },
   (t) => [
     primaryKey({ name: 'disputes_pkey', columns: [t.id, t.workspaceId] }),
-    foreignKey({
-      name: 'disputes_order_id_fkey',
-      columns: [t.workspaceId, t.orderId],
-      foreignColumns: [orders.workspaceId, orders.id],
-    }),
-    foreignKey({
-      name: 'disputes_placement_id_fkey',
-      columns: [t.workspaceId, t.placementId],
-      foreignColumns: [placements.workspaceId, placements.id],
-    }),
+    sameWorkspaceKey(t.workspaceId, t.orderId, orders),
+    sameWorkspaceKey(t.workspaceId, t.placementId, placements),
     index('disputes_workspace_idx').on(t.workspaceId, t.createdAt),
     index('disputes_order_idx').on(t.orderId),
     index('disputes_advertiser_idx').on(t.advertiserAccountId, t.createdAt),

@@ -1,6 +1,5 @@
 import {
   bigint,
-  foreignKey,
   index,
   pgTable,
   primaryKey,
@@ -11,6 +10,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { placements } from '../placements/table.js';
 import { workspaces } from '../workspaces/table.js';
+import { sameWorkspaceKey } from '../workspace-key.js';
 
 /**
  * One person who joined the chat an ad promotes through its placement's invite link; left_at once
@@ -33,11 +33,7 @@ export const inviteJoins = pgTable(
   },
   (t) => [
     primaryKey({ name: 'invite_joins_pkey', columns: [t.id, t.workspaceId] }),
-    foreignKey({
-      name: 'invite_joins_placement_id_fkey',
-      columns: [t.workspaceId, t.placementId],
-      foreignColumns: [placements.workspaceId, placements.id],
-    }),
+    sameWorkspaceKey(t.workspaceId, t.placementId, placements),
     unique('invite_joins_placement_member_key').on(t.placementId, t.member, t.workspaceId),
     index('invite_joins_chat_member_idx').on(t.chatId, t.member),
     index('invite_joins_workspace_idx').on(t.workspaceId),

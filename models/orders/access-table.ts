@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
-  foreignKey,
   index,
   pgTable,
   primaryKey,
@@ -13,6 +12,7 @@ import {
 import { accounts } from '../accounts/table.js';
 import { channels } from '../channels/table.js';
 import { workspaces } from '../workspaces/table.js';
+import { sameWorkspaceKey } from '../workspace-key.js';
 
 export const channelAccessStatuses = ['requested', 'allowed', 'declined'] as const;
 export type ChannelAccessStatus = (typeof channelAccessStatuses)[number];
@@ -40,11 +40,7 @@ export const channelAccess = pgTable(
   },
   (t) => [
     primaryKey({ name: 'channel_access_pkey', columns: [t.id, t.workspaceId] }),
-    foreignKey({
-      name: 'channel_access_channel_id_fkey',
-      columns: [t.workspaceId, t.channelId],
-      foreignColumns: [channels.workspaceId, channels.id],
-    }).onDelete('cascade'),
+    sameWorkspaceKey(t.workspaceId, t.channelId, channels).onDelete('cascade'),
     unique('channel_access_channel_account_key').on(t.channelId, t.accountId, t.workspaceId),
     index('channel_access_workspace_idx').on(t.workspaceId, t.status),
     check('channel_access_status_check', sql`${t.status} in ('requested', 'allowed', 'declined')`),

@@ -3,7 +3,6 @@ import {
   bigint,
   check,
   doublePrecision,
-  foreignKey,
   index,
   integer,
   jsonb,
@@ -18,6 +17,7 @@ import { accounts } from '../accounts/table.js';
 import { channels } from '../channels/table.js';
 import { slots } from '../slots/table.js';
 import { workspaces } from '../workspaces/table.js';
+import { sameWorkspaceKey } from '../workspace-key.js';
 
 export const orderStatuses = [
   'draft',
@@ -123,21 +123,9 @@ export const orderItems = pgTable(
   },
   (t) => [
     primaryKey({ name: 'order_items_pkey', columns: [t.id, t.workspaceId] }),
-    foreignKey({
-      name: 'order_items_order_id_fkey',
-      columns: [t.workspaceId, t.orderId],
-      foreignColumns: [orders.workspaceId, orders.id],
-    }).onDelete('cascade'),
-    foreignKey({
-      name: 'order_items_slot_id_fkey',
-      columns: [t.workspaceId, t.slotId],
-      foreignColumns: [slots.workspaceId, slots.id],
-    }),
-    foreignKey({
-      name: 'order_items_channel_id_fkey',
-      columns: [t.workspaceId, t.channelId],
-      foreignColumns: [channels.workspaceId, channels.id],
-    }),
+    sameWorkspaceKey(t.workspaceId, t.orderId, orders).onDelete('cascade'),
+    sameWorkspaceKey(t.workspaceId, t.slotId, slots),
+    sameWorkspaceKey(t.workspaceId, t.channelId, channels),
     unique('order_items_order_slot_key').on(t.orderId, t.slotId, t.workspaceId),
     index('order_items_workspace_idx').on(t.workspaceId, t.orderId),
     index('order_items_slot_idx').on(t.slotId),
@@ -168,11 +156,7 @@ export const creatives = pgTable(
   },
   (t) => [
     primaryKey({ name: 'creatives_pkey', columns: [t.id, t.workspaceId] }),
-    foreignKey({
-      name: 'creatives_order_id_fkey',
-      columns: [t.workspaceId, t.orderId],
-      foreignColumns: [orders.workspaceId, orders.id],
-    }).onDelete('cascade'),
+    sameWorkspaceKey(t.workspaceId, t.orderId, orders).onDelete('cascade'),
     unique('creatives_order_variant_key').on(t.orderId, t.variantIndex, t.workspaceId),
     index('creatives_workspace_idx').on(t.workspaceId, t.orderId),
     check('creatives_variant_check', sql`${t.variantIndex} between 0 and 3`),

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
-  foreignKey,
   index,
   jsonb,
   pgTable,
@@ -16,6 +15,7 @@ import { accounts } from '../accounts/table.js';
 import { currencies, currencyCheck, orders } from '../orders/table.js';
 import { subscriptions } from '../subscriptions/table.js';
 import { workspaces } from '../workspaces/table.js';
+import { sameWorkspaceKey } from '../workspace-key.js';
 
 /** `balance`: paid from the advertiser's ledger credit (`advertiser:<accountId>`), orders only. */
 export const paymentProviders = ['stars', 'stripe', 'yookassa', 'balance'] as const;
@@ -65,16 +65,8 @@ export const payments = pgTable(
   },
   (t) => [
     primaryKey({ name: 'payments_pkey', columns: [t.id, t.workspaceId] }),
-    foreignKey({
-      name: 'payments_order_id_fkey',
-      columns: [t.workspaceId, t.orderId],
-      foreignColumns: [orders.workspaceId, orders.id],
-    }),
-    foreignKey({
-      name: 'payments_subscription_id_fkey',
-      columns: [t.workspaceId, t.subscriptionId],
-      foreignColumns: [subscriptions.workspaceId, subscriptions.id],
-    }),
+    sameWorkspaceKey(t.workspaceId, t.orderId, orders),
+    sameWorkspaceKey(t.workspaceId, t.subscriptionId, subscriptions),
     unique('payments_idempotency_key').on(t.idempotencyKey, t.workspaceId),
     unique('payments_provider_payment_key').on(t.provider, t.providerPaymentId, t.workspaceId),
     index('payments_workspace_idx').on(t.workspaceId, t.createdAt),

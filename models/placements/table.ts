@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
-  foreignKey,
   index,
   integer,
   jsonb,
@@ -17,6 +16,7 @@ import { channels } from '../channels/table.js';
 import { orders } from '../orders/table.js';
 import { slots } from '../slots/table.js';
 import { workspaces } from '../workspaces/table.js';
+import { sameWorkspaceKey } from '../workspace-key.js';
 
 export const placementStatuses = [
   'scheduled',
@@ -88,21 +88,9 @@ export const placements = pgTable(
   },
   (t) => [
     primaryKey({ name: 'placements_pkey', columns: [t.id, t.workspaceId] }),
-    foreignKey({
-      name: 'placements_order_id_fkey',
-      columns: [t.workspaceId, t.orderId],
-      foreignColumns: [orders.workspaceId, orders.id],
-    }),
-    foreignKey({
-      name: 'placements_slot_id_fkey',
-      columns: [t.workspaceId, t.slotId],
-      foreignColumns: [slots.workspaceId, slots.id],
-    }),
-    foreignKey({
-      name: 'placements_channel_id_fkey',
-      columns: [t.workspaceId, t.channelId],
-      foreignColumns: [channels.workspaceId, channels.id],
-    }),
+    sameWorkspaceKey(t.workspaceId, t.orderId, orders),
+    sameWorkspaceKey(t.workspaceId, t.slotId, slots),
+    sameWorkspaceKey(t.workspaceId, t.channelId, channels),
     unique('placements_click_code_key').on(t.clickCode, t.workspaceId),
     unique('placements_order_slot_key').on(t.orderId, t.slotId, t.workspaceId),
     index('placements_workspace_idx').on(t.workspaceId, t.status, t.dueAt),

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
-  foreignKey,
   index,
   pgTable,
   primaryKey,
@@ -13,6 +12,7 @@ import {
 import { channels } from '../channels/table.js';
 import { orders } from '../orders/table.js';
 import { workspaces } from '../workspaces/table.js';
+import { sameWorkspaceKey } from '../workspace-key.js';
 
 export const slotStatuses = [
   'free',
@@ -45,16 +45,8 @@ export const slots = pgTable(
   },
   (t) => [
     primaryKey({ name: 'slots_pkey', columns: [t.id, t.workspaceId] }),
-    foreignKey({
-      name: 'slots_channel_id_fkey',
-      columns: [t.workspaceId, t.channelId],
-      foreignColumns: [channels.workspaceId, channels.id],
-    }),
-    foreignKey({
-      name: 'slots_order_id_fkey',
-      columns: [t.workspaceId, t.orderId],
-      foreignColumns: [orders.workspaceId, orders.id],
-    }),
+    sameWorkspaceKey(t.workspaceId, t.channelId, channels),
+    sameWorkspaceKey(t.workspaceId, t.orderId, orders),
     unique('slots_channel_starts_at_key').on(t.channelId, t.startsAt, t.workspaceId),
     index('slots_workspace_channel_idx').on(t.workspaceId, t.channelId, t.startsAt),
     index('slots_hold_expiry_idx')
