@@ -17,7 +17,7 @@ export function testServerUrl(): string | undefined {
 }
 
 /** Runs `statement` on the maintenance database of the test server. */
-async function onServer(serverUrl: string, statement: string): Promise<void> {
+export async function onServer(serverUrl: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {

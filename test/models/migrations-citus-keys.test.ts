@@ -1,8 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rm } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { sql } from 'drizzle-orm';
@@ -13,11 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedLoginRole, enterLoginRole } from '../../models/db-embedded-role.js';
 import { openDatabase, type Database } from '../../models/db.js';
 import { createLogger } from '../../models/logger.js';
-import { testServerUrl } from '../helpers/db.js';
+import { onServer, testServerUrl } from '../helpers/db.js';
+import { migrationsUpTo } from '../helpers/migrations.js';
 import { pgErrorCode } from '../helpers/pg-error.js';
 
 const logger = createLogger({ level: 'silent' });
-const migrations = fileURLToPath(new URL('../../models/migrations/', import.meta.url));
 
 /** Migrations 0018 (keys with workspace_id) and 0019 (chat claims) on a database with rows. */
 let url: string;
@@ -34,30 +31,12 @@ const ids = {
   placement: randomUUID(),
 };
 
-/** A migrated-up-to-0017 copy of the migrations folder, as the version before 0018 shipped it. */
-async function migrationsUpTo17(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'lytslot-migrations-'));
-  await mkdir(join(dir, 'meta'));
-  const journal = JSON.parse(await readFile(join(migrations, 'meta/_journal.json'), 'utf8')) as {
-    entries: { idx: number; tag: string }[];
-  };
-  const entries = journal.entries.filter((e) => e.idx <= 17);
-  for (const entry of entries)
-    await cp(join(migrations, `${entry.tag}.sql`), join(dir, `${entry.tag}.sql`));
-  await writeFile(join(dir, 'meta/_journal.json'), JSON.stringify({ ...journal, entries }));
-  return dir;
-}
-
 /** The login role's database: a new one on the test server, or a PGlite served over a socket. */
 async function loginRoleDatabase(): Promise<{ url: string; cleanup: () => Promise<void> }> {
   const server = testServerUrl();
   if (server) {
     const name = `lytslot_test_${randomBytes(6).toString('hex')}`;
-    const admin = async (statement: string) => {
-      const client = new pg.Client({ connectionString: server });
-      await client.connect();
-      await client.query(statement).finally(() => client.end());
-    };
+    const admin = (statement: string) => onServer(server, statement);
     await admin(`CREATE DATABASE ${name}`);
     const at = new URL(server);
     at.pathname = `/${name}`;
@@ -141,7 +120,7 @@ async function seed(client: pg.Client): Promise<void> {
 
 beforeAll(async () => {
   ({ url, cleanup } = await loginRoleDatabase());
-  partial = await migrationsUpTo17();
+  partial = await migrationsUpTo(17);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

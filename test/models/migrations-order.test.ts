@@ -1,7 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rm } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { drizzle } from 'drizzle-orm/node-postgres';
@@ -10,15 +7,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../models/db.js';
 import { createLogger } from '../../models/logger.js';
+import { migrationsFolder, migrationsUpTo, readJournal } from '../helpers/migrations.js';
 
 const logger = createLogger({ level: 'silent' });
-const migrations = fileURLToPath(new URL('../../models/migrations/', import.meta.url));
-
-interface Journal {
-  entries: { idx: number; tag: string; when: number }[];
-}
-const readJournal = async (dir: string) =>
-  JSON.parse(await readFile(join(dir, 'meta/_journal.json'), 'utf8')) as Journal;
 
 /** The dates the journal gave 0011–0015 before they were put after 0010's. */
 const formerDates: Record<string, number> = {
@@ -31,7 +22,7 @@ const formerDates: Record<string, number> = {
 
 describe('migrations', () => {
   it('are dated in journal order (drizzle applies only those dated after the newest recorded)', async () => {
-    const { entries } = await readJournal(migrations);
+    const { entries } = await readJournal(migrationsFolder);
     for (const [i, entry] of entries.entries()) {
       expect(entry.idx).toBe(i);
       if (i > 0) expect(entry.when, entry.tag).toBeGreaterThan(entries[i - 1]!.when);
@@ -49,16 +40,7 @@ describe('migrations', () => {
       await server.start();
       url = `postgres://postgres@${server.getServerConn()}/postgres`;
       // The migrations up to 0010, as a version before 0011 shipped them.
-      partial = await mkdtemp(join(tmpdir(), 'lytslot-migrations-'));
-      await mkdir(join(partial, 'meta'));
-      const journal = await readJournal(migrations);
-      const upTo10 = journal.entries.filter((e) => e.idx <= 10);
-      for (const entry of upTo10)
-        await cp(join(migrations, `${entry.tag}.sql`), join(partial, `${entry.tag}.sql`));
-      await writeFile(
-        join(partial, 'meta/_journal.json'),
-        JSON.stringify({ ...journal, entries: upTo10 }),
-      );
+      partial = await migrationsUpTo(10);
     });
     afterAll(async () => {
       await server?.stop();
@@ -104,7 +86,7 @@ describe('migrations', () => {
       await client.connect();
       try {
         // What a from-scratch migration recorded before: 0011–0015 dated before 0010.
-        const { entries } = await readJournal(migrations);
+        const { entries } = await readJournal(migrationsFolder);
         for (const entry of entries.filter((e) => formerDates[e.tag] !== undefined))
           await client.query(
             'update drizzle.__drizzle_migrations set created_at = $1 where created_at = $2',

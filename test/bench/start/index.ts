@@ -4,9 +4,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { createEmulator } from '../../../sandbox/emulator.js';
 import { createSandboxWorld } from '../../../sandbox/seed.js';
+import { onServer } from '../../helpers/db.js';
 import { freePort } from '../../helpers/redis-server.js';
 import { median, mib, num } from '../report.js';
 import type { Benchmark, BenchContext, BenchReport, Cell } from '../types.js';
@@ -196,16 +196,6 @@ async function serverRows(
   } finally {
     await emulator.close();
     await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  }
-}
-
-async function onServer(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
   }
 }
 
