@@ -5,7 +5,7 @@ import type { Database } from '../../models/db.js';
 import { assertNever } from '../../models/errors.js';
 import type { Logger } from '../../models/logger.js';
 import { handleStripeEvent } from '../../models/webhooks/stripe-events.js';
-import type { StripeGateway } from '../../models/providers/stripe.js';
+import { StripeEventRefused, type StripeGateway } from '../../models/providers/stripe.js';
 import { readRawBody } from '../middleware/json-body.js';
 
 export interface StripeWebhookDeps {
@@ -18,7 +18,8 @@ export interface StripeWebhookDeps {
 /**
  * `POST /webhooks/stripe`: the Stripe-Signature is verified over the raw body bytes
  * (stripe.webhooks.constructEvent, default 300 s tolerance against the wall clock — the test clock
- * never affects freshness); a bad or stale signature is a generic 400 and changes nothing. Each
+ * never affects freshness); a bad or stale signature is a generic 400 and changes nothing, while a
+ * failure of ours to verify (the lazily loaded SDK) is a 500 that Stripe retries. Each
  * event id is handled once; a handler failure is a 500, the event stays unprocessed and Stripe retries.
  */
 export function stripeWebhookRoutes(deps: StripeWebhookDeps): Router {
@@ -30,7 +31,9 @@ export function stripeWebhookRoutes(deps: StripeWebhookDeps): Router {
     let event: Stripe.Event;
     try {
       event = await deps.gateway.constructEvent(raw, ctx.get('stripe-signature'));
-    } catch {
+    } catch (error) {
+      // Only the request's fault is a 400; ours (the SDK not loading) is a 500 Stripe retries.
+      if (!(error instanceof StripeEventRefused)) throw error;
       log.warn({ bytes: raw.length }, 'event with an invalid or stale signature refused');
       ctx.status = 400;
       ctx.body = { error: 'invalid_signature' };

@@ -56,7 +56,11 @@ export interface StripeGateway {
   /** Refunds a payment_intent (`pi_…`); a Checkout Session id (`cs_…`) is resolved to its intent. */
   refund: PaymentRefunder;
   cancelSubscription(subscriptionId: string): Promise<void>;
-  /** Verifies Stripe-Signature over the raw body (300 s tolerance, wall clock); rejects when invalid. */
+  /**
+   * Verifies Stripe-Signature over the raw body (300 s tolerance, wall clock) and parses the event;
+   * rejects with StripeEventRefused when the request is at fault (signature, age, body), with any
+   * other error when we are (the SDK could not be loaded).
+   */
   constructEvent(rawBody: Buffer, signature: string): Promise<Stripe.Event>;
 }
 
@@ -70,6 +74,11 @@ export function stripeConnectionOptions(apiRoot: string | undefined): Stripe.Str
     port: url.port || (protocol === 'http' ? 80 : 443),
     protocol,
   };
+}
+
+/** A webhook request Stripe's SDK refused: bad or stale signature, or a body that is not an event. */
+export class StripeEventRefused extends Error {
+  override readonly name = 'StripeEventRefused';
 }
 
 const retryableTypes = new Set(['StripeConnectionError', 'StripeAPIError', 'StripeRateLimitError']);
@@ -228,7 +237,11 @@ export function createStripeGateway(options: StripeGatewayOptions): StripeGatewa
 
     async constructEvent(rawBody, signature) {
       const client = await stripe();
-      return client.webhooks.constructEvent(rawBody, signature, options.webhookSecret);
+      try {
+        return client.webhooks.constructEvent(rawBody, signature, options.webhookSecret);
+      } catch (error) {
+        throw new StripeEventRefused(error instanceof Error ? error.message : String(error));
+      }
     },
   };
 }

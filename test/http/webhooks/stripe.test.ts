@@ -1,5 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpApp } from '../../../http/app.js';
+import { createMetrics } from '../../../http/metrics.js';
+import { startHttpServer } from '../../../http/server.js';
+import { stripeWebhookRoutes } from '../../../http/webhooks/stripe.js';
 import type { Clock } from '../../../models/clock.js';
 import type { Database } from '../../../models/db.js';
 import { createLogger } from '../../../models/logger.js';
@@ -101,6 +105,39 @@ describe('POST /webhooks/stripe', () => {
     expect(s.payments[0]!.status).toBe('pending');
     expect(s.postings).toBe(0);
     expect(await eventRow(database, event.id as string)).toBeUndefined();
+  });
+
+  it('a fault of ours verifying the event (the SDK not loading) ⇒ 500 for Stripe to retry, nothing changes', async () => {
+    const o = await orderAwaitingStripe(database, gateway, clock);
+    const event = await paidEvent(o.sessionId);
+    const app = createHttpApp({
+      logger: createLogger({ level: 'silent' }),
+      metrics: createMetrics(),
+      readiness: {},
+      routers: [
+        stripeWebhookRoutes({
+          database,
+          clock,
+          logger: createLogger({ level: 'silent' }),
+          gateway: {
+            refund: gateway.refund,
+            constructEvent: () => Promise.reject(new Error("Cannot find package 'stripe'")),
+          },
+        }),
+      ],
+    });
+    const server = await startHttpServer(app, '127.0.0.1', 0);
+    try {
+      const res = await postSigned(`${server.url}/webhooks/stripe`, event, fake.webhookSecret);
+      expect(res.status).toBe(500);
+    } finally {
+      await server.close();
+    }
+    expect((await orderState(database, o)).order.status).toBe('awaiting_payment');
+    expect(await eventRow(database, event.id as string)).toBeUndefined();
+    // Stripe's retry reaches a working route and is handled.
+    expect((await postSigned(url, event, fake.webhookSecret)).status).toBe(200);
+    expect((await orderState(database, o)).order.status).not.toBe('awaiting_payment');
   });
 
   it('a signature older than the 300 s tolerance ⇒ 400, nothing changes', async () => {

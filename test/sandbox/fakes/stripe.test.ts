@@ -1,6 +1,10 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStripeGateway, type StripeGateway } from '../../../models/providers/stripe.js';
+import {
+  createStripeGateway,
+  StripeEventRefused,
+  type StripeGateway,
+} from '../../../models/providers/stripe.js';
 import { startStripeFake, type StripeFake } from '../../../sandbox/fakes/stripe.js';
 import { parseStripeForm, signStripePayload } from '../../../sandbox/fakes/stripe-protocol.js';
 
@@ -212,8 +216,12 @@ describe('Stripe gateway against the fake', () => {
     });
     expect(official).toBe(header);
     const tampered = payload.replace('charge.refunded', 'charge.refundee');
-    await expect(gateway.constructEvent(Buffer.from(tampered), header)).rejects.toThrow();
+    await expect(gateway.constructEvent(Buffer.from(tampered), header)).rejects.toThrow(
+      StripeEventRefused,
+    );
     const old = signStripePayload(payload, fake.webhookSecret, now - 301);
-    await expect(gateway.constructEvent(Buffer.from(payload), old)).rejects.toThrow();
+    await expect(gateway.constructEvent(Buffer.from(payload), old)).rejects.toThrow(
+      StripeEventRefused,
+    );
   });
 });
