@@ -44,8 +44,9 @@ export interface Database {
   systemStatement(reason: string, query: SQL): Promise<Record<string, unknown>[]>;
   /**
    * One statement as the login role, no settings first: only for calling a function that sets its
-   * own role and scope (SET clauses, e.g. `load_sender` — docs/database.md «Functions with their
-   * own scope»); the login role reads no row itself. One round trip, parameters inlined.
+   * own role (a `SET role` clause, e.g. `load_sender` — docs/database.md «Scoping a transaction»)
+   * and reads only tables whose policies ignore the scope; the login role reads no row itself.
+   * One round trip, parameters inlined.
    */
   functionStatement(query: SQL): Promise<Record<string, unknown>[]>;
   ping(): Promise<void>;

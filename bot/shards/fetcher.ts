@@ -10,7 +10,7 @@ import {
   fetcherLeaseKey,
   releaseLease,
   renewLease,
-  streamKey,
+  streamBacklog,
   takeLease,
   type StreamLayout,
 } from '../../models/intake/streams.js';
@@ -91,13 +91,7 @@ export function startShardFetcher(options: ShardFetcherOptions): ShardFetcher {
           const fresh = await appendUpdates(redis, layout, updates);
           for (const update of fresh) options.received?.(update);
         },
-        async busy() {
-          const pipeline = redis.pipeline();
-          for (let p = 0; p < layout.partitions; p++) pipeline.xlen(streamKey(layout, p));
-          const lengths = (await pipeline.exec()) ?? [];
-          const waiting = lengths.reduce((sum, [, n]) => sum + Number(n ?? 0), 0);
-          return waiting >= maxBacklog;
-        },
+        busy: async () => (await streamBacklog(redis, layout)) >= maxBacklog,
       },
       options.pollTimeoutSeconds ?? 30,
       signal,
@@ -119,8 +113,6 @@ export function startShardFetcher(options: ShardFetcherOptions): ShardFetcher {
       validUntil = performance.now() + leaseMs;
       const current = new AbortController();
       leadership = current;
-      const onStop = () => current.abort();
-      stopping.signal.addEventListener('abort', onStop, { once: true });
       try {
         await lead(AbortSignal.any([current.signal, stopping.signal]));
       } catch (error) {
@@ -130,7 +122,6 @@ export function startShardFetcher(options: ShardFetcherOptions): ShardFetcher {
           log.error({ err: error }, 'fetcher failed; retrying');
         }
       } finally {
-        stopping.signal.removeEventListener('abort', onStop);
         if (leadership === current) leadership = undefined;
         await releaseLease(redis, key, id).catch(() => undefined);
       }

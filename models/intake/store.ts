@@ -60,10 +60,9 @@ const toStored = (row: { payload: string; attempts: number; orderKey: string }):
   orderKey: row.orderKey,
 });
 
-/** A RETURNING row of a one-statement path, as pg parses a text result (bigint as a string). */
-interface ReturnedRow {
+/** A RETURNING row of the one-statement append, as pg parses a text result (bigint as a string). */
+interface AppendedRow {
   update_id: string;
-  payload: string;
   attempts: number;
   order_key: string;
 }
@@ -147,7 +146,7 @@ export function createPgIntakeStore(
             attempts: updateIntake.attempts,
             orderKey: updateIntake.orderKey,
           }),
-      )) as unknown as Omit<ReturnedRow, 'payload'>[];
+      )) as unknown as AppendedRow[];
       const byId = new Map(updates.map((update) => [update.update_id, update]));
       return rows
         .map((row) => ({

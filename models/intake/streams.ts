@@ -295,6 +295,18 @@ export async function heartbeatWorker(
   return [...live].sort();
 }
 
+/** Entries waiting in all partitions together (the sum of the stream lengths): the fetcher's backlog. */
+export async function streamBacklog(redis: Redis, layout: StreamLayout): Promise<number> {
+  const pipeline = redis.pipeline();
+  for (let p = 0; p < layout.partitions; p++) pipeline.xlen(streamKey(layout, p));
+  let total = 0;
+  for (const [error, length] of (await pipeline.exec()) ?? []) {
+    if (error) throw error;
+    total += Number(length ?? 0);
+  }
+  return total;
+}
+
 /** Per partition: entries waiting (stream length) and delivered-not-acknowledged (pending), and its lease owner. */
 export async function partitionStats(
   redis: Redis,
